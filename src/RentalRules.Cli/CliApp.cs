@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace RentalRules.Cli;
+
+/// <summary>Parses the command line and runs a command. Never lets an exception's stack trace reach the user.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households.");
+        root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PlaceCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                stderr.WriteLine("rentalrules: " + e.Message);
+            }
+
+            stderr.WriteLine("Run 'rentalrules --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliUsageException ex)
+        {
+            stderr.WriteLine("rentalrules: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"rentalrules: internal error ({ex.GetType().Name}): {ex.Message}");
+            stderr.WriteLine("This is a bug in rentalrules; please report it with the command you ran (no personal data).");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    public static DateOnly ParseDate(string? text)
+    {
+        if (text is null)
+        {
+            return DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date);
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new CliUsageException($"--on must be a date yyyy-MM-dd, not '{text}'.");
+        }
+
+        return date;
+    }
+}
+
+/// <summary>A usage error found after parsing (exit code 2).</summary>
+internal sealed class CliUsageException(string message) : Exception(message);

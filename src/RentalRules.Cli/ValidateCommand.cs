@@ -1,0 +1,80 @@
+using System.CommandLine;
+using RentalRules.Diagnostics;
+using RentalRules.Packs;
+
+namespace RentalRules.Cli;
+
+/// <summary><c>validate PACK…</c>: load and check packs; diagnostics as <c>file:line:col: error CODE: message</c>.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var packs = new Argument<string[]>("packs") { Description = "Pack files to validate.", Arity = ArgumentArity.OneOrMore };
+        var json = CommonOptions.Json();
+        var command = new Command("validate", "Load, check and compile rule packs. Exit 0 when all are valid, 1 otherwise.") { packs, json };
+        command.SetAction(parse =>
+        {
+            var results = parse.GetValue(packs)!.Select(p => (Path: p, Result: RulePackLoader.Load(p))).ToList();
+            var valid = results.All(r => r.Result.Success);
+            if (parse.GetValue(json))
+            {
+                CommonOptions.WriteJson(stdout, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteBoolean("valid", valid);
+                    w.WriteStartArray("packs");
+                    foreach (var (path, result) in results)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("file", path);
+                        w.WriteString("id", result.Value?.Id);
+                        w.WriteBoolean("valid", result.Success);
+                        w.WriteStartArray("diagnostics");
+                        foreach (var d in result.Diagnostics)
+                        {
+                            w.WriteStartObject();
+                            w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+                            w.WriteString("code", d.Code);
+                            w.WriteString("message", d.Message);
+                            w.WriteString("file", d.Location.File);
+                            w.WriteString("path", d.Location.JsonPath);
+                            w.WriteNumber("line", d.Location.Line);
+                            w.WriteNumber("column", d.Location.Column);
+                            w.WriteString("hint", d.Hint);
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                foreach (var (path, result) in results)
+                {
+                    foreach (var d in result.Diagnostics)
+                    {
+                        (d.Severity == Severity.Error ? stderr : stdout).WriteLine(d.ToString());
+                    }
+
+                    if (result.Value is { } pack)
+                    {
+                        var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
+                        stdout.WriteLine($"{path}: valid ({pack.Id} {pack.Version}, {pack.Tiers.Count} tiers, {pack.Citations.Count} cited rules{(warnings > 0 ? $", {warnings} warnings" : "")})");
+                    }
+                    else
+                    {
+                        stderr.WriteLine($"{path}: invalid");
+                    }
+                }
+            }
+
+            return valid ? ExitCodes.Success : ExitCodes.InvalidInput;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,35 @@
+namespace RentalRules.Compilation;
+
+/// <summary>The syntax tree of a condition expression. <c>Pos</c> is the character offset in the source text.</summary>
+internal abstract record Ast(int Pos);
+
+internal sealed record NumberLit(decimal Value, string Text, int Pos) : Ast(Pos);
+
+internal sealed record StringLit(string Value, int Pos) : Ast(Pos);
+
+internal sealed record BoolLit(bool Value, int Pos) : Ast(Pos);
+
+internal sealed record DurationLit(int Years, int Months, int Days, int Pos) : Ast(Pos);
+
+internal sealed record ListLit(IReadOnlyList<Ast> Items, int Pos) : Ast(Pos);
+
+internal sealed record PathExpr(IReadOnlyList<(string Name, int Pos)> Segments, int Pos) : Ast(Pos)
+{
+    public string Text => string.Join(".", Segments.Select(s => s.Name));
+}
+
+internal sealed record UnaryExpr(string Op, Ast Operand, int Pos) : Ast(Pos);
+
+internal sealed record BinaryExpr(string Op, Ast Left, Ast Right, int Pos) : Ast(Pos);
+
+internal sealed record CallExpr(string Name, IReadOnlyList<Ast> Args, int Pos) : Ast(Pos);
+
+internal sealed record QuantExpr(string Kind, string Variable, PathExpr Collection, Ast Body, int Pos) : Ast(Pos);
+
+/// <summary>A problem in an expression, at a character offset.</summary>
+internal sealed record ExprError(int Pos, string Code, string Message, string? Hint = null);
+
+internal sealed class ExprException(ExprError error) : Exception(error.Message)
+{
+    public ExprError Error { get; } = error;
+}

@@ -1,0 +1,50 @@
+using RentalRules.Facts;
+
+namespace RentalRules.Compilation;
+
+/// <summary>
+/// The facts one evaluation sees, and the missing facts it noticed. One instance per evaluation call, never shared
+/// between threads; compiled delegates read it and call <see cref="NoteMissing"/> when a fact is unknown.
+/// </summary>
+internal sealed class EvalScope
+{
+    private int[] _missing = new int[8];
+
+    public Department? Department { get; set; }
+
+    public Household? Household { get; set; }
+
+    public Member? Applicant { get; set; }
+
+    public Member? Member { get; set; }
+
+    public Vacancy? Vacancy { get; set; }
+
+    public int On { get; set; }
+
+    public decimal?[] Parameters { get; set; } = [];
+
+    public int MissingCount { get; private set; }
+
+    public void NoteMissing(int factId)
+    {
+        for (var i = 0; i < MissingCount; i++)
+        {
+            if (_missing[i] == factId)
+            {
+                return;
+            }
+        }
+
+        if (MissingCount == _missing.Length)
+        {
+            Array.Resize(ref _missing, _missing.Length * 2);
+        }
+
+        _missing[MissingCount++] = factId;
+    }
+
+    public ReadOnlySpan<int> MissingSince(int mark) => _missing.AsSpan(mark, MissingCount - mark);
+
+    public void ResetMissing(int mark) => MissingCount = mark;
+}

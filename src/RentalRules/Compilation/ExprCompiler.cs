@@ -1,0 +1,598 @@
+using System.Linq.Expressions;
+using RentalRules.Diagnostics;
+using static System.Linq.Expressions.Expression;
+
+namespace RentalRules.Compilation;
+
+/// <summary>A parameter as the compiler sees it: its slot in <see cref="EvalScope.Parameters"/> and its type.</summary>
+internal sealed record ParameterSlot(int Index, VType Type);
+
+/// <summary>What an expression may refer to where it stands.</summary>
+internal sealed record CompileContext(
+    IReadOnlyDictionary<string, ParameterSlot> Parameters,
+    FactNames FactNames,
+    bool MemberInScope);
+
+/// <summary>
+/// Type-checks a condition against <see cref="FactSchema"/> and compiles it to a delegate over
+/// <see cref="EvalScope"/>. The only code a pack can reach is fact accessors and the total helpers in
+/// <see cref="Runtime"/> and <see cref="DateMath"/>: no reflection on user names, no I/O, no method calls.
+/// </summary>
+internal sealed class ExprCompiler
+{
+    private static readonly Expression TrueE = Constant(Tri.True);
+    private static readonly Expression FalseE = Constant(Tri.False);
+    private static readonly Expression UnknownE = Constant(Tri.Unknown);
+
+    private readonly CompileContext _context;
+    private readonly ParameterExpression _scope = Parameter(typeof(EvalScope), "scope");
+    private readonly Dictionary<string, (ParameterExpression Var, FactType Type, string Name)> _bound = new(StringComparer.Ordinal);
+
+    private ExprCompiler(CompileContext context) => _context = context;
+
+    /// <summary>Parses, checks and compiles a condition. Throws <see cref="ExprException"/> on any problem.</summary>
+    public static Func<EvalScope, Tri> CompileCondition(string text, CompileContext context)
+    {
+        var ast = ExprParser.Parse(text);
+        var compiler = new ExprCompiler(context);
+        var typed = compiler.Compile(ast);
+        if (typed.Type.Kind != VKind.Bool)
+        {
+            throw TypeError(ast.Pos, $"A condition must be true or false, but this is {typed.Type.Describe()}.", "Compare it with something, e.g. '>= 0.3'.");
+        }
+
+        return Lambda<Func<EvalScope, Tri>>(typed.Expr, compiler._scope).Compile();
+    }
+
+    /// <summary>Checks a condition without compiling it to IL (used by analysis); throws on problems.</summary>
+    public static void Check(string text, CompileContext context) => CompileCondition(text, context);
+
+    private readonly record struct Typed(Expression Expr, VType Type, string? FactName = null, object? Constant = null);
+
+    private static ExprException TypeError(int pos, string message, string? hint = null)
+        => new(new ExprError(pos, DiagnosticCodes.TypeMismatch, message, hint));
+
+    private Typed Compile(Ast ast) => ast switch
+    {
+        NumberLit n => new Typed(Constant((decimal?)n.Value, typeof(decimal?)), VType.Number, Constant: n.Value),
+        StringLit s => new Typed(Constant(s.Value, typeof(string)), VType.String, Constant: s.Value),
+        BoolLit b => new Typed(b.Value ? TrueE : FalseE, VType.Bool),
+        DurationLit d => new Typed(Empty(), VType.Duration, Constant: d),
+        ListLit l => throw TypeError(l.Pos, "A list [..] can only stand on the right of 'in'."),
+        PathExpr p => CompilePath(p, noteMissing: true),
+        UnaryExpr u => CompileUnary(u),
+        BinaryExpr b => CompileBinary(b),
+        CallExpr c => CompileCall(c),
+        QuantExpr q => CompileQuant(q),
+        _ => throw TypeError(ast.Pos, "Unsupported expression."),
+    };
+
+    private Typed CompileUnary(UnaryExpr u)
+    {
+        var operand = Compile(u.Operand);
+        if (u.Op == "not")
+        {
+            RequireBool(operand, u.Operand.Pos, "'not'");
+            return new Typed(Call(typeof(Kleene), nameof(Kleene.Not), null, operand.Expr), VType.Bool);
+        }
+
+        if (operand.Type.Kind != VKind.Number)
+        {
+            throw TypeError(u.Pos, $"'-' needs a number, but this is {operand.Type.Describe()}.");
+        }
+
+        return new Typed(Call(typeof(Runtime), nameof(Runtime.Negate), null, operand.Expr), VType.Number, Constant: operand.Constant is decimal d ? -d : null);
+    }
+
+    private static void RequireBool(Typed t, int pos, string what)
+    {
+        if (t.Type.Kind != VKind.Bool)
+        {
+            throw TypeError(pos, $"{what} needs a condition (true/false), but this is {t.Type.Describe()}.", "Compare the value with something first.");
+        }
+    }
+
+    private Typed CompileBinary(BinaryExpr b)
+    {
+        switch (b.Op)
+        {
+            case "and":
+            case "or":
+            {
+                var left = Compile(b.Left);
+                var right = Compile(b.Right);
+                RequireBool(left, b.Left.Pos, $"'{b.Op}'");
+                RequireBool(right, b.Right.Pos, $"'{b.Op}'");
+                return new Typed(b.Op == "and" ? AndE(left.Expr, right.Expr) : OrE(left.Expr, right.Expr), VType.Bool);
+            }
+
+            case "in":
+                return CompileIn(b);
+            case "+":
+            case "-":
+            case "*":
+            case "/":
+                return CompileArithmetic(b);
+            default:
+                return CompileComparison(b);
+        }
+    }
+
+    private static Expression AndE(Expression a, Expression b) => ShortCircuit(a, b, Tri.False, Tri.True);
+
+    private static Expression OrE(Expression a, Expression b) => ShortCircuit(a, b, Tri.True, Tri.False);
+
+    /// <summary>Kleene and/or: <paramref name="dominant"/> on either side decides; both <paramref name="neutral"/> gives neutral; otherwise unknown.</summary>
+    private static Expression ShortCircuit(Expression a, Expression b, Tri dominant, Tri neutral)
+    {
+        var ta = Variable(typeof(Tri), "a");
+        var tb = Variable(typeof(Tri), "b");
+        var dom = Constant(dominant);
+        var neu = Constant(neutral);
+        return Block(
+            typeof(Tri),
+            [ta, tb],
+            Assign(ta, a),
+            Condition(
+                Equal(ta, dom),
+                dom,
+                Block(
+                    Assign(tb, b),
+                    Condition(
+                        Equal(tb, dom),
+                        dom,
+                        Condition(AndAlso(Equal(ta, neu), Equal(tb, neu)), neu, UnknownE)))));
+    }
+
+    private Typed CompileArithmetic(BinaryExpr b)
+    {
+        var left = Compile(b.Left);
+        var right = Compile(b.Right);
+        if (left.Type.Kind == VKind.Date && right.Type.Kind == VKind.Duration && b.Op is "+" or "-")
+        {
+            var d = (DurationLit)right.Constant!;
+            var sign = b.Op == "+" ? 1 : -1;
+            return new Typed(
+                Call(typeof(DateMath), nameof(DateMath.Add), null, left.Expr, Constant(sign * d.Years), Constant(sign * d.Months), Constant(sign * d.Days)),
+                VType.Date);
+        }
+
+        if (left.Type.Kind != VKind.Number || right.Type.Kind != VKind.Number)
+        {
+            var hint = left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration
+                ? "Durations go after a date: 'on - 2 years'."
+                : null;
+            throw TypeError(b.Pos, $"'{b.Op}' needs numbers on both sides, but got {left.Type.Describe()} and {right.Type.Describe()}.", hint);
+        }
+
+        var method = b.Op switch
+        {
+            "+" => nameof(Runtime.Add),
+            "-" => nameof(Runtime.Subtract),
+            "*" => nameof(Runtime.Multiply),
+            _ => nameof(Runtime.Divide),
+        };
+        return new Typed(Call(typeof(Runtime), method, null, left.Expr, right.Expr), VType.Number);
+    }
+
+    private Typed CompileComparison(BinaryExpr b)
+    {
+        var left = Compile(b.Left);
+        var right = Compile(b.Right);
+        var equality = b.Op is "=" or "!=";
+        CheckLiteralAgainst(left, right, b.Right.Pos);
+        CheckLiteralAgainst(right, left, b.Left.Pos);
+
+        Expression result;
+        if (left.Type.Kind == VKind.Number && right.Type.Kind == VKind.Number)
+        {
+            result = CompareNullable(left.Expr, right.Expr, typeof(decimal?), b.Op);
+        }
+        else if (left.Type.Kind == VKind.Date && right.Type.Kind == VKind.Date)
+        {
+            result = CompareNullable(left.Expr, right.Expr, typeof(int?), b.Op);
+        }
+        else if (equality && left.Type.Kind == VKind.String && right.Type.Kind == VKind.String)
+        {
+            var la = Variable(typeof(string), "l");
+            var ra = Variable(typeof(string), "r");
+            result = Block(
+                typeof(Tri),
+                [la, ra],
+                Assign(la, left.Expr),
+                Assign(ra, right.Expr),
+                Condition(
+                    OrElse(Equal(la, Constant(null, typeof(string))), Equal(ra, Constant(null, typeof(string)))),
+                    UnknownE,
+                    Condition(Call(typeof(Runtime), nameof(Runtime.TextEquals), null, la, ra), b.Op == "=" ? TrueE : FalseE, b.Op == "=" ? FalseE : TrueE)));
+        }
+        else if (equality && left.Type.Kind == VKind.Bool && right.Type.Kind == VKind.Bool)
+        {
+            var la = Variable(typeof(Tri), "l");
+            var ra = Variable(typeof(Tri), "r");
+            result = Block(
+                typeof(Tri),
+                [la, ra],
+                Assign(la, left.Expr),
+                Assign(ra, right.Expr),
+                Condition(
+                    OrElse(Equal(la, UnknownE), Equal(ra, UnknownE)),
+                    UnknownE,
+                    Condition(Equal(la, ra), b.Op == "=" ? TrueE : FalseE, b.Op == "=" ? FalseE : TrueE)));
+        }
+        else
+        {
+            var hint = left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration
+                ? "Compare dates with dates: 'c.date > on - 2 years'."
+                : equality ? null : "Only numbers and dates can be ordered with <, <=, > and >=.";
+            throw TypeError(b.Pos, $"Cannot compare {left.Type.Describe()} with {right.Type.Describe()} using '{b.Op}'.", hint);
+        }
+
+        return new Typed(result, VType.Bool);
+    }
+
+    /// <summary>Load-time checks of a literal against the fact it is compared with: enum values, and shares given as percentages.</summary>
+    private static void CheckLiteralAgainst(Typed fact, Typed literal, int literalPos)
+    {
+        if (fact.FactName is null)
+        {
+            return;
+        }
+
+        if (fact.Type.EnumValues is { } values && literal.Constant is string s && !values.Contains(s, StringComparer.Ordinal))
+        {
+            throw new ExprException(new ExprError(literalPos, DiagnosticCodes.TypeMismatch, $"'{s}' is not a value of {fact.FactName}.", Suggestions.DidYouMean(s, values)));
+        }
+
+        if (fact.Type.IsShare && literal.Constant is decimal d && (d > 1m || d < 0m))
+        {
+            var hint = d > 1m && d <= 100m ? $"Shares are fractions in [0, 1]: did you mean {(d / 100m).ToString(System.Globalization.CultureInfo.InvariantCulture)}?" : "Shares are fractions in [0, 1].";
+            throw new ExprException(new ExprError(literalPos, DiagnosticCodes.TypeMismatch, $"{fact.FactName} is a share, but is compared with {d.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", hint));
+        }
+    }
+
+    private static Expression CompareNullable(Expression left, Expression right, Type type, string op)
+    {
+        var la = Variable(type, "l");
+        var ra = Variable(type, "r");
+        var lv = Property(la, "Value");
+        var rv = Property(ra, "Value");
+        Expression test = op switch
+        {
+            "=" => Equal(lv, rv),
+            "!=" => NotEqual(lv, rv),
+            "<" => LessThan(lv, rv),
+            "<=" => LessThanOrEqual(lv, rv),
+            ">" => GreaterThan(lv, rv),
+            _ => GreaterThanOrEqual(lv, rv),
+        };
+        return Block(
+            typeof(Tri),
+            [la, ra],
+            Assign(la, left),
+            Assign(ra, right),
+            Condition(
+                AndAlso(Property(la, "HasValue"), Property(ra, "HasValue")),
+                Condition(test, TrueE, FalseE),
+                UnknownE));
+    }
+
+    private Typed CompileIn(BinaryExpr b)
+    {
+        var left = Compile(b.Left);
+        if (b.Right is ListLit list)
+        {
+            if (left.Type.Kind is not (VKind.String or VKind.Number))
+            {
+                throw TypeError(b.Pos, $"'in [..]' needs text or a number on the left, but this is {left.Type.Describe()}.");
+            }
+
+            var items = list.Items.Select(Compile).ToList();
+            var tests = new List<Expression>();
+            var value = Variable(left.Type.Kind == VKind.String ? typeof(string) : typeof(decimal?), "v");
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (item.Constant is null || item.Type.Kind != left.Type.Kind)
+                {
+                    throw TypeError(list.Items[i].Pos, $"The items of the list must be {(left.Type.Kind == VKind.String ? "'text'" : "numbers")} written out.");
+                }
+
+                CheckLiteralAgainst(left, item, list.Items[i].Pos);
+                tests.Add(left.Type.Kind == VKind.String
+                    ? Call(typeof(Runtime), nameof(Runtime.TextEquals), null, value, item.Expr)
+                    : Equal(Property(value, "Value"), Constant((decimal)item.Constant)));
+            }
+
+            Expression any = tests.Count == 0 ? Constant(false) : tests.Aggregate(OrElse);
+            Expression isNull = left.Type.Kind == VKind.String ? Equal(value, Constant(null, typeof(string))) : Not(Property(value, "HasValue"));
+            return new Typed(
+                Block(typeof(Tri), [value], Assign(value, left.Expr), Condition(isNull, UnknownE, Condition(any, TrueE, FalseE))),
+                VType.Bool);
+        }
+
+        var right = Compile(b.Right);
+        if (right.Type.Kind == VKind.StringList && left.Type.Kind == VKind.String)
+        {
+            return new Typed(Call(typeof(Runtime), nameof(Runtime.Contains), null, right.Expr, left.Expr), VType.Bool);
+        }
+
+        throw TypeError(b.Pos, $"'in' needs a list on the right ([..] or a list of text such as department.flags), but this is {right.Type.Describe()}.");
+    }
+
+    private Typed CompileCall(CallExpr c)
+    {
+        switch (c.Name)
+        {
+            case "known":
+            case "missing":
+            {
+                if (c.Args.Count != 1 || c.Args[0] is not PathExpr path)
+                {
+                    throw TypeError(c.Pos, $"{c.Name}(..) takes one fact name, e.g. {c.Name}(department.keyFigures.outsideLabourMarketShare).");
+                }
+
+                var value = CompilePath(path, noteMissing: false);
+                var v = Variable(value.Expr.Type, "v");
+                Expression isKnown = value.Type.Kind == VKind.Bool
+                    ? NotEqual(v, UnknownE)
+                    : value.Expr.Type.IsValueType ? Property(v, "HasValue") : NotEqual(v, Constant(null, value.Expr.Type));
+                var (yes, no) = c.Name == "known" ? (TrueE, FalseE) : (FalseE, TrueE);
+                return new Typed(Block(typeof(Tri), [v], Assign(v, value.Expr), Condition(isKnown, yes, no)), VType.Bool);
+            }
+
+            case "date":
+            {
+                if (c.Args.Count != 1 || c.Args[0] is not StringLit s || !DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+                {
+                    throw TypeError(c.Pos, "date(..) takes one date written as 'yyyy-MM-dd'.");
+                }
+
+                return new Typed(Constant((int?)date.DayNumber, typeof(int?)), VType.Date);
+            }
+
+            default:
+                throw new ExprException(new ExprError(c.Pos, DiagnosticCodes.UnknownName, $"There is no function '{c.Name}'.", Suggestions.DidYouMean(c.Name, ["known", "missing", "date", "any", "all", "count"])));
+        }
+    }
+
+    private Typed CompileQuant(QuantExpr q)
+    {
+        if (_bound.ContainsKey(q.Variable) || FactSchema.RootNames.Contains(q.Variable) || q.Variable is "on" or "param")
+        {
+            throw TypeError(q.Pos, $"The variable name '{q.Variable}' is already in use here.", "Choose another name.");
+        }
+
+        var collection = CompilePath(q.Collection, noteMissing: true);
+        if (collection.Type.Kind != VKind.List)
+        {
+            throw TypeError(q.Collection.Pos, $"'{q.Kind}' needs a list such as member.convictions, but {q.Collection.Text} is {collection.Type.Describe()}.");
+        }
+
+        var elementType = collection.Type.Object!;
+        var listType = typeof(IReadOnlyList<>).MakeGenericType(elementType.ClrType);
+        var item = Variable(elementType.ClrType, q.Variable);
+        _bound.Add(q.Variable, (item, elementType, collection.FactName + "[]"));
+        Typed body;
+        try
+        {
+            body = Compile(q.Body);
+        }
+        finally
+        {
+            _bound.Remove(q.Variable);
+        }
+
+        RequireBool(body, q.Body.Pos, $"The body of '{q.Kind}'");
+
+        var list = Variable(listType, "list");
+        var count = Variable(typeof(int), "n");
+        var index = Variable(typeof(int), "i");
+        var r = Variable(typeof(Tri), "r");
+        var brk = Label("done");
+        var getItem = listType.GetProperty("Item")!;
+        var getCount = typeof(IReadOnlyCollection<>).MakeGenericType(elementType.ClrType).GetProperty("Count")!;
+
+        if (q.Kind == "count")
+        {
+            var n = Variable(typeof(decimal), "count");
+            var unknown = Variable(typeof(bool), "unknown");
+            var loop = Loop(
+                Block(
+                    IfThen(GreaterThanOrEqual(index, count), Break(brk)),
+                    Assign(item, MakeIndex(list, getItem, [index])),
+                    Assign(r, body.Expr),
+                    IfThen(Equal(r, TrueE), AddAssign(n, Constant(1m))),
+                    IfThen(Equal(r, UnknownE), Assign(unknown, Constant(true))),
+                    PostIncrementAssign(index)),
+                brk);
+            var result = Block(
+                typeof(decimal?),
+                [list, count, index, r, item, n, unknown],
+                Assign(list, Convert(collection.Expr, listType)),
+                Condition(
+                    Equal(list, Constant(null, listType)),
+                    Constant(null, typeof(decimal?)),
+                    Block(
+                        Assign(count, Property(list, getCount)),
+                        Assign(index, Constant(0)),
+                        Assign(n, Constant(0m)),
+                        Assign(unknown, Constant(false)),
+                        loop,
+                        Condition(unknown, Constant(null, typeof(decimal?)), Convert(n, typeof(decimal?))))));
+            return new Typed(result, VType.Number);
+        }
+
+        // any: true wins, unknown beats false; all: false wins, unknown beats true.
+        var (decisive, start) = q.Kind == "any" ? (TrueE, FalseE) : (FalseE, TrueE);
+        var acc = Variable(typeof(Tri), "acc");
+        var body2 = Loop(
+            Block(
+                IfThen(GreaterThanOrEqual(index, count), Break(brk)),
+                Assign(item, MakeIndex(list, getItem, [index])),
+                Assign(r, body.Expr),
+                IfThen(Equal(r, decisive), Block(Assign(acc, decisive), Break(brk))),
+                IfThen(Equal(r, UnknownE), Assign(acc, UnknownE)),
+                PostIncrementAssign(index)),
+            brk);
+        var block = Block(
+            typeof(Tri),
+            [list, count, index, r, item, acc],
+            Assign(list, Convert(collection.Expr, listType)),
+            Condition(
+                Equal(list, Constant(null, listType)),
+                UnknownE,
+                Block(
+                    Assign(count, Property(list, getCount)),
+                    Assign(index, Constant(0)),
+                    Assign(acc, start),
+                    body2,
+                    acc)));
+        return new Typed(block, VType.Bool);
+    }
+
+    private static Type ClrTypeOf(VType type) => type.Kind switch
+    {
+        VKind.Bool => typeof(Tri),
+        VKind.Number => typeof(decimal?),
+        VKind.String => typeof(string),
+        VKind.Date => typeof(int?),
+        VKind.List => typeof(IReadOnlyList<>).MakeGenericType(type.Object!.ClrType),
+        VKind.StringList => typeof(IReadOnlyList<string>),
+        VKind.Object => type.Object!.ClrType,
+        _ => typeof(object),
+    };
+
+    private Typed CompilePath(PathExpr path, bool noteMissing)
+    {
+        var segments = path.Segments;
+        var (head, headPos) = segments[0];
+
+        if (head == "on")
+        {
+            if (segments.Count > 1)
+            {
+                throw new ExprException(new ExprError(segments[1].Pos, DiagnosticCodes.UnknownName, "'on' is the evaluation date and has no fields."));
+            }
+
+            return new Typed(Convert(Property(_scope, nameof(EvalScope.On)), typeof(int?)), VType.Date, "on");
+        }
+
+        if (head == "param")
+        {
+            if (segments.Count != 2)
+            {
+                throw new ExprException(new ExprError(headPos, DiagnosticCodes.UnknownName, "Write a parameter as param.name.", "Parameters are declared under \"parameters\" in the pack."));
+            }
+
+            var (name, pos) = segments[1];
+            if (!_context.Parameters.TryGetValue(name, out var slot))
+            {
+                throw new ExprException(new ExprError(pos, DiagnosticCodes.UnknownName, $"There is no parameter '{name}' in this pack.", Suggestions.DidYouMean(name, _context.Parameters.Keys)));
+            }
+
+            var factName = "param." + name;
+            var access = ArrayIndex(Property(_scope, nameof(EvalScope.Parameters)), Constant(slot.Index));
+            return new Typed(NoteIfNull(access, typeof(decimal?), factName, noteMissing), slot.Type, factName);
+        }
+
+        FactType type;
+        Expression current;
+        string canonical;
+        if (_bound.TryGetValue(head, out var bound))
+        {
+            (current, type, canonical) = (bound.Var, bound.Type, bound.Name);
+        }
+        else if (FactSchema.RootNames.Contains(head))
+        {
+            if (head == "member" && !_context.MemberInScope)
+            {
+                throw new ExprException(new ExprError(headPos, DiagnosticCodes.UnknownName, "'member' is only available in a criterion with a \"members\" age band.", "Add \"members\": {\"minAge\": .., \"maxAge\": ..} to the criterion, or use applicant / any(m in household.members: ..)."));
+            }
+
+            type = FactSchema.RootType(head);
+            current = Property(_scope, FactSchema.RootProperty(head));
+            canonical = head;
+        }
+        else
+        {
+            var candidates = FactSchema.RootNames.Concat(_bound.Keys).Append("on").Append("param");
+            throw new ExprException(new ExprError(headPos, DiagnosticCodes.UnknownName, $"Unknown name '{head}'.", Suggestions.DidYouMean(head, candidates)));
+        }
+
+        if (segments.Count == 1)
+        {
+            return new Typed(NoteIfNull(current, type.ClrType, canonical, noteMissing && !_bound.ContainsKey(head)), VType.ObjectOf(type), canonical);
+        }
+
+        // Resolve every segment's field first, so the result type is known before building the null-safe chain.
+        var fields = new List<FactField>();
+        var t = type;
+        for (var i = 1; i < segments.Count; i++)
+        {
+            var (name, pos) = segments[i];
+            if (t is null)
+            {
+                throw new ExprException(new ExprError(pos, DiagnosticCodes.UnknownName, $"'{segments[i - 1].Name}' has no fields."));
+            }
+
+            var field = t.Find(name) ?? throw new ExprException(new ExprError(pos, DiagnosticCodes.UnknownName, $"'{t.Name}' has no fact '{name}'.", Suggestions.DidYouMean(name, t.Fields.Select(f => f.Name))));
+            fields.Add(field);
+            t = field.Type.Kind == VKind.Object ? field.Type.Object : null;
+        }
+
+        var resultType = fields[^1].Type;
+        var expr = Chain(current, type.ClrType, fields, 0, canonical, ClrTypeOf(resultType), noteMissing);
+        return new Typed(expr, resultType, canonical + "." + string.Join(".", fields.Select(f => f.Name)));
+    }
+
+    /// <summary>Builds <c>obj == null ? (note missing; unknown) : rest</c> down the path.</summary>
+    private Expression Chain(Expression obj, Type objType, List<FactField> fields, int i, string name, Type resultType, bool noteMissing)
+    {
+        var v = Variable(objType, "o");
+        var field = fields[i];
+        var fieldName = name + "." + field.Name;
+        var value = Invoke(field.Accessor, v, _scope);
+        Expression inner = i == fields.Count - 1
+            ? Leaf(value, field.Type, fieldName, noteMissing)
+            : Chain(value, field.Type.Object!.ClrType, fields, i + 1, fieldName, resultType, noteMissing);
+        Expression ifNull = noteMissing
+            ? Block(resultType, NoteCall(name), UnknownOf(resultType))
+            : UnknownOf(resultType);
+        return Block(resultType, [v], Assign(v, obj), Condition(Equal(v, Constant(null, objType)), ifNull, inner));
+    }
+
+    private Expression Leaf(Expression value, VType type, string name, bool noteMissing)
+    {
+        if (type.Kind == VKind.Bool)
+        {
+            var b = Variable(typeof(bool?), "b");
+            Expression unknown = noteMissing ? Block(typeof(Tri), NoteCall(name), UnknownE) : UnknownE;
+            return Block(
+                typeof(Tri),
+                [b],
+                Assign(b, value),
+                Condition(Property(b, "HasValue"), Condition(Property(b, "Value"), TrueE, FalseE), unknown));
+        }
+
+        var clr = ClrTypeOf(type);
+        return NoteIfNull(value.Type == clr ? value : Convert(value, clr), clr, name, noteMissing);
+    }
+
+    private Expression NoteIfNull(Expression value, Type type, string name, bool noteMissing)
+    {
+        if (!noteMissing)
+        {
+            return value;
+        }
+
+        var v = Variable(type, "x");
+        Expression isNull = type.IsValueType ? Not(Property(v, "HasValue")) : Equal(v, Constant(null, type));
+        return Block(type, [v], Assign(v, value), IfThen(isNull, NoteCall(name)), v);
+    }
+
+    private MethodCallExpression NoteCall(string name)
+        => Call(_scope, nameof(EvalScope.NoteMissing), null, Constant(_context.FactNames.Id(name)));
+
+    private static Expression UnknownOf(Type type) => type == typeof(Tri) ? UnknownE : Default(type);
+}

@@ -1,0 +1,421 @@
+using System.Globalization;
+using RentalRules.Diagnostics;
+
+namespace RentalRules.Compilation;
+
+/// <summary>
+/// Parses the condition language:
+/// <code>
+/// expr    := or
+/// or      := and ('or' and)*
+/// and     := not ('and' not)*
+/// not     := 'not' not | compare
+/// compare := sum (( '=' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;=' | 'in' | 'not in' ) sum)?
+/// sum     := product (('+' | '-') product)*
+/// product := unary (('*' | '/') unary)*
+/// unary   := '-' unary | primary
+/// primary := NUMBER [years|months|days] | 'text' | true | false | on | [ items ] | ( expr )
+///          | any|all|count ( x in path : expr ) | name ( args ) | path
+/// </code>
+/// Nesting is bounded (<see cref="MaxDepth"/>) and so is length (<see cref="MaxLength"/>).
+/// </summary>
+internal sealed class ExprParser
+{
+    public const int MaxDepth = 32;
+    public const int MaxLength = 4000;
+
+    private static readonly HashSet<string> Keywords = ["and", "or", "not", "in", "true", "false"];
+    private readonly string _text;
+    private readonly List<Token> _tokens;
+    private int _index;
+    private int _depth;
+
+    private ExprParser(string text)
+    {
+        _text = text;
+        _tokens = Lex(text);
+    }
+
+    public static Ast Parse(string text)
+    {
+        if (text.Length > MaxLength)
+        {
+            throw new ExprException(new ExprError(0, DiagnosticCodes.ExpressionTooComplex, $"The expression is {text.Length} characters long; at most {MaxLength} are allowed.", "Split it into several criteria."));
+        }
+
+        var parser = new ExprParser(text);
+        var ast = parser.ParseOr();
+        if (parser.Peek.Kind != TokenKind.End)
+        {
+            throw parser.Error(parser.Peek.Pos, $"Unexpected '{parser.Peek.Text}'.", "Join conditions with 'and' or 'or'.");
+        }
+
+        return ast;
+    }
+
+    private enum TokenKind
+    {
+        Number,
+        String,
+        Name,
+        Symbol,
+        End,
+    }
+
+    private readonly record struct Token(TokenKind Kind, string Text, int Pos);
+
+    private Token Peek => _tokens[_index];
+
+    private Token Next() => _tokens[_index++];
+
+    private bool IsSymbol(string s) => Peek.Kind == TokenKind.Symbol && Peek.Text == s;
+
+    private bool IsWord(string s) => Peek.Kind == TokenKind.Name && Peek.Text == s;
+
+    private ExprException Error(int pos, string message, string? hint = null)
+        => new(new ExprError(pos, DiagnosticCodes.ExpressionSyntax, message, hint));
+
+    private void Expect(string symbol)
+    {
+        if (!IsSymbol(symbol))
+        {
+            var found = Peek.Kind == TokenKind.End ? "the end of the expression" : $"'{Peek.Text}'";
+            throw Error(Peek.Pos, $"Expected '{symbol}' but found {found}.");
+        }
+
+        _index++;
+    }
+
+    private void Enter(int pos)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new ExprException(new ExprError(pos, DiagnosticCodes.ExpressionTooComplex, $"The expression nests more than {MaxDepth} levels deep.", "Flatten it, or split it into several criteria."));
+        }
+    }
+
+    private Ast ParseOr()
+    {
+        Enter(Peek.Pos);
+        var left = ParseAnd();
+        while (IsWord("or"))
+        {
+            var pos = Next().Pos;
+            left = new BinaryExpr("or", left, ParseAnd(), pos);
+        }
+
+        _depth--;
+        return left;
+    }
+
+    private Ast ParseAnd()
+    {
+        var left = ParseNot();
+        while (IsWord("and"))
+        {
+            var pos = Next().Pos;
+            left = new BinaryExpr("and", left, ParseNot(), pos);
+        }
+
+        return left;
+    }
+
+    private Ast ParseNot()
+    {
+        if (IsWord("not"))
+        {
+            var pos = Next().Pos;
+            Enter(pos);
+            var operand = ParseNot();
+            _depth--;
+            return new UnaryExpr("not", operand, pos);
+        }
+
+        return ParseCompare();
+    }
+
+    private Ast ParseCompare()
+    {
+        var left = ParseSum();
+        if (Peek.Kind == TokenKind.Symbol && Peek.Text is "=" or "!=" or "<" or "<=" or ">" or ">=")
+        {
+            var op = Next();
+            return new BinaryExpr(op.Text, left, ParseSum(), op.Pos);
+        }
+
+        if (IsWord("in"))
+        {
+            var pos = Next().Pos;
+            return new BinaryExpr("in", left, ParseSum(), pos);
+        }
+
+        if (IsWord("not") && _tokens[_index + 1] is { Kind: TokenKind.Name, Text: "in" })
+        {
+            var pos = Next().Pos;
+            Next();
+            return new UnaryExpr("not", new BinaryExpr("in", left, ParseSum(), pos), pos);
+        }
+
+        return left;
+    }
+
+    private Ast ParseSum()
+    {
+        var left = ParseProduct();
+        while (IsSymbol("+") || IsSymbol("-"))
+        {
+            var op = Next();
+            left = new BinaryExpr(op.Text, left, ParseProduct(), op.Pos);
+        }
+
+        return left;
+    }
+
+    private Ast ParseProduct()
+    {
+        var left = ParseUnary();
+        while (IsSymbol("*") || IsSymbol("/"))
+        {
+            var op = Next();
+            left = new BinaryExpr(op.Text, left, ParseUnary(), op.Pos);
+        }
+
+        return left;
+    }
+
+    private Ast ParseUnary()
+    {
+        if (IsSymbol("-"))
+        {
+            var pos = Next().Pos;
+            Enter(pos);
+            var operand = ParseUnary();
+            _depth--;
+            return new UnaryExpr("-", operand, pos);
+        }
+
+        return ParsePrimary();
+    }
+
+    private Ast ParsePrimary()
+    {
+        var t = Peek;
+        switch (t.Kind)
+        {
+            case TokenKind.Number:
+            {
+                Next();
+                if (!decimal.TryParse(t.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+                {
+                    throw Error(t.Pos, $"'{t.Text}' is not a number.");
+                }
+
+                if (Peek.Kind == TokenKind.Name && Peek.Text is "year" or "years" or "month" or "months" or "day" or "days")
+                {
+                    var unit = Next().Text;
+                    if (value != decimal.Truncate(value) || value > 10000)
+                    {
+                        throw Error(t.Pos, "A duration must be a whole number of years, months or days.");
+                    }
+
+                    var n = (int)value;
+                    return unit.StartsWith("year", StringComparison.Ordinal) ? new DurationLit(n, 0, 0, t.Pos)
+                        : unit.StartsWith("month", StringComparison.Ordinal) ? new DurationLit(0, n, 0, t.Pos)
+                        : new DurationLit(0, 0, n, t.Pos);
+                }
+
+                return new NumberLit(value, t.Text, t.Pos);
+            }
+
+            case TokenKind.String:
+                Next();
+                return new StringLit(t.Text, t.Pos);
+            case TokenKind.Symbol when t.Text == "(":
+            {
+                Next();
+                var inner = ParseOr();
+                Expect(")");
+                return inner;
+            }
+
+            case TokenKind.Symbol when t.Text == "[":
+            {
+                Next();
+                var items = new List<Ast>();
+                if (!IsSymbol("]"))
+                {
+                    do
+                    {
+                        items.Add(ParseSum());
+                    }
+                    while (IsSymbol(",") && Next().Pos >= 0);
+                }
+
+                Expect("]");
+                return new ListLit(items, t.Pos);
+            }
+
+            case TokenKind.Name when t.Text is "true" or "false":
+                Next();
+                return new BoolLit(t.Text == "true", t.Pos);
+            case TokenKind.Name when Keywords.Contains(t.Text):
+                throw Error(t.Pos, $"'{t.Text}' cannot start a value here.", "Check for a missing value before it.");
+            case TokenKind.Name:
+                return ParseNameOrCall();
+            case TokenKind.End:
+                throw Error(t.Pos, "The expression ends too early.", "A value is missing at the end.");
+            default:
+                throw Error(t.Pos, $"Unexpected '{t.Text}'.");
+        }
+    }
+
+    private Ast ParseNameOrCall()
+    {
+        var first = Next();
+        if (IsSymbol("("))
+        {
+            Next();
+            Enter(first.Pos);
+            Ast result;
+            if (first.Text is "any" or "all" or "count")
+            {
+                if (Peek.Kind != TokenKind.Name || Keywords.Contains(Peek.Text))
+                {
+                    throw Error(Peek.Pos, $"'{first.Text}' needs a variable: {first.Text}(x in member.convictions: condition).");
+                }
+
+                var variable = Next().Text;
+                if (!IsWord("in"))
+                {
+                    throw Error(Peek.Pos, $"Expected 'in' after '{variable}'.", $"Write {first.Text}({variable} in some.list: condition).");
+                }
+
+                Next();
+                if (Peek.Kind != TokenKind.Name)
+                {
+                    throw Error(Peek.Pos, "Expected a list name after 'in'.");
+                }
+
+                var collection = ParsePath(Next());
+                Expect(":");
+                var body = ParseOr();
+                result = new QuantExpr(first.Text, variable, collection, body, first.Pos);
+            }
+            else
+            {
+                var args = new List<Ast>();
+                if (!IsSymbol(")"))
+                {
+                    do
+                    {
+                        args.Add(ParseOr());
+                    }
+                    while (IsSymbol(",") && Next().Pos >= 0);
+                }
+
+                result = new CallExpr(first.Text, args, first.Pos);
+            }
+
+            Expect(")");
+            _depth--;
+            return result;
+        }
+
+        return ParsePath(first);
+    }
+
+    private PathExpr ParsePath(Token first)
+    {
+        var segments = new List<(string, int)> { (first.Text, first.Pos) };
+        while (IsSymbol("."))
+        {
+            Next();
+            if (Peek.Kind != TokenKind.Name)
+            {
+                throw Error(Peek.Pos, "Expected a name after '.'.");
+            }
+
+            var t = Next();
+            segments.Add((t.Text, t.Pos));
+        }
+
+        return new PathExpr(segments, first.Pos);
+    }
+
+    private List<Token> Lex(string text)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            if (char.IsAsciiDigit(c))
+            {
+                while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.' || text[i] == '_'))
+                {
+                    i++;
+                }
+
+                tokens.Add(new Token(TokenKind.Number, text[start..i].Replace("_", "", StringComparison.Ordinal), start));
+            }
+            else if (char.IsLetter(c) || c == '_' || c == '$')
+            {
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || text[i] == '$'))
+                {
+                    i++;
+                }
+
+                tokens.Add(new Token(TokenKind.Name, text[start..i], start));
+            }
+            else if (c is '\'' or '"')
+            {
+                i++;
+                while (i < text.Length && text[i] != c)
+                {
+                    i++;
+                }
+
+                if (i >= text.Length)
+                {
+                    throw Error(start, "The text literal is not closed.", $"Add the closing {c}.");
+                }
+
+                tokens.Add(new Token(TokenKind.String, text[(start + 1)..i], start));
+                i++;
+            }
+            else
+            {
+                var two = i + 1 < text.Length ? text.Substring(i, 2) : "";
+                if (two is "<=" or ">=" or "!=" or "==")
+                {
+                    tokens.Add(new Token(TokenKind.Symbol, two == "==" ? "=" : two, start));
+                    i += 2;
+                }
+                else if ("=<>()[],.:+-*/".Contains(c, StringComparison.Ordinal))
+                {
+                    tokens.Add(new Token(TokenKind.Symbol, c.ToString(), start));
+                    i++;
+                }
+                else if (c == '&' || c == '|' || c == '!')
+                {
+                    var word = c == '&' ? "and" : c == '|' ? "or" : "not";
+                    throw Error(start, $"'{c}' is not an operator here.", $"Write '{word}'.");
+                }
+                else
+                {
+                    throw Error(start, $"Unexpected character '{c}'.");
+                }
+            }
+        }
+
+        tokens.Add(new Token(TokenKind.End, "", text.Length));
+        return tokens;
+    }
+}

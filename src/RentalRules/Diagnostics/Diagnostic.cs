@@ -1,0 +1,92 @@
+namespace RentalRules.Diagnostics;
+
+/// <summary>How serious a <see cref="Diagnostic"/> is.</summary>
+public enum Severity
+{
+    /// <summary>Worth knowing; the input is still usable.</summary>
+    Info,
+
+    /// <summary>Probably a mistake; the input is still usable.</summary>
+    Warning,
+
+    /// <summary>The input cannot be used.</summary>
+    Error,
+}
+
+/// <summary>A position in a source file: 1-based line and column, and the JSON path of the value.</summary>
+/// <param name="File">The file name as given to the loader (or a label such as <c>&lt;stream&gt;</c>).</param>
+/// <param name="JsonPath">The JSON path of the value, for example <c>$.members[1].birthDate</c>.</param>
+/// <param name="Line">1-based line number.</param>
+/// <param name="Column">1-based column number, in characters.</param>
+public sealed record SourceLocation(string File, string JsonPath, int Line, int Column)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{File}:{Line}:{Column}";
+}
+
+/// <summary>
+/// One problem found in a pack or an input file, with a stable code, its location and a hint on how to fix it.
+/// Messages never contain fact values of a household (they may be personal data); they name paths and types only.
+/// </summary>
+/// <param name="Severity">Error, warning or info.</param>
+/// <param name="Code">A stable code such as <c>RR0201</c>; see the README for the list.</param>
+/// <param name="Message">What is wrong.</param>
+/// <param name="Location">Where it is.</param>
+/// <param name="Hint">How to fix it, or <c>null</c>.</param>
+public sealed record Diagnostic(Severity Severity, string Code, string Message, SourceLocation Location, string? Hint = null)
+{
+    /// <summary>Formats the diagnostic as <c>file:line:col: error CODE: message (at $.path) hint</c>.</summary>
+    public override string ToString()
+    {
+        var severity = Severity switch
+        {
+            Severity.Error => "error",
+            Severity.Warning => "warning",
+            _ => "info",
+        };
+        var hint = Hint is null ? "" : " Hint: " + Hint;
+        return $"{Location.File}:{Location.Line}:{Location.Column}: {severity} {Code}: {Message} (at {Location.JsonPath}){hint}";
+    }
+}
+
+/// <summary>Thrown by <c>GetValueOrThrow</c> when a load or parse produced errors.</summary>
+public sealed class RentalRulesException : Exception
+{
+    /// <summary>Creates the exception from the diagnostics that caused it.</summary>
+    /// <param name="diagnostics">The diagnostics; at least one is an error.</param>
+    public RentalRulesException(IReadOnlyList<Diagnostic> diagnostics)
+        : base(diagnostics.Count == 0 ? "Invalid input." : string.Join(Environment.NewLine, diagnostics))
+    {
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>Every diagnostic of the failed operation.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+}
+
+/// <summary>
+/// The result of loading or parsing untrusted input: a value when there were no errors, and every diagnostic either way.
+/// </summary>
+/// <typeparam name="T">The type of the value.</typeparam>
+public sealed class LoadResult<T>
+    where T : class
+{
+    internal LoadResult(T? value, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Diagnostics = diagnostics;
+        Value = diagnostics.Any(d => d.Severity == Severity.Error) ? null : value;
+    }
+
+    /// <summary>The value, or <c>null</c> when <see cref="Diagnostics"/> holds an error.</summary>
+    public T? Value { get; }
+
+    /// <summary>Every diagnostic, errors first in file order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary><c>true</c> when there is a value (no errors).</summary>
+    public bool Success => Value is not null;
+
+    /// <summary>Returns the value, or throws <see cref="RentalRulesException"/> with every diagnostic.</summary>
+    /// <returns>The value.</returns>
+    public T GetValueOrThrow() => Value ?? throw new RentalRulesException(Diagnostics);
+}

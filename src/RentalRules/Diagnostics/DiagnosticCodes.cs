@@ -1,0 +1,68 @@
+namespace RentalRules.Diagnostics;
+
+/// <summary>
+/// The stable diagnostic codes. RR00xx: JSON syntax; RR01xx: pack structure; RR02xx: expressions;
+/// RR03xx: fact files (departments, households, vacancies); RR04xx: pack analysis warnings.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The text is not valid JSON (or is truncated).</summary>
+    public const string JsonSyntax = "RR0001";
+
+    /// <summary>A file could not be read.</summary>
+    public const string FileUnreadable = "RR0002";
+
+    /// <summary>A required property is missing.</summary>
+    public const string MissingProperty = "RR0101";
+
+    /// <summary>A property is not part of the format.</summary>
+    public const string UnknownProperty = "RR0102";
+
+    /// <summary>A value has the wrong JSON type.</summary>
+    public const string WrongType = "RR0103";
+
+    /// <summary>A value is not one of the allowed values.</summary>
+    public const string InvalidValue = "RR0104";
+
+    /// <summary>A reference (tier, criteria set, clause, base pack) points nowhere.</summary>
+    public const string UnresolvedReference = "RR0105";
+
+    /// <summary>Two things share an id.</summary>
+    public const string DuplicateId = "RR0106";
+
+    /// <summary>A base pack could not be found or packs extend each other in a cycle.</summary>
+    public const string BasePack = "RR0107";
+
+    /// <summary>A share or fraction is outside [0, 1].</summary>
+    public const string ShareOutOfRange = "RR0108";
+
+    /// <summary>An expression has a syntax error.</summary>
+    public const string ExpressionSyntax = "RR0201";
+
+    /// <summary>An expression names something unknown.</summary>
+    public const string UnknownName = "RR0202";
+
+    /// <summary>An expression has a type error.</summary>
+    public const string TypeMismatch = "RR0203";
+
+    /// <summary>An expression nests too deeply or is too long.</summary>
+    public const string ExpressionTooComplex = "RR0204";
+
+    /// <summary>A fact file has a value of the wrong type.</summary>
+    public const string FactWrongType = "RR0301";
+
+    /// <summary>A fact file names a fact that does not exist.</summary>
+    public const string FactUnknown = "RR0302";
+
+    /// <summary>A fact value is out of range or not an allowed value.</summary>
+    public const string FactInvalid = "RR0303";
+
+    /// <summary>A parameter has no value on some date of the pack's validity period.</summary>
+    public const string ParameterGap = "RR0401";
+
+    /// <summary>A placement rule can never apply because an earlier rule always applies.</summary>
+    public const string UnreachableRule = "RR0402";
+
+    /// <summary>A tier no placement rule leads to.</summary>
+    public const string UnusedTier = "RR0403";
+}

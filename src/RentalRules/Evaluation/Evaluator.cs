@@ -1,0 +1,406 @@
+using RentalRules.Compilation;
+using RentalRules.Facts;
+using RentalRules.Packs;
+
+namespace RentalRules.Evaluation;
+
+/// <summary>Placement and eligibility over a compiled pack. Pure: the result depends only on its inputs.</summary>
+internal static class Evaluator
+{
+    private static readonly IReadOnlyList<string> NoStrings = [];
+    private static readonly LettingRoute[] AllRoutes = [LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList];
+
+    public static PlacementResult Place(RulePack pack, Department department, DateOnly on, EvalScope scope)
+    {
+        scope.Department = department;
+        var warnings = Warnings(pack, on);
+        PlacementRule? hit = null;
+        PlacementRule? second = null;
+        PlacementRule? unknownRule = null;
+        foreach (var rule in pack.PlacementRules)
+        {
+            var r = rule.When.Evaluate(scope);
+            if (r == Tri.True)
+            {
+                if (hit is null)
+                {
+                    hit = rule;
+                    if (pack.HitPolicy == "first")
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    second ??= rule;
+                }
+            }
+            else if (r == Tri.Unknown)
+            {
+                unknownRule ??= rule;
+                if (pack.HitPolicy == "first" && hit is null)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (unknownRule is not null && (pack.HitPolicy != "first" || hit is null))
+        {
+            var missing = Names(pack, scope, 0);
+            var reason = new LocalizedText(
+                $"Placeringen kan ikke afgøres: reglen '{unknownRule.Id}' mangler oplysninger ({string.Join(", ", missing)}).",
+                $"The placement cannot be decided: rule '{unknownRule.Id}' needs facts that are missing ({string.Join(", ", missing)}).");
+            return Unplaced(department, PlacementOutcome.Undetermined, [new Explanation(unknownRule.Id, unknownRule.Clause.Id, unknownRule.Clause.Source, reason)], missing, warnings);
+        }
+
+        if (second is not null)
+        {
+            var reason = new LocalizedText(
+                $"Reglerne '{hit!.Id}' og '{second.Id}' gælder begge, men pakken kræver at præcis én gælder (hitPolicy unique).",
+                $"Rules '{hit!.Id}' and '{second.Id}' both apply, but the pack requires exactly one (hit policy unique).");
+            return Unplaced(department, PlacementOutcome.Unplaced, [new Explanation(hit.Id, hit.Clause.Id, hit.Clause.Source, reason)], NoStrings, warnings);
+        }
+
+        if (hit is null)
+        {
+            var reason = new LocalizedText(
+                "Ingen placeringsregel gælder for afdelingen: pakken har et hul i sin tabel.",
+                "No placement rule applies to the department: the pack's table has a gap.");
+            return Unplaced(department, PlacementOutcome.Unplaced, [new Explanation("placement", "", pack.Id, reason)], NoStrings, warnings);
+        }
+
+        var tier = pack.TierDefs[hit.Tier];
+        var (routes, criteriaSet) = RouteSummaries(pack, tier, scope);
+        return new PlacementResult(
+            department.Id,
+            PlacementOutcome.Placed,
+            tier.Id,
+            tier.Label,
+            tier.MunicipalShare,
+            FlexiblePolicy(tier, department),
+            criteriaSet,
+            tier.SpecialCriteria,
+            routes,
+            pack.RuleExplanation(hit),
+            NoStrings,
+            warnings);
+    }
+
+    private static IReadOnlyList<string> Warnings(RulePack pack, DateOnly on)
+    {
+        var m = pack.Metadata;
+        if ((m.ValidFrom is { } from && on < from) || (m.ValidTo is { } to && on > to))
+        {
+            return [$"The evaluation date {on:yyyy-MM-dd} is outside the pack's validity period ({m.ValidFrom:yyyy-MM-dd} to {m.ValidTo:yyyy-MM-dd})."];
+        }
+
+        return NoStrings;
+    }
+
+    private static PlacementResult Unplaced(Department d, PlacementOutcome outcome, IReadOnlyList<Explanation> explanation, IReadOnlyList<string> missing, IReadOnlyList<string> warnings)
+        => new(d.Id, outcome, null, null, null, null, null, null, new Dictionary<LettingRoute, RouteSummary>(), explanation, missing, warnings);
+
+    private static FlexibleLettingPolicy FlexiblePolicy(TierDef tier, Department d)
+    {
+        Fraction? share = tier.FlexibleRule switch
+        {
+            "none" => Fraction.Zero,
+            "all" => Fraction.One,
+            _ => d.FlexibleLettingShare is { } s && Fraction.TryFromDecimal(s, out var f)
+                ? tier.FlexibleMaxShare is { } max ? Fraction.Min(f, max) : f
+                : null,
+        };
+        return new FlexibleLettingPolicy(tier.FlexibleRule, tier.FlexibleMaxShare, share, tier.FlexibleClause?.Id);
+    }
+
+    /// <summary>The requirements of every route of a tier for this department, cached by which conditional requirements hold.</summary>
+    private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) RouteSummaries(RulePack pack, TierDef tier, EvalScope scope)
+    {
+        var mask = 0;
+        var bit = 0;
+        foreach (var route in AllRoutes)
+        {
+            foreach (var req in Applicable(pack, tier, route))
+            {
+                if (req.When is not null)
+                {
+                    var mark = scope.MissingCount;
+                    var r = req.When.Evaluate(scope);
+                    scope.ResetMissing(mark);
+                    mask |= (int)r << (2 * bit);
+                    bit = (bit + 1) % 15;
+                }
+            }
+        }
+
+        return pack.RoutesFor(tier.Id, mask, () =>
+        {
+            var routes = new Dictionary<LettingRoute, RouteSummary>();
+            foreach (var route in AllRoutes)
+            {
+                if (!tier.Routes.TryGetValue(route, out var policy) || policy.Closed)
+                {
+                    routes[route] = new RouteSummary(false, NoStrings);
+                    continue;
+                }
+
+                var sets = new List<string>();
+                foreach (var req in Applicable(pack, tier, route))
+                {
+                    if (req.When is null || req.When.Evaluate(scope) != Tri.False)
+                    {
+                        sets.Add(req.CriteriaSet);
+                    }
+                }
+
+                routes[route] = new RouteSummary(true, sets);
+            }
+
+            var main = routes[LettingRoute.Flexible] is { Open: true, CriteriaSets.Count: > 0 } f ? f.CriteriaSets[0]
+                : routes[LettingRoute.WaitingList] is { Open: true, CriteriaSets.Count: > 0 } w ? w.CriteriaSets[0]
+                : null;
+            return (routes, main);
+        });
+    }
+
+    private static IEnumerable<Requirement> Applicable(RulePack pack, TierDef tier, LettingRoute route)
+    {
+        if (!tier.Routes.TryGetValue(route, out var policy) || policy.Closed)
+        {
+            yield break;
+        }
+
+        foreach (var r in policy.Requirements)
+        {
+            yield return r;
+        }
+
+        foreach (var r in pack.Requirements)
+        {
+            if (r.Route == route)
+            {
+                yield return r.Requirement;
+            }
+        }
+    }
+
+    public static EligibilityResult Check(RulePack pack, EligibilityRequest request, EvalScope scope)
+    {
+        var placement = Place(pack, request.Department, request.On, scope);
+        var householdId = request.Household.Id;
+        if (placement.Outcome != PlacementOutcome.Placed)
+        {
+            return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Undetermined, placement, [], placement.Missing, [], placement.Explanation);
+        }
+
+        var tier = pack.TierDefs[placement.Tier!];
+        scope.Household = request.Household;
+        scope.Applicant = request.Household.Applicant;
+        var explanation = new List<Explanation>(placement.Explanation);
+        var policy = tier.Routes[request.Route];
+        if (policy.Closed)
+        {
+            var clause = policy.Clause ?? tier.Clause;
+            explanation.Add(new Explanation($"{tier.Id}.{RouteName(request.Route)}", clause.Id, clause.Source, policy.Reason!));
+            return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Ineligible, placement, [], NoStrings, [], explanation);
+        }
+
+        var requirements = Applicable(pack, tier, request.Route).ToList();
+        if (request.SpecialCriteria && request.Route == LettingRoute.Municipal && tier.SpecialCriteria is { } special)
+        {
+            var clause = pack.Clauses.TryGetValue(special.Clause, out var c) ? c : tier.Clause;
+            requirements.Add(new Requirement(
+                $"{tier.Id}.specialCriteria",
+                clause,
+                null,
+                special.CriteriaSet,
+                new LocalizedText("Denne kommunale anvisning skal ske efter de særligt aftalte kriterier.", "This municipal allocation must meet the specially agreed criteria."),
+                pack.CriteriaSets[special.CriteriaSet].Location));
+        }
+
+        var overall = Tri.True;
+        var criteria = new List<CriterionResult>();
+        foreach (var req in requirements)
+        {
+            var applies = Tri.True;
+            if (req.When is not null)
+            {
+                applies = req.When.Evaluate(scope);
+                if (applies == Tri.False)
+                {
+                    continue;
+                }
+            }
+
+            explanation.Add(new Explanation(req.Id, req.Clause.Id, req.Clause.Source, req.Reason));
+            var set = pack.CriteriaSets[req.CriteriaSet];
+            var (outcome, results) = EvaluateSet(pack, set, scope, 0);
+            criteria.AddRange(results);
+            var effective = applies == Tri.Unknown ? Kleene.Or(Tri.Unknown, outcome) : outcome;
+            overall = Kleene.And(overall, effective);
+        }
+
+        if (requirements.Count == 0 || criteria.Count == 0)
+        {
+            var clause = policy.Clause ?? tier.Clause;
+            explanation.Add(new Explanation(
+                $"{tier.Id}.{RouteName(request.Route)}",
+                clause.Id,
+                clause.Source,
+                policy.Reason ?? new LocalizedText("Ingen kriterier gælder for denne vej ind i afdelingen.", "No criteria apply to this route into the department.")));
+        }
+
+        var result = ToOutcome(overall);
+        var missing = result == Outcome.Undetermined ? Distinct(Leaves(criteria).Where(c => c.Outcome == Outcome.Undetermined).SelectMany(c => c.Missing)) : NoStrings;
+        IReadOnlyList<LocalizedText> documents = result == Outcome.Ineligible
+            ? []
+            : requirements.SelectMany(r => pack.CriteriaSets[r.CriteriaSet].Documents)
+                .Concat(Leaves(criteria).Where(c => c.Outcome != Outcome.Ineligible).SelectMany(c => c.Documents))
+                .Distinct()
+                .ToList();
+        return new EligibilityResult(householdId, request.Department.Id, request.Route, result, placement, criteria, missing, documents, explanation);
+    }
+
+    internal static string RouteName(LettingRoute route) => route switch
+    {
+        LettingRoute.Municipal => "municipal",
+        LettingRoute.Flexible => "flexible",
+        _ => "waitingList",
+    };
+
+    private static IEnumerable<CriterionResult> Leaves(IEnumerable<CriterionResult> results)
+        => results.SelectMany(r => r.Children.Count == 0 ? [r] : Leaves(r.Children));
+
+    private static IReadOnlyList<string> Distinct(IEnumerable<string> items) => items.Distinct(StringComparer.Ordinal).ToList();
+
+    private static Outcome ToOutcome(Tri t) => t switch
+    {
+        Tri.True => Outcome.Eligible,
+        Tri.False => Outcome.Ineligible,
+        _ => Outcome.Undetermined,
+    };
+
+    private static (Tri, List<CriterionResult>) EvaluateSet(RulePack pack, CriteriaSetDef set, EvalScope scope, int depth)
+    {
+        var acc = set.All ? Tri.True : Tri.False;
+        var results = new List<CriterionResult>(set.Criteria.Count);
+        foreach (var c in set.Criteria)
+        {
+            var (r, result) = EvaluateCriterion(pack, c, scope, depth);
+            results.Add(result);
+            acc = set.All ? Kleene.And(acc, r) : Kleene.Or(acc, r);
+        }
+
+        return (acc, results);
+    }
+
+    private static (Tri, CriterionResult) EvaluateCriterion(RulePack pack, CriterionNode node, EvalScope scope, int depth)
+    {
+        switch (node)
+        {
+            case LeafCriterion { Members: null } leaf:
+            {
+                scope.Member = null;
+                var mark = scope.MissingCount;
+                var r = leaf.Condition.Evaluate(scope);
+                var missing = r == Tri.Unknown ? Names(pack, scope, mark) : NoStrings;
+                scope.ResetMissing(mark);
+                return (r, Result(leaf, r, [], missing, []));
+            }
+
+            case LeafCriterion leaf:
+                return EvaluateMembers(pack, leaf, scope);
+            case GroupCriterion group:
+            {
+                var acc = group.All ? Tri.True : Tri.False;
+                var children = new List<CriterionResult>();
+                foreach (var child in group.Children)
+                {
+                    var (r, cr) = EvaluateCriterion(pack, child, scope, depth + 1);
+                    children.Add(cr);
+                    acc = group.All ? Kleene.And(acc, r) : Kleene.Or(acc, r);
+                }
+
+                return (acc, Result(group, acc, [], MissingOf(acc, children), children));
+            }
+
+            case RefCriterion reference:
+            {
+                var (r, children) = EvaluateSet(pack, pack.CriteriaSets[reference.CriteriaSet], scope, depth + 1);
+                return (r, Result(reference, r, [], MissingOf(r, children), children));
+            }
+
+            default:
+                throw new InvalidOperationException("Unknown criterion kind.");
+        }
+    }
+
+    private static IReadOnlyList<string> MissingOf(Tri r, List<CriterionResult> children)
+        => r == Tri.Unknown ? Distinct(children.Where(c => c.Outcome == Outcome.Undetermined).SelectMany(c => c.Missing)) : NoStrings;
+
+    /// <summary>Every member in the age band must meet the condition; a member of unknown age counts when the condition fails.</summary>
+    private static (Tri, CriterionResult) EvaluateMembers(RulePack pack, LeafCriterion leaf, EvalScope scope)
+    {
+        var members = scope.Household?.Members;
+        if (members is null)
+        {
+            scope.Member = null;
+            return (Tri.Unknown, Result(leaf, Tri.Unknown, [], ["household.members"], []));
+        }
+
+        var acc = Tri.True;
+        var perMember = new List<MemberResult>();
+        var allMissing = new List<string>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var m = members[i];
+            var age = DateMath.Age(m.BirthDate, scope.On);
+            var inBand = age is null
+                ? Tri.Unknown
+                : Kleene.From((leaf.Members!.MinAge is null || age >= leaf.Members.MinAge) && (leaf.Members.MaxAge is null || age <= leaf.Members.MaxAge));
+            if (inBand == Tri.False)
+            {
+                continue;
+            }
+
+            scope.Member = m;
+            var mark = scope.MissingCount;
+            var r = leaf.Condition.Evaluate(scope);
+            if (inBand == Tri.Unknown && r != Tri.True)
+            {
+                r = Tri.Unknown;
+                scope.NoteMissing(pack.FactNames.Id("member.birthDate"));
+            }
+
+            var missing = r == Tri.Unknown ? Names(pack, scope, mark) : NoStrings;
+            scope.ResetMissing(mark);
+            allMissing.AddRange(missing);
+            perMember.Add(new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing));
+            acc = Kleene.And(acc, r);
+        }
+
+        scope.Member = null;
+        return (acc, Result(leaf, acc, perMember, acc == Tri.Unknown ? Distinct(allMissing) : NoStrings, []));
+    }
+
+    private static CriterionResult Result(CriterionNode node, Tri r, IReadOnlyList<MemberResult> members, IReadOnlyList<string> missing, IReadOnlyList<CriterionResult> children)
+        => new(node.Id, node.Clause.Id, node.Clause.Source, ToOutcome(r), node.Title, members, missing, node.Documents, children);
+
+    private static IReadOnlyList<string> Names(RulePack pack, EvalScope scope, int mark)
+    {
+        var ids = scope.MissingSince(mark);
+        if (ids.Length == 0)
+        {
+            return NoStrings;
+        }
+
+        var names = new string[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            names[i] = pack.FactNames.Name(ids[i]);
+        }
+
+        return names;
+    }
+}

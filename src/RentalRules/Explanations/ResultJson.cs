@@ -1,0 +1,209 @@
+using System.Text.Json;
+using RentalRules.Evaluation;
+
+namespace RentalRules.Explanations;
+
+/// <summary>
+/// Writes results as JSON with the camelCase keys of the public contract (DESIGN §5.3). The CLI and the snapshot
+/// tests use this one writer. Thread-safe (stateless).
+/// </summary>
+public static class ResultJson
+{
+    /// <summary>Writes a placement as an object.</summary>
+    /// <param name="w">The writer.</param>
+    /// <param name="p">The placement.</param>
+    public static void WritePlacement(Utf8JsonWriter w, PlacementResult p)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(p);
+        w.WriteStartObject();
+        w.WriteString("department", p.DepartmentId);
+        w.WriteString("outcome", Name(p.Outcome));
+        w.WriteString("tier", p.Tier);
+        if (p.TierLabel is { } label)
+        {
+            w.WritePropertyName("tierLabel");
+            WriteText(w, label);
+        }
+
+        w.WriteString("municipalShare", p.MunicipalShare?.ToString());
+        if (p.FlexibleLetting is { } f)
+        {
+            w.WriteStartObject("flexibleLetting");
+            w.WriteString("rule", f.Rule);
+            w.WriteString("maxShare", f.MaxShare?.ToString());
+            w.WriteString("share", f.Share?.ToString());
+            w.WriteString("clause", f.Clause);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("flexibleLetting");
+        }
+
+        w.WriteString("criteriaSet", p.CriteriaSet);
+        if (p.SpecialCriteria is { } s)
+        {
+            w.WriteStartObject("specialCriteria");
+            w.WriteString("share", s.Share.ToString());
+            w.WriteString("criteriaSet", s.CriteriaSet);
+            w.WriteString("clause", s.Clause);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("specialCriteria");
+        }
+
+        w.WriteStartObject("routes");
+        foreach (var (route, summary) in p.Routes.OrderBy(r => r.Key))
+        {
+            w.WriteStartObject(RouteName(route));
+            w.WriteBoolean("open", summary.Open);
+            WriteStrings(w, "criteriaSets", summary.CriteriaSets);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        WriteExplanation(w, p.Explanation);
+        WriteStrings(w, "missing", p.Missing);
+        WriteStrings(w, "warnings", p.Warnings);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes an eligibility result as an object.</summary>
+    /// <param name="w">The writer.</param>
+    /// <param name="e">The result.</param>
+    public static void WriteEligibility(Utf8JsonWriter w, EligibilityResult e)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(e);
+        w.WriteStartObject();
+        w.WriteString("household", e.HouseholdId);
+        w.WriteString("department", e.DepartmentId);
+        w.WriteString("route", RouteName(e.Route));
+        w.WriteString("outcome", Name(e.Outcome));
+        w.WriteString("tier", e.Placement.Tier);
+        w.WriteStartArray("criteria");
+        foreach (var c in e.Criteria)
+        {
+            WriteCriterion(w, c);
+        }
+
+        w.WriteEndArray();
+        WriteStrings(w, "missing", e.Missing);
+        w.WriteStartArray("documents");
+        foreach (var d in e.Documents)
+        {
+            WriteText(w, d);
+        }
+
+        w.WriteEndArray();
+        WriteExplanation(w, e.Explanation);
+        WriteStrings(w, "warnings", e.Placement.Warnings);
+        w.WriteEndObject();
+    }
+
+    private static void WriteCriterion(Utf8JsonWriter w, CriterionResult c)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", c.Id);
+        w.WriteString("clause", c.Clause);
+        w.WriteString("source", c.Source);
+        w.WriteString("outcome", Name(c.Outcome));
+        w.WritePropertyName("title");
+        WriteText(w, c.Title);
+        w.WriteStartArray("members");
+        foreach (var m in c.Members)
+        {
+            w.WriteStartObject();
+            w.WriteString("member", m.MemberId);
+            w.WriteString("outcome", Name(m.Outcome));
+            WriteStrings(w, "missing", m.Missing);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteStrings(w, "missing", c.Missing);
+        w.WriteStartArray("documents");
+        foreach (var d in c.Documents)
+        {
+            WriteText(w, d);
+        }
+
+        w.WriteEndArray();
+        if (c.Children.Count > 0)
+        {
+            w.WriteStartArray("criteria");
+            foreach (var child in c.Children)
+            {
+                WriteCriterion(w, child);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteExplanation(Utf8JsonWriter w, IReadOnlyList<Explanation> explanation)
+    {
+        w.WriteStartArray("explanation");
+        foreach (var x in explanation)
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", x.RuleId);
+            w.WriteString("clause", x.Clause);
+            w.WriteString("source", x.Source);
+            w.WritePropertyName("reason");
+            WriteText(w, x.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteText(Utf8JsonWriter w, LocalizedText text)
+    {
+        w.WriteStartObject();
+        w.WriteString("da", text.Da);
+        w.WriteString("en", text.En);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> items)
+    {
+        w.WriteStartArray(name);
+        foreach (var i in items)
+        {
+            w.WriteStringValue(i);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>The contract name of an outcome: <c>eligible</c>, <c>ineligible</c>, <c>undetermined</c>.</summary>
+    /// <param name="o">The outcome.</param>
+    /// <returns>The name.</returns>
+    public static string Name(Outcome o) => o switch
+    {
+        Outcome.Eligible => "eligible",
+        Outcome.Ineligible => "ineligible",
+        _ => "undetermined",
+    };
+
+    /// <summary>The contract name of a placement outcome: <c>placed</c>, <c>undetermined</c>, <c>unplaced</c>.</summary>
+    /// <param name="o">The outcome.</param>
+    /// <returns>The name.</returns>
+    public static string Name(PlacementOutcome o) => o switch
+    {
+        PlacementOutcome.Placed => "placed",
+        PlacementOutcome.Undetermined => "undetermined",
+        _ => "unplaced",
+    };
+
+    /// <summary>The contract name of a route: <c>municipal</c>, <c>flexible</c>, <c>waitingList</c>.</summary>
+    /// <param name="route">The route.</param>
+    /// <returns>The name.</returns>
+    public static string RouteName(LettingRoute route) => Evaluator.RouteName(route);
+}

@@ -1,0 +1,190 @@
+using System.Text;
+using RentalRules.Evaluation;
+
+namespace RentalRules.Explanations;
+
+/// <summary>
+/// Renders results as readable text in Danish (<c>da</c>) or English (<c>en</c>): the CLI's tables and the
+/// explanation lines the snapshot tests pin. Thread-safe (stateless).
+/// </summary>
+public static class ResultText
+{
+    /// <summary>One explanation line: <c>rule (source clause): reason</c>.</summary>
+    /// <param name="x">The explanation.</param>
+    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <returns>The line.</returns>
+    public static string Line(Explanation x, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return $"{x.RuleId} ({x.Source} {x.Clause}): {x.Reason.In(language)}";
+    }
+
+    /// <summary>A table of placements with the reason for each.</summary>
+    /// <param name="placements">The placements.</param>
+    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <returns>The text.</returns>
+    public static string Placements(IReadOnlyList<PlacementResult> placements, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(placements);
+        var da = language == "da";
+        var rows = new List<string[]>
+        {
+            da ? ["AFDELING", "NIVEAU", "KOMMUNAL ANDEL", "FLEKSIBEL", "KRITERIESÆT", "REGEL"] : ["DEPARTMENT", "TIER", "MUNICIPAL SHARE", "FLEXIBLE", "CRITERIA SET", "RULE"],
+        };
+        foreach (var p in placements)
+        {
+            rows.Add([
+                p.DepartmentId ?? "-",
+                p.Tier ?? ResultJson.Name(p.Outcome),
+                p.MunicipalShare?.ToString() ?? "-",
+                p.FlexibleLetting is { } f ? f.Rule + (f.Share is { } s ? " " + s : f.MaxShare is { } m ? " ≤ " + m : "") : "-",
+                p.CriteriaSet ?? "-",
+                p.Explanation.Count > 0 ? $"{p.Explanation[0].RuleId} ({p.Explanation[0].Clause})" : "-",
+            ]);
+        }
+
+        var sb = new StringBuilder();
+        Table(sb, rows);
+        sb.AppendLine();
+        sb.AppendLine(da ? "Begrundelser:" : "Reasons:");
+        foreach (var p in placements)
+        {
+            foreach (var x in p.Explanation)
+            {
+                sb.Append("  ").Append(p.DepartmentId ?? "-").Append(": ").AppendLine(Line(x, language));
+            }
+
+            if (p.Missing.Count > 0)
+            {
+                sb.Append("    ").Append(da ? "mangler: " : "missing: ").AppendLine(string.Join(", ", p.Missing));
+            }
+
+            foreach (var w in p.Warnings)
+            {
+                sb.Append("    ").Append(da ? "advarsel: " : "warning: ").AppendLine(w);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>An eligibility result: outcome, why, each criterion with its members, missing facts and documents.</summary>
+    /// <param name="e">The result.</param>
+    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <returns>The text.</returns>
+    public static string Eligibility(EligibilityResult e, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var da = language == "da";
+        var sb = new StringBuilder();
+        sb.Append(da ? "Husstand " : "Household ").Append(e.HouseholdId ?? "-")
+            .Append(" → ").Append(da ? "afdeling " : "department ").Append(e.DepartmentId ?? "-")
+            .Append(" (").Append(e.Placement.Tier ?? ResultJson.Name(e.Placement.Outcome)).Append("), ")
+            .Append(da ? "vej: " : "route: ").Append(ResultJson.RouteName(e.Route)).Append(": ")
+            .AppendLine(OverallLabel(e.Outcome, da));
+        sb.AppendLine(da ? "  Begrundelse:" : "  Why:");
+        foreach (var x in e.Explanation)
+        {
+            sb.Append("    ").AppendLine(Line(x, language));
+        }
+
+        if (e.Criteria.Count > 0)
+        {
+            sb.AppendLine(da ? "  Kriterier:" : "  Criteria:");
+            foreach (var c in e.Criteria)
+            {
+                Criterion(sb, c, language, 4);
+            }
+        }
+
+        if (e.Missing.Count > 0)
+        {
+            sb.Append(da ? "  Manglende oplysninger: " : "  Missing facts: ").AppendLine(string.Join(", ", e.Missing));
+        }
+
+        if (e.Documents.Count > 0)
+        {
+            sb.AppendLine(da ? "  Dokumentation der skal indhentes:" : "  Documents to request:");
+            foreach (var d in e.Documents)
+            {
+                sb.Append("    - ").AppendLine(d.In(language));
+            }
+        }
+
+        foreach (var w in e.Placement.Warnings)
+        {
+            sb.Append(da ? "  Advarsel: " : "  Warning: ").AppendLine(w);
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Criterion(StringBuilder sb, CriterionResult c, string language, int indent)
+    {
+        var da = language == "da";
+        sb.Append(' ', indent).Append('[').Append(OutcomeLabel(c.Outcome, da)).Append("] ")
+            .Append(c.Id).Append(" (").Append(c.Source).Append(' ').Append(c.Clause).Append("): ").AppendLine(c.Title.In(language));
+        foreach (var m in c.Members)
+        {
+            sb.Append(' ', indent + 4).Append(da ? "medlem " : "member ").Append(m.MemberId).Append(": ").Append(OutcomeLabel(m.Outcome, da));
+            if (m.Missing.Count > 0)
+            {
+                sb.Append(da ? " (mangler: " : " (missing: ").Append(string.Join(", ", m.Missing)).Append(')');
+            }
+
+            sb.AppendLine();
+        }
+
+        if (c.Members.Count == 0 && c.Missing.Count > 0 && c.Children.Count == 0)
+        {
+            sb.Append(' ', indent + 4).Append(da ? "mangler: " : "missing: ").AppendLine(string.Join(", ", c.Missing));
+        }
+
+        foreach (var child in c.Children)
+        {
+            Criterion(sb, child, language, indent + 4);
+        }
+    }
+
+    private static string OverallLabel(Outcome o, bool da) => (o, da) switch
+    {
+        (Outcome.Eligible, true) => "BERETTIGET",
+        (Outcome.Ineligible, true) => "IKKE BERETTIGET",
+        (Outcome.Undetermined, true) => "UAFKLARET",
+        (Outcome.Eligible, false) => "ELIGIBLE",
+        (Outcome.Ineligible, false) => "INELIGIBLE",
+        _ => "UNDETERMINED",
+    };
+
+    private static string OutcomeLabel(Outcome o, bool da) => (o, da) switch
+    {
+        (Outcome.Eligible, true) => "opfyldt",
+        (Outcome.Ineligible, true) => "ikke opfyldt",
+        (Outcome.Undetermined, true) => "uafklaret",
+        (Outcome.Eligible, false) => "met",
+        (Outcome.Ineligible, false) => "not met",
+        _ => "undetermined",
+    };
+
+    private static void Table(StringBuilder sb, List<string[]> rows)
+    {
+        var widths = new int[rows[0].Length];
+        foreach (var r in rows)
+        {
+            for (var i = 0; i < r.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], r[i].Length);
+            }
+        }
+
+        foreach (var r in rows)
+        {
+            for (var i = 0; i < r.Length; i++)
+            {
+                sb.Append(i == r.Length - 1 ? r[i] : r[i].PadRight(widths[i] + 2));
+            }
+
+            sb.AppendLine();
+        }
+    }
+}

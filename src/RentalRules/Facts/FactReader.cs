@@ -1,0 +1,255 @@
+using RentalRules.Compilation;
+using RentalRules.Diagnostics;
+using RentalRules.Json;
+
+namespace RentalRules.Facts;
+
+/// <summary>Fact files as read: the items, and whether the file held one object or an array.</summary>
+/// <typeparam name="T">Department, household or vacancy.</typeparam>
+/// <param name="Items">The items in file order.</param>
+/// <param name="IsArray">Whether the file held an array (results are then reported as <c>results[]</c>).</param>
+public sealed record FactFile<T>(IReadOnlyList<T> Items, bool IsArray)
+    where T : class;
+
+/// <summary>
+/// Reads departments, households and vacancies from JSON (DESIGN §5.1), strictly: a wrong type, an unknown name, an
+/// unknown enum value, a bad date or a share above 1 is a located error with a hint. Missing or null facts are unknown.
+/// Thread-safe (stateless).
+/// </summary>
+public static class FactReader
+{
+    /// <summary>Reads a file holding one department or an array of them.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <returns>The departments, or diagnostics.</returns>
+    public static LoadResult<FactFile<Department>> ReadDepartments(string json, string file = "<departments>")
+        => ReadFile(json, file, static (r, n) => ReadDepartment(r, n));
+
+    /// <summary>Reads a file holding one household or an array of them.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <returns>The households, or diagnostics.</returns>
+    public static LoadResult<FactFile<Household>> ReadHouseholds(string json, string file = "<households>")
+        => ReadFile(json, file, static (r, n) => ReadHousehold(r, n));
+
+    /// <summary>Reads a file holding one vacancy or an array of them.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <returns>The vacancies, or diagnostics.</returns>
+    public static LoadResult<FactFile<Vacancy>> ReadVacancies(string json, string file = "<vacancies>")
+        => ReadFile(json, file, static (r, n) => ReadVacancy(r, n));
+
+    private static LoadResult<FactFile<T>> ReadFile<T>(string json, string file, Func<NodeReader, JNode, T?> read)
+        where T : class
+    {
+        var diagnostics = new List<Diagnostic>();
+        var (root, error) = JsonText.Parse(json, file);
+        if (root is null)
+        {
+            return new LoadResult<FactFile<T>>(null, [error!]);
+        }
+
+        var reader = new NodeReader(diagnostics, facts: true);
+        FactFile<T>? result;
+        if (root.Kind == JKind.Array)
+        {
+            result = new FactFile<T>(reader.Array(root, n => read(reader, n)) ?? [], true);
+        }
+        else
+        {
+            var one = read(reader, root);
+            result = one is null ? null : new FactFile<T>([one], false);
+        }
+
+        return new LoadResult<FactFile<T>>(result, diagnostics);
+    }
+
+    internal static Department? ReadDepartment(NodeReader r, JNode n)
+    {
+        if (!r.ExpectObject(n, "A department"))
+        {
+            return null;
+        }
+
+        r.CheckProperties(n, "A department", FactSchema.Department.JsonNames);
+        return new Department
+        {
+            Id = r.String(n["id"]),
+            Name = r.String(n["name"]),
+            Organisation = r.String(n["organisation"]),
+            Municipality = r.String(n["municipality"]),
+            Residents = r.Integer(n["residents"]),
+            Dwellings = r.Integer(n["dwellings"]),
+            TurnoverRate = r.Share(n["turnoverRate"]),
+            Designation = r.Enum<Designation>(n["designation"]),
+            DevelopmentPlan = r.Bool(n["developmentPlan"]),
+            Rehousing = r.Bool(n["rehousing"]),
+            FlexibleLettingShare = r.Share(n["flexibleLettingShare"]),
+            Flags = r.Array(n["flags"], x => r.String(x)),
+            KeyFigures = n["keyFigures"] is { IsNull: false } k ? ReadKeyFigures(r, k) : null,
+        };
+    }
+
+    private static KeyFigures? ReadKeyFigures(NodeReader r, JNode n)
+    {
+        if (!r.ExpectObject(n, "keyFigures"))
+        {
+            return null;
+        }
+
+        r.CheckProperties(n, "keyFigures", FactSchema.KeyFigures.JsonNames);
+        return new KeyFigures
+        {
+            OutsideLabourMarketShare = r.Share(n["outsideLabourMarketShare"]),
+            ConvictedShare = r.Share(n["convictedShare"]),
+            PrimaryEducationOnlyShare = r.Share(n["primaryEducationOnlyShare"]),
+            IncomeRatio = r.Number(n["incomeRatio"], 0m, 100m),
+            NonWesternShare = r.Share(n["nonWesternShare"]),
+            AsOf = r.Date(n["asOf"]),
+        };
+    }
+
+    internal static Vacancy? ReadVacancy(NodeReader r, JNode n)
+    {
+        if (!r.ExpectObject(n, "A vacancy"))
+        {
+            return null;
+        }
+
+        r.CheckProperties(n, "A vacancy", FactSchema.Vacancy.JsonNames);
+        return new Vacancy
+        {
+            Id = r.String(n["id"]),
+            Department = r.String(n["department"]),
+            Category = r.Enum<DwellingCategory>(n["category"]),
+            Programme = r.String(n["programme"]),
+            Rent = r.Number(n["rent"], 0m),
+            Area = r.Number(n["area"], 0m),
+            Rooms = r.Integer(n["rooms"]),
+            VacatedOn = r.Date(n["vacatedOn"]),
+            Stairwell = r.String(n["stairwell"]),
+        };
+    }
+
+    internal static Household? ReadHousehold(NodeReader r, JNode n)
+    {
+        if (!r.ExpectObject(n, "A household"))
+        {
+            return null;
+        }
+
+        r.CheckProperties(n, "A household", FactSchema.Household.JsonNames);
+        var members = r.Array(n["members"], m => ReadMember(r, m));
+        if (members is not null && n["members"] is { } membersNode)
+        {
+            var applicants = members.Count(m => m.Role == MemberRole.Applicant);
+            if (applicants > 1)
+            {
+                r.Error(DiagnosticCodes.FactInvalid, "A household has more than one member with role 'applicant'.", membersNode.Location, "Give exactly one member the role applicant; a spouse or cohabitant is 'partner'.");
+            }
+
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < members.Count; i++)
+            {
+                if (members[i].Id is { } id && !ids.Add(id))
+                {
+                    r.Error(DiagnosticCodes.FactInvalid, "Two members share the same id.", membersNode.Items[Math.Min(i, membersNode.Items.Count - 1)].Location, "Give each member its own id (m1, m2, …).");
+                }
+            }
+        }
+
+        return new Household
+        {
+            Id = r.String(n["id"]),
+            Members = members,
+            ResidentMunicipality = r.String(n["residentMunicipality"]),
+            CurrentOrganisation = r.String(n["currentOrganisation"]),
+            Divorce = Obj(r, n["divorce"], "divorce", FactSchema.Divorce, x => new Divorce { Date = r.Date(x["date"]), ChildrenUnder18AtHome = r.Bool(x["childrenUnder18AtHome"]) }),
+            SoldHome = Obj(r, n["soldHome"], "soldHome", FactSchema.SoldHome, x => new SoldHome { Municipality = r.String(x["municipality"]), Date = r.Date(x["date"]) }),
+        };
+    }
+
+    private static T? Obj<T>(NodeReader r, JNode? node, string what, FactType type, Func<JNode, T> read)
+        where T : class
+    {
+        if (node is null || node.IsNull || !r.ExpectObject(node, what))
+        {
+            return null;
+        }
+
+        r.CheckProperties(node, what, type.JsonNames);
+        return read(node);
+    }
+
+    private static Member? ReadMember(NodeReader r, JNode n)
+    {
+        if (!r.ExpectObject(n, "A member"))
+        {
+            return null;
+        }
+
+        r.CheckProperties(n, "A member", FactSchema.Member.JsonNames);
+        return new Member
+        {
+            Id = r.String(n["id"]),
+            Role = r.Enum<MemberRole>(n["role"]),
+            BirthDate = r.Date(n["birthDate"]),
+            Citizenship = ReadCitizenship(r, n["citizenship"]),
+            Employment = r.Array(n["employment"], x => Obj(r, x, "An employment", FactSchema.Employment, e => new Employment
+            {
+                Kind = r.Enum<EmploymentKind>(e["kind"]),
+                HoursPerWeek = r.Number(e["hoursPerWeek"], 0m, 168m),
+                MonthlyGrossIncome = r.Number(e["monthlyGrossIncome"], 0m),
+                From = r.Date(e["from"]),
+                To = r.Date(e["to"]),
+            })),
+            Education = Obj(r, n["education"], "education", FactSchema.Education, e => new Education
+            {
+                Enrolled = r.Array(e["enrolled"], x => Obj(r, x, "An enrolment", FactSchema.Enrollment, en => new Enrollment
+                {
+                    Kind = r.Enum<EducationLevel>(en["kind"]),
+                    Municipality = r.String(en["municipality"]),
+                    SuEligible = r.Bool(en["suEligible"]),
+                    Months = r.Number(en["months"], 0m),
+                    From = r.Date(en["from"]),
+                })),
+                HighestCompleted = Obj(r, e["highestCompleted"], "highestCompleted", FactSchema.CompletedEducation, h => new CompletedEducation
+                {
+                    Level = r.Enum<EducationLevel>(h["level"]),
+                    ApprovedInDenmark = r.Bool(h["approvedInDenmark"]),
+                }),
+            }),
+            Convictions = r.Array(n["convictions"], x => Obj(r, x, "A conviction", FactSchema.Conviction, c => new Conviction
+            {
+                Date = r.Date(c["date"]),
+                Act = r.Enum<ConvictionAct>(c["act"]),
+            })),
+            Benefits = r.Array(n["benefits"], x => Obj(r, x, "A benefit", FactSchema.Benefit, b => new Benefit
+            {
+                Type = r.Enum<BenefitType>(b["type"]),
+                From = r.Date(b["from"]),
+                To = r.Date(b["to"]),
+            })),
+            ReleasedFromPrison = r.Date(n["releasedFromPrison"], allowNever: true),
+            ReleasedFromYouthInstitution = r.Date(n["releasedFromYouthInstitution"], allowNever: true),
+            TenancyTerminatedForBreach = r.Date(n["tenancyTerminatedForBreach"], allowNever: true),
+        };
+    }
+
+    private static string? ReadCitizenship(NodeReader r, JNode? node)
+    {
+        var text = r.String(node);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Length != 2 || !char.IsAsciiLetterUpper(text[0]) || !char.IsAsciiLetterUpper(text[1]))
+        {
+            r.Error(DiagnosticCodes.FactInvalid, "citizenship must be an ISO 3166 alpha-2 code.", node!.Location, "Write two capital letters, e.g. \"DK\".");
+            return null;
+        }
+
+        return text;
+    }
+}

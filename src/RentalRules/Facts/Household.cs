@@ -1,0 +1,192 @@
+namespace RentalRules.Facts;
+
+/// <summary>
+/// An applicant household. Every property may be <c>null</c> (unknown). Households carry sensitive personal data:
+/// the library never writes their values to logs, exceptions or diagnostics.
+/// </summary>
+public sealed record Household
+{
+    /// <summary>An identifier chosen by the host (a case number, never a CPR number).</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The members; exactly one should have the role <see cref="MemberRole.Applicant"/>.</summary>
+    public IReadOnlyList<Member>? Members { get; init; }
+
+    /// <summary>The municipality the household lives in.</summary>
+    public string? ResidentMunicipality { get; init; }
+
+    /// <summary>The housing organisation the household already lives in, if any.</summary>
+    public string? CurrentOrganisation { get; init; }
+
+    /// <summary>A divorce or separation.</summary>
+    public Divorce? Divorce { get; init; }
+
+    /// <summary>A sold home.</summary>
+    public SoldHome? SoldHome { get; init; }
+
+    /// <summary>The member with the applicant role, or <c>null</c>.</summary>
+    public Member? Applicant
+    {
+        get
+        {
+            if (Members is null)
+            {
+                return null;
+            }
+
+            foreach (var m in Members)
+            {
+                if (m.Role == MemberRole.Applicant)
+                {
+                    return m;
+                }
+            }
+
+            return null;
+        }
+    }
+}
+
+/// <summary>A divorce, separation or end of cohabitation.</summary>
+public sealed record Divorce
+{
+    /// <summary>The date.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>Whether children under 18 live at home.</summary>
+    public bool? ChildrenUnder18AtHome { get; init; }
+}
+
+/// <summary>A sold own home.</summary>
+public sealed record SoldHome
+{
+    /// <summary>The municipality the home lies in.</summary>
+    public string? Municipality { get; init; }
+
+    /// <summary>The date of the signed sale agreement.</summary>
+    public DateOnly? Date { get; init; }
+}
+
+/// <summary>
+/// A household member. Event dates (<see cref="ReleasedFromPrison"/> and the like) use <see cref="Never"/> for
+/// "known not to have happened"; <c>null</c> means unknown. In JSON, <c>false</c> means never.
+/// </summary>
+public sealed record Member
+{
+    /// <summary>The date used for an event that is known not to have happened.</summary>
+    public static readonly DateOnly Never = DateOnly.MinValue;
+
+    /// <summary>Identifier within the household (e.g. <c>m1</c>); never a CPR number.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Role in the household.</summary>
+    public MemberRole? Role { get; init; }
+
+    /// <summary>Date of birth.</summary>
+    public DateOnly? BirthDate { get; init; }
+
+    /// <summary>Citizenship, ISO 3166 alpha-2.</summary>
+    public string? Citizenship { get; init; }
+
+    /// <summary>Employment spells; empty means none.</summary>
+    public IReadOnlyList<Employment>? Employment { get; init; }
+
+    /// <summary>Education.</summary>
+    public Education? Education { get; init; }
+
+    /// <summary>Convictions; empty means none.</summary>
+    public IReadOnlyList<Conviction>? Convictions { get; init; }
+
+    /// <summary>Benefit spells; empty means none.</summary>
+    public IReadOnlyList<Benefit>? Benefits { get; init; }
+
+    /// <summary>Release from prison after serving a sentence, or <see cref="Never"/>.</summary>
+    public DateOnly? ReleasedFromPrison { get; init; }
+
+    /// <summary>Release from a youth institution after a sentence, or <see cref="Never"/>.</summary>
+    public DateOnly? ReleasedFromYouthInstitution { get; init; }
+
+    /// <summary>Tenancy terminated for gross breach, or <see cref="Never"/>.</summary>
+    public DateOnly? TenancyTerminatedForBreach { get; init; }
+}
+
+/// <summary>An employment spell. <see cref="To"/> <c>null</c> means ongoing.</summary>
+public sealed record Employment
+{
+    /// <summary>Kind.</summary>
+    public EmploymentKind? Kind { get; init; }
+
+    /// <summary>Hours per week.</summary>
+    public decimal? HoursPerWeek { get; init; }
+
+    /// <summary>Monthly gross income in DKK.</summary>
+    public decimal? MonthlyGrossIncome { get; init; }
+
+    /// <summary>Start date.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>End date; <c>null</c> means ongoing.</summary>
+    public DateOnly? To { get; init; }
+}
+
+/// <summary>Education: current enrolments and the highest completed level.</summary>
+public sealed record Education
+{
+    /// <summary>Current enrolments; empty means none.</summary>
+    public IReadOnlyList<Enrollment>? Enrolled { get; init; }
+
+    /// <summary>The highest completed education.</summary>
+    public CompletedEducation? HighestCompleted { get; init; }
+}
+
+/// <summary>An enrolment in education.</summary>
+public sealed record Enrollment
+{
+    /// <summary>Level of the education.</summary>
+    public EducationLevel? Kind { get; init; }
+
+    /// <summary>Municipality of the institution or apprenticeship.</summary>
+    public string? Municipality { get; init; }
+
+    /// <summary>Whether it gives the right to SU.</summary>
+    public bool? SuEligible { get; init; }
+
+    /// <summary>Duration in months.</summary>
+    public decimal? Months { get; init; }
+
+    /// <summary>Start date.</summary>
+    public DateOnly? From { get; init; }
+}
+
+/// <summary>The highest completed education.</summary>
+public sealed record CompletedEducation
+{
+    /// <summary>Level.</summary>
+    public EducationLevel? Level { get; init; }
+
+    /// <summary>Whether it was taken, or approved, in Denmark.</summary>
+    public bool? ApprovedInDenmark { get; init; }
+}
+
+/// <summary>A conviction.</summary>
+public sealed record Conviction
+{
+    /// <summary>Date of the judgment.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>The act.</summary>
+    public ConvictionAct? Act { get; init; }
+}
+
+/// <summary>A benefit spell. <see cref="To"/> <c>null</c> means ongoing.</summary>
+public sealed record Benefit
+{
+    /// <summary>Type.</summary>
+    public BenefitType? Type { get; init; }
+
+    /// <summary>Start date.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>End date; <c>null</c> means ongoing.</summary>
+    public DateOnly? To { get; init; }
+}

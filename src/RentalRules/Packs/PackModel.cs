@@ -1,0 +1,81 @@
+using RentalRules.Compilation;
+using RentalRules.Diagnostics;
+using RentalRules.Evaluation;
+
+namespace RentalRules.Packs;
+
+/// <summary>A compiled condition with its source text and location.</summary>
+internal sealed record Condition(string Text, SourceLocation Location, Func<EvalScope, Tri> Evaluate);
+
+/// <summary>A clause of the agreement (or the Act) that rules cite.</summary>
+internal sealed record ClauseInfo(string Id, string Source, string? Title);
+
+/// <summary>One value of a parameter, in force from a date.</summary>
+internal sealed record ParameterValue(DateOnly From, decimal Value);
+
+internal sealed record ParameterDef(string Name, string Unit, string? Clause, string? Note, bool Assumed, IReadOnlyList<ParameterValue> Values, SourceLocation Location)
+{
+    public decimal? ValueOn(DateOnly on)
+    {
+        decimal? value = null;
+        foreach (var v in Values)
+        {
+            if (v.From <= on)
+            {
+                value = v.Value;
+            }
+        }
+
+        return value;
+    }
+}
+
+internal sealed record PlacementRule(string Id, ClauseInfo Clause, Condition When, string Tier, LocalizedText Reason, string? Note, SourceLocation Location);
+
+internal sealed record Requirement(string Id, ClauseInfo Clause, Condition? When, string CriteriaSet, LocalizedText Reason, SourceLocation Location);
+
+/// <summary>A pack-wide requirement on a route (e.g. the statutory restrictions in designated areas).</summary>
+internal sealed record RouteRequirement(LettingRoute Route, Requirement Requirement);
+
+internal sealed record RoutePolicy(bool Closed, ClauseInfo? Clause, LocalizedText? Reason, IReadOnlyList<Requirement> Requirements);
+
+internal sealed record TierDef(
+    string Id,
+    LocalizedText Label,
+    ClauseInfo Clause,
+    Fraction MunicipalShare,
+    string FlexibleRule,
+    Fraction? FlexibleMaxShare,
+    ClauseInfo? FlexibleClause,
+    SpecialCriteriaPolicy? SpecialCriteria,
+    IReadOnlyDictionary<LettingRoute, RoutePolicy> Routes,
+    string? Note,
+    SourceLocation Location);
+
+internal sealed record MemberBand(int? MinAge, int? MaxAge);
+
+internal abstract record CriterionNode(string Id, ClauseInfo Clause, LocalizedText Title, IReadOnlyList<LocalizedText> Documents, string? Note);
+
+internal sealed record LeafCriterion(string Id, ClauseInfo Clause, LocalizedText Title, IReadOnlyList<LocalizedText> Documents, string? Note, MemberBand? Members, Condition Condition)
+    : CriterionNode(Id, Clause, Title, Documents, Note);
+
+internal sealed record GroupCriterion(string Id, ClauseInfo Clause, LocalizedText Title, IReadOnlyList<LocalizedText> Documents, string? Note, bool All, IReadOnlyList<CriterionNode> Children)
+    : CriterionNode(Id, Clause, Title, Documents, Note);
+
+internal sealed record RefCriterion(string Id, ClauseInfo Clause, LocalizedText Title, IReadOnlyList<LocalizedText> Documents, string? Note, string CriteriaSet)
+    : CriterionNode(Id, Clause, Title, Documents, Note);
+
+internal sealed record CriteriaSetDef(string Id, LocalizedText Title, ClauseInfo Clause, bool All, IReadOnlyList<CriterionNode> Criteria, IReadOnlyList<LocalizedText> Documents, string? Note, SourceLocation Location);
+
+internal sealed record PackMetadata(
+    string Id,
+    string Version,
+    string Title,
+    string? Municipality,
+    string Status,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
+    string? SourceDocument,
+    string? SourceTitle,
+    IReadOnlyList<string> Extends,
+    IReadOnlyList<string> Notes);

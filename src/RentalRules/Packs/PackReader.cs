@@ -1,0 +1,556 @@
+using RentalRules.Compilation;
+using RentalRules.Diagnostics;
+using RentalRules.Evaluation;
+using RentalRules.Json;
+
+namespace RentalRules.Packs;
+
+/// <summary>
+/// Turns a merged pack tree into a compiled <see cref="RulePack"/>: checks structure, references and citations,
+/// and compiles every condition once. Reports every problem it finds, not just the first.
+/// </summary>
+internal sealed class PackReader
+{
+    private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets"];
+    private static readonly string[] Statuses = ["signed", "statutory", "draft", "illustrative"];
+    private static readonly string[] Units = ["share", "DKK/month", "DKK", "residents", "count", "years", "months", "ratio"];
+    private static readonly string[] FlexibleRules = ["none", "agreed", "obligatory", "all"];
+    private static readonly string[] HitPolicies = ["first", "unique"];
+
+    private readonly NodeReader _r;
+    private readonly Func<string, string> _sourceOfFile;
+    private readonly Dictionary<string, ClauseInfo> _clauses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParameterSlot> _slots = new(StringComparer.Ordinal);
+    private readonly FactNames _factNames = new();
+    private readonly HashSet<string> _criterionIds = new(StringComparer.Ordinal);
+    private string _packId = "";
+
+    private PackReader(List<Diagnostic> diagnostics, Func<string, string> sourceOfFile)
+    {
+        _r = new NodeReader(diagnostics, facts: false);
+        _sourceOfFile = sourceOfFile;
+    }
+
+    public static RulePack? Read(JNode root, List<Diagnostic> diagnostics, Func<string, string> sourceOfFile)
+    {
+        var reader = new PackReader(diagnostics, sourceOfFile);
+        return reader.ReadPack(root);
+    }
+
+    private RulePack? ReadPack(JNode root)
+    {
+        if (!_r.ExpectObject(root, "A pack"))
+        {
+            return null;
+        }
+
+        _r.CheckProperties(root, "A pack", TopLevel);
+        var id = _r.String(_r.Required(root, "id", "A pack"), nonEmpty: true) ?? "";
+        _packId = id;
+        var meta = new PackMetadata(
+            id,
+            _r.String(_r.Required(root, "version", "A pack")) ?? "",
+            _r.String(_r.Required(root, "title", "A pack")) ?? "",
+            _r.String(root["municipality"]),
+            OneOf(root["status"], Statuses) ?? "signed",
+            _r.Date(root["validFrom"]),
+            _r.Date(root["validTo"]),
+            root["source"] is { Kind: JKind.Object } src ? _r.String(src["document"]) : null,
+            root["source"] is { Kind: JKind.Object } src2 ? _r.String(src2["title"]) : null,
+            _r.Array(root["extends"], n => _r.String(n)) ?? [],
+            _r.Array(root["notes"], n => _r.String(n)) ?? []);
+        if (root["source"] is { } source && _r.ExpectObject(source, "source"))
+        {
+            _r.CheckProperties(source, "source", ["document", "title", "date", "url"]);
+        }
+
+        if (meta.ValidFrom is { } from && meta.ValidTo is { } to && to < from)
+        {
+            _r.Error(DiagnosticCodes.InvalidValue, "validTo is before validFrom.", root["validTo"]!.Location);
+        }
+
+        ReadClauses(root["clauses"]);
+        var parameters = ReadParameters(root["parameters"]);
+        var criteriaSets = ReadCriteriaSets(root["criteriaSets"]);
+        var tiers = ReadTiers(root["tiers"], criteriaSets);
+        var (hitPolicy, rules) = ReadPlacement(_r.Required(root, "placement", "A pack"), tiers);
+        var requirements = ReadRouteRequirements(root["requirements"], criteriaSets);
+        CheckRefCycles(criteriaSets);
+
+        if (_r.Diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            return null;
+        }
+
+        return new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames);
+    }
+
+    private string? OneOf(JNode? node, string[] allowed)
+    {
+        var text = _r.String(node);
+        if (text is null || allowed.Contains(text))
+        {
+            return text;
+        }
+
+        _r.Error(DiagnosticCodes.InvalidValue, $"'{text}' is not allowed here.", node!.Location, Suggestions.DidYouMean(text, allowed));
+        return null;
+    }
+
+    private LocalizedText ReadText(JNode? node, string what)
+    {
+        if (node is null || node.IsNull)
+        {
+            return new LocalizedText("", "");
+        }
+
+        if (!_r.ExpectObject(node, what))
+        {
+            return new LocalizedText("", "");
+        }
+
+        _r.CheckProperties(node, what, ["da", "en"]);
+        return new LocalizedText(_r.String(_r.Required(node, "da", what), nonEmpty: true) ?? "", _r.String(_r.Required(node, "en", what), nonEmpty: true) ?? "");
+    }
+
+    private IReadOnlyList<LocalizedText> ReadTexts(JNode? node, string what)
+        => _r.Array(node, n => ReadText(n, what)) ?? [];
+
+    private void ReadClauses(JNode? node)
+    {
+        if (node is null || !_r.ExpectObject(node, "clauses"))
+        {
+            return;
+        }
+
+        foreach (var p in node.Properties)
+        {
+            string? title = null;
+            if (p.Value.Kind == JKind.String)
+            {
+                title = p.Value.Text;
+            }
+            else if (_r.ExpectObject(p.Value, $"The clause '{p.Name}'"))
+            {
+                _r.CheckProperties(p.Value, "A clause", ["title", "quote", "note"]);
+                title = _r.String(p.Value["title"]);
+            }
+
+            _clauses[p.Name] = new ClauseInfo(p.Name, _sourceOfFile(p.Value.Location.File), title);
+        }
+    }
+
+    private ClauseInfo Cite(JNode owner, string what)
+    {
+        var node = _r.Required(owner, "clause", what);
+        var id = _r.String(node);
+        if (id is null)
+        {
+            return new ClauseInfo("", _packId, null);
+        }
+
+        if (_clauses.TryGetValue(id, out var clause))
+        {
+            return clause;
+        }
+
+        _r.Error(DiagnosticCodes.UnresolvedReference, $"The clause '{id}' is not declared under \"clauses\".", node!.Location, Suggestions.DidYouMean(id, _clauses.Keys) + " Declare every clause a rule cites.");
+        return new ClauseInfo(id, _packId, null);
+    }
+
+    private IReadOnlyDictionary<string, ParameterDef> ReadParameters(JNode? node)
+    {
+        var result = new Dictionary<string, ParameterDef>(StringComparer.Ordinal);
+        if (node is null || !_r.ExpectObject(node, "parameters"))
+        {
+            return result;
+        }
+
+        foreach (var p in node.Properties)
+        {
+            var n = p.Value;
+            var what = $"The parameter '{p.Name}'";
+            if (!_r.ExpectObject(n, what))
+            {
+                continue;
+            }
+
+            _r.CheckProperties(n, "A parameter", ["unit", "clause", "note", "assumed", "values", "title"]);
+            var unit = OneOf(_r.Required(n, "unit", what), Units) ?? "count";
+            ClauseInfo? clause = n["clause"] is null ? null : Cite(n, what);
+            var values = _r.Array(_r.Required(n, "values", what), v =>
+            {
+                if (!_r.ExpectObject(v, "A parameter value"))
+                {
+                    return null;
+                }
+
+                _r.CheckProperties(v, "A parameter value", ["from", "value", "note"]);
+                var from = _r.Date(_r.Required(v, "from", "A parameter value"));
+                var value = unit == "share" ? _r.Share(_r.Required(v, "value", "A parameter value")) : _r.Number(_r.Required(v, "value", "A parameter value"));
+                return from is null || value is null ? null : new ParameterValue(from.Value, value.Value);
+            }) ?? [];
+            var ordered = values.OrderBy(v => v.From).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i].From == ordered[i - 1].From)
+                {
+                    _r.Error(DiagnosticCodes.DuplicateId, $"The parameter '{p.Name}' has two values from the same date.", n.Location, "Keep one value per date.");
+                }
+            }
+
+            result[p.Name] = new ParameterDef(p.Name, unit, clause?.Id, _r.String(n["note"]), _r.Bool(n["assumed"]) ?? false, ordered, n.Location);
+            _slots[p.Name] = new ParameterSlot(_slots.Count, unit == "share" ? VType.Share : VType.Number);
+        }
+
+        return result;
+    }
+
+    private Condition? Compile(JNode? node, bool memberInScope)
+    {
+        var text = _r.String(node, nonEmpty: true);
+        if (text is null || node is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var compiled = ExprCompiler.CompileCondition(text, new CompileContext(_slots, _factNames, memberInScope));
+            return new Condition(text, node.Location, compiled);
+        }
+        catch (ExprException ex)
+        {
+            var e = ex.Error;
+            var loc = node.Location with { Column = node.Location.Column + 1 + e.Pos };
+            _r.Diagnostics.Add(new Diagnostic(Severity.Error, e.Code, $"{e.Message} In: {text}", loc, e.Hint));
+            return null;
+        }
+    }
+
+    private Fraction? ReadFraction(JNode? node, string what)
+    {
+        if (node is null || node.IsNull)
+        {
+            return null;
+        }
+
+        var text = node.Kind == JKind.Number ? node.Text : _r.String(node);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Fraction.TryParse(text, out var f))
+        {
+            _r.Error(DiagnosticCodes.InvalidValue, $"{what} must be an exact fraction such as \"1/3\", \"11/50\" or \"0\".", node.Location, "Write the share as a fraction string.");
+            return null;
+        }
+
+        if (f.CompareTo(Fraction.One) > 0)
+        {
+            var asPercent = f.Denominator == 1 && f.Numerator <= 100 ? $" Did you mean \"{new Fraction(f.Numerator, 100)}\" ({f.Numerator} %)?" : "";
+            _r.Error(DiagnosticCodes.ShareOutOfRange, $"{what} is above 1 (100 %).", node.Location, "Shares are fractions in [0, 1]." + asPercent);
+            return null;
+        }
+
+        return f;
+    }
+
+    private Dictionary<string, CriteriaSetDef> ReadCriteriaSets(JNode? node)
+    {
+        var result = new Dictionary<string, CriteriaSetDef>(StringComparer.Ordinal);
+        if (node is null || !_r.ExpectObject(node, "criteriaSets"))
+        {
+            return result;
+        }
+
+        var setNames = node.Properties.Select(p => p.Name).ToList();
+        foreach (var p in node.Properties)
+        {
+            var n = p.Value;
+            var what = $"The criteria set '{p.Name}'";
+            if (!_r.ExpectObject(n, what))
+            {
+                continue;
+            }
+
+            _r.CheckProperties(n, "A criteria set", ["title", "clause", "combine", "criteria", "documents", "note"]);
+            var combine = OneOf(n["combine"], ["all", "any"]) ?? "all";
+            var criteria = _r.Array(_r.Required(n, "criteria", what), c => ReadCriterion(c, setNames, 0)) ?? [];
+            result[p.Name] = new CriteriaSetDef(p.Name, ReadText(_r.Required(n, "title", what), "title"), Cite(n, what), combine == "all", criteria, ReadTexts(n["documents"], "A document"), _r.String(n["note"]), n.Location);
+        }
+
+        return result;
+    }
+
+    private CriterionNode? ReadCriterion(JNode n, IReadOnlyList<string> setNames, int depth)
+    {
+        if (!_r.ExpectObject(n, "A criterion"))
+        {
+            return null;
+        }
+
+        if (depth > 8)
+        {
+            _r.Error(DiagnosticCodes.ExpressionTooComplex, "Criteria nest more than 8 levels deep.", n.Location, "Flatten the groups.");
+            return null;
+        }
+
+        _r.CheckProperties(n, "A criterion", ["id", "clause", "title", "members", "condition", "all", "any", "criteriaSet", "documents", "note"]);
+        var id = _r.String(_r.Required(n, "id", "A criterion"), nonEmpty: true) ?? "";
+        if (id.Length > 0 && !_criterionIds.Add(id))
+        {
+            _r.Error(DiagnosticCodes.DuplicateId, $"The criterion id '{id}' is used twice in this pack.", n["id"]!.Location, "Criterion ids are unique across the pack.");
+        }
+
+        var clause = Cite(n, $"The criterion '{id}'");
+        var title = ReadText(_r.Required(n, "title", $"The criterion '{id}'"), "title");
+        var documents = ReadTexts(n["documents"], "A document");
+        var note = _r.String(n["note"]);
+        var kinds = new[] { "condition", "all", "any", "criteriaSet" }.Where(k => n[k] is not null).ToList();
+        if (kinds.Count != 1)
+        {
+            _r.Error(DiagnosticCodes.MissingProperty, $"The criterion '{id}' needs exactly one of condition, all, any or criteriaSet.", n.Location, kinds.Count == 0 ? "Add a \"condition\"." : "Keep one of " + string.Join(", ", kinds) + ".");
+            return null;
+        }
+
+        switch (kinds[0])
+        {
+            case "condition":
+            {
+                MemberBand? band = null;
+                if (n["members"] is { IsNull: false } m && _r.ExpectObject(m, "members"))
+                {
+                    _r.CheckProperties(m, "members", ["minAge", "maxAge"]);
+                    band = new MemberBand(_r.Integer(m["minAge"]), _r.Integer(m["maxAge"]));
+                    if (band.MinAge > band.MaxAge)
+                    {
+                        _r.Error(DiagnosticCodes.InvalidValue, "minAge is above maxAge.", m.Location);
+                    }
+                }
+
+                var condition = Compile(n["condition"], band is not null);
+                return condition is null ? null : new LeafCriterion(id, clause, title, documents, note, band, condition);
+            }
+
+            case "criteriaSet":
+            {
+                var set = _r.String(n["criteriaSet"]);
+                if (set is not null && !setNames.Contains(set))
+                {
+                    _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no criteria set '{set}'.", n["criteriaSet"]!.Location, Suggestions.DidYouMean(set, setNames));
+                }
+
+                return set is null ? null : new RefCriterion(id, clause, title, documents, note, set);
+            }
+
+            default:
+            {
+                var children = _r.Array(n[kinds[0]], c => ReadCriterion(c, setNames, depth + 1)) ?? [];
+                return new GroupCriterion(id, clause, title, documents, note, kinds[0] == "all", children);
+            }
+        }
+    }
+
+    private Dictionary<string, TierDef> ReadTiers(JNode? node, Dictionary<string, CriteriaSetDef> sets)
+    {
+        var result = new Dictionary<string, TierDef>(StringComparer.Ordinal);
+        if (node is null || !_r.ExpectObject(node, "tiers"))
+        {
+            return result;
+        }
+
+        foreach (var p in node.Properties)
+        {
+            var n = p.Value;
+            var what = $"The tier '{p.Name}'";
+            if (!_r.ExpectObject(n, what))
+            {
+                continue;
+            }
+
+            _r.CheckProperties(n, "A tier", ["label", "clause", "municipalShare", "flexibleLetting", "specialCriteria", "routes", "note"]);
+            var share = ReadFraction(_r.Required(n, "municipalShare", what), "municipalShare") ?? Fraction.Zero;
+            string flexRule = "none";
+            Fraction? flexMax = null;
+            ClauseInfo? flexClause = null;
+            if (n["flexibleLetting"] is { IsNull: false } f && _r.ExpectObject(f, "flexibleLetting"))
+            {
+                _r.CheckProperties(f, "flexibleLetting", ["rule", "maxShare", "clause", "note"]);
+                flexRule = OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules) ?? "none";
+                flexMax = ReadFraction(f["maxShare"], "maxShare");
+                flexClause = f["clause"] is null ? null : Cite(f, "flexibleLetting");
+            }
+
+            SpecialCriteriaPolicy? special = null;
+            if (n["specialCriteria"] is { IsNull: false } s && _r.ExpectObject(s, "specialCriteria"))
+            {
+                _r.CheckProperties(s, "specialCriteria", ["share", "criteriaSet", "clause", "note"]);
+                var sShare = ReadFraction(_r.Required(s, "share", "specialCriteria"), "specialCriteria.share");
+                var set = SetRef(s["criteriaSet"], sets);
+                var sClause = Cite(s, "specialCriteria");
+                if (sShare is not null && set is not null)
+                {
+                    special = new SpecialCriteriaPolicy(sShare.Value, set, sClause.Id);
+                }
+            }
+
+            var routes = new Dictionary<LettingRoute, RoutePolicy>();
+            var routesNode = _r.Required(n, "routes", what);
+            if (routesNode is not null && _r.ExpectObject(routesNode, "routes"))
+            {
+                _r.CheckProperties(routesNode, "routes", ["municipal", "flexible", "waitingList"]);
+                foreach (var (name, route) in new[] { ("municipal", LettingRoute.Municipal), ("flexible", LettingRoute.Flexible), ("waitingList", LettingRoute.WaitingList) })
+                {
+                    var rn = _r.Required(routesNode, name, "routes");
+                    if (rn is null || !_r.ExpectObject(rn, name))
+                    {
+                        continue;
+                    }
+
+                    _r.CheckProperties(rn, name, ["closed", "clause", "reason", "requirements"]);
+                    var closed = _r.Bool(rn["closed"]) ?? false;
+                    var reqs = _r.Array(rn["requirements"], q => ReadRequirement(q, sets, withRoute: false)?.Requirement) ?? [];
+                    ClauseInfo? rClause = closed || rn["clause"] is not null ? Cite(rn, $"The route '{name}' of tier '{p.Name}'") : null;
+                    var reason = closed ? ReadText(_r.Required(rn, "reason", $"The closed route '{name}'"), "reason") : rn["reason"] is null ? null : ReadText(rn["reason"], "reason");
+                    routes[route] = new RoutePolicy(closed, rClause, reason, reqs);
+                }
+            }
+
+            result[p.Name] = new TierDef(p.Name, ReadText(_r.Required(n, "label", what), "label"), Cite(n, what), share, flexRule, flexMax, flexClause, special, routes, _r.String(n["note"]), n.Location);
+        }
+
+        return result;
+    }
+
+    private string? SetRef(JNode? node, Dictionary<string, CriteriaSetDef> sets)
+    {
+        var set = _r.String(node);
+        if (set is not null && !sets.ContainsKey(set))
+        {
+            _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no criteria set '{set}'.", node!.Location, Suggestions.DidYouMean(set, sets.Keys));
+            return null;
+        }
+
+        return set;
+    }
+
+    private RouteRequirement? ReadRequirement(JNode n, Dictionary<string, CriteriaSetDef> sets, bool withRoute)
+    {
+        if (!_r.ExpectObject(n, "A requirement"))
+        {
+            return null;
+        }
+
+        _r.CheckProperties(n, "A requirement", withRoute ? ["id", "route", "criteriaSet", "when", "clause", "reason", "note"] : ["id", "criteriaSet", "when", "clause", "reason", "note"]);
+        var id = _r.String(_r.Required(n, "id", "A requirement"), nonEmpty: true) ?? "";
+        var route = LettingRoute.Municipal;
+        if (withRoute)
+        {
+            var text = OneOf(_r.Required(n, "route", "A requirement"), ["municipal", "flexible", "waitingList"]);
+            route = text switch
+            {
+                "flexible" => LettingRoute.Flexible,
+                "waitingList" => LettingRoute.WaitingList,
+                _ => LettingRoute.Municipal,
+            };
+        }
+
+        var set = SetRef(_r.Required(n, "criteriaSet", "A requirement"), sets);
+        var when = n["when"] is null ? null : Compile(n["when"], memberInScope: false);
+        var clause = Cite(n, $"The requirement '{id}'");
+        var reason = ReadText(_r.Required(n, "reason", $"The requirement '{id}'"), "reason");
+        return set is null ? null : new RouteRequirement(route, new Requirement(id, clause, when, set, reason, n.Location));
+    }
+
+    private IReadOnlyList<RouteRequirement> ReadRouteRequirements(JNode? node, Dictionary<string, CriteriaSetDef> sets)
+        => _r.Array(node, n => ReadRequirement(n, sets, withRoute: true)) ?? [];
+
+    private (string HitPolicy, IReadOnlyList<PlacementRule> Rules) ReadPlacement(JNode? node, Dictionary<string, TierDef> tiers)
+    {
+        if (node is null || !_r.ExpectObject(node, "placement"))
+        {
+            return ("first", []);
+        }
+
+        _r.CheckProperties(node, "placement", ["hitPolicy", "rules", "note"]);
+        var hitPolicy = OneOf(_r.Required(node, "hitPolicy", "placement"), HitPolicies) ?? "first";
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var rules = _r.Array(_r.Required(node, "rules", "placement"), n =>
+        {
+            if (!_r.ExpectObject(n, "A placement rule"))
+            {
+                return null;
+            }
+
+            _r.CheckProperties(n, "A placement rule", ["id", "clause", "when", "tier", "reason", "note"]);
+            var id = _r.String(_r.Required(n, "id", "A placement rule"), nonEmpty: true) ?? "";
+            if (!ids.Add(id))
+            {
+                _r.Error(DiagnosticCodes.DuplicateId, $"The placement rule id '{id}' is used twice.", n["id"]!.Location);
+            }
+
+            var clause = Cite(n, $"The placement rule '{id}'");
+            var when = Compile(_r.Required(n, "when", $"The placement rule '{id}'"), memberInScope: false);
+            var tierNode = _r.Required(n, "tier", $"The placement rule '{id}'");
+            var tier = _r.String(tierNode);
+            if (tier is not null && !tiers.ContainsKey(tier))
+            {
+                _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no tier '{tier}'.", tierNode!.Location, Suggestions.DidYouMean(tier, tiers.Keys));
+            }
+
+            var reason = ReadText(_r.Required(n, "reason", $"The placement rule '{id}'"), "reason");
+            return when is null || tier is null ? null : new PlacementRule(id, clause, when, tier, reason, _r.String(n["note"]), n.Location);
+        }) ?? [];
+        return (hitPolicy, rules);
+    }
+
+    private void CheckRefCycles(Dictionary<string, CriteriaSetDef> sets)
+    {
+        foreach (var set in sets.Values)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            if (Cycles(set.Id, sets, seen))
+            {
+                _r.Error(DiagnosticCodes.UnresolvedReference, $"The criteria set '{set.Id}' refers to itself through criteriaSet references.", set.Location, "Remove the circular reference.");
+            }
+        }
+    }
+
+    private static bool Cycles(string id, Dictionary<string, CriteriaSetDef> sets, HashSet<string> path)
+    {
+        if (!path.Add(id))
+        {
+            return true;
+        }
+
+        if (sets.TryGetValue(id, out var set) && Refs(set.Criteria).Any(r => Cycles(r, sets, path)))
+        {
+            return true;
+        }
+
+        path.Remove(id);
+        return false;
+    }
+
+    private static IEnumerable<string> Refs(IEnumerable<CriterionNode> nodes)
+    {
+        foreach (var n in nodes)
+        {
+            switch (n)
+            {
+                case RefCriterion r:
+                    yield return r.CriteriaSet;
+                    break;
+                case GroupCriterion g:
+                    foreach (var x in Refs(g.Children))
+                    {
+                        yield return x;
+                    }
+
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using RentalRules.Compilation;
+using RentalRules.Evaluation;
+using RentalRules.Facts;
+
+namespace RentalRules.Packs;
+
+/// <summary>
+/// A loaded, checked and compiled rule pack: one agreement (composed with the packs it extends). Immutable and
+/// thread-safe: load it once and share it; every evaluation is a pure function of the pack, the facts and the date.
+/// Load packs with <see cref="RulePackLoader"/>.
+/// </summary>
+public sealed class RulePack
+{
+    private readonly ConcurrentDictionary<(string Tier, int Mask), (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> _routeCache = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Explanation>> _ruleExplanations = new(StringComparer.Ordinal);
+    private ParameterCache? _parameterCache;
+
+    internal RulePack(
+        PackMetadata metadata,
+        IReadOnlyDictionary<string, ClauseInfo> clauses,
+        IReadOnlyDictionary<string, ParameterDef> parameters,
+        IReadOnlyDictionary<string, TierDef> tiers,
+        string hitPolicy,
+        IReadOnlyList<PlacementRule> placementRules,
+        IReadOnlyList<RouteRequirement> requirements,
+        IReadOnlyDictionary<string, CriteriaSetDef> criteriaSets,
+        FactNames factNames)
+    {
+        Metadata = metadata;
+        Clauses = clauses;
+        Parameters = parameters;
+        TierDefs = tiers;
+        HitPolicy = hitPolicy;
+        PlacementRules = placementRules;
+        Requirements = requirements;
+        CriteriaSets = criteriaSets;
+        FactNames = factNames;
+        ParameterOrder = parameters.Values.ToArray();
+    }
+
+    /// <summary>The pack id, e.g. <c>holbaek-2024</c>.</summary>
+    public string Id => Metadata.Id;
+
+    /// <summary>The pack version.</summary>
+    public string Version => Metadata.Version;
+
+    /// <summary>The title.</summary>
+    public string Title => Metadata.Title;
+
+    /// <summary>The municipality, if the pack is for one.</summary>
+    public string? Municipality => Metadata.Municipality;
+
+    /// <summary><c>signed</c>, <c>statutory</c>, <c>draft</c> or <c>illustrative</c>.</summary>
+    public string Status => Metadata.Status;
+
+    /// <summary>First day the agreement applies.</summary>
+    public DateOnly? ValidFrom => Metadata.ValidFrom;
+
+    /// <summary>Last day the agreement applies.</summary>
+    public DateOnly? ValidTo => Metadata.ValidTo;
+
+    /// <summary>The ids of the packs this one extends, nearest first.</summary>
+    public IReadOnlyList<string> Extends => Metadata.Extends;
+
+    /// <summary>The tier ids, in declaration order.</summary>
+    public IReadOnlyList<string> Tiers => TierDefs.Keys.ToList();
+
+    /// <summary>The ids of every rule, criterion and requirement that cites a clause, with the clause.</summary>
+    public IReadOnlyList<(string RuleId, string Clause, string Source)> Citations => EnumerateCitations().ToList();
+
+    /// <summary>The clauses the pack declares, with the pack that declares each.</summary>
+    public IReadOnlyList<(string Clause, string Source)> DeclaredClauses => Clauses.Values.Select(c => (c.Id, c.Source)).ToList();
+
+    internal PackMetadata Metadata { get; }
+
+    internal IReadOnlyDictionary<string, ClauseInfo> Clauses { get; }
+
+    internal IReadOnlyDictionary<string, ParameterDef> Parameters { get; }
+
+    internal ParameterDef[] ParameterOrder { get; }
+
+    internal IReadOnlyDictionary<string, TierDef> TierDefs { get; }
+
+    internal string HitPolicy { get; }
+
+    internal IReadOnlyList<PlacementRule> PlacementRules { get; }
+
+    internal IReadOnlyList<RouteRequirement> Requirements { get; }
+
+    internal IReadOnlyDictionary<string, CriteriaSetDef> CriteriaSets { get; }
+
+    internal FactNames FactNames { get; }
+
+    /// <summary>Places a department in a tier on a date.</summary>
+    /// <param name="department">The department.</param>
+    /// <param name="on">The evaluation date; parameters resolve by it.</param>
+    /// <returns>The placement with its explanation. Never throws for any department.</returns>
+    public PlacementResult Place(Department department, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        return Evaluator.Place(this, department, on, NewScope(on));
+    }
+
+    /// <summary>Checks whether a household may take a route into a department.</summary>
+    /// <param name="request">The department, household, route and date.</param>
+    /// <returns>The eligibility with per-criterion, per-member detail, missing facts and documents. Never throws for any facts.</returns>
+    public EligibilityResult Check(EligibilityRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Department);
+        ArgumentNullException.ThrowIfNull(request.Household);
+        return Evaluator.Check(this, request, NewScope(request.On));
+    }
+
+    /// <summary>The value of a parameter on a date, or <c>null</c> when it has none then.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="on">The date.</param>
+    /// <returns>The value.</returns>
+    public decimal? ParameterValue(string name, DateOnly on) => Parameters.TryGetValue(name, out var p) ? p.ValueOn(on) : null;
+
+    internal EvalScope NewScope(DateOnly on) => new() { On = on.DayNumber, Parameters = ParametersOn(on) };
+
+    internal decimal?[] ParametersOn(DateOnly on)
+    {
+        var cache = _parameterCache;
+        if (cache is not null && cache.Day == on.DayNumber)
+        {
+            return cache.Values;
+        }
+
+        var values = new decimal?[ParameterOrder.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = ParameterOrder[i].ValueOn(on);
+        }
+
+        _parameterCache = new ParameterCache(on.DayNumber, values);
+        return values;
+    }
+
+    internal (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) RoutesFor(string tier, int mask, Func<(IReadOnlyDictionary<LettingRoute, RouteSummary>, string?)> build)
+        => _routeCache.GetOrAdd((tier, mask), _ => build());
+
+    internal IReadOnlyList<Explanation> RuleExplanation(PlacementRule rule)
+        => _ruleExplanations.GetOrAdd(rule.Id, _ => [new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, rule.Reason)]);
+
+    private IEnumerable<(string, string, string)> EnumerateCitations()
+    {
+        foreach (var r in PlacementRules)
+        {
+            yield return (r.Id, r.Clause.Id, r.Clause.Source);
+        }
+
+        foreach (var t in TierDefs.Values)
+        {
+            yield return (t.Id, t.Clause.Id, t.Clause.Source);
+        }
+
+        foreach (var r in Requirements)
+        {
+            yield return (r.Requirement.Id, r.Requirement.Clause.Id, r.Requirement.Clause.Source);
+        }
+
+        foreach (var set in CriteriaSets.Values)
+        {
+            yield return (set.Id, set.Clause.Id, set.Clause.Source);
+            foreach (var c in Flatten(set.Criteria))
+            {
+                yield return (c.Id, c.Clause.Id, c.Clause.Source);
+            }
+        }
+    }
+
+    private static IEnumerable<CriterionNode> Flatten(IEnumerable<CriterionNode> nodes)
+    {
+        foreach (var n in nodes)
+        {
+            yield return n;
+            if (n is GroupCriterion g)
+            {
+                foreach (var c in Flatten(g.Children))
+                {
+                    yield return c;
+                }
+            }
+        }
+    }
+
+    private sealed record ParameterCache(int Day, decimal?[] Values);
+}
