@@ -256,7 +256,7 @@ internal static class Evaluator
         IReadOnlyList<LocalizedText> documents = result == Outcome.Ineligible
             ? []
             : requirements.SelectMany(r => pack.CriteriaSets[r.CriteriaSet].Documents)
-                .Concat(Leaves(criteria).Where(c => c.Outcome != Outcome.Ineligible).SelectMany(c => c.Documents))
+                .Concat(Nodes(criteria).Where(c => c.Outcome != Outcome.Ineligible).SelectMany(c => c.Documents))
                 .Distinct()
                 .ToList();
         return new EligibilityResult(householdId, request.Department.Id, request.Route, result, placement, criteria, missing, documents, explanation);
@@ -268,6 +268,9 @@ internal static class Evaluator
         LettingRoute.Flexible => "flexible",
         _ => "waitingList",
     };
+
+    private static IEnumerable<CriterionResult> Nodes(IEnumerable<CriterionResult> results)
+        => results.SelectMany(r => Nodes(r.Children).Prepend(r));
 
     private static IEnumerable<CriterionResult> Leaves(IEnumerable<CriterionResult> results)
         => results.SelectMany(r => r.Children.Count == 0 ? [r] : Leaves(r.Children));
@@ -327,8 +330,10 @@ internal static class Evaluator
 
             case RefCriterion reference:
             {
-                var (r, children) = EvaluateSet(pack, pack.CriteriaSets[reference.CriteriaSet], scope, depth + 1);
-                return (r, Result(reference, r, [], MissingOf(r, children), children));
+                var set = pack.CriteriaSets[reference.CriteriaSet];
+                var (r, children) = EvaluateSet(pack, set, scope, depth + 1);
+                var result = Result(reference, r, [], MissingOf(r, children), children);
+                return (r, set.Documents.Count == 0 ? result : result with { Documents = [.. reference.Documents, .. set.Documents] });
             }
 
             default:

@@ -44,6 +44,9 @@ public sealed record Department
 
     /// <summary>Key figures.</summary>
     public KeyFigures? KeyFigures { get; init; }
+
+    /// <summary>For a property sold to a private landlord in a designated area: the buyer's takeover date.</summary>
+    public DateOnly? PrivateTakeover { get; init; }
 }
 
 /// <summary>A department's key figures (nøgletal). Shares are fractions in [0, 1].</summary>

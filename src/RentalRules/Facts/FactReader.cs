@@ -87,6 +87,7 @@ public static class FactReader
             FlexibleLettingShare = r.Share(n["flexibleLettingShare"]),
             Flags = r.Array(n["flags"], x => r.String(x)),
             KeyFigures = n["keyFigures"] is { IsNull: false } k ? ReadKeyFigures(r, k) : null,
+            PrivateTakeover = r.Date(n["privateTakeover"]),
         };
     }
 
