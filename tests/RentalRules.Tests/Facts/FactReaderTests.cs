@@ -1,0 +1,111 @@
+using RentalRules.Diagnostics;
+using RentalRules.Facts;
+
+namespace RentalRules.Tests.Facts;
+
+public sealed class FactReaderTests
+{
+    [Fact]
+    public void ReadDepartments_ShareAbove1_SuggestsDividingBy100WithLocation()
+    {
+        const string json = "{\n  \"id\": \"D-1\",\n  \"keyFigures\": { \"outsideLabourMarketShare\": 28 }\n}";
+        var result = FactReader.ReadDepartments(json, "departments.json");
+        Assert.False(result.Success);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.ShareOutOfRange, d.Code);
+        Assert.Equal(new SourceLocation("departments.json", "$.keyFigures.outsideLabourMarketShare", 3, 47), d.Location);
+        Assert.Equal("Shares are fractions in [0, 1]: did you mean 0.28?", d.Hint);
+    }
+
+    [Fact]
+    public void ReadHouseholds_WrongType_NamesPathLineAndColumn_WithoutTheValue()
+    {
+        const string json = "{ \"members\": [\n  { \"id\": \"m1\", \"role\": \"applicant\", \"birthDate\": 1988 }\n] }";
+        var result = FactReader.ReadHouseholds(json, "hh.json");
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.FactWrongType, d.Code);
+        Assert.Equal("$.members[0].birthDate", d.Location.JsonPath);
+        Assert.Equal((2, 51), (d.Location.Line, d.Location.Column));
+        Assert.Equal("hh.json:2:51: error RR0301: Expected a date 'yyyy-MM-dd', but found a number. (at $.members[0].birthDate) Hint: Write the date in quotes, e.g. \"2024-07-01\".", d.ToString());
+        Assert.DoesNotContain("1988", d.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadHouseholds_UnknownEnumValue_SuggestsWithoutEchoingTheValue()
+    {
+        var result = FactReader.ReadHouseholds("{ \"members\": [ { \"role\": \"aplicant\" } ] }", "hh.json");
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.FactInvalid, d.Code);
+        Assert.Equal("The value is not one of the allowed values.", d.Message);
+        Assert.Equal("Did you mean 'applicant'?", d.Hint);
+    }
+
+    [Fact]
+    public void ReadHouseholds_UnknownFactName_SuggestsTheRightName()
+    {
+        var result = FactReader.ReadHouseholds("{ \"members\": [ { \"birthdate\": \"1990-01-01\" } ] }", "hh.json");
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.FactUnknown, d.Code);
+        Assert.Equal("A member has no property 'birthdate'.", d.Message);
+        Assert.Equal("Did you mean 'birthDate'?", d.Hint);
+    }
+
+    [Fact]
+    public void ReadHouseholds_BadDate_IsLocated()
+    {
+        var result = FactReader.ReadHouseholds("{ \"members\": [ { \"birthDate\": \"1990-02-30\" } ] }", "hh.json");
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("Not a valid date.", d.Message);
+        Assert.Equal("$.members[0].birthDate", d.Location.JsonPath);
+    }
+
+    [Fact]
+    public void ReadHouseholds_MissingAndNullFacts_AreUnknownNotZero()
+    {
+        var result = FactReader.ReadHouseholds("{ \"members\": [ { \"id\": \"m1\", \"convictions\": null } ] }", "hh.json");
+        var member = Assert.Single(result.GetValueOrThrow().Items[0].Members!);
+        Assert.Null(member.Convictions);
+        Assert.Null(member.BirthDate);
+        Assert.Null(member.Employment);
+    }
+
+    [Fact]
+    public void ReadHouseholds_FalseEventDate_MeansNever()
+    {
+        var result = FactReader.ReadHouseholds("{ \"members\": [ { \"releasedFromPrison\": false } ] }", "hh.json");
+        Assert.Equal(Member.Never, result.GetValueOrThrow().Items[0].Members![0].ReleasedFromPrison);
+    }
+
+    [Fact]
+    public void ReadHouseholds_Array_KeepsOrderAndSaysItWasAnArray()
+    {
+        var file = FactReader.ReadHouseholds("[ { \"id\": \"a\" }, { \"id\": \"b\" } ]").GetValueOrThrow();
+        Assert.True(file.IsArray);
+        Assert.Equal(["a", "b"], file.Items.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void ReadDepartments_TruncatedFile_IsALocatedSyntaxError()
+    {
+        var result = FactReader.ReadDepartments("{ \"id\": \"D-1\",\n  \"keyFigures\": {", "d.json");
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.JsonSyntax, d.Code);
+        Assert.Equal("d.json", d.Location.File);
+        Assert.Equal(2, d.Location.Line);
+        Assert.Equal("The file looks truncated: check that every { and [ is closed.", d.Hint);
+    }
+
+    [Fact]
+    public void ReadHouseholds_TwoApplicants_IsAnError()
+    {
+        var result = FactReader.ReadHouseholds("{ \"members\": [ { \"role\": \"applicant\" }, { \"role\": \"applicant\" } ] }", "hh.json");
+        Assert.Contains(result.Diagnostics, d => d.Message == "A household has more than one member with role 'applicant'.");
+    }
+
+    [Fact]
+    public void ReadDepartments_CitizenshipNotIso_IsRejected()
+    {
+        var result = FactReader.ReadHouseholds("{ \"members\": [ { \"citizenship\": \"Denmark\" } ] }", "hh.json");
+        Assert.Equal("citizenship must be an ISO 3166 alpha-2 code.", Assert.Single(result.Diagnostics).Message);
+    }
+}
