@@ -8,7 +8,7 @@ namespace RentalRules.Compilation;
 /// </summary>
 internal sealed class EvalScope
 {
-    private int[] _missing = new int[8];
+    private int[] _missing = [];
 
     public Department? Department { get; set; }
 
@@ -38,7 +38,7 @@ internal sealed class EvalScope
 
         if (MissingCount == _missing.Length)
         {
-            Array.Resize(ref _missing, _missing.Length * 2);
+            Array.Resize(ref _missing, Math.Max(8, _missing.Length * 2));
         }
 
         _missing[MissingCount++] = factId;

@@ -78,7 +78,7 @@ internal static class Evaluator
             tier.Id,
             tier.Label,
             tier.MunicipalShare,
-            FlexiblePolicy(tier, department),
+            FlexiblePolicy(pack, tier, department),
             criteriaSet,
             tier.SpecialCriteria,
             routes,
@@ -101,17 +101,15 @@ internal static class Evaluator
     private static PlacementResult Unplaced(Department d, PlacementOutcome outcome, IReadOnlyList<Explanation> explanation, IReadOnlyList<string> missing, IReadOnlyList<string> warnings)
         => new(d.Id, outcome, null, null, null, null, null, null, new Dictionary<LettingRoute, RouteSummary>(), explanation, missing, warnings);
 
-    private static FlexibleLettingPolicy FlexiblePolicy(TierDef tier, Department d)
+    private static FlexibleLettingPolicy FlexiblePolicy(RulePack pack, TierDef tier, Department d)
     {
-        Fraction? share = tier.FlexibleRule switch
+        var fallback = pack.DefaultFlexible[tier.Id];
+        if (tier.FlexibleRule is "none" or "all" || d.FlexibleLettingShare is not { } s || !Fraction.TryFromDecimal(s, out var f))
         {
-            "none" => Fraction.Zero,
-            "all" => Fraction.One,
-            _ => d.FlexibleLettingShare is { } s && Fraction.TryFromDecimal(s, out var f)
-                ? tier.FlexibleMaxShare is { } max ? Fraction.Min(f, max) : f
-                : null,
-        };
-        return new FlexibleLettingPolicy(tier.FlexibleRule, tier.FlexibleMaxShare, share, tier.FlexibleClause?.Id);
+            return fallback;
+        }
+
+        return fallback with { Share = tier.FlexibleMaxShare is { } max ? Fraction.Min(f, max) : f };
     }
 
     /// <summary>The requirements of every route of a tier for this department, cached by which conditional requirements hold.</summary>
@@ -119,9 +117,9 @@ internal static class Evaluator
     {
         var mask = 0;
         var bit = 0;
-        foreach (var route in AllRoutes)
+        foreach (var reqs in pack.RouteRequirements[tier.Id])
         {
-            foreach (var req in Applicable(pack, tier, route))
+            foreach (var req in reqs)
             {
                 if (req.When is not null)
                 {
@@ -164,26 +162,7 @@ internal static class Evaluator
         });
     }
 
-    private static IEnumerable<Requirement> Applicable(RulePack pack, TierDef tier, LettingRoute route)
-    {
-        if (!tier.Routes.TryGetValue(route, out var policy) || policy.Closed)
-        {
-            yield break;
-        }
-
-        foreach (var r in policy.Requirements)
-        {
-            yield return r;
-        }
-
-        foreach (var r in pack.Requirements)
-        {
-            if (r.Route == route)
-            {
-                yield return r.Requirement;
-            }
-        }
-    }
+    private static Requirement[] Applicable(RulePack pack, TierDef tier, LettingRoute route) => pack.RouteRequirements[tier.Id][(int)route];
 
     public static EligibilityResult Check(RulePack pack, EligibilityRequest request, EvalScope scope)
     {

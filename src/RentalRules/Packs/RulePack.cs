@@ -37,7 +37,25 @@ public sealed class RulePack
         CriteriaSets = criteriaSets;
         FactNames = factNames;
         ParameterOrder = parameters.Values.ToArray();
+        RouteRequirements = tiers.Values.ToDictionary(
+            t => t.Id,
+            t => new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList }
+                .Select(route => !t.Routes.TryGetValue(route, out var policy) || policy.Closed
+                    ? []
+                    : policy.Requirements.Concat(requirements.Where(r => r.Route == route).Select(r => r.Requirement)).ToArray())
+                .ToArray(),
+            StringComparer.Ordinal);
+        DefaultFlexible = tiers.Values.ToDictionary(
+            t => t.Id,
+            t => new FlexibleLettingPolicy(t.FlexibleRule, t.FlexibleMaxShare, t.FlexibleRule switch { "none" => Fraction.Zero, "all" => Fraction.One, _ => null }, t.FlexibleClause?.Id),
+            StringComparer.Ordinal);
     }
+
+    /// <summary>Per tier: the flexible-letting policy when the department's own share does not enter into it.</summary>
+    internal IReadOnlyDictionary<string, FlexibleLettingPolicy> DefaultFlexible { get; }
+
+    /// <summary>Per tier, per route (indexed by <see cref="LettingRoute"/>): the tier's requirements, then the pack-wide ones.</summary>
+    internal IReadOnlyDictionary<string, Requirement[][]> RouteRequirements { get; }
 
     /// <summary>The pack id, e.g. <c>holbaek-2024</c>.</summary>
     public string Id => Metadata.Id;
