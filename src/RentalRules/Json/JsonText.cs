@@ -16,19 +16,13 @@ internal static class JsonText
     public const int MaxDepth = 64;
 
     public static (JNode? Node, Diagnostic? Error) Parse(string text, string file)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        return Parse(bytes, file);
-    }
+        => Parse(Encoding.UTF8.GetBytes(text), file);
 
-    public static (JNode? Node, Diagnostic? Error) Parse(ReadOnlySpan<byte> utf8, string file)
+    public static (JNode? Node, Diagnostic? Error) Parse(byte[] bytes, string file)
     {
-        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            utf8 = utf8[3..];
-        }
-
-        var lines = new LineMap(utf8);
+        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var utf8 = start == 0 ? bytes : bytes[start..];
+        var source = new SourceText(utf8, file);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -42,10 +36,10 @@ internal static class JsonText
                 return (null, Syntax(file, 1, 1, "The file is empty.", "A pack or fact file is one JSON object (or an array of them)."));
             }
 
-            var node = ReadValue(ref reader, utf8, lines, file, "$");
+            var node = ReadValue(ref reader, source, new Loc(source, null, null, 0, (int)reader.TokenStartIndex));
             if (reader.Read())
             {
-                var (l, c) = lines.Position(utf8, (int)reader.TokenStartIndex);
+                var (l, c) = source.Position((int)reader.TokenStartIndex);
                 return (null, Syntax(file, l, c, "There is more text after the end of the JSON value.", "Remove the trailing text, or wrap several values in an array."));
             }
 
@@ -83,29 +77,41 @@ internal static class JsonText
     private static Diagnostic Syntax(string file, int line, int col, string message, string hint)
         => new(Severity.Error, DiagnosticCodes.JsonSyntax, message, new SourceLocation(file, "$", line, col), hint);
 
-    private static JNode ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, LineMap lines, string file, string path)
+    private static JNode ReadValue(ref Utf8JsonReader reader, SourceText source, Loc loc)
     {
-        var (line, col) = lines.Position(utf8, (int)reader.TokenStartIndex);
-        var loc = new SourceLocation(file, path, line, col);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
                 var props = new List<JProperty>();
-                var seen = new HashSet<string>(StringComparer.Ordinal);
+                HashSet<string>? seen = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var name = reader.GetString()!;
-                    var (nl, nc) = lines.Position(utf8, (int)reader.TokenStartIndex);
-                    var childPath = AppendName(path, name);
-                    var nameLoc = new SourceLocation(file, childPath, nl, nc);
-                    if (!seen.Add(name))
+                    var nameLoc = new Loc(source, loc, name, 0, (int)reader.TokenStartIndex);
+                    // Linear scan for the usual small objects; a set once an object grows large.
+                    var duplicate = false;
+                    if (props.Count < 16)
                     {
-                        throw new DuplicateKeyException(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, $"The property '{name}' appears twice in the same object.", nameLoc, "Keep one of them."));
+                        foreach (var p in props)
+                        {
+                            duplicate |= p.Name == name;
+                        }
+                    }
+                    else
+                    {
+                        seen ??= props.Select(x => x.Name).ToHashSet(StringComparer.Ordinal);
+                        duplicate = !seen.Add(name);
+                    }
+
+                    if (duplicate)
+                    {
+                        throw new DuplicateKeyException(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, $"The property '{name}' appears twice in the same object.", nameLoc.Value, "Keep one of them."));
                     }
 
                     reader.Read();
-                    props.Add(new JProperty(name, nameLoc, ReadValue(ref reader, utf8, lines, file, childPath)));
+                    var valueLoc = new Loc(source, loc, name, 0, (int)reader.TokenStartIndex);
+                    props.Add(new JProperty(name, nameLoc, ReadValue(ref reader, source, valueLoc)));
                 }
 
                 return new JNode(JKind.Object, loc, properties: props);
@@ -117,7 +123,7 @@ internal static class JsonText
                 var i = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, utf8, lines, file, $"{path}[{i++}]"));
+                    items.Add(ReadValue(ref reader, source, new Loc(source, loc, null, i++, (int)reader.TokenStartIndex)));
                 }
 
                 return new JNode(JKind.Array, loc, items: items);
@@ -147,36 +153,6 @@ internal static class JsonText
         }
 
         return path + "." + name;
-    }
-
-    /// <summary>Turns a byte offset into a 1-based line and a 1-based column counted in characters.</summary>
-    private sealed class LineMap
-    {
-        private readonly List<int> _starts = [0];
-
-        public LineMap(ReadOnlySpan<byte> utf8)
-        {
-            for (var i = 0; i < utf8.Length; i++)
-            {
-                if (utf8[i] == (byte)'\n')
-                {
-                    _starts.Add(i + 1);
-                }
-            }
-        }
-
-        public (int Line, int Column) Position(ReadOnlySpan<byte> utf8, int offset)
-        {
-            var index = _starts.BinarySearch(offset);
-            if (index < 0)
-            {
-                index = ~index - 1;
-            }
-
-            var start = _starts[index];
-            var col = Encoding.UTF8.GetCharCount(utf8[start..Math.Min(offset, utf8.Length)]) + 1;
-            return (index + 1, col);
-        }
     }
 
     internal sealed class DuplicateKeyException(Diagnostic diagnostic) : JsonException(diagnostic.Message)
