@@ -72,8 +72,9 @@ internal static class CheckCommand
 
             if (parse.GetValue(json))
             {
-                CommonOptions.WriteJson(stdout, w =>
+                CommonOptions.WriteJson(stdout, output =>
                 {
+                    var w = output.Writer;
                     if (!households.Value.IsArray)
                     {
                         ResultJson.WriteEligibility(w, results[0]);
@@ -87,6 +88,7 @@ internal static class CheckCommand
                     foreach (var r in results)
                     {
                         ResultJson.WriteEligibility(w, r);
+                        output.FlushIfLarge();
                     }
 
                     w.WriteEndArray();

@@ -42,11 +42,17 @@ internal static class CommonOptions
     }
 
     /// <summary>Reads an input file; prints a located error and returns null when it cannot be read.</summary>
-    public static string? ReadInput(string path, TextWriter stderr)
+    public static byte[]? ReadInput(string path, TextWriter stderr)
     {
         try
         {
-            return File.ReadAllText(path);
+            if (Directory.Exists(path))
+            {
+                stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, "This is a folder, not a file.", new SourceLocation(path, "$", 1, 1), "Name a JSON file."));
+                return null;
+            }
+
+            return File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -64,14 +70,52 @@ internal static class CommonOptions
         }
     }
 
-    public static void WriteJson(TextWriter stdout, Action<Utf8JsonWriter> write)
+    public static void WriteJson(TextWriter stdout, Action<JsonOutput> write)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            write(w);
-        }
+        using var output = new JsonOutput(stdout);
+        write(output);
+    }
+}
 
-        stdout.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+/// <summary>
+/// Indented JSON written to a <see cref="TextWriter"/> in chunks, so that a result set of any size streams out
+/// instead of being held in memory twice.
+/// </summary>
+internal sealed class JsonOutput : IDisposable
+{
+    private const int ChunkBytes = 1 << 20;
+    private readonly TextWriter _target;
+    private readonly MemoryStream _buffer = new();
+
+    public JsonOutput(TextWriter target)
+    {
+        _target = target;
+        Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    public Utf8JsonWriter Writer { get; }
+
+    /// <summary>Passes what is written so far on to the target once it is large; call between values.</summary>
+    public void FlushIfLarge()
+    {
+        if (Writer.BytesPending + _buffer.Length >= ChunkBytes)
+        {
+            Drain();
+        }
+    }
+
+    public void Dispose()
+    {
+        Drain();
+        _target.WriteLine();
+        Writer.Dispose();
+        _buffer.Dispose();
+    }
+
+    private void Drain()
+    {
+        Writer.Flush();
+        _target.Write(Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
+        _buffer.SetLength(0);
     }
 }

@@ -38,8 +38,9 @@ internal static class PlaceCommand
             var placements = facts.Value.Items.Select(d => loaded.Place(d, date)).ToList();
             if (parse.GetValue(json))
             {
-                CommonOptions.WriteJson(stdout, w =>
+                CommonOptions.WriteJson(stdout, output =>
                 {
+                    var w = output.Writer;
                     w.WriteStartObject();
                     w.WriteString("pack", loaded.Id);
                     w.WriteString("version", loaded.Version);
@@ -48,6 +49,7 @@ internal static class PlaceCommand
                     foreach (var p in placements)
                     {
                         ResultJson.WritePlacement(w, p);
+                        output.FlushIfLarge();
                     }
 
                     w.WriteEndArray();

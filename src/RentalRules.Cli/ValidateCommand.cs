@@ -18,8 +18,9 @@ internal static class ValidateCommand
             var valid = results.All(r => r.Result.Success);
             if (parse.GetValue(json))
             {
-                CommonOptions.WriteJson(stdout, w =>
+                CommonOptions.WriteJson(stdout, output =>
                 {
+                    var w = output.Writer;
                     w.WriteStartObject();
                     w.WriteBoolean("valid", valid);
                     w.WriteStartArray("packs");

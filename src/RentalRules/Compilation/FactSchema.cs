@@ -59,6 +59,7 @@ internal sealed class FactType
 {
     private readonly Dictionary<string, FactField> _fields = new(StringComparer.Ordinal);
     private readonly List<FactField> _ordered = [];
+    private HashSet<string>? _jsonNames;
 
     public FactType(string name, Type clrType)
     {
@@ -72,7 +73,8 @@ internal sealed class FactType
 
     public IReadOnlyList<FactField> Fields => _ordered;
 
-    public IEnumerable<string> JsonNames => _ordered.Where(f => !f.Derived).Select(f => f.Name);
+    /// <summary>The names a fact file may use for this type (every non-derived field).</summary>
+    public IReadOnlySet<string> JsonNames => _jsonNames ??= _ordered.Where(f => !f.Derived).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
 
     public FactField? Find(string name) => _fields.GetValueOrDefault(name);
 

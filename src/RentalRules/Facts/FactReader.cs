@@ -1,3 +1,4 @@
+using System.Text;
 using RentalRules.Compilation;
 using RentalRules.Diagnostics;
 using RentalRules.Json;
@@ -23,45 +24,74 @@ public static class FactReader
     /// <param name="file">The file name used in diagnostics.</param>
     /// <returns>The departments, or diagnostics.</returns>
     public static LoadResult<FactFile<Department>> ReadDepartments(string json, string file = "<departments>")
-        => ReadFile(json, file, static (r, n) => ReadDepartment(r, n));
+        => ReadFile(Encoding.UTF8.GetBytes(json), file, static (r, n) => ReadDepartment(r, n));
+
+    /// <summary>Reads UTF-8 JSON holding one department or an array of them.</summary>
+    /// <param name="utf8">The JSON as UTF-8 bytes (a BOM is allowed).</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <returns>The departments, or diagnostics.</returns>
+    public static LoadResult<FactFile<Department>> ReadDepartments(byte[] utf8, string file)
+        => ReadFile(utf8, file, static (r, n) => ReadDepartment(r, n));
 
     /// <summary>Reads a file holding one household or an array of them.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="file">The file name used in diagnostics.</param>
     /// <returns>The households, or diagnostics.</returns>
     public static LoadResult<FactFile<Household>> ReadHouseholds(string json, string file = "<households>")
-        => ReadFile(json, file, static (r, n) => ReadHousehold(r, n));
+        => ReadFile(Encoding.UTF8.GetBytes(json), file, static (r, n) => ReadHousehold(r, n));
+
+    /// <summary>Reads UTF-8 JSON holding one household or an array of them; an array is read item by item.</summary>
+    /// <param name="utf8">The JSON as UTF-8 bytes (a BOM is allowed).</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <returns>The households, or diagnostics.</returns>
+    public static LoadResult<FactFile<Household>> ReadHouseholds(byte[] utf8, string file)
+        => ReadFile(utf8, file, static (r, n) => ReadHousehold(r, n));
 
     /// <summary>Reads a file holding one vacancy or an array of them.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="file">The file name used in diagnostics.</param>
     /// <returns>The vacancies, or diagnostics.</returns>
     public static LoadResult<FactFile<Vacancy>> ReadVacancies(string json, string file = "<vacancies>")
-        => ReadFile(json, file, static (r, n) => ReadVacancy(r, n));
+        => ReadFile(Encoding.UTF8.GetBytes(json), file, static (r, n) => ReadVacancy(r, n));
 
-    private static LoadResult<FactFile<T>> ReadFile<T>(string json, string file, Func<NodeReader, JNode, T?> read)
+    /// <summary>Reads UTF-8 JSON holding one vacancy or an array of them.</summary>
+    /// <param name="utf8">The JSON as UTF-8 bytes (a BOM is allowed).</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <returns>The vacancies, or diagnostics.</returns>
+    public static LoadResult<FactFile<Vacancy>> ReadVacancies(byte[] utf8, string file)
+        => ReadFile(utf8, file, static (r, n) => ReadVacancy(r, n));
+
+    private static LoadResult<FactFile<T>> ReadFile<T>(byte[] utf8, string file, Func<NodeReader, JNode, T?> read)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(file);
         var diagnostics = new List<Diagnostic>();
-        var (root, error) = JsonText.Parse(json, file);
+        var reader = new NodeReader(diagnostics, facts: true);
+        var items = new List<T>();
+        var (root, error) = JsonText.Parse(utf8, file, item =>
+        {
+            if (item.IsNull)
+            {
+                reader.Error(DiagnosticCodes.FactInvalid, "A list item must not be null.", item.Location, "Remove the null item.");
+            }
+            else if (read(reader, item) is { } value)
+            {
+                items.Add(value);
+            }
+        });
         if (root is null)
         {
             return new LoadResult<FactFile<T>>(null, [error!]);
         }
 
-        var reader = new NodeReader(diagnostics, facts: true);
-        FactFile<T>? result;
         if (root.Kind == JKind.Array)
         {
-            result = new FactFile<T>(reader.Array(root, n => read(reader, n)) ?? [], true);
-        }
-        else
-        {
-            var one = read(reader, root);
-            result = one is null ? null : new FactFile<T>([one], false);
+            return new LoadResult<FactFile<T>>(new FactFile<T>(items, true), diagnostics);
         }
 
-        return new LoadResult<FactFile<T>>(result, diagnostics);
+        var one = read(reader, root);
+        return new LoadResult<FactFile<T>>(one is null ? null : new FactFile<T>([one], false), diagnostics);
     }
 
     internal static Department? ReadDepartment(NodeReader r, JNode n)
@@ -149,10 +179,9 @@ public static class FactReader
                 r.Error(DiagnosticCodes.FactInvalid, "A household has more than one member with role 'applicant'.", membersNode.Location, "Give exactly one member the role applicant; a spouse or cohabitant is 'partner'.");
             }
 
-            var ids = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < members.Count; i++)
             {
-                if (members[i].Id is { } id && !ids.Add(id))
+                if (members[i].Id is { } id && members.Take(i).Any(m => m.Id == id))
                 {
                     r.Error(DiagnosticCodes.FactInvalid, "Two members share the same id.", membersNode.Items[Math.Min(i, membersNode.Items.Count - 1)].Location, "Give each member its own id (m1, m2, …).");
                 }

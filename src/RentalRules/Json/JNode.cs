@@ -16,32 +16,71 @@ internal enum JKind
 
 /// <summary>
 /// A JSON value that remembers where it came from (file, line, column, path), so that every later stage
-/// can report a problem at the right place. Immutable.
+/// can report a problem at the right place. The location is computed on first use from the parent chain and the
+/// byte offset, so reading a large file never builds a path string or a column it does not report.
 /// </summary>
 internal sealed class JNode
 {
-    private readonly Loc _loc;
+    private readonly SourceText? _source;
+    private readonly JNode? _parent;
+    private readonly string? _name;
+    private readonly int _index;
+    private readonly int _offset;
+    private SourceLocation? _location;
 
+    /// <summary>A synthetic node at a known location.</summary>
     public JNode(JKind kind, SourceLocation location, string? text = null, IReadOnlyList<JProperty>? properties = null, IReadOnlyList<JNode>? items = null)
-        : this(kind, new Loc(location), text, properties, items)
-    {
-    }
-
-    public JNode(JKind kind, Loc loc, string? text = null, IReadOnlyList<JProperty>? properties = null, IReadOnlyList<JNode>? items = null)
     {
         Kind = kind;
-        _loc = loc;
+        _location = location;
         Text = text;
         Properties = properties ?? [];
         Items = items ?? [];
     }
 
+    /// <summary>A node read from <paramref name="source"/>: the child <paramref name="name"/> (or item <paramref name="index"/>) of <paramref name="parent"/>.</summary>
+    public JNode(JKind kind, SourceText source, JNode? parent, string? name, int index, int offset, string? text = null, IReadOnlyList<JProperty>? properties = null, IReadOnlyList<JNode>? items = null)
+    {
+        Kind = kind;
+        _source = source;
+        _parent = parent;
+        _name = name;
+        _index = index;
+        _offset = offset;
+        Text = text;
+        Properties = properties ?? [];
+        Items = items ?? [];
+    }
+
+    private JNode(JNode from, IReadOnlyList<JProperty> properties, IReadOnlyList<JNode> items)
+    {
+        Kind = from.Kind;
+        _source = from._source;
+        _parent = from._parent;
+        _name = from._name;
+        _index = from._index;
+        _offset = from._offset;
+        _location = from._location;
+        Text = from.Text;
+        Properties = properties;
+        Items = items;
+    }
+
     public JKind Kind { get; }
 
-    /// <summary>Where the value starts; computed on first use (reading large files never pays for it).</summary>
-    public SourceLocation Location => _loc.Value;
+    public SourceLocation Location
+    {
+        get
+        {
+            if (_location is null)
+            {
+                var (line, col) = _source!.Position(_offset);
+                _location = new SourceLocation(_source.File, Path, line, col);
+            }
 
-    internal Loc Loc => _loc;
+            return _location;
+        }
+    }
 
     /// <summary>The string value, or the raw number text.</summary>
     public string? Text { get; }
@@ -50,7 +89,7 @@ internal sealed class JNode
 
     public IReadOnlyList<JNode> Items { get; }
 
-    public string Path => Location.JsonPath;
+    public string Path => _location?.JsonPath ?? (_parent is null ? "$" : _name is not null ? JsonText.AppendName(_parent.Path, _name) : $"{_parent.Path}[{_index}]");
 
     public bool IsNull => Kind == JKind.Null;
 
@@ -81,18 +120,25 @@ internal sealed class JNode
     };
 
     public JNode With(IReadOnlyList<JProperty>? properties = null, IReadOnlyList<JNode>? items = null)
-        => new(Kind, _loc, Text, properties ?? Properties, items ?? Items);
+        => new(this, properties ?? Properties, items ?? Items);
+
+    /// <summary>The location of this node's property name, which starts at <paramref name="nameOffset"/>.</summary>
+    internal SourceLocation NameLocation(int nameOffset)
+    {
+        if (_source is null || nameOffset < 0)
+        {
+            return Location;
+        }
+
+        var (line, col) = _source.Position(nameOffset);
+        return new SourceLocation(_source.File, Path, line, col);
+    }
 }
 
-/// <summary>A property of a JSON object, with the location of its name.</summary>
-internal sealed record JProperty(string Name, Loc NameLoc, JNode Value)
+/// <summary>A property of a JSON object, with the offset of its name (-1 for synthetic properties).</summary>
+internal readonly record struct JProperty(string Name, int NameOffset, JNode Value)
 {
-    public JProperty(string name, SourceLocation nameLocation, JNode value)
-        : this(name, new Loc(nameLocation), value)
-    {
-    }
-
-    public SourceLocation NameLocation => NameLoc.Value;
+    public SourceLocation NameLocation => Value.NameLocation(NameOffset);
 }
 
 /// <summary>The text a tree was parsed from, kept so that locations can be computed when a diagnostic needs one.</summary>
@@ -101,6 +147,8 @@ internal sealed class SourceText(byte[] utf8, string file)
     private List<int>? _lineStarts;
 
     public string File { get; } = file;
+
+    public JsonText.StringTable Strings { get; } = new();
 
     public (int Line, int Column) Position(int offset)
     {
@@ -128,62 +176,5 @@ internal sealed class SourceText(byte[] utf8, string file)
         }
 
         return starts;
-    }
-}
-
-/// <summary>
-/// A lazily computed <see cref="SourceLocation"/>: the parent location and the property name or array index give the
-/// JSON path, the byte offset gives line and column. One small object per value; strings only when asked for.
-/// </summary>
-internal sealed class Loc
-{
-    private readonly SourceText? _source;
-    private readonly Loc? _parent;
-    private readonly string? _name;
-    private readonly int _index;
-    private readonly int _offset;
-    private SourceLocation? _value;
-
-    public Loc(SourceLocation value) => _value = value;
-
-    public Loc(SourceText source, Loc? parent, string? name, int index, int offset)
-    {
-        _source = source;
-        _parent = parent;
-        _name = name;
-        _index = index;
-        _offset = offset;
-    }
-
-    public SourceLocation Value
-    {
-        get
-        {
-            if (_value is null)
-            {
-                var (line, col) = _source!.Position(_offset);
-                _value = new SourceLocation(_source.File, Path, line, col);
-            }
-
-            return _value;
-        }
-    }
-
-    private string Path
-    {
-        get
-        {
-            if (_value is not null)
-            {
-                return _value.JsonPath;
-            }
-
-            if (_parent is null)
-            {
-                return "$";
-            }
-
-            return _name is not null ? JsonText.AppendName(_parent.Path, _name) : $"{_parent.Path}[{_index}]";
-        }
     }
 }

@@ -19,9 +19,22 @@ internal static class JsonText
         => Parse(Encoding.UTF8.GetBytes(text), file);
 
     public static (JNode? Node, Diagnostic? Error) Parse(byte[] bytes, string file)
+        => Parse(bytes, file, onArrayItem: null);
+
+    /// <summary>
+    /// Parses; when the root is an array and <paramref name="onArrayItem"/> is given, hands each item over as soon as it
+    /// is read and keeps none of them, so a file of 100 000 households never exists as one tree. The returned node is
+    /// then an empty array node.
+    /// </summary>
+    public static (JNode? Node, Diagnostic? Error) Parse(byte[] bytes, string file, Action<JNode>? onArrayItem)
     {
         var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         var utf8 = start == 0 ? bytes : bytes[start..];
+        if (utf8.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return (null, Syntax(file, 1, 1, "The file is empty.", "A pack or fact file is one JSON object (or an array of them)."));
+        }
+
         var source = new SourceText(utf8, file);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
         {
@@ -36,7 +49,21 @@ internal static class JsonText
                 return (null, Syntax(file, 1, 1, "The file is empty.", "A pack or fact file is one JSON object (or an array of them)."));
             }
 
-            var node = ReadValue(ref reader, source, new Loc(source, null, null, 0, (int)reader.TokenStartIndex));
+            JNode node;
+            if (onArrayItem is not null && reader.TokenType == JsonTokenType.StartArray)
+            {
+                node = new JNode(JKind.Array, source, null, null, 0, (int)reader.TokenStartIndex);
+                var i = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    onArrayItem(ReadValue(ref reader, source, node, null, i++));
+                }
+            }
+            else
+            {
+                node = ReadValue(ref reader, source, null, null, 0);
+            }
+
             if (reader.Read())
             {
                 var (l, c) = source.Position((int)reader.TokenStartIndex);
@@ -77,68 +104,73 @@ internal static class JsonText
     private static Diagnostic Syntax(string file, int line, int col, string message, string hint)
         => new(Severity.Error, DiagnosticCodes.JsonSyntax, message, new SourceLocation(file, "$", line, col), hint);
 
-    private static JNode ReadValue(ref Utf8JsonReader reader, SourceText source, Loc loc)
+    private static JNode ReadValue(ref Utf8JsonReader reader, SourceText source, JNode? parent, string? name, int index)
     {
+        var strings = source.Strings;
+        var offset = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                var props = new List<JProperty>();
+                var props = new List<JProperty>(8);
+                var node = new JNode(JKind.Object, source, parent, name, index, offset, properties: props);
                 HashSet<string>? seen = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString()!;
-                    var nameLoc = new Loc(source, loc, name, 0, (int)reader.TokenStartIndex);
+                    var propertyName = strings.Get(ref reader);
+                    var nameOffset = (int)reader.TokenStartIndex;
+
                     // Linear scan for the usual small objects; a set once an object grows large.
                     var duplicate = false;
                     if (props.Count < 16)
                     {
                         foreach (var p in props)
                         {
-                            duplicate |= p.Name == name;
+                            duplicate |= p.Name == propertyName;
                         }
                     }
                     else
                     {
                         seen ??= props.Select(x => x.Name).ToHashSet(StringComparer.Ordinal);
-                        duplicate = !seen.Add(name);
-                    }
-
-                    if (duplicate)
-                    {
-                        throw new DuplicateKeyException(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, $"The property '{name}' appears twice in the same object.", nameLoc.Value, "Keep one of them."));
+                        duplicate = !seen.Add(propertyName);
                     }
 
                     reader.Read();
-                    var valueLoc = new Loc(source, loc, name, 0, (int)reader.TokenStartIndex);
-                    props.Add(new JProperty(name, nameLoc, ReadValue(ref reader, source, valueLoc)));
+                    var value = ReadValue(ref reader, source, node, propertyName, 0);
+                    if (duplicate)
+                    {
+                        throw new DuplicateKeyException(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, $"The property '{propertyName}' appears twice in the same object.", value.NameLocation(nameOffset), "Keep one of them."));
+                    }
+
+                    props.Add(new JProperty(propertyName, nameOffset, value));
                 }
 
-                return new JNode(JKind.Object, loc, properties: props);
+                return node;
             }
 
             case JsonTokenType.StartArray:
             {
                 var items = new List<JNode>();
+                var node = new JNode(JKind.Array, source, parent, name, index, offset, items: items);
                 var i = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, source, new Loc(source, loc, null, i++, (int)reader.TokenStartIndex)));
+                    items.Add(ReadValue(ref reader, source, node, null, i++));
                 }
 
-                return new JNode(JKind.Array, loc, items: items);
+                return node;
             }
 
             case JsonTokenType.String:
-                return new JNode(JKind.String, loc, reader.GetString());
+                return new JNode(JKind.String, source, parent, name, index, offset, strings.Get(ref reader));
             case JsonTokenType.Number:
-                return new JNode(JKind.Number, loc, Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan));
+                return new JNode(JKind.Number, source, parent, name, index, offset, strings.Get(ref reader));
             case JsonTokenType.True:
-                return new JNode(JKind.True, loc);
+                return new JNode(JKind.True, source, parent, name, index, offset);
             case JsonTokenType.False:
-                return new JNode(JKind.False, loc);
+                return new JNode(JKind.False, source, parent, name, index, offset);
             default:
-                return new JNode(JKind.Null, loc);
+                return new JNode(JKind.Null, source, parent, name, index, offset);
         }
     }
 
@@ -153,6 +185,44 @@ internal static class JsonText
         }
 
         return path + "." + name;
+    }
+
+    /// <summary>
+    /// Reuses the strings of short, repeated tokens (property names, enum values, dates, numbers) within one parse, so
+    /// that reading 100 000 households does not allocate millions of copies of "birthDate". Bounded in size.
+    /// </summary>
+    internal sealed class StringTable
+    {
+        private const int MaxLength = 24;
+        private const int Buckets = 4096;
+        private readonly (byte[] Utf8, string Text)?[] _entries = new (byte[], string)?[Buckets];
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > MaxLength)
+            {
+                return reader.TokenType == JsonTokenType.Number
+                    ? Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan)
+                    : reader.GetString()!;
+            }
+
+            var span = reader.ValueSpan;
+            var hash = (uint)span.Length;
+            foreach (var b in span)
+            {
+                hash = (hash * 31) + b;
+            }
+
+            var slot = (int)(hash % Buckets);
+            if (_entries[slot] is { } entry && span.SequenceEqual(entry.Utf8))
+            {
+                return entry.Text;
+            }
+
+            var text = Encoding.UTF8.GetString(span);
+            _entries[slot] = (span.ToArray(), text);
+            return text;
+        }
     }
 
     internal sealed class DuplicateKeyException(Diagnostic diagnostic) : JsonException(diagnostic.Message)

@@ -203,7 +203,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
             return null;
         }
 
-        if (!DateOnly.TryParseExact(node.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!TryParseIsoDate(node.Text, out var date))
         {
             Error(InvalidCode, "Not a valid date.", node.Location, "Dates are ISO yyyy-MM-dd, e.g. \"2024-07-01\".");
             return null;
@@ -263,6 +263,55 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
         }
 
         return list;
+    }
+
+    /// <summary>Parses exactly <c>yyyy-MM-dd</c> (a valid calendar date), without culture machinery.</summary>
+    public static bool TryParseIsoDate(string? text, out DateOnly date)
+    {
+        date = default;
+        if (text is not { Length: 10 } || text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        var year = 0;
+        var month = 0;
+        var day = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            if (i is 4 or 7)
+            {
+                continue;
+            }
+
+            var c = text[i];
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            var digit = c - '0';
+            if (i < 4)
+            {
+                year = (year * 10) + digit;
+            }
+            else if (i < 7)
+            {
+                month = (month * 10) + digit;
+            }
+            else
+            {
+                day = (day * 10) + digit;
+            }
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     private static string Fmt(decimal d) => d.ToString("0.############", CultureInfo.InvariantCulture);

@@ -45,7 +45,7 @@ public static class RulePackLoader
             return new LoadResult<RulePack>(null, diagnostics);
         }
 
-        merged = merged.With(properties: merged.Properties.Where(p => p.Name != "extends").Append(new JProperty("extends", merged.Location, new JNode(JKind.Array, merged.Location, items: chain.Select(c => new JNode(JKind.String, merged.Location, c)).ToList()))).ToList());
+        merged = merged.With(properties: merged.Properties.Where(p => p.Name != "extends").Append(new JProperty("extends", -1, new JNode(JKind.Array, merged.Location, items: chain.Select(c => new JNode(JKind.String, merged.Location, c)).ToList()))).ToList());
         var pack = PackReader.Read(merged, diagnostics, file => sources.GetValueOrDefault(file, "?"));
         diagnostics.AddRange(PackAnalysis.Analyse(pack));
         return new LoadResult<RulePack>(pack, Sort(diagnostics));
