@@ -554,7 +554,7 @@ internal sealed class ExprCompiler
         var fieldName = name + "." + field.Name;
         var value = Invoke(field.Accessor, v, _scope);
         Expression inner = i == fields.Count - 1
-            ? Leaf(value, field.Type, fieldName, noteMissing)
+            ? Leaf(value, field.Type, name + "." + field.MissingName, noteMissing)
             : Chain(value, field.Type.Object!.ClrType, fields, i + 1, fieldName, resultType, noteMissing);
         Expression ifNull = noteMissing
             ? Block(resultType, NoteCall(name), UnknownOf(resultType))

@@ -52,7 +52,12 @@ internal sealed record VType(VKind Kind, FactType? Object = null, bool IsShare =
 /// <param name="Type">Its static type.</param>
 /// <param name="Accessor">A lambda (record, <see cref="EvalScope"/>) → value; null means unknown.</param>
 /// <param name="Derived">Computed, not read from JSON (e.g. <c>member.age</c>).</param>
-internal sealed record FactField(string Name, VType Type, LambdaExpression Accessor, bool Derived = false);
+/// <param name="Source">For a derived fact: the fact a host supplies for it, named when it is missing (<c>age</c> → <c>birthDate</c>).</param>
+internal sealed record FactField(string Name, VType Type, LambdaExpression Accessor, bool Derived = false, string? Source = null)
+{
+    /// <summary>The name to report when the value is missing.</summary>
+    public string MissingName => Source ?? Name;
+}
 
 /// <summary>A type of fact record (department, member, …) and its fields.</summary>
 internal sealed class FactType
@@ -78,9 +83,9 @@ internal sealed class FactType
 
     public FactField? Find(string name) => _fields.GetValueOrDefault(name);
 
-    public FactType Add<T, TValue>(string name, VType type, Expression<Func<T, EvalScope, TValue>> accessor, bool derived = false)
+    public FactType Add<T, TValue>(string name, VType type, Expression<Func<T, EvalScope, TValue>> accessor, bool derived = false, string? source = null)
     {
-        var field = new FactField(name, type, accessor, derived);
+        var field = new FactField(name, type, accessor, derived, source);
         _fields.Add(name, field);
         _ordered.Add(field);
         return this;
@@ -142,12 +147,12 @@ internal static class FactSchema
         .Add<Enrollment, bool?>("suEligible", VType.Bool, (e, s) => e.SuEligible)
         .Add<Enrollment, decimal?>("months", VType.Number, (e, s) => e.Months)
         .Add<Enrollment, int?>("from", VType.Date, (e, s) => DateMath.Day(e.From))
-        .Add<Enrollment, bool?>("competenceGiving", VType.Bool, (e, s) => e.Kind == null ? null : e.Kind.Value >= EducationLevel.Vocational, derived: true);
+        .Add<Enrollment, bool?>("competenceGiving", VType.Bool, (e, s) => e.Kind == null ? null : e.Kind.Value >= EducationLevel.Vocational, derived: true, source: "kind");
 
     public static readonly FactType CompletedEducation = new FactType("highestCompleted", typeof(CompletedEducation))
         .Add<CompletedEducation, string?>("level", VType.Enum<EducationLevel>(), (e, s) => e.Level == null ? null : EnumNames<EducationLevel>.Name(e.Level.Value))
         .Add<CompletedEducation, bool?>("approvedInDenmark", VType.Bool, (e, s) => e.ApprovedInDenmark)
-        .Add<CompletedEducation, bool?>("abovePrimary", VType.Bool, (e, s) => e.Level == null ? null : e.Level.Value > EducationLevel.Primary, derived: true);
+        .Add<CompletedEducation, bool?>("abovePrimary", VType.Bool, (e, s) => e.Level == null ? null : e.Level.Value > EducationLevel.Primary, derived: true, source: "level");
 
     public static readonly FactType Education = new FactType("education", typeof(Education))
         .Add<Education, IReadOnlyList<Enrollment>?>("enrolled", VType.ListOf(Enrollment), (e, s) => e.Enrolled)
@@ -167,7 +172,7 @@ internal static class FactSchema
         .Add<Member, string?>("id", VType.String, (m, s) => m.Id)
         .Add<Member, string?>("role", VType.Enum<MemberRole>(), (m, s) => m.Role == null ? null : EnumNames<MemberRole>.Name(m.Role.Value))
         .Add<Member, int?>("birthDate", VType.Date, (m, s) => DateMath.Day(m.BirthDate))
-        .Add<Member, decimal?>("age", VType.Number, (m, s) => DateMath.Age(m.BirthDate, s.On), derived: true)
+        .Add<Member, decimal?>("age", VType.Number, (m, s) => DateMath.Age(m.BirthDate, s.On), derived: true, source: "birthDate")
         .Add<Member, string?>("citizenship", VType.String, (m, s) => m.Citizenship)
         .Add<Member, IReadOnlyList<Employment>?>("employment", VType.ListOf(Employment), (m, s) => m.Employment)
         .Add<Member, Education?>("education", VType.ObjectOf(Education), (m, s) => m.Education)

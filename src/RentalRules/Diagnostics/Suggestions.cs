@@ -24,6 +24,11 @@ internal static class Suggestions
     public static string DidYouMean(string name, IEnumerable<string> candidates)
     {
         var list = candidates.ToList();
+        if (list.Count == 0)
+        {
+            return "None are declared yet.";
+        }
+
         var closest = Closest(name, list);
         if (closest is not null)
         {

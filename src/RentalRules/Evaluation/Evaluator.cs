@@ -146,7 +146,10 @@ internal static class Evaluator
                 var sets = new List<string>();
                 foreach (var req in Applicable(pack, tier, route))
                 {
-                    if (req.When is null || req.When.Evaluate(scope) != Tri.False)
+                    var mark = scope.MissingCount;
+                    var applies = req.When?.Evaluate(scope) ?? Tri.True;
+                    scope.ResetMissing(mark);
+                    if (applies != Tri.False)
                     {
                         sets.Add(req.CriteriaSet);
                     }
@@ -200,12 +203,20 @@ internal static class Evaluator
 
         var overall = Tri.True;
         var criteria = new List<CriterionResult>();
+        var applicabilityMissing = new List<string>();
         foreach (var req in requirements)
         {
             var applies = Tri.True;
             if (req.When is not null)
             {
+                var mark = scope.MissingCount;
                 applies = req.When.Evaluate(scope);
+                if (applies == Tri.Unknown)
+                {
+                    applicabilityMissing.AddRange(Names(pack, scope, mark));
+                }
+
+                scope.ResetMissing(mark);
                 if (applies == Tri.False)
                 {
                     continue;
@@ -231,11 +242,16 @@ internal static class Evaluator
         }
 
         var result = ToOutcome(overall);
-        var missing = result == Outcome.Undetermined ? Distinct(Leaves(criteria).Where(c => c.Outcome == Outcome.Undetermined).SelectMany(c => c.Missing)) : NoStrings;
+        var missing = result == Outcome.Undetermined
+            ? Distinct(applicabilityMissing.Concat(Leaves(criteria).Where(c => c.Outcome == Outcome.Undetermined).SelectMany(c => c.Missing)))
+            : NoStrings;
+
+        // Documents: for an eligible household, what proves the criteria it meets; for an undetermined one, also
+        // what would settle the open criteria; for an ineligible one, nothing.
         IReadOnlyList<LocalizedText> documents = result == Outcome.Ineligible
             ? []
             : requirements.SelectMany(r => pack.CriteriaSets[r.CriteriaSet].Documents)
-                .Concat(Nodes(criteria).Where(c => c.Outcome != Outcome.Ineligible).SelectMany(c => c.Documents))
+                .Concat(Nodes(criteria).Where(c => c.Outcome == Outcome.Eligible || (result == Outcome.Undetermined && c.Outcome == Outcome.Undetermined)).SelectMany(c => c.Documents))
                 .Distinct()
                 .ToList();
         return new EligibilityResult(householdId, request.Department.Id, request.Route, result, placement, criteria, missing, documents, explanation);
@@ -339,10 +355,13 @@ internal static class Evaluator
         for (var i = 0; i < members.Count; i++)
         {
             var m = members[i];
-            var age = DateMath.Age(m.BirthDate, scope.On);
-            var inBand = age is null
-                ? Tri.Unknown
-                : Kleene.From((leaf.Members!.MinAge is null || age >= leaf.Members.MinAge) && (leaf.Members.MaxAge is null || age <= leaf.Members.MaxAge));
+            var band = leaf.Members!;
+            var age = band.MinAge is null && band.MaxAge is null ? null : DateMath.Age(m.BirthDate, scope.On);
+            var inBand = band.MinAge is null && band.MaxAge is null
+                ? Tri.True
+                : age is null
+                    ? Tri.Unknown
+                    : Kleene.From((band.MinAge is null || age >= band.MinAge) && (band.MaxAge is null || age <= band.MaxAge));
             if (inBand == Tri.False)
             {
                 continue;

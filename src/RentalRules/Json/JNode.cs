@@ -122,6 +122,12 @@ internal sealed class JNode
     public JNode With(IReadOnlyList<JProperty>? properties = null, IReadOnlyList<JNode>? items = null)
         => new(this, properties ?? Properties, items ?? Items);
 
+    /// <summary>
+    /// For a string read from a file: the number of source characters after the opening quote that encode the first
+    /// <paramref name="decodedIndex"/> characters of the value (escapes such as <c>\u00e6</c> take six).
+    /// </summary>
+    internal int RawIndexOf(int decodedIndex) => _source is null || Kind != JKind.String ? decodedIndex : _source.RawIndexOf(_offset, decodedIndex);
+
     /// <summary>The location of this node's property name, which starts at <paramref name="nameOffset"/>.</summary>
     internal SourceLocation NameLocation(int nameOffset)
     {
@@ -162,6 +168,33 @@ internal sealed class SourceText(byte[] utf8, string file)
         var start = starts[index];
         var col = System.Text.Encoding.UTF8.GetCharCount(utf8.AsSpan(start, Math.Max(0, Math.Min(offset, utf8.Length) - start))) + 1;
         return (index + 1, col);
+    }
+
+    public int RawIndexOf(int tokenOffset, int decodedIndex)
+    {
+        var i = tokenOffset + 1;
+        var raw = 0;
+        var decoded = 0;
+        while (decoded < decodedIndex && i < utf8.Length && utf8[i] != (byte)'"')
+        {
+            if (utf8[i] == (byte)'\\')
+            {
+                var width = i + 1 < utf8.Length && utf8[i + 1] == (byte)'u' ? 6 : 2;
+                i += width;
+                raw += width;
+                decoded++;
+                continue;
+            }
+
+            var b = utf8[i];
+            var length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            var chars = length == 4 ? 2 : 1;
+            i += length;
+            raw += chars;
+            decoded += chars;
+        }
+
+        return raw + Math.Max(0, decodedIndex - decoded);
     }
 
     private static List<int> LineStarts(byte[] utf8)

@@ -162,7 +162,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
             var hint = value > 1 && value <= 100
                 ? $"Shares are fractions in [0, 1]: did you mean {Fmt(value.Value / 100m)}?"
                 : "Shares are fractions in [0, 1].";
-            Error(DiagnosticCodes.ShareOutOfRange, "A share must be between 0 and 1.", node.Location, hint);
+            Error(facts ? DiagnosticCodes.FactInvalid : DiagnosticCodes.ShareOutOfRange, "A share must be between 0 and 1.", node.Location, hint);
             return null;
         }
 

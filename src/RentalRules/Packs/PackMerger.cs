@@ -94,6 +94,29 @@ internal static class PackMerger
         return over;
     }
 
+    /// <summary>
+    /// Removes what only composition needs: <c>$replace</c>, <c>$before</c>, <c>$after</c>, and items marked
+    /// <c>$remove</c> that had nothing to remove. <c>$schema</c> and other <c>$</c> keys stay (readers ignore them).
+    /// </summary>
+    public static JNode Clean(JNode node)
+    {
+        switch (node.Kind)
+        {
+            case JKind.Object:
+                return node.With(properties: node.Properties
+                    .Where(p => p.Name is not ("$replace" or "$before" or "$after" or "$remove"))
+                    .Select(p => p with { Value = Clean(p.Value) })
+                    .ToList());
+            case JKind.Array:
+                return node.With(items: node.Items
+                    .Where(i => i["$remove"] is not { Kind: JKind.True })
+                    .Select(Clean)
+                    .ToList());
+            default:
+                return node;
+        }
+    }
+
     private static bool IsKeyed(JNode array)
         => array.Items.All(i => i.Kind == JKind.Object && i["id"] is { Kind: JKind.String });
 }

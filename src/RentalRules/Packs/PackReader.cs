@@ -73,6 +73,10 @@ internal sealed class PackReader
         var parameters = ReadParameters(root["parameters"]);
         var criteriaSets = ReadCriteriaSets(root["criteriaSets"]);
         var tiers = ReadTiers(root["tiers"], criteriaSets);
+        if (tiers.Count == 0 && (root["tiers"] is null || root["tiers"]!.Kind == JKind.Object))
+        {
+            _r.Error(DiagnosticCodes.MissingProperty, "A pack needs at least one tier (its own or from a base pack).", root["tiers"]?.Location ?? root.Location, "Add \"tiers\", or extend a pack that has them.");
+        }
         var (hitPolicy, rules) = ReadPlacement(_r.Required(root, "placement", "A pack"), tiers);
         var requirements = ReadRouteRequirements(root["requirements"], criteriaSets);
         CheckRefCycles(criteriaSets);
@@ -123,7 +127,7 @@ internal sealed class PackReader
             return;
         }
 
-        foreach (var p in node.Properties)
+        foreach (var p in node.Properties.Where(p => !p.Name.StartsWith('$')))
         {
             string? title = null;
             if (p.Value.Kind == JKind.String)
@@ -166,7 +170,7 @@ internal sealed class PackReader
             return result;
         }
 
-        foreach (var p in node.Properties)
+        foreach (var p in node.Properties.Where(p => !p.Name.StartsWith('$')))
         {
             var n = p.Value;
             var what = $"The parameter '{p.Name}'";
@@ -222,7 +226,7 @@ internal sealed class PackReader
         catch (ExprException ex)
         {
             var e = ex.Error;
-            var loc = node.Location with { Column = node.Location.Column + 1 + e.Pos };
+            var loc = node.Location with { Column = node.Location.Column + 1 + node.RawIndexOf(e.Pos) };
             _r.Diagnostics.Add(new Diagnostic(Severity.Error, e.Code, $"{e.Message} In: {text}", loc, e.Hint));
             return null;
         }
@@ -265,8 +269,8 @@ internal sealed class PackReader
             return result;
         }
 
-        var setNames = node.Properties.Select(p => p.Name).ToList();
-        foreach (var p in node.Properties)
+        var setNames = node.Properties.Select(p => p.Name).Where(n => !n.StartsWith('$')).ToList();
+        foreach (var p in node.Properties.Where(p => !p.Name.StartsWith('$')))
         {
             var n = p.Value;
             var what = $"The criteria set '{p.Name}'";
@@ -361,7 +365,7 @@ internal sealed class PackReader
             return result;
         }
 
-        foreach (var p in node.Properties)
+        foreach (var p in node.Properties.Where(p => !p.Name.StartsWith('$')))
         {
             var n = p.Value;
             var what = $"The tier '{p.Name}'";

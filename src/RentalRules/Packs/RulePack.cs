@@ -173,6 +173,28 @@ public sealed class RulePack
         foreach (var t in TierDefs.Values)
         {
             yield return (t.Id, t.Clause.Id, t.Clause.Source);
+            if (t.FlexibleClause is { } flexible)
+            {
+                yield return ($"{t.Id}.flexibleLetting", flexible.Id, flexible.Source);
+            }
+
+            if (t.SpecialCriteria is { } special && Clauses.TryGetValue(special.Clause, out var specialClause))
+            {
+                yield return ($"{t.Id}.specialCriteria", specialClause.Id, specialClause.Source);
+            }
+
+            foreach (var (route, policy) in t.Routes)
+            {
+                if (policy.Clause is { } routeClause)
+                {
+                    yield return ($"{t.Id}.{Evaluator.RouteName(route)}", routeClause.Id, routeClause.Source);
+                }
+
+                foreach (var r in policy.Requirements)
+                {
+                    yield return (r.Id, r.Clause.Id, r.Clause.Source);
+                }
+            }
         }
 
         foreach (var r in Requirements)

@@ -45,6 +45,7 @@ public static class RulePackLoader
             return new LoadResult<RulePack>(null, diagnostics);
         }
 
+        merged = PackMerger.Clean(merged);
         merged = merged.With(properties: merged.Properties.Where(p => p.Name != "extends").Append(new JProperty("extends", -1, new JNode(JKind.Array, merged.Location, items: chain.Select(c => new JNode(JKind.String, merged.Location, c)).ToList()))).ToList());
         var pack = PackReader.Read(merged, diagnostics, file => sources.GetValueOrDefault(file, "?"));
         diagnostics.AddRange(PackAnalysis.Analyse(pack));
@@ -107,6 +108,12 @@ public static class RulePackLoader
             }
 
             chain.Add(item.Text!);
+            if (stack.Contains(item.Text!) || item.Text == id)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"The packs extend each other in a cycle: {string.Join(" → ", stack.Append(id).Append(item.Text!))}.", item.Location, "Remove one of the extends."));
+                return null;
+            }
+
             var resolved = Resolve(basePath, resolver, diagnostics, sources, chain, [.. stack, id]);
             if (resolved is null)
             {
@@ -139,6 +146,11 @@ public static class RulePackLoader
 
             try
             {
+                if (Directory.Exists(path))
+                {
+                    return (null, "this is a folder, not a pack file.");
+                }
+
                 return (File.ReadAllText(path), null);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -80,7 +80,7 @@ public sealed class PlaceAndCheckCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("", run.Stdout);
         Assert.Equal(
-            "tests/RentalRules.Tests/Cli/Fixtures/department-share-percent.json:6:47: error RR0108: A share must be between 0 and 1. (at $.keyFigures.outsideLabourMarketShare) Hint: Shares are fractions in [0, 1]: did you mean 0.28?",
+            "tests/RentalRules.Tests/Cli/Fixtures/department-share-percent.json:6:47: error RR0303: A share must be between 0 and 1. (at $.keyFigures.outsideLabourMarketShare) Hint: Shares are fractions in [0, 1]: did you mean 0.28?",
             Lf(run.Stderr).TrimEnd('\n'));
         AssertNoStackTrace(run);
     }

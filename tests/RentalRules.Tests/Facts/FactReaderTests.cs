@@ -12,7 +12,7 @@ public sealed class FactReaderTests
         var result = FactReader.ReadDepartments(json, "departments.json");
         Assert.False(result.Success);
         var d = Assert.Single(result.Diagnostics);
-        Assert.Equal(DiagnosticCodes.ShareOutOfRange, d.Code);
+        Assert.Equal(DiagnosticCodes.FactInvalid, d.Code);
         Assert.Equal(new SourceLocation("departments.json", "$.keyFigures.outsideLabourMarketShare", 3, 47), d.Location);
         Assert.Equal("Shares are fractions in [0, 1]: did you mean 0.28?", d.Hint);
     }
