@@ -52,7 +52,17 @@ internal sealed class ExprCompiler
     private static ExprException TypeError(int pos, string message, string? hint = null)
         => new(new ExprError(pos, DiagnosticCodes.TypeMismatch, message, hint));
 
-    private Typed Compile(Ast ast) => ast switch
+    private Typed Compile(Ast ast)
+    {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new ExprException(new ExprError(ast.Pos, DiagnosticCodes.ExpressionTooComplex, "The expression is too deeply nested to compile.", "Split it into several criteria."));
+        }
+
+        return CompileNode(ast);
+    }
+
+    private Typed CompileNode(Ast ast) => ast switch
     {
         NumberLit n => new Typed(Constant((decimal?)n.Value, typeof(decimal?)), VType.Number, Constant: n.Value),
         StringLit s => new Typed(Constant(s.Value, typeof(string)), VType.String, Constant: s.Value),

@@ -24,11 +24,15 @@ internal sealed class ExprParser
     public const int MaxDepth = 32;
     public const int MaxLength = 4000;
 
+    /// <summary>Most operators in one expression; each nests the tree one level, so a flat chain is bounded too.</summary>
+    public const int MaxOperators = 128;
+
     private static readonly HashSet<string> Keywords = ["and", "or", "not", "in", "true", "false"];
     private readonly string _text;
     private readonly List<Token> _tokens;
     private int _index;
     private int _depth;
+    private int _operators;
 
     private ExprParser(string text)
     {
@@ -86,6 +90,14 @@ internal sealed class ExprParser
         _index++;
     }
 
+    private void CountOperator(int pos)
+    {
+        if (++_operators > MaxOperators)
+        {
+            throw new ExprException(new ExprError(pos, DiagnosticCodes.ExpressionTooComplex, $"The expression has more than {MaxOperators} operators.", "Split it into several criteria."));
+        }
+    }
+
     private void Enter(int pos)
     {
         if (++_depth > MaxDepth)
@@ -101,6 +113,7 @@ internal sealed class ExprParser
         while (IsWord("or"))
         {
             var pos = Next().Pos;
+            CountOperator(pos);
             left = new BinaryExpr("or", left, ParseAnd(), pos);
         }
 
@@ -114,6 +127,7 @@ internal sealed class ExprParser
         while (IsWord("and"))
         {
             var pos = Next().Pos;
+            CountOperator(pos);
             left = new BinaryExpr("and", left, ParseNot(), pos);
         }
 
@@ -165,6 +179,7 @@ internal sealed class ExprParser
         while (IsSymbol("+") || IsSymbol("-"))
         {
             var op = Next();
+            CountOperator(op.Pos);
             left = new BinaryExpr(op.Text, left, ParseProduct(), op.Pos);
         }
 
@@ -177,6 +192,7 @@ internal sealed class ExprParser
         while (IsSymbol("*") || IsSymbol("/"))
         {
             var op = Next();
+            CountOperator(op.Pos);
             left = new BinaryExpr(op.Text, left, ParseUnary(), op.Pos);
         }
 
@@ -241,6 +257,7 @@ internal sealed class ExprParser
             case TokenKind.Symbol when t.Text == "[":
             {
                 Next();
+                Enter(t.Pos);
                 var items = new List<Ast>();
                 if (!IsSymbol("]"))
                 {
@@ -252,6 +269,7 @@ internal sealed class ExprParser
                 }
 
                 Expect("]");
+                _depth--;
                 return new ListLit(items, t.Pos);
             }
 

@@ -79,8 +79,8 @@ public static class ResultText
         var sb = new StringBuilder();
         sb.Append(da ? "Husstand " : "Household ").Append(e.HouseholdId ?? "-")
             .Append(" → ").Append(da ? "afdeling " : "department ").Append(e.DepartmentId ?? "-")
-            .Append(" (").Append(e.Placement.Tier ?? ResultJson.Name(e.Placement.Outcome)).Append("), ")
-            .Append(da ? "vej: " : "route: ").Append(ResultJson.RouteName(e.Route)).Append(": ")
+            .Append(" [").Append(e.Placement.TierLabel?.In(language) ?? e.Placement.Tier ?? ResultJson.Name(e.Placement.Outcome)).Append("], ")
+            .Append(da ? "vej: " : "route: ").Append(RouteLabel(e.Route, da)).Append(": ")
             .AppendLine(OverallLabel(e.Outcome, da));
         sb.AppendLine(da ? "  Begrundelse:" : "  Why:");
         foreach (var x in e.Explanation)
@@ -145,6 +145,16 @@ public static class ResultText
             Criterion(sb, child, language, indent + 4);
         }
     }
+
+    private static string RouteLabel(LettingRoute route, bool da) => (route, da) switch
+    {
+        (LettingRoute.Municipal, true) => "kommunal anvisning",
+        (LettingRoute.Flexible, true) => "fleksibel udlejning",
+        (LettingRoute.WaitingList, true) => "venteliste",
+        (LettingRoute.Municipal, false) => "municipal allocation",
+        (LettingRoute.Flexible, false) => "flexible letting",
+        _ => "waiting list",
+    };
 
     private static string OverallLabel(Outcome o, bool da) => (o, da) switch
     {

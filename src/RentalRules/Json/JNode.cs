@@ -154,7 +154,7 @@ internal sealed class SourceText(byte[] utf8, string file)
 
     public string File { get; } = file;
 
-    public JsonText.StringTable Strings { get; } = new();
+    public JsonText.StringTable Strings { get; } = new(file);
 
     public (int Line, int Column) Position(int offset)
     {

@@ -72,9 +72,15 @@ internal static class JsonText
 
             return (node, null);
         }
-        catch (DuplicateKeyException ex)
+        catch (LocatedJsonException ex)
         {
-            return (null, ex.Diagnostic);
+            if (ex.Offset < 0)
+            {
+                return (null, ex.Diagnostic);
+            }
+
+            var (line, col) = source.Position(ex.Offset);
+            return (null, ex.Diagnostic with { Location = ex.Diagnostic.Location with { Line = line, Column = col } });
         }
         catch (JsonException ex)
         {
@@ -139,7 +145,7 @@ internal static class JsonText
                     var value = ReadValue(ref reader, source, node, propertyName, 0);
                     if (duplicate)
                     {
-                        throw new DuplicateKeyException(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, $"The property '{propertyName}' appears twice in the same object.", value.NameLocation(nameOffset), "Keep one of them."));
+                        throw new LocatedJsonException(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, $"The property '{propertyName}' appears twice in the same object.", value.NameLocation(nameOffset), "Keep one of them."));
                     }
 
                     props.Add(new JProperty(propertyName, nameOffset, value));
@@ -191,13 +197,28 @@ internal static class JsonText
     /// Reuses the strings of short, repeated tokens (property names, enum values, dates, numbers) within one parse, so
     /// that reading 100 000 households does not allocate millions of copies of "birthDate". Bounded in size.
     /// </summary>
-    internal sealed class StringTable
+    internal sealed class StringTable(string file)
     {
+        private readonly string _file = file;
+
         private const int MaxLength = 24;
         private const int Buckets = 4096;
         private readonly (byte[] Utf8, string Text)?[] _entries = new (byte[], string)?[Buckets];
 
         public string Get(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                return GetCore(ref reader);
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped lone surrogate (\ud800) cannot become a .NET string.
+                throw new LocatedJsonException(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, "The text contains an invalid escape (a lone UTF-16 surrogate).", new SourceLocation(_file, "$", 1, 1), "Remove the \\uD800-\\uDFFF escape or complete the surrogate pair."), (int)reader.TokenStartIndex);
+            }
+        }
+
+        private string GetCore(ref Utf8JsonReader reader)
         {
             if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > MaxLength)
             {
@@ -219,15 +240,18 @@ internal static class JsonText
                 return entry.Text;
             }
 
-            var text = Encoding.UTF8.GetString(span);
+            var text = reader.TokenType == JsonTokenType.Number ? Encoding.UTF8.GetString(span) : reader.GetString()!;
             _entries[slot] = (span.ToArray(), text);
             return text;
         }
     }
 
-    internal sealed class DuplicateKeyException(Diagnostic diagnostic) : JsonException(diagnostic.Message)
+    /// <summary>A located problem found while building the tree; <see cref="Offset"/> (if not -1) refines the position.</summary>
+    internal sealed class LocatedJsonException(Diagnostic diagnostic, int offset = -1) : JsonException(diagnostic.Message)
     {
         public Diagnostic Diagnostic { get; } = diagnostic;
+
+        public int Offset { get; } = offset;
     }
 
     public static bool TryNumber(JNode node, out decimal value)

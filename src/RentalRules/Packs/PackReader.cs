@@ -490,9 +490,9 @@ internal sealed class PackReader
 
             _r.CheckProperties(n, "A placement rule", ["id", "clause", "when", "tier", "reason", "note"]);
             var id = _r.String(_r.Required(n, "id", "A placement rule"), nonEmpty: true) ?? "";
-            if (!ids.Add(id))
+            if (id.Length > 0 && !ids.Add(id))
             {
-                _r.Error(DiagnosticCodes.DuplicateId, $"The placement rule id '{id}' is used twice.", n["id"]!.Location);
+                _r.Error(DiagnosticCodes.DuplicateId, $"The placement rule id '{id}' is used twice.", n["id"]?.Location ?? n.Location);
             }
 
             var clause = Cite(n, $"The placement rule '{id}'");

@@ -97,6 +97,11 @@ public static class RulePackLoader
             return null;
         }
 
+        if (extends.Items.Count == 0)
+        {
+            return root;
+        }
+
         JNode? merged = null;
         foreach (var item in extends.Items)
         {

@@ -177,8 +177,8 @@ public sealed class PlaceAndCheckCommandTests
 
         AssertSuccess(run);
         var text = Lf(run.Stdout);
-        Assert.StartsWith("Husstand case-001 → afdeling HB-104 (red), vej: waitingList: BERETTIGET\n", text, StringComparison.Ordinal);
-        Assert.Contains("Husstand case-003 → afdeling HB-104 (red), vej: waitingList: UAFKLARET\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("Husstand case-001 → afdeling HB-104 [Rød], vej: venteliste: BERETTIGET\n", text, StringComparison.Ordinal);
+        Assert.Contains("Husstand case-003 → afdeling HB-104 [Rød], vej: venteliste: UAFKLARET\n", text, StringComparison.Ordinal);
         Assert.EndsWith("3 husstande: 1 berettigede, 1 ikke berettigede, 1 uafklarede.\n", text, StringComparison.Ordinal);
     }
 

@@ -470,7 +470,7 @@ public sealed class HoejeTaastrupPackTests
 
         Assert.Equal(
             """
-            Husstand case-001 → afdeling HT-RENOVATION (outside), vej: waitingList: IKKE BERETTIGET
+            Husstand case-001 → afdeling HT-RENOVATION [Udenfor niveauinddeling (genhusning)], vej: venteliste: IKKE BERETTIGET
               Begrundelse:
                 ht-outside-rehousing (hoeje-taastrup-2023 § 3.5): Afdelingen er under renovering med genhusning og holdes udenfor niveauinddelingen.
                 outside.waitingList (hoeje-taastrup-2023 § 3.5): Afdelingen genhuser: der sker ingen almindelig ventelisteudlejning, mens genhusningsopgaven løses.
@@ -479,7 +479,7 @@ public sealed class HoejeTaastrupPackTests
             ResultText.Eligibility(result, "da").ReplaceLineEndings("\n"));
         Assert.Equal(
             """
-            Household case-001 → department HT-RENOVATION (outside), route: waitingList: INELIGIBLE
+            Household case-001 → department HT-RENOVATION [Outside the model (rehousing)], route: waiting list: INELIGIBLE
               Why:
                 ht-outside-rehousing (hoeje-taastrup-2023 § 3.5): The department is under renovation with rehousing and is kept outside the levels.
                 outside.waitingList (hoeje-taastrup-2023 § 3.5): The department is rehousing its residents: there is no waiting-list letting while rehousing lasts.
@@ -849,7 +849,7 @@ public sealed class HoejeTaastrupPackTests
 
         Assert.Equal(
             """
-            Household case-006 → department HT-GREEN (level-1), route: flexible: ELIGIBLE
+            Household case-006 → department HT-GREEN [Level 1 (green)], route: flexible letting: ELIGIBLE
               Why:
                 ht-level-1 (hoeje-taastrup-2023 § 3.2): The department meets none of the criteria of levels 2 and 3 and is placed on level 1.
                 ht-level-1-flexible (hoeje-taastrup-2023 § 4.1): Level 1: at most 1/3 of vacancies are let under the flexible criteria.
@@ -1104,7 +1104,7 @@ public sealed class HoejeTaastrupPackTests
 
         Assert.Equal(
             """
-            Husstand case-026 → afdeling HT-TAASTRUPGAARD (level-3), vej: waitingList: IKKE BERETTIGET
+            Husstand case-026 → afdeling HT-TAASTRUPGAARD [Niveau 3 (orange)], vej: venteliste: IKKE BERETTIGET
               Begrundelse:
                 ht-level-3 (hoeje-taastrup-2023 § 3.4): Afdelingen ligger i et udpeget udsat område (herunder parallelsamfund og omdannelsesområde) eller er omfattet af en udviklingsplan.
                 ht-level-3-waitinglist-tightened (hoeje-taastrup-2023 § 4.3): Niveau 3: al udlejning sker efter særligt skærpede fleksible kriterier.

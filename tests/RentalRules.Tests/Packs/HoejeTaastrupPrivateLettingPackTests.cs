@@ -220,7 +220,7 @@ public sealed class HoejeTaastrupPrivateLettingPackTests
 
         Assert.Equal(
             """
-            Husstand case-105 → afdeling GADEHAVEGAARD-BLOCK-1 (criteria-apply), vej: waitingList: BERETTIGET
+            Husstand case-105 → afdeling GADEHAVEGAARD-BLOCK-1 [Kriterierne gælder (inden for 10 år fra overtagelsen)], vej: venteliste: BERETTIGET
               Begrundelse:
                 private-letting-within-10-years (hoeje-taastrup-private-letting-2021 punkt 4): Kriterierne gælder i 10 år fra den private købers overtagelse af ejendommen.
                 private-letting-criteria (hoeje-taastrup-private-letting-2021 punkt 4): Inden for 10 år fra den private købers overtagelse må boligen kun udlejes til boligsøgende, der opfylder kriterierne.

@@ -443,7 +443,7 @@ public sealed class HolbaekPackTests
 
         Assert.Equal(
             """
-            Household case-007 → department HB-104 (red), route: waitingList: UNDETERMINED
+            Household case-007 → department HB-104 [Red], route: waiting list: UNDETERMINED
               Why:
                 holbaek-red (holbaek-2024 § 6): Over 45 % of residents aged 18-64 are without attachment to the labour market (red): the department is exempt from municipal allocation.
                 holbaek-red-waitinglist-tightened (holbaek-2024 § 6): Red departments are let under the tightened flexible criteria (appendix 3).
@@ -468,7 +468,7 @@ public sealed class HolbaekPackTests
             """,
             Lf(ResultText.Eligibility(result, "en")));
         Assert.StartsWith(
-            "Husstand case-007 → afdeling HB-104 (red), vej: waitingList: UAFKLARET\n  Begrundelse:\n",
+            "Husstand case-007 → afdeling HB-104 [Rød], vej: venteliste: UAFKLARET\n  Begrundelse:\n",
             Lf(ResultText.Eligibility(result, "da")),
             StringComparison.Ordinal);
     }
