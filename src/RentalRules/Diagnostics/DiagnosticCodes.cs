@@ -65,4 +65,10 @@ public static class DiagnosticCodes
 
     /// <summary>A tier no placement rule leads to.</summary>
     public const string UnusedTier = "RR0403";
+
+    /// <summary>A ledger is malformed, inconsistent or fails its checksum.</summary>
+    public const string LedgerInvalid = "RR0501";
+
+    /// <summary>A ledger was kept under another pack.</summary>
+    public const string LedgerForeign = "RR0502";
 }

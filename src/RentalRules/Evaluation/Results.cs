@@ -162,3 +162,55 @@ public sealed record EligibilityResult(
     IReadOnlyList<string> Missing,
     IReadOnlyList<LocalizedText> Documents,
     IReadOnlyList<Explanation> Explanation);
+
+/// <summary>Where a vacancy goes.</summary>
+public enum VacancyRoute
+{
+    /// <summary>To the municipality (kommunal anvisning).</summary>
+    Municipal,
+
+    /// <summary>To flexible letting.</summary>
+    Flexible,
+
+    /// <summary>To the ordinary waiting list.</summary>
+    WaitingList,
+
+    /// <summary>No letting at all (e.g. a department rehousing its residents).</summary>
+    Closed,
+
+    /// <summary>Outside the agreement (e.g. Holbæk's youth dwellings).</summary>
+    OutOfScope,
+
+    /// <summary>A fact needed to decide is missing; nothing was counted.</summary>
+    Undetermined,
+}
+
+/// <summary>The decision for one vacancy, with the counting that led to it.</summary>
+/// <param name="VacancyId">The vacancy id.</param>
+/// <param name="DepartmentId">The department id.</param>
+/// <param name="Route">Where the vacancy goes.</param>
+/// <param name="SpecialCriteria">Whether this municipal allocation must meet the tier's special criteria.</param>
+/// <param name="CriteriaSet">The criteria set that governs the letting, if any.</param>
+/// <param name="Tier">The department's tier.</param>
+/// <param name="Counter">The counting scope the vacancy was counted in, if it was counted.</param>
+/// <param name="Count">k: the vacancy's number in its counter (1-based), if it was counted.</param>
+/// <param name="MunicipalShare">The share counted with.</param>
+/// <param name="Explanation">The rules and clauses behind the decision.</param>
+/// <param name="Missing">Missing facts, when undetermined.</param>
+public sealed record RoutingDecision(
+    string? VacancyId,
+    string? DepartmentId,
+    VacancyRoute Route,
+    bool SpecialCriteria,
+    string? CriteriaSet,
+    string? Tier,
+    string? Counter,
+    long? Count,
+    Fraction? MunicipalShare,
+    IReadOnlyList<Explanation> Explanation,
+    IReadOnlyList<string> Missing);
+
+/// <summary>A routing decision and the ledger after it.</summary>
+/// <param name="Decision">The decision.</param>
+/// <param name="Ledger">The new ledger (the same instance when nothing was counted).</param>
+public sealed record RoutingResult(RoutingDecision Decision, Ledger Ledger);

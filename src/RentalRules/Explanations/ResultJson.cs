@@ -104,6 +104,49 @@ public static class ResultJson
         w.WriteEndObject();
     }
 
+    /// <summary>Writes a routing decision as an object (<c>vacancy</c>, <c>route</c>, <c>specialCriteria</c>, …).</summary>
+    /// <param name="w">The writer.</param>
+    /// <param name="d">The decision.</param>
+    public static void WriteDecision(Utf8JsonWriter w, RoutingDecision d)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(d);
+        w.WriteStartObject();
+        w.WriteString("vacancy", d.VacancyId);
+        w.WriteString("department", d.DepartmentId);
+        w.WriteString("route", Name(d.Route));
+        w.WriteBoolean("specialCriteria", d.SpecialCriteria);
+        w.WriteString("criteriaSet", d.CriteriaSet);
+        w.WriteString("tier", d.Tier);
+        w.WriteString("counter", d.Counter);
+        if (d.Count is { } k)
+        {
+            w.WriteNumber("count", k);
+        }
+        else
+        {
+            w.WriteNull("count");
+        }
+
+        w.WriteString("municipalShare", d.MunicipalShare?.ToString());
+        WriteExplanation(w, d.Explanation);
+        WriteStrings(w, "missing", d.Missing);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The contract name of a vacancy route: <c>municipal</c>, <c>flexible</c>, <c>waitingList</c>, <c>closed</c>, <c>outOfScope</c>, <c>undetermined</c>.</summary>
+    /// <param name="route">The route.</param>
+    /// <returns>The name.</returns>
+    public static string Name(VacancyRoute route) => route switch
+    {
+        VacancyRoute.Municipal => "municipal",
+        VacancyRoute.Flexible => "flexible",
+        VacancyRoute.WaitingList => "waitingList",
+        VacancyRoute.Closed => "closed",
+        VacancyRoute.OutOfScope => "outOfScope",
+        _ => "undetermined",
+    };
+
     private static void WriteCriterion(Utf8JsonWriter w, CriterionResult c)
     {
         w.WriteStartObject();

@@ -119,6 +119,57 @@ public static class ResultText
         return sb.ToString();
     }
 
+    /// <summary>A table of routing decisions, in order, with the reason for each.</summary>
+    /// <param name="decisions">The decisions.</param>
+    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <returns>The text.</returns>
+    public static string Decisions(IReadOnlyList<RoutingDecision> decisions, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        var da = language == "da";
+        var rows = new List<string[]>
+        {
+            da ? ["LEDIG BOLIG", "AFDELING", "NIVEAU", "TÆLLING", "NR.", "VEJ", "SÆRLIGE KRITERIER"] : ["VACANCY", "DEPARTMENT", "TIER", "COUNTER", "K", "ROUTE", "SPECIAL CRITERIA"],
+        };
+        foreach (var d in decisions)
+        {
+            rows.Add([
+                d.VacancyId ?? "-",
+                d.DepartmentId ?? "-",
+                d.Tier ?? "-",
+                d.Counter is null ? "-" : $"{d.Counter} ({d.MunicipalShare})",
+                d.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                ResultJson.Name(d.Route),
+                d.SpecialCriteria ? (da ? "ja" : "yes") : "",
+            ]);
+        }
+
+        var sb = new StringBuilder();
+        Table(sb, rows);
+        sb.AppendLine();
+        foreach (var (route, count) in decisions.GroupBy(d => d.Route).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())))
+        {
+            sb.Append(ResultJson.Name(route)).Append(": ").Append(count).AppendLine();
+        }
+
+        sb.AppendLine();
+        sb.AppendLine(da ? "Begrundelser:" : "Reasons:");
+        foreach (var d in decisions)
+        {
+            foreach (var x in d.Explanation.Skip(1))
+            {
+                sb.Append("  ").Append(d.VacancyId ?? "-").Append(": ").AppendLine(Line(x, language));
+            }
+
+            if (d.Missing.Count > 0)
+            {
+                sb.Append("    ").Append(da ? "mangler: " : "missing: ").AppendLine(string.Join(", ", d.Missing));
+            }
+        }
+
+        return sb.ToString();
+    }
+
     private static void Criterion(StringBuilder sb, CriterionResult c, string language, int indent)
     {
         var da = language == "da";

@@ -10,7 +10,16 @@ namespace RentalRules.Facts;
 /// <param name="Items">The items in file order.</param>
 /// <param name="IsArray">Whether the file held an array (results are then reported as <c>results[]</c>).</param>
 public sealed record FactFile<T>(IReadOnlyList<T> Items, bool IsArray)
-    where T : class;
+    where T : class
+{
+    internal Func<int, SourceLocation>? Locator { get; init; }
+
+    /// <summary>Where item <paramref name="index"/> starts in the file, for diagnostics that point at an item.</summary>
+    /// <param name="index">The item's index in <see cref="Items"/>.</param>
+    /// <returns>The location (file, JSON path, line, column).</returns>
+    public SourceLocation LocationOf(int index)
+        => Locator?.Invoke(index) ?? new SourceLocation("<input>", IsArray ? $"$[{index}]" : "$", 1, 1);
+}
 
 /// <summary>
 /// Reads departments, households and vacancies from JSON (DESIGN §5.1), strictly: a wrong type, an unknown name, an
@@ -69,6 +78,7 @@ public static class FactReader
         var diagnostics = new List<Diagnostic>();
         var reader = new NodeReader(diagnostics, facts: true);
         var items = new List<T>();
+        var offsets = new List<int>();
         var (root, error) = JsonText.Parse(utf8, file, item =>
         {
             if (item.IsNull)
@@ -78,6 +88,7 @@ public static class FactReader
             else if (read(reader, item) is { } value)
             {
                 items.Add(value);
+                offsets.Add(item.Offset);
             }
         });
         if (root is null)
@@ -87,11 +98,12 @@ public static class FactReader
 
         if (root.Kind == JKind.Array)
         {
-            return new LoadResult<FactFile<T>>(new FactFile<T>(items, true), diagnostics);
+            var source = root.Source;
+            return new LoadResult<FactFile<T>>(new FactFile<T>(items, true) { Locator = i => source!.LocationAt(offsets[i], $"$[{i}]") }, diagnostics);
         }
 
         var one = read(reader, root);
-        return new LoadResult<FactFile<T>>(one is null ? null : new FactFile<T>([one], false), diagnostics);
+        return new LoadResult<FactFile<T>>(one is null ? null : new FactFile<T>([one], false) { Locator = _ => root.Location }, diagnostics);
     }
 
     internal static Department? ReadDepartment(NodeReader r, JNode n)

@@ -68,6 +68,10 @@ internal sealed class JNode
 
     public JKind Kind { get; }
 
+    internal int Offset => _offset;
+
+    internal SourceText? Source => _source;
+
     public SourceLocation Location
     {
         get
@@ -168,6 +172,12 @@ internal sealed class SourceText(byte[] utf8, string file)
         var start = starts[index];
         var col = System.Text.Encoding.UTF8.GetCharCount(utf8.AsSpan(start, Math.Max(0, Math.Min(offset, utf8.Length) - start))) + 1;
         return (index + 1, col);
+    }
+
+    public SourceLocation LocationAt(int offset, string path)
+    {
+        var (line, col) = Position(offset);
+        return new SourceLocation(File, path, line, col);
     }
 
     public int RawIndexOf(int tokenOffset, int decodedIndex)

@@ -79,3 +79,15 @@ internal sealed record PackMetadata(
     string? SourceTitle,
     IReadOnlyList<string> Extends,
     IReadOnlyList<string> Notes);
+
+/// <summary>The municipal share a routing rule counts with: fixed, the tier's share, or per tier.</summary>
+internal sealed record ShareSpec(Fraction? Fixed, bool FromTier, IReadOnlyDictionary<string, Fraction>? PerTier);
+
+/// <summary>
+/// A vacancy-routing rule: when it matches a vacancy, either a fixed route (<c>outOfScope</c>, <c>closed</c>, …) or a
+/// quota counted in <see cref="Counter"/> per department.
+/// </summary>
+internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When, string? FixedRoute, string? Counter, ShareSpec? Share, LocalizedText Reason, SourceLocation Location);
+
+/// <summary>What happens to a department's counters when its tier changes.</summary>
+internal sealed record TierChangePolicy(bool Reset, ClauseInfo Clause, LocalizedText Reason);

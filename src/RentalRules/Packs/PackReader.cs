@@ -11,7 +11,7 @@ namespace RentalRules.Packs;
 /// </summary>
 internal sealed class PackReader
 {
-    private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets"];
+    private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets", "routing"];
     private static readonly string[] Statuses = ["signed", "statutory", "draft", "illustrative"];
     private static readonly string[] Units = ["share", "DKK/month", "DKK", "residents", "count", "years", "months", "ratio"];
     private static readonly string[] FlexibleRules = ["none", "agreed", "obligatory", "all"];
@@ -79,6 +79,7 @@ internal sealed class PackReader
         }
         var (hitPolicy, rules) = ReadPlacement(_r.Required(root, "placement", "A pack"), tiers);
         var requirements = ReadRouteRequirements(root["requirements"], criteriaSets);
+        var (routingRules, tierChange) = ReadRouting(root["routing"], tiers);
         CheckRefCycles(criteriaSets);
 
         if (_r.Diagnostics.Any(d => d.Severity == Severity.Error))
@@ -86,7 +87,7 @@ internal sealed class PackReader
             return null;
         }
 
-        return new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames);
+        return new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange);
     }
 
     private string? OneOf(JNode? node, string[] allowed)
@@ -508,6 +509,95 @@ internal sealed class PackReader
             return when is null || tier is null ? null : new PlacementRule(id, clause, when, tier, reason, _r.String(n["note"]), n.Location);
         }) ?? [];
         return (hitPolicy, rules);
+    }
+
+    private static readonly string[] FixedRoutes = ["municipal", "flexible", "waitingList", "closed", "outOfScope"];
+
+    private (IReadOnlyList<RoutingRule> Rules, TierChangePolicy? TierChange) ReadRouting(JNode? node, Dictionary<string, TierDef> tiers)
+    {
+        if (node is null || node.IsNull || !_r.ExpectObject(node, "routing"))
+        {
+            return ([], null);
+        }
+
+        _r.CheckProperties(node, "routing", ["rules", "onTierChange", "note"]);
+        TierChangePolicy? tierChange = null;
+        if (node["onTierChange"] is { IsNull: false } tc && _r.ExpectObject(tc, "onTierChange"))
+        {
+            _r.CheckProperties(tc, "onTierChange", ["counters", "clause", "reason", "note"]);
+            var counters = OneOf(_r.Required(tc, "counters", "onTierChange"), ["reset", "keep"]) ?? "reset";
+            tierChange = new TierChangePolicy(counters == "reset", Cite(tc, "onTierChange"), ReadText(_r.Required(tc, "reason", "onTierChange"), "reason"));
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var rules = _r.Array(_r.Required(node, "rules", "routing"), n =>
+        {
+            if (!_r.ExpectObject(n, "A routing rule"))
+            {
+                return null;
+            }
+
+            _r.CheckProperties(n, "A routing rule", ["id", "clause", "when", "route", "counter", "share", "reason", "note"]);
+            var id = _r.String(_r.Required(n, "id", "A routing rule"), nonEmpty: true) ?? "";
+            if (id.Length > 0 && !ids.Add(id))
+            {
+                _r.Error(DiagnosticCodes.DuplicateId, $"The routing rule id '{id}' is used twice.", n["id"]?.Location ?? n.Location);
+            }
+
+            var what = $"The routing rule '{id}'";
+            var clause = Cite(n, what);
+            var when = Compile(_r.Required(n, "when", what), memberInScope: false);
+            var reason = ReadText(_r.Required(n, "reason", what), "reason");
+            var route = OneOf(n["route"], FixedRoutes);
+            var counter = _r.String(n["counter"], nonEmpty: true);
+            ShareSpec? share = null;
+            if ((route is null) == (counter is null))
+            {
+                _r.Error(DiagnosticCodes.MissingProperty, $"{what} needs either a fixed \"route\" or a \"counter\" with a \"share\", not both.", n.Location, "Write \"route\": \"outOfScope\", or \"counter\": \"family\" with \"share\": \"tier\".");
+            }
+            else if (counter is not null)
+            {
+                share = ReadShareSpec(_r.Required(n, "share", what), tiers);
+            }
+
+            return when is null ? null : new RoutingRule(id, clause, when, route, counter, share, reason, n.Location);
+        }) ?? [];
+        return (rules, tierChange);
+    }
+
+    private ShareSpec? ReadShareSpec(JNode? node, Dictionary<string, TierDef> tiers)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node.Kind == JKind.String && node.Text == "tier")
+        {
+            return new ShareSpec(null, true, null);
+        }
+
+        if (node.Kind == JKind.Object)
+        {
+            var perTier = new Dictionary<string, Fraction>(StringComparer.Ordinal);
+            foreach (var p in node.Properties.Where(p => !p.Name.StartsWith('$')))
+            {
+                if (!tiers.ContainsKey(p.Name))
+                {
+                    _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no tier '{p.Name}'.", p.NameLocation, Suggestions.DidYouMean(p.Name, tiers.Keys));
+                }
+
+                if (ReadFraction(p.Value, $"The share for tier '{p.Name}'") is { } f)
+                {
+                    perTier[p.Name] = f;
+                }
+            }
+
+            return new ShareSpec(null, false, perTier);
+        }
+
+        var fixedShare = ReadFraction(node, "share");
+        return fixedShare is null ? null : new ShareSpec(fixedShare, false, null);
     }
 
     private void CheckRefCycles(Dictionary<string, CriteriaSetDef> sets)

@@ -25,8 +25,12 @@ public sealed class RulePack
         IReadOnlyList<PlacementRule> placementRules,
         IReadOnlyList<RouteRequirement> requirements,
         IReadOnlyDictionary<string, CriteriaSetDef> criteriaSets,
-        FactNames factNames)
+        FactNames factNames,
+        IReadOnlyList<RoutingRule> routingRules,
+        TierChangePolicy? tierChange)
     {
+        RoutingRules = routingRules;
+        TierChange = tierChange;
         Metadata = metadata;
         Clauses = clauses;
         Parameters = parameters;
@@ -110,6 +114,10 @@ public sealed class RulePack
 
     internal FactNames FactNames { get; }
 
+    internal IReadOnlyList<RoutingRule> RoutingRules { get; }
+
+    internal TierChangePolicy? TierChange { get; }
+
     /// <summary>Places a department in a tier on a date.</summary>
     /// <param name="department">The department.</param>
     /// <param name="on">The evaluation date; parameters resolve by it.</param>
@@ -130,6 +138,33 @@ public sealed class RulePack
         ArgumentNullException.ThrowIfNull(request.Household);
         return Evaluator.Check(this, request, NewScope(request.On));
     }
+
+    /// <summary>
+    /// Decides where a vacancy goes and counts it in the ledger: <c>municipal</c>, <c>flexible</c>, <c>waitingList</c>,
+    /// <c>closed</c> or <c>outOfScope</c> (or <c>undetermined</c> when a fact is missing; nothing is counted then).
+    /// </summary>
+    /// <param name="department">The vacancy's department.</param>
+    /// <param name="vacancy">The vacancy.</param>
+    /// <param name="ledger">The ledger kept under this pack (see <see cref="Ledger"/>); <c>Ledger.Empty(pack.Id, pack.Version)</c> to start.</param>
+    /// <param name="on">The evaluation date; parameters and placement resolve by it.</param>
+    /// <returns>The decision with its explanation, and the new ledger.</returns>
+    /// <exception cref="ArgumentException">The ledger was kept under another pack.</exception>
+    public RoutingResult Route(Department department, Vacancy vacancy, Ledger ledger, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        ArgumentNullException.ThrowIfNull(vacancy);
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (ledger.PackId != Id)
+        {
+            throw new ArgumentException($"The ledger was kept under the pack '{ledger.PackId}', not '{Id}'.", nameof(ledger));
+        }
+
+        return Router.Route(this, department, vacancy, ledger, on);
+    }
+
+    /// <summary>An empty ledger for this pack.</summary>
+    /// <returns>The ledger.</returns>
+    public Ledger NewLedger() => Ledger.Empty(Id, Version);
 
     /// <summary>The value of a parameter on a date, or <c>null</c> when it has none then.</summary>
     /// <param name="name">The parameter name.</param>
@@ -200,6 +235,16 @@ public sealed class RulePack
         foreach (var r in Requirements)
         {
             yield return (r.Requirement.Id, r.Requirement.Clause.Id, r.Requirement.Clause.Source);
+        }
+
+        foreach (var r in RoutingRules)
+        {
+            yield return (r.Id, r.Clause.Id, r.Clause.Source);
+        }
+
+        if (TierChange is { } tierChange)
+        {
+            yield return ("routing.onTierChange", tierChange.Clause.Id, tierChange.Clause.Source);
         }
 
         foreach (var set in CriteriaSets.Values)

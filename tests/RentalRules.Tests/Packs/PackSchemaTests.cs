@@ -17,7 +17,7 @@ public sealed class PackSchemaTests
     private static readonly string[] ReaderTopLevel =
     [
         "$schema", "id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes",
-        "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets",
+        "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets", "routing",
     ];
 
     private static readonly Lazy<JsonElement> Schema = new(() =>
@@ -57,6 +57,9 @@ public sealed class PackSchemaTests
         { "$defs.routeRequirement", ["id", "route", "criteriaSet", "when", "clause", "reason", "note"] },
         { "properties.placement", ["hitPolicy", "rules", "note"] },
         { "$defs.placementRule", ["id", "clause", "when", "tier", "reason", "note"] },
+        { "properties.routing", ["rules", "onTierChange", "note"] },
+        { "properties.routing.properties.onTierChange", ["counters", "clause", "reason", "note"] },
+        { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "reason", "note"] },
     };
 
     /// <summary>Each set of allowed values the reader checks: where it is in the schema, and the values.</summary>
@@ -68,6 +71,8 @@ public sealed class PackSchemaTests
         { "properties.placement.properties.hitPolicy", ["first", "unique"] },
         { "$defs.criteriaSet.properties.combine", ["all", "any"] },
         { "$defs.routeRequirement.properties.route", ["municipal", "flexible", "waitingList"] },
+        { "$defs.routingRule.properties.route", ["municipal", "flexible", "waitingList", "closed", "outOfScope"] },
+        { "properties.routing.properties.onTierChange.properties.counters", ["reset", "keep"] },
     };
 
     [Fact]

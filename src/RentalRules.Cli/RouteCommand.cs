@@ -1,0 +1,194 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using RentalRules.Diagnostics;
+using RentalRules.Evaluation;
+using RentalRules.Explanations;
+using RentalRules.Facts;
+
+namespace RentalRules.Cli;
+
+/// <summary>
+/// <c>route --pack P --departments FILE --vacancies FILE [--ledger FILE] [--on DATE]</c>: who gets each vacancy, in
+/// order, counted in the ledger. The ledger file is replaced atomically (temporary file, then rename); a failed run
+/// leaves the old ledger as it was.
+/// </summary>
+internal static class RouteCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var pack = CommonOptions.Pack();
+        var departments = new Option<string>("--departments") { Description = "The departments (a JSON object or array).", Required = true };
+        var vacancies = new Option<string>("--vacancies") { Description = "The vacancies, in the order they arose (a JSON object or array).", Required = true };
+        var ledgerOption = new Option<string?>("--ledger") { Description = "The ledger file: read if it exists, then replaced atomically with the updated counts." };
+        var on = CommonOptions.On();
+        var json = CommonOptions.Json();
+        var lang = CommonOptions.Language();
+        var command = new Command("route", "Decide for each vacancy whether it goes to the municipality, to flexible letting or to the waiting list, counting it in the ledger.")
+        {
+            pack, departments, vacancies, ledgerOption, on, json, lang,
+        };
+        command.SetAction(parse =>
+        {
+            var date = CliApp.ParseDate(parse.GetValue(on));
+            var language = parse.GetValue(lang)!;
+            CommonOptions.CheckLanguage(language);
+            var loaded = CommonOptions.LoadPack(parse.GetValue(pack)!, stderr);
+            var departmentPath = parse.GetValue(departments)!;
+            var vacancyPath = parse.GetValue(vacancies)!;
+            var departmentBytes = CommonOptions.ReadInput(departmentPath, stderr);
+            var vacancyBytes = CommonOptions.ReadInput(vacancyPath, stderr);
+            if (loaded is null || departmentBytes is null || vacancyBytes is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var departmentFile = FactReader.ReadDepartments(departmentBytes, departmentPath);
+            var vacancyFile = FactReader.ReadVacancies(vacancyBytes, vacancyPath);
+            CommonOptions.PrintErrors(departmentFile.Diagnostics.Concat(vacancyFile.Diagnostics), stderr);
+            if (departmentFile.Value is null || vacancyFile.Value is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var byId = new Dictionary<string, Department>(StringComparer.Ordinal);
+            var problems = new List<Diagnostic>();
+            for (var i = 0; i < departmentFile.Value.Items.Count; i++)
+            {
+                var d = departmentFile.Value.Items[i];
+                if (d.Id is null)
+                {
+                    problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, "A department has no id; routing counts per department.", departmentFile.Value.LocationOf(i), "Give every department an \"id\"."));
+                }
+                else if (!byId.TryAdd(d.Id, d))
+                {
+                    problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, $"The department id '{d.Id}' appears twice.", departmentFile.Value.LocationOf(i), "Department ids must be unique."));
+                }
+            }
+
+            var items = vacancyFile.Value.Items;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].Department is not { } id || !byId.ContainsKey(id))
+                {
+                    var location = vacancyFile.Value.LocationOf(i);
+                    var message = items[i].Department is null ? "The vacancy names no department." : $"The vacancy names the department '{items[i].Department}', which is not in {departmentPath}.";
+                    problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, message, location with { JsonPath = location.JsonPath + ".department" }, "Every vacancy's \"department\" must be the id of a department in the departments file."));
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                CommonOptions.PrintErrors(problems, stderr);
+                return ExitCodes.InvalidInput;
+            }
+
+            var ledgerPath = parse.GetValue(ledgerOption);
+            var ledger = loaded.NewLedger();
+            if (ledgerPath is not null && File.Exists(ledgerPath))
+            {
+                var text = CommonOptions.ReadInput(ledgerPath, stderr);
+                if (text is null)
+                {
+                    return ExitCodes.InvalidInput;
+                }
+
+                var parsed = Ledger.Parse(Encoding.UTF8.GetString(text), ledgerPath, loaded.Id);
+                if (parsed.Value is null)
+                {
+                    CommonOptions.PrintErrors(parsed.Diagnostics, stderr);
+                    stderr.WriteLine($"rentalrules: the ledger {ledgerPath} was refused and left unchanged; nothing was routed.");
+                    return ExitCodes.InvalidInput;
+                }
+
+                ledger = parsed.Value;
+            }
+
+            var decisions = new List<RoutingDecision>(items.Count);
+            foreach (var v in items)
+            {
+                var result = loaded.Route(byId[v.Department!], v, ledger, v.VacatedOn ?? date);
+                decisions.Add(result.Decision);
+                ledger = result.Ledger;
+            }
+
+            if (ledgerPath is not null && !WriteAtomically(ledgerPath, ledger.ToJson(), stderr))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (parse.GetValue(json))
+            {
+                CommonOptions.WriteJson(stdout, output =>
+                {
+                    var w = output.Writer;
+                    w.WriteStartObject();
+                    w.WriteString("pack", loaded.Id);
+                    w.WriteString("version", loaded.Version);
+                    w.WriteStartArray("decisions");
+                    foreach (var d in decisions)
+                    {
+                        ResultJson.WriteDecision(w, d);
+                        output.FlushIfLarge();
+                    }
+
+                    w.WriteEndArray();
+                    w.WritePropertyName("ledger");
+                    w.WriteRawValue(ledger.ToJson(), skipInputValidation: true);
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                stdout.WriteLine(loaded.Title);
+                stdout.WriteLine($"{loaded.Id} {loaded.Version}");
+                stdout.WriteLine();
+                stdout.Write(ResultText.Decisions(decisions, language));
+                if (ledgerPath is not null)
+                {
+                    stdout.WriteLine();
+                    stdout.WriteLine(language == "da"
+                        ? $"Tællingen er gemt i {ledgerPath} (ændringstæller {ledger.ChangeCounter.ToString(CultureInfo.InvariantCulture)})."
+                        : $"The ledger was saved to {ledgerPath} (change counter {ledger.ChangeCounter.ToString(CultureInfo.InvariantCulture)}).");
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Writes to a temporary file beside the target, then renames it over the target.</summary>
+    internal static bool WriteAtomically(string path, string content, TextWriter stderr)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+            {
+                writer.Write(content);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The temporary file could not be removed either; the target is untouched all the same.
+            }
+
+            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot write the ledger: {ex.Message}", new SourceLocation(path, "$", 1, 1), "The old ledger was left unchanged; check the folder's permissions and free space."));
+            return false;
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using RentalRules.Diagnostics;
+using RentalRules.Json;
+
+namespace RentalRules.Evaluation;
+
+/// <summary>One quota counter: the vacancies counted in one department and counting scope (e.g. family dwellings).</summary>
+/// <param name="Department">The department id.</param>
+/// <param name="Counter">The counting scope declared by the pack's routing rule, e.g. <c>family</c>, <c>youth</c>, <c>accessible-half</c>.</param>
+/// <param name="Tier">The tier the department had when the counter last counted.</param>
+/// <param name="Counted">Vacancies counted (k of the last one).</param>
+/// <param name="Municipal">Of those, municipal allocations.</param>
+/// <param name="Flexible">Of the others, let flexibly.</param>
+public sealed record LedgerCounter(string Department, string Counter, string Tier, long Counted, long Municipal, long Flexible)
+{
+    /// <summary>Counted vacancies that did not go to the municipality.</summary>
+    public long NonMunicipal => Counted - Municipal;
+}
+
+/// <summary>
+/// The quota ledger: the counters a host stores between routings, as plain, versioned JSON. Immutable: routing returns
+/// a new ledger with <see cref="ChangeCounter"/> one higher, so a host can store it with optimistic concurrency
+/// ("update … where changeCounter = old"). The JSON carries a SHA-256 checksum of its counters, so that a corrupt or
+/// hand-edited ledger is refused rather than silently reset. Thread-safe (immutable).
+/// </summary>
+public sealed class Ledger
+{
+    /// <summary>The value of the <c>format</c> property.</summary>
+    public const string FormatName = "rentalrules-ledger";
+
+    /// <summary>The version of the ledger format this library writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    private readonly ImmutableSortedDictionary<(string Department, string Counter), LedgerCounter> _counters;
+
+    private Ledger(string packId, string packVersion, long changeCounter, ImmutableSortedDictionary<(string, string), LedgerCounter> counters)
+    {
+        PackId = packId;
+        PackVersion = packVersion;
+        ChangeCounter = changeCounter;
+        _counters = counters;
+    }
+
+    /// <summary>The id of the pack the ledger is kept under.</summary>
+    public string PackId { get; }
+
+    /// <summary>The version of the pack that last updated the ledger.</summary>
+    public string PackVersion { get; }
+
+    /// <summary>Incremented by every routing that counts a vacancy.</summary>
+    public long ChangeCounter { get; }
+
+    /// <summary>The counters, ordered by department and counter.</summary>
+    public IReadOnlyList<LedgerCounter> Counters => _counters.Values.ToList();
+
+    /// <summary>An empty ledger for a pack.</summary>
+    /// <param name="packId">The pack id.</param>
+    /// <param name="packVersion">The pack version.</param>
+    /// <returns>The ledger.</returns>
+    public static Ledger Empty(string packId, string packVersion)
+        => new(packId, packVersion, 0, ImmutableSortedDictionary.Create<(string, string), LedgerCounter>(KeyComparer.Instance));
+
+    /// <summary>The counter for a department and counting scope, or <c>null</c>.</summary>
+    /// <param name="department">The department id.</param>
+    /// <param name="counter">The counting scope.</param>
+    /// <returns>The counter.</returns>
+    public LedgerCounter? Find(string department, string counter) => _counters.GetValueOrDefault((department, counter));
+
+    internal Ledger With(LedgerCounter counter, string packVersion)
+        => new(PackId, packVersion, ChangeCounter + 1, _counters.SetItem((counter.Department, counter.Counter), counter));
+
+    /// <summary>Writes the ledger as indented JSON with its checksum.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", FormatName);
+            w.WriteNumber("formatVersion", FormatVersion);
+            w.WriteStartObject("pack");
+            w.WriteString("id", PackId);
+            w.WriteString("version", PackVersion);
+            w.WriteEndObject();
+            w.WriteNumber("changeCounter", ChangeCounter);
+            w.WriteStartArray("counters");
+            foreach (var c in _counters.Values)
+            {
+                w.WriteStartObject();
+                w.WriteString("department", c.Department);
+                w.WriteString("counter", c.Counter);
+                w.WriteString("tier", c.Tier);
+                w.WriteNumber("counted", c.Counted);
+                w.WriteNumber("municipal", c.Municipal);
+                w.WriteNumber("flexible", c.Flexible);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteString("checksum", Checksum(PackId, ChangeCounter, _counters.Values));
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>
+    /// Reads a ledger, refusing one that is malformed, inconsistent (e.g. more municipal allocations than vacancies),
+    /// fails its checksum, or was kept under another pack than <paramref name="expectedPackId"/>.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <param name="expectedPackId">The id of the pack the ledger will be used with, or <c>null</c> to accept any.</param>
+    /// <returns>The ledger, or the diagnostics that refuse it.</returns>
+    public static LoadResult<Ledger> Parse(string json, string file, string? expectedPackId = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var (root, error) = JsonText.Parse(json, file);
+        if (root is null)
+        {
+            return new LoadResult<Ledger>(null, [error!]);
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var r = new NodeReader(diagnostics, facts: false);
+        if (!r.ExpectObject(root, "A ledger"))
+        {
+            return new LoadResult<Ledger>(null, diagnostics);
+        }
+
+        r.CheckProperties(root, "A ledger", ["format", "formatVersion", "pack", "changeCounter", "counters", "checksum"]);
+        var format = r.String(r.Required(root, "format", "A ledger"));
+        if (format is not null && format != FormatName)
+        {
+            r.Error(DiagnosticCodes.LedgerInvalid, "This is not a RentalRules ledger.", root["format"]!.Location, $"A ledger has \"format\": \"{FormatName}\".");
+            return new LoadResult<Ledger>(null, diagnostics);
+        }
+
+        var version = r.Integer(r.Required(root, "formatVersion", "A ledger"));
+        if (version is not null && version != FormatVersion)
+        {
+            r.Error(DiagnosticCodes.LedgerInvalid, $"The ledger has format version {version}; this library reads version {FormatVersion}.", root["formatVersion"]!.Location, "Use the library version that wrote it, or migrate the ledger.");
+        }
+
+        string? packId = null;
+        string? packVersion = null;
+        if (r.Required(root, "pack", "A ledger") is { } packNode && r.ExpectObject(packNode, "pack"))
+        {
+            r.CheckProperties(packNode, "pack", ["id", "version"]);
+            packId = r.String(r.Required(packNode, "id", "pack"), nonEmpty: true);
+            packVersion = r.String(r.Required(packNode, "version", "pack"));
+            if (packId is not null && expectedPackId is not null && packId != expectedPackId)
+            {
+                r.Error(DiagnosticCodes.LedgerForeign, $"The ledger was kept under the pack '{packId}', not '{expectedPackId}'.", packNode["id"]!.Location, "Use the ledger of this pack, or start a new ledger for it; a ledger is never reset silently.");
+            }
+        }
+
+        var changeCounter = r.Number(r.Required(root, "changeCounter", "A ledger"), 0m, long.MaxValue);
+        var counters = ImmutableSortedDictionary.CreateBuilder<(string, string), LedgerCounter>(KeyComparer.Instance);
+        var items = r.Array(r.Required(root, "counters", "A ledger"), n =>
+        {
+            if (!r.ExpectObject(n, "A counter"))
+            {
+                return null;
+            }
+
+            r.CheckProperties(n, "A counter", ["department", "counter", "tier", "counted", "municipal", "flexible"]);
+            var department = r.String(r.Required(n, "department", "A counter"), nonEmpty: true);
+            var counter = r.String(r.Required(n, "counter", "A counter"), nonEmpty: true);
+            var tier = r.String(r.Required(n, "tier", "A counter"), nonEmpty: true);
+            var counted = r.Number(r.Required(n, "counted", "A counter"), 0m, long.MaxValue);
+            var municipal = r.Number(r.Required(n, "municipal", "A counter"), 0m, long.MaxValue);
+            var flexible = r.Number(r.Required(n, "flexible", "A counter"), 0m, long.MaxValue);
+            if (department is null || counter is null || tier is null || counted is null || municipal is null || flexible is null)
+            {
+                return null;
+            }
+
+            if (municipal > counted || flexible > counted - municipal)
+            {
+                r.Error(DiagnosticCodes.LedgerInvalid, "The counter is inconsistent: more allocations than counted vacancies.", n.Location, "The ledger is corrupt; restore it from the host's store.");
+                return null;
+            }
+
+            var item = new LedgerCounter(department, counter, tier, (long)counted, (long)municipal, (long)flexible);
+            if (!counters.TryAdd((department, counter), item))
+            {
+                r.Error(DiagnosticCodes.LedgerInvalid, "The same department and counter appear twice.", n.Location, "The ledger is corrupt; restore it from the host's store.");
+            }
+
+            return item;
+        });
+
+        var checksum = r.String(r.Required(root, "checksum", "A ledger"));
+        if (diagnostics.Count == 0 && items is not null && packId is not null && changeCounter is not null
+            && checksum != Checksum(packId, (long)changeCounter, counters.Values))
+        {
+            r.Error(DiagnosticCodes.LedgerInvalid, "The ledger's checksum does not match its counters: it was changed outside RentalRules or is corrupt.", root["checksum"]!.Location, "Restore the ledger from the host's store; counts are never reset silently.");
+        }
+
+        var ledger = diagnostics.Count == 0 ? new Ledger(packId!, packVersion ?? "", (long)changeCounter!, counters.ToImmutable()) : null;
+        return new LoadResult<Ledger>(ledger, diagnostics);
+    }
+
+    private static string Checksum(string packId, long changeCounter, IEnumerable<LedgerCounter> counters)
+    {
+        var sb = new StringBuilder();
+        sb.Append(packId).Append('\n').Append(changeCounter.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var c in counters)
+        {
+            sb.Append(c.Department).Append('\u001f').Append(c.Counter).Append('\u001f').Append(c.Tier).Append('\u001f')
+                .Append(c.Counted.ToString(CultureInfo.InvariantCulture)).Append('\u001f')
+                .Append(c.Municipal.ToString(CultureInfo.InvariantCulture)).Append('\u001f')
+                .Append(c.Flexible.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    private sealed class KeyComparer : IComparer<(string Department, string Counter)>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public int Compare((string Department, string Counter) x, (string Department, string Counter) y)
+        {
+            var c = string.CompareOrdinal(x.Department, y.Department);
+            return c != 0 ? c : string.CompareOrdinal(x.Counter, y.Counter);
+        }
+    }
+}

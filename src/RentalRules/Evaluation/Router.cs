@@ -1,0 +1,232 @@
+using System.Globalization;
+using RentalRules.Compilation;
+using RentalRules.Facts;
+using RentalRules.Packs;
+
+namespace RentalRules.Evaluation;
+
+/// <summary>
+/// Vacancy routing over a compiled pack and a ledger. Pure: the same pack, department, vacancy, ledger and date give
+/// the same decision and the same new ledger. The k-th counted vacancy of a counter goes to the municipality exactly when
+/// ⌊k·p⌋ &gt; ⌊(k−1)·p⌋ (DESIGN §5.2), in exact integer arithmetic.
+/// </summary>
+internal static class Router
+{
+    private static readonly IReadOnlyList<string> NoStrings = [];
+
+    public static RoutingResult Route(RulePack pack, Department department, Vacancy vacancy, Ledger ledger, DateOnly on)
+    {
+        var scope = pack.NewScope(on);
+        var placement = Evaluator.Place(pack, department, on, scope);
+        var explanation = new List<Explanation>(placement.Explanation);
+        if (placement.Outcome != PlacementOutcome.Placed)
+        {
+            return Unchanged(vacancy, department, VacancyRoute.Undetermined, placement.Tier, explanation, placement.Missing, ledger);
+        }
+
+        var tier = pack.TierDefs[placement.Tier!];
+        if (tier.Routes.Values.All(r => r.Closed))
+        {
+            var closed = tier.Routes[LettingRoute.Municipal];
+            var clause = closed.Clause ?? tier.Clause;
+            explanation.Add(new Explanation($"{tier.Id}.closed", clause.Id, clause.Source, closed.Reason!));
+            return Unchanged(vacancy, department, VacancyRoute.Closed, tier.Id, explanation, NoStrings, ledger);
+        }
+
+        scope.Vacancy = vacancy;
+        RoutingRule? rule = null;
+        foreach (var candidate in pack.RoutingRules)
+        {
+            var mark = scope.MissingCount;
+            var r = candidate.When.Evaluate(scope);
+            if (r == Tri.True)
+            {
+                rule = candidate;
+                break;
+            }
+
+            if (r == Tri.Unknown)
+            {
+                var missing = Names(pack, scope, mark);
+                explanation.Add(new Explanation(candidate.Id, candidate.Clause.Id, candidate.Clause.Source, new LocalizedText(
+                    $"Reglen kan ikke afgøres, fordi oplysninger mangler ({string.Join(", ", missing)}); intet er talt.",
+                    $"The rule cannot be decided because facts are missing ({string.Join(", ", missing)}); nothing was counted.")));
+                return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, missing, ledger);
+            }
+        }
+
+        if (rule is null)
+        {
+            explanation.Add(new Explanation("routing", "", pack.Id, new LocalizedText(
+                "Ingen fordelingsregel i pakken dækker denne ledige bolig; intet er talt.",
+                "No routing rule of the pack covers this vacancy; nothing was counted.")));
+            return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, NoStrings, ledger);
+        }
+
+        explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, rule.Reason));
+        if (rule.FixedRoute is { } fixedRoute)
+        {
+            var route = Parse(fixedRoute);
+            return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(placement, route, special: false));
+        }
+
+        if (department.Id is not { Length: > 0 } departmentId)
+        {
+            return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, ["department.id"], ledger);
+        }
+
+        var share = ShareFor(rule.Share!, tier);
+        var counter = ledger.Find(departmentId, rule.Counter!);
+        if (counter is not null && counter.Tier != tier.Id)
+        {
+            var policy = pack.TierChange;
+            if (policy is null || policy.Reset)
+            {
+                explanation.Add(policy is null
+                    ? new Explanation("routing.onTierChange", "", pack.Id, new LocalizedText(
+                        $"Afdelingen har skiftet niveau fra '{counter.Tier}' til '{tier.Id}': tællingen starter forfra.",
+                        $"The department changed tier from '{counter.Tier}' to '{tier.Id}': counting starts again."))
+                    : new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, policy.Reason));
+                counter = null;
+            }
+            else
+            {
+                explanation.Add(new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, policy.Reason));
+                counter = counter with { Tier = tier.Id };
+            }
+        }
+
+        counter ??= new LedgerCounter(departmentId, rule.Counter!, tier.Id, 0, 0, 0);
+        var k = counter.Counted + 1;
+        var municipal = Hits(k, share);
+        bool special = false;
+        VacancyRoute decided;
+        if (municipal)
+        {
+            var m = counter.Municipal + 1;
+            special = tier.SpecialCriteria is { } sc && Hits(m, sc.Share);
+            decided = VacancyRoute.Municipal;
+            counter = counter with { Counted = k, Municipal = m };
+            explanation.Add(Counting(rule, k, share, municipal: true));
+            if (special)
+            {
+                var clause = pack.Clauses.TryGetValue(tier.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
+                explanation.Add(new Explanation($"{tier.Id}.specialCriteria", clause.Id, clause.Source, new LocalizedText(
+                    $"Dette er kommunal anvisning nr. {m.ToString(CultureInfo.InvariantCulture)} i afdelingen; andel {tier.SpecialCriteria.Share} af anvisningerne sker efter særlige kriterier ({tier.SpecialCriteria.CriteriaSet}).",
+                    $"This is municipal allocation no. {m.ToString(CultureInfo.InvariantCulture)} in the department; a share of {tier.SpecialCriteria.Share} of allocations is under special criteria ({tier.SpecialCriteria.CriteriaSet}).")));
+            }
+        }
+        else
+        {
+            var j = counter.NonMunicipal + 1;
+            var flexible = FlexibleFor(tier, placement, j);
+            decided = flexible ? VacancyRoute.Flexible : VacancyRoute.WaitingList;
+            counter = counter with { Counted = k, Flexible = counter.Flexible + (flexible ? 1 : 0) };
+            explanation.Add(Counting(rule, k, share, municipal: false));
+            explanation.Add(FlexibleExplanation(tier, placement, flexible));
+        }
+
+        var decision = new RoutingDecision(vacancy.Id, departmentId, decided, special, CriteriaSetFor(placement, decided, special, tier), tier.Id, rule.Counter, k, share, explanation, NoStrings);
+        return new RoutingResult(decision, ledger.With(counter, pack.Version));
+    }
+
+    /// <summary>Whether the n-th item gets one of a share p: ⌊n·p⌋ &gt; ⌊(n−1)·p⌋, exactly.</summary>
+    internal static bool Hits(long n, Fraction p)
+    {
+        if (p.Numerator == 0)
+        {
+            return false;
+        }
+
+        var a = (System.Numerics.BigInteger)n * p.Numerator / p.Denominator;
+        var b = (System.Numerics.BigInteger)(n - 1) * p.Numerator / p.Denominator;
+        return a > b;
+    }
+
+    private static Fraction ShareFor(ShareSpec spec, TierDef tier)
+        => spec.Fixed ?? (spec.FromTier ? tier.MunicipalShare : spec.PerTier!.TryGetValue(tier.Id, out var f) ? f : Fraction.Zero);
+
+    private static bool FlexibleFor(TierDef tier, PlacementResult placement, long j)
+    {
+        var flexibleOpen = placement.Routes.TryGetValue(LettingRoute.Flexible, out var f) && f.Open;
+        var waitingOpen = placement.Routes.TryGetValue(LettingRoute.WaitingList, out var w) && w.Open;
+        if (!flexibleOpen)
+        {
+            return false;
+        }
+
+        if (!waitingOpen || tier.FlexibleRule == "all")
+        {
+            return true;
+        }
+
+        return tier.FlexibleRule != "none" && placement.FlexibleLetting?.Share is { } share && Hits(j, share);
+    }
+
+    private static Explanation Counting(RoutingRule rule, long k, Fraction p, bool municipal)
+    {
+        var kText = k.ToString(CultureInfo.InvariantCulture);
+        var floorK = ((System.Numerics.BigInteger)k * p.Numerator / p.Denominator).ToString(CultureInfo.InvariantCulture);
+        var floorK1 = ((System.Numerics.BigInteger)(k - 1) * p.Numerator / p.Denominator).ToString(CultureInfo.InvariantCulture);
+        var relation = municipal ? ">" : "=";
+        return new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
+            $"Ledig bolig nr. {kText} i tællingen '{rule.Counter}' med andel {p}: ⌊{kText}·{p}⌋ = {floorK} {relation} ⌊{k - 1}·{p}⌋ = {floorK1}, så {(municipal ? "boligen går til kommunal anvisning" : "boligen går ikke til kommunal anvisning")}.",
+            $"Vacancy no. {kText} in counter '{rule.Counter}' with share {p}: ⌊{kText}·{p}⌋ = {floorK} {relation} ⌊{k - 1}·{p}⌋ = {floorK1}, so {(municipal ? "the dwelling goes to municipal allocation" : "the dwelling does not go to municipal allocation")}."));
+    }
+
+    private static Explanation FlexibleExplanation(TierDef tier, PlacementResult placement, bool flexible)
+    {
+        var clause = tier.FlexibleClause ?? tier.Clause;
+        var share = placement.FlexibleLetting?.Share;
+        var reason = (tier.FlexibleRule, flexible) switch
+        {
+            ("all", _) => new LocalizedText("Al udlejning uden for kommunal anvisning sker fleksibelt på dette niveau.", "Every letting outside municipal allocation is flexible in this tier."),
+            ("none", _) => new LocalizedText("Der er ingen fleksibel udlejning på dette niveau: boligen udlejes efter ventelisten.", "There is no flexible letting in this tier: the dwelling is let from the waiting list."),
+            (_, true) => new LocalizedText($"Boligen falder inden for afdelingens andel til fleksibel udlejning ({share}).", $"The dwelling falls within the department's flexible-letting share ({share})."),
+            (_, false) when share is null => new LocalizedText("Afdelingen har ingen oplyst andel til fleksibel udlejning: boligen udlejes efter ventelisten.", "The department has no stated flexible-letting share: the dwelling is let from the waiting list."),
+            _ => new LocalizedText($"Boligen falder uden for afdelingens andel til fleksibel udlejning ({share}) og udlejes efter ventelisten.", $"The dwelling falls outside the department's flexible-letting share ({share}) and is let from the waiting list."),
+        };
+        return new Explanation($"{tier.Id}.flexibleLetting", clause.Id, clause.Source, reason);
+    }
+
+    private static string? CriteriaSetFor(PlacementResult placement, VacancyRoute route, bool special, TierDef? tier = null)
+    {
+        if (special && tier?.SpecialCriteria is { } sc)
+        {
+            return sc.CriteriaSet;
+        }
+
+        var letting = route switch
+        {
+            VacancyRoute.Municipal => LettingRoute.Municipal,
+            VacancyRoute.Flexible => LettingRoute.Flexible,
+            VacancyRoute.WaitingList => LettingRoute.WaitingList,
+            _ => (LettingRoute?)null,
+        };
+        return letting is { } l && placement.Routes.TryGetValue(l, out var summary) && summary.CriteriaSets.Count > 0 ? summary.CriteriaSets[0] : null;
+    }
+
+    private static VacancyRoute Parse(string route) => route switch
+    {
+        "municipal" => VacancyRoute.Municipal,
+        "flexible" => VacancyRoute.Flexible,
+        "waitingList" => VacancyRoute.WaitingList,
+        "closed" => VacancyRoute.Closed,
+        _ => VacancyRoute.OutOfScope,
+    };
+
+    private static RoutingResult Unchanged(Vacancy v, Department d, VacancyRoute route, string? tier, List<Explanation> explanation, IReadOnlyList<string> missing, Ledger ledger, string? criteriaSet = null)
+        => new(new RoutingDecision(v.Id, d.Id, route, false, criteriaSet, tier, null, null, null, explanation, missing), ledger);
+
+    private static IReadOnlyList<string> Names(RulePack pack, EvalScope scope, int mark)
+    {
+        var ids = scope.MissingSince(mark);
+        var names = new string[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            names[i] = pack.FactNames.Name(ids[i]);
+        }
+
+        return names;
+    }
+}
