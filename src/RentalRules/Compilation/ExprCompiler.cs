@@ -7,11 +7,23 @@ namespace RentalRules.Compilation;
 /// <summary>A parameter as the compiler sees it: its slot in <see cref="EvalScope.Parameters"/> and its type.</summary>
 internal sealed record ParameterSlot(int Index, VType Type);
 
-/// <summary>What an expression may refer to where it stands.</summary>
+/// <summary>What an expression may refer to where it stands; <paramref name="References"/> collects what it does refer to.</summary>
 internal sealed record CompileContext(
     IReadOnlyDictionary<string, ParameterSlot> Parameters,
     FactNames FactNames,
-    bool MemberInScope);
+    bool MemberInScope,
+    ExprReferences? References = null);
+
+/// <summary>The facts and parameters an expression reads, and the thresholds it compares numeric facts with.</summary>
+internal sealed class ExprReferences
+{
+    public HashSet<string> Facts { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Parameters { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Comparisons of a numeric or date fact with a constant or a parameter.</summary>
+    public List<(string Fact, decimal? Constant, string? Parameter)> Thresholds { get; } = [];
+}
 
 /// <summary>
 /// Type-checks a condition against <see cref="FactSchema"/> and compiles it to a delegate over
@@ -192,6 +204,24 @@ internal sealed class ExprCompiler
         var equality = b.Op is "=" or "!=";
         CheckLiteralAgainst(left, right, b.Right.Pos);
         CheckLiteralAgainst(right, left, b.Left.Pos);
+
+        if (_context.References is { } refs && left.Type.Kind == VKind.Number && right.Type.Kind == VKind.Number)
+        {
+            foreach (var (fact, other) in new[] { (left, right), (right, left) })
+            {
+                if (fact.FactName is { } name && !name.StartsWith("param.", StringComparison.Ordinal))
+                {
+                    if (other.Constant is decimal c)
+                    {
+                        refs.Thresholds.Add((name, c, null));
+                    }
+                    else if (other.FactName is { } p && p.StartsWith("param.", StringComparison.Ordinal))
+                    {
+                        refs.Thresholds.Add((name, null, p["param.".Length..]));
+                    }
+                }
+            }
+        }
 
         Expression result;
         if (left.Type.Kind == VKind.Number && right.Type.Kind == VKind.Number)
@@ -502,6 +532,7 @@ internal sealed class ExprCompiler
             }
 
             var factName = "param." + name;
+            _context.References?.Parameters.Add(name);
             var access = ArrayIndex(Property(_scope, nameof(EvalScope.Parameters)), Constant(slot.Index));
             return new Typed(NoteIfNull(access, typeof(decimal?), factName, noteMissing), slot.Type, factName);
         }
@@ -552,6 +583,7 @@ internal sealed class ExprCompiler
         }
 
         var resultType = fields[^1].Type;
+        _context.References?.Facts.Add(canonical + "." + string.Join(".", fields.Select(f => f.Name)));
         var expr = Chain(current, type.ClrType, fields, 0, canonical, ClrTypeOf(resultType), noteMissing);
         return new Typed(expr, resultType, canonical + "." + string.Join(".", fields.Select(f => f.Name)));
     }

@@ -66,6 +66,12 @@ public static class DiagnosticCodes
     /// <summary>A tier no placement rule leads to.</summary>
     public const string UnusedTier = "RR0403";
 
+    /// <summary>Some departments are placed by no rule of the table.</summary>
+    public const string PlacementGap = "RR0404";
+
+    /// <summary>Two rules of a unique-hit table place the same department.</summary>
+    public const string PlacementOverlap = "RR0405";
+
     /// <summary>A ledger is malformed, inconsistent or fails its checksum.</summary>
     public const string LedgerInvalid = "RR0501";
 

@@ -22,16 +22,26 @@ internal static class PackAnalysis
         }
 
         PlacementRule? always = null;
+        var shadowed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in pack.PlacementRules)
         {
             if (always is not null && pack.HitPolicy == "first")
             {
+                shadowed.Add(rule.Id);
                 yield return new Diagnostic(Severity.Warning, DiagnosticCodes.UnreachableRule, $"The placement rule '{rule.Id}' can never apply: the earlier rule '{always.Id}' always applies.", rule.Location, "Move it before that rule, or remove it.");
             }
 
             if (always is null && rule.When.Text.Trim() == "true")
             {
                 always = rule;
+            }
+        }
+
+        foreach (var d in Analysis.PlacementGaps.Analyse(pack))
+        {
+            if (d.Code != DiagnosticCodes.UnreachableRule || !shadowed.Any(id => d.Message.Contains($"'{id}'", StringComparison.Ordinal)))
+            {
+                yield return d;
             }
         }
 

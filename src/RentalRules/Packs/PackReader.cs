@@ -23,6 +23,7 @@ internal sealed class PackReader
     private readonly Dictionary<string, ParameterSlot> _slots = new(StringComparer.Ordinal);
     private readonly FactNames _factNames = new();
     private readonly HashSet<string> _criterionIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
     private string _packId = "";
 
     private PackReader(List<Diagnostic> diagnostics, Func<string, string> sourceOfFile)
@@ -87,7 +88,14 @@ internal sealed class PackReader
             return null;
         }
 
-        return new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange);
+        return new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints };
+    }
+
+    /// <summary>Records the canonical text of a rule-like item, so that two packs can be compared item by item.</summary>
+    private void Fingerprint(string kind, string id, JNode node, params string[] without)
+    {
+        var trimmed = without.Length == 0 ? node : node.With(properties: node.Properties.Where(p => !without.Contains(p.Name) && p.Name != "note").ToList());
+        _fingerprints[$"{kind}:{id}"] = JNodeWriter.Write(trimmed);
     }
 
     private string? OneOf(JNode? node, string[] allowed)
@@ -204,6 +212,7 @@ internal sealed class PackReader
                 }
             }
 
+            Fingerprint("parameter", p.Name, n, "note");
             result[p.Name] = new ParameterDef(p.Name, unit, clause?.Id, _r.String(n["note"]), _r.Bool(n["assumed"]) ?? false, ordered, n.Location);
             _slots[p.Name] = new ParameterSlot(_slots.Count, unit == "share" ? VType.Share : VType.Number);
         }
@@ -221,8 +230,9 @@ internal sealed class PackReader
 
         try
         {
-            var compiled = ExprCompiler.CompileCondition(text, new CompileContext(_slots, _factNames, memberInScope));
-            return new Condition(text, node.Location, compiled);
+            var references = new ExprReferences();
+            var compiled = ExprCompiler.CompileCondition(text, new CompileContext(_slots, _factNames, memberInScope, references));
+            return new Condition(text, node.Location, compiled, references);
         }
         catch (ExprException ex)
         {
@@ -282,6 +292,7 @@ internal sealed class PackReader
 
             _r.CheckProperties(n, "A criteria set", ["title", "clause", "combine", "criteria", "documents", "note"]);
             var combine = OneOf(n["combine"], ["all", "any"]) ?? "all";
+            Fingerprint("criteriaSet", p.Name, n, "criteria");
             var criteria = _r.Array(_r.Required(n, "criteria", what), c => ReadCriterion(c, setNames, 0)) ?? [];
             result[p.Name] = new CriteriaSetDef(p.Name, ReadText(_r.Required(n, "title", what), "title"), Cite(n, what), combine == "all", criteria, ReadTexts(n["documents"], "A document"), _r.String(n["note"]), n.Location);
         }
@@ -309,6 +320,7 @@ internal sealed class PackReader
             _r.Error(DiagnosticCodes.DuplicateId, $"The criterion id '{id}' is used twice in this pack.", n["id"]!.Location, "Criterion ids are unique across the pack.");
         }
 
+        Fingerprint("criterion", id, n, "all", "any");
         var clause = Cite(n, $"The criterion '{id}'");
         var title = ReadText(_r.Required(n, "title", $"The criterion '{id}'"), "title");
         var documents = ReadTexts(n["documents"], "A document");
@@ -375,6 +387,7 @@ internal sealed class PackReader
                 continue;
             }
 
+            Fingerprint("tier", p.Name, n, "note");
             _r.CheckProperties(n, "A tier", ["label", "clause", "municipalShare", "flexibleLetting", "specialCriteria", "routes", "note"]);
             var share = ReadFraction(_r.Required(n, "municipalShare", what), "municipalShare") ?? Fraction.Zero;
             string flexRule = "none";
@@ -462,6 +475,11 @@ internal sealed class PackReader
             };
         }
 
+        if (withRoute)
+        {
+            Fingerprint("requirement", id, n, "note");
+        }
+
         var set = SetRef(_r.Required(n, "criteriaSet", "A requirement"), sets);
         var when = n["when"] is null ? null : Compile(n["when"], memberInScope: false);
         var clause = Cite(n, $"The requirement '{id}'");
@@ -481,6 +499,7 @@ internal sealed class PackReader
 
         _r.CheckProperties(node, "placement", ["hitPolicy", "rules", "note"]);
         var hitPolicy = OneOf(_r.Required(node, "hitPolicy", "placement"), HitPolicies) ?? "first";
+        _fingerprints["placement:order"] = hitPolicy + ":" + string.Join(",", (node["rules"]?.Items ?? []).Select(i => i["id"]?.Text));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var rules = _r.Array(_r.Required(node, "rules", "placement"), n =>
         {
@@ -496,6 +515,7 @@ internal sealed class PackReader
                 _r.Error(DiagnosticCodes.DuplicateId, $"The placement rule id '{id}' is used twice.", n["id"]?.Location ?? n.Location);
             }
 
+            Fingerprint("placementRule", id, n, "note");
             var clause = Cite(n, $"The placement rule '{id}'");
             var when = Compile(_r.Required(n, "when", $"The placement rule '{id}'"), memberInScope: false);
             var tierNode = _r.Required(n, "tier", $"The placement rule '{id}'");
@@ -544,6 +564,7 @@ internal sealed class PackReader
                 _r.Error(DiagnosticCodes.DuplicateId, $"The routing rule id '{id}' is used twice.", n["id"]?.Location ?? n.Location);
             }
 
+            Fingerprint("routingRule", id, n, "note");
             var what = $"The routing rule '{id}'";
             var clause = Cite(n, what);
             var when = Compile(_r.Required(n, "when", what), memberInScope: false);

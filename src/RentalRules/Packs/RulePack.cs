@@ -118,6 +118,9 @@ public sealed class RulePack
 
     internal TierChangePolicy? TierChange { get; }
 
+    /// <summary>Canonical text of every rule-like item ("kind:id"), for comparing packs.</summary>
+    internal IReadOnlyDictionary<string, string> Fingerprints { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Places a department in a tier on a date.</summary>
     /// <param name="department">The department.</param>
     /// <param name="on">The evaluation date; parameters resolve by it.</param>
@@ -255,6 +258,22 @@ public sealed class RulePack
                 yield return (c.Id, c.Clause.Id, c.Clause.Source);
             }
         }
+    }
+
+    internal CriterionNode? Criterion(string id)
+    {
+        foreach (var set in CriteriaSets.Values)
+        {
+            foreach (var c in Flatten(set.Criteria))
+            {
+                if (c.Id == id)
+                {
+                    return c;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<CriterionNode> Flatten(IEnumerable<CriterionNode> nodes)

@@ -1,0 +1,208 @@
+using RentalRules.Evaluation;
+using RentalRules.Facts;
+using RentalRules.Packs;
+
+namespace RentalRules.Analysis;
+
+/// <summary>One rule-like item a draft changed compared with its base.</summary>
+/// <param name="Kind"><c>parameter</c>, <c>tier</c>, <c>placementRule</c>, <c>placement</c>, <c>criteriaSet</c>, <c>criterion</c>, <c>requirement</c> or <c>routingRule</c>.</param>
+/// <param name="Id">The item's id.</param>
+/// <param name="Change"><c>added</c>, <c>removed</c> or <c>changed</c>.</param>
+public sealed record RuleChange(string Kind, string Id, string Change)
+{
+    /// <summary><c>kind:id</c>, the form used in attributions.</summary>
+    public string Key => $"{Kind}:{Id}";
+}
+
+/// <summary>A department whose tier (or municipal allocations) differ between base and draft.</summary>
+/// <param name="DepartmentId">The department.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Organisation">Its organisation.</param>
+/// <param name="BaseTier">The tier under the base pack.</param>
+/// <param name="DraftTier">The tier under the draft.</param>
+/// <param name="BaseMunicipalPerYear">Municipal allocations per year under the base.</param>
+/// <param name="DraftMunicipalPerYear">Municipal allocations per year under the draft.</param>
+/// <param name="CausedBy">The draft's changes that caused it (<c>kind:id</c>).</param>
+public sealed record DepartmentChange(string? DepartmentId, string? Name, string? Organisation, string? BaseTier, string? DraftTier, decimal? BaseMunicipalPerYear, decimal? DraftMunicipalPerYear, IReadOnlyList<string> CausedBy);
+
+/// <summary>A household whose eligibility for a route into a department differs between base and draft.</summary>
+/// <param name="HouseholdId">The household.</param>
+/// <param name="DepartmentId">The department.</param>
+/// <param name="Route">The route.</param>
+/// <param name="Base">The outcome under the base.</param>
+/// <param name="Draft">The outcome under the draft.</param>
+/// <param name="CausedBy">The draft's changes that caused it (<c>kind:id</c>).</param>
+public sealed record EligibilityChange(string? HouseholdId, string? DepartmentId, LettingRoute Route, Outcome Base, Outcome Draft, IReadOnlyList<string> CausedBy);
+
+/// <summary>A comparison of a draft with its base over a portfolio (and optionally households).</summary>
+/// <param name="BaseId">The base pack id.</param>
+/// <param name="DraftId">The draft pack id.</param>
+/// <param name="On">The evaluation date.</param>
+/// <param name="RuleChanges">What the draft changed.</param>
+/// <param name="Base">The base forecast.</param>
+/// <param name="Draft">The draft forecast.</param>
+/// <param name="Departments">Departments whose tier or allocations changed.</param>
+/// <param name="Households">Household × department × route whose eligibility changed.</param>
+public sealed record Comparison(
+    string BaseId,
+    string DraftId,
+    DateOnly On,
+    IReadOnlyList<RuleChange> RuleChanges,
+    Forecast Base,
+    Forecast Draft,
+    IReadOnlyList<DepartmentChange> Departments,
+    IReadOnlyList<EligibilityChange> Households);
+
+/// <summary>Compares two packs: what a draft changed, and what that does to departments, allocations and households. Thread-safe (stateless).</summary>
+public static class PackComparer
+{
+    private static readonly LettingRoute[] Routes = [LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList];
+
+    /// <summary>The rule-like items that differ between two packs, by kind and id.</summary>
+    /// <param name="basePack">The base.</param>
+    /// <param name="draft">The draft.</param>
+    /// <returns>The changes, ordered by kind and id.</returns>
+    public static IReadOnlyList<RuleChange> Changes(RulePack basePack, RulePack draft)
+    {
+        ArgumentNullException.ThrowIfNull(basePack);
+        ArgumentNullException.ThrowIfNull(draft);
+        var changes = new List<RuleChange>();
+        foreach (var key in basePack.Fingerprints.Keys.Union(draft.Fingerprints.Keys).Order(StringComparer.Ordinal))
+        {
+            var inBase = basePack.Fingerprints.TryGetValue(key, out var b);
+            var inDraft = draft.Fingerprints.TryGetValue(key, out var d);
+            var change = (inBase, inDraft) switch
+            {
+                (false, true) => "added",
+                (true, false) => "removed",
+                _ => b == d ? null : "changed",
+            };
+            if (change is not null)
+            {
+                var colon = key.IndexOf(':', StringComparison.Ordinal);
+                changes.Add(new RuleChange(key[..colon], key[(colon + 1)..], change));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>Runs the comparison.</summary>
+    /// <param name="basePack">The base pack.</param>
+    /// <param name="draft">The draft.</param>
+    /// <param name="portfolio">The departments.</param>
+    /// <param name="households">Households to check against every department and route, or <c>null</c>.</param>
+    /// <param name="on">The evaluation date.</param>
+    /// <returns>The comparison.</returns>
+    public static Comparison Run(RulePack basePack, RulePack draft, IReadOnlyList<Department> portfolio, IReadOnlyList<Household>? households, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(basePack);
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(portfolio);
+        var changes = Changes(basePack, draft);
+        var changed = changes.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var baseForecast = Forecaster.Run(basePack, portfolio, on);
+        var draftForecast = Forecaster.Run(draft, portfolio, on);
+
+        var departments = new List<DepartmentChange>();
+        for (var i = 0; i < portfolio.Count; i++)
+        {
+            var b = baseForecast.Departments[i];
+            var d = draftForecast.Departments[i];
+            if (b.Tier == d.Tier && b.MunicipalPerYear == d.MunicipalPerYear && b.Placement.Outcome == d.Placement.Outcome)
+            {
+                continue;
+            }
+
+            departments.Add(new DepartmentChange(b.DepartmentId, b.Name, b.Organisation, b.Tier, d.Tier, b.MunicipalPerYear, d.MunicipalPerYear, PlacementCauses(basePack, draft, b.Placement, d.Placement, changed)));
+        }
+
+        var eligibility = new List<EligibilityChange>();
+        if (households is not null)
+        {
+            foreach (var h in households)
+            {
+                foreach (var department in portfolio)
+                {
+                    foreach (var route in Routes)
+                    {
+                        var request = new EligibilityRequest(department, h, route, on);
+                        var b = basePack.Check(request);
+                        var d = draft.Check(request);
+                        if (b.Outcome != d.Outcome)
+                        {
+                            eligibility.Add(new EligibilityChange(h.Id, department.Id, route, b.Outcome, d.Outcome, EligibilityCauses(basePack, draft, b, d, changed)));
+                        }
+                    }
+                }
+            }
+        }
+
+        return new Comparison(basePack.Id, draft.Id, on, changes, baseForecast, draftForecast, departments, eligibility);
+    }
+
+    private static List<string> PlacementCauses(RulePack basePack, RulePack draft, PlacementResult b, PlacementResult d, HashSet<string> changed)
+    {
+        var candidates = new List<string>();
+        foreach (var (pack, p) in new[] { (basePack, b), (draft, d) })
+        {
+            foreach (var x in p.Explanation)
+            {
+                candidates.Add("placementRule:" + x.RuleId);
+                if (pack.PlacementRules.FirstOrDefault(r => r.Id == x.RuleId) is { } rule)
+                {
+                    candidates.AddRange(rule.When.References.Parameters.Select(n => "parameter:" + n));
+                }
+            }
+
+            if (p.Tier is not null)
+            {
+                candidates.Add("tier:" + p.Tier);
+            }
+        }
+
+        // A rule placed earlier in the table can take a department too: changed rules and their parameters count.
+        foreach (var rule in draft.PlacementRules.Concat(basePack.PlacementRules))
+        {
+            if (changed.Contains("placementRule:" + rule.Id) || rule.When.References.Parameters.Any(n => changed.Contains("parameter:" + n)))
+            {
+                candidates.Add("placementRule:" + rule.Id);
+                candidates.AddRange(rule.When.References.Parameters.Select(n => "parameter:" + n));
+            }
+        }
+
+        candidates.Add("placement:order");
+        return candidates.Where(changed.Contains).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static List<string> EligibilityCauses(RulePack basePack, RulePack draft, EligibilityResult b, EligibilityResult d, HashSet<string> changed)
+    {
+        var candidates = PlacementCauses(basePack, draft, b.Placement, d.Placement, changed);
+        foreach (var (pack, result) in new[] { (basePack, b), (draft, d) })
+        {
+            foreach (var x in result.Explanation)
+            {
+                candidates.Add("requirement:" + x.RuleId);
+            }
+
+            foreach (var c in Flatten(result.Criteria))
+            {
+                candidates.Add("criterion:" + c.Id);
+                if (pack.Criterion(c.Id) is LeafCriterion leaf)
+                {
+                    candidates.AddRange(leaf.Condition.References.Parameters.Select(n => "parameter:" + n));
+                }
+            }
+
+            if (result.Placement.Routes.TryGetValue(result.Route, out var summary))
+            {
+                candidates.AddRange(summary.CriteriaSets.Select(s => "criteriaSet:" + s));
+            }
+        }
+
+        return candidates.Where(changed.Contains).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static IEnumerable<CriterionResult> Flatten(IEnumerable<CriterionResult> results)
+        => results.SelectMany(r => Flatten(r.Children).Prepend(r));
+}
