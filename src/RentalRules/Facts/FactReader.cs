@@ -42,6 +42,20 @@ public static class FactReader
     public static LoadResult<FactFile<Department>> ReadDepartments(byte[] utf8, string file)
         => ReadFile(utf8, file, static (r, n) => ReadDepartment(r, n));
 
+    /// <summary>
+    /// Reads a portfolio of departments from CSV: a header of fact names flattened with dots
+    /// (<c>id,name,dwellings,turnoverRate,keyFigures.outsideLabourMarketShare</c>), one department per row, empty cells
+    /// unknown, <c>flags</c> separated by <c>;</c>. The same checks as for JSON apply, located at the cell.
+    /// </summary>
+    /// <param name="csv">The CSV text.</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <returns>The departments, or diagnostics.</returns>
+    public static LoadResult<FactFile<Department>> ReadDepartmentsCsv(string csv, string file = "<portfolio.csv>")
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        return CsvFacts.ReadDepartments(csv, file);
+    }
+
     /// <summary>Reads a file holding one household or an array of them.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="file">The file name used in diagnostics.</param>
