@@ -234,31 +234,11 @@ internal sealed class ExprCompiler
         }
         else if (equality && left.Type.Kind == VKind.String && right.Type.Kind == VKind.String)
         {
-            var la = Variable(typeof(string), "l");
-            var ra = Variable(typeof(string), "r");
-            result = Block(
-                typeof(Tri),
-                [la, ra],
-                Assign(la, left.Expr),
-                Assign(ra, right.Expr),
-                Condition(
-                    OrElse(Equal(la, Constant(null, typeof(string))), Equal(ra, Constant(null, typeof(string)))),
-                    UnknownE,
-                    Condition(Call(typeof(Runtime), nameof(Runtime.TextEquals), null, la, ra), b.Op == "=" ? TrueE : FalseE, b.Op == "=" ? FalseE : TrueE)));
+            result = EqualityOf(left.Expr, right.Expr, typeof(string), v => Equal(v, Constant(null, typeof(string))), (l, r) => Call(typeof(Runtime), nameof(Runtime.TextEquals), null, l, r), b.Op == "=");
         }
         else if (equality && left.Type.Kind == VKind.Bool && right.Type.Kind == VKind.Bool)
         {
-            var la = Variable(typeof(Tri), "l");
-            var ra = Variable(typeof(Tri), "r");
-            result = Block(
-                typeof(Tri),
-                [la, ra],
-                Assign(la, left.Expr),
-                Assign(ra, right.Expr),
-                Condition(
-                    OrElse(Equal(la, UnknownE), Equal(ra, UnknownE)),
-                    UnknownE,
-                    Condition(Equal(la, ra), b.Op == "=" ? TrueE : FalseE, b.Op == "=" ? FalseE : TrueE)));
+            result = EqualityOf(left.Expr, right.Expr, typeof(Tri), v => Equal(v, UnknownE), Equal, b.Op == "=");
         }
         else
         {
@@ -269,6 +249,22 @@ internal sealed class ExprCompiler
         }
 
         return new Typed(result, VType.Bool);
+    }
+
+    /// <summary>Three-valued (in)equality: unknown when either side is unknown, else whether the sides are equal.</summary>
+    private static Expression EqualityOf(Expression left, Expression right, Type type, Func<Expression, Expression> isUnknown, Func<Expression, Expression, Expression> equals, bool positive)
+    {
+        var la = Variable(type, "l");
+        var ra = Variable(type, "r");
+        return Block(
+            typeof(Tri),
+            [la, ra],
+            Assign(la, left),
+            Assign(ra, right),
+            Condition(
+                OrElse(isUnknown(la), isUnknown(ra)),
+                UnknownE,
+                Condition(equals(la, ra), positive ? TrueE : FalseE, positive ? FalseE : TrueE)));
     }
 
     /// <summary>Load-time checks of a literal against the fact it is compared with: enum values, and shares given as percentages.</summary>
