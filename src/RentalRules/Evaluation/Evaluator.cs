@@ -203,6 +203,7 @@ internal static class Evaluator
 
         var overall = Tri.True;
         var criteria = new List<CriterionResult>();
+        var applied = new List<Requirement>();
         var applicabilityMissing = new List<string>();
         foreach (var req in requirements)
         {
@@ -223,6 +224,7 @@ internal static class Evaluator
                 }
             }
 
+            applied.Add(req);
             explanation.Add(new Explanation(req.Id, req.Clause.Id, req.Clause.Source, req.Reason));
             var set = pack.CriteriaSets[req.CriteriaSet];
             var (outcome, results) = EvaluateSet(pack, set, scope, 0);
@@ -250,7 +252,7 @@ internal static class Evaluator
         // what would settle the open criteria; for an ineligible one, nothing.
         IReadOnlyList<LocalizedText> documents = result == Outcome.Ineligible
             ? []
-            : requirements.SelectMany(r => pack.CriteriaSets[r.CriteriaSet].Documents)
+            : applied.SelectMany(r => pack.CriteriaSets[r.CriteriaSet].Documents)
                 .Concat(Nodes(criteria).Where(c => c.Outcome == Outcome.Eligible || (result == Outcome.Undetermined && c.Outcome == Outcome.Undetermined)).SelectMany(c => c.Documents))
                 .Distinct()
                 .ToList();
