@@ -32,6 +32,35 @@ internal sealed class ExprReferences
 /// </summary>
 internal sealed class ExprCompiler
 {
+    private static readonly string[] Operators = ["=", "!=", "<", "<=", ">", ">="];
+
+    /// <summary>The helper methods compiled conditions call, looked up once.</summary>
+    private static class M
+    {
+        public static readonly System.Reflection.MethodInfo Not = typeof(Kleene).GetMethod(nameof(Kleene.Not))!;
+        public static readonly System.Reflection.MethodInfo Add = typeof(DateMath).GetMethod(nameof(DateMath.Add))!;
+        public static readonly System.Reflection.MethodInfo Sum = typeof(Runtime).GetMethod(nameof(Runtime.Add))!;
+        public static readonly System.Reflection.MethodInfo Subtract = typeof(Runtime).GetMethod(nameof(Runtime.Subtract))!;
+        public static readonly System.Reflection.MethodInfo Multiply = typeof(Runtime).GetMethod(nameof(Runtime.Multiply))!;
+        public static readonly System.Reflection.MethodInfo Divide = typeof(Runtime).GetMethod(nameof(Runtime.Divide))!;
+        public static readonly System.Reflection.MethodInfo Negate = typeof(Runtime).GetMethod(nameof(Runtime.Negate))!;
+        public static readonly System.Reflection.MethodInfo Contains = typeof(Runtime).GetMethod(nameof(Runtime.Contains))!;
+        public static readonly System.Reflection.MethodInfo TextEquals = typeof(Runtime).GetMethod(nameof(Runtime.TextEquals))!;
+        public static readonly System.Reflection.MethodInfo Compare = typeof(Runtime).GetMethod(nameof(Runtime.Compare))!;
+        public static readonly System.Reflection.MethodInfo CompareDays = typeof(Runtime).GetMethod(nameof(Runtime.CompareDays))!;
+        public static readonly System.Reflection.MethodInfo TextEqual = typeof(Runtime).GetMethod(nameof(Runtime.TextEqual))!;
+        public static readonly System.Reflection.MethodInfo TriEqual = typeof(Runtime).GetMethod(nameof(Runtime.TriEqual))!;
+        public static readonly System.Reflection.MethodInfo Param = typeof(Runtime).GetMethod(nameof(Runtime.Param))!;
+        public static readonly System.Reflection.MethodInfo NoteMissing = typeof(EvalScope).GetMethod(nameof(EvalScope.NoteMissing))!;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Type, Type?), System.Reflection.MethodInfo> Generics = new();
+
+        public static System.Reflection.MethodInfo Generic(string name, Type first, Type? second = null)
+            => Generics.GetOrAdd((name, first, second), k =>
+            {
+                var definition = typeof(Runtime).GetMethod(k.Item1)!;
+                return k.Item3 is null ? definition.MakeGenericMethod(k.Item2) : definition.MakeGenericMethod(k.Item2, k.Item3);
+            });
+    }
     private static readonly Expression TrueE = Constant(Tri.True);
     private static readonly Expression FalseE = Constant(Tri.False);
     private static readonly Expression UnknownE = Constant(Tri.Unknown);
@@ -44,6 +73,10 @@ internal sealed class ExprCompiler
 
     /// <summary>Parses, checks and compiles a condition. Throws <see cref="ExprException"/> on any problem.</summary>
     public static Func<EvalScope, Tri> CompileCondition(string text, CompileContext context)
+        => Build(text, context).Compile();
+
+    /// <summary>Parses and checks a condition and builds its expression tree, without compiling it to IL.</summary>
+    public static Expression<Func<EvalScope, Tri>> Build(string text, CompileContext context)
     {
         var ast = ExprParser.Parse(text);
         var compiler = new ExprCompiler(context);
@@ -53,7 +86,7 @@ internal sealed class ExprCompiler
             throw TypeError(ast.Pos, $"A condition must be true or false, but this is {typed.Type.Describe()}.", "Compare it with something, e.g. '>= 0.3'.");
         }
 
-        return Lambda<Func<EvalScope, Tri>>(typed.Expr, compiler._scope).Compile();
+        return Lambda<Func<EvalScope, Tri>>(typed.Expr, compiler._scope);
     }
 
     /// <summary>Checks a condition without compiling it to IL (used by analysis); throws on problems.</summary>
@@ -95,7 +128,7 @@ internal sealed class ExprCompiler
         if (u.Op == "not")
         {
             RequireBool(operand, u.Operand.Pos, "'not'");
-            return new Typed(Call(typeof(Kleene), nameof(Kleene.Not), null, operand.Expr), VType.Bool);
+            return new Typed(Call(M.Not, operand.Expr), VType.Bool);
         }
 
         if (operand.Type.Kind != VKind.Number)
@@ -103,7 +136,7 @@ internal sealed class ExprCompiler
             throw TypeError(u.Pos, $"'-' needs a number, but this is {operand.Type.Describe()}.");
         }
 
-        return new Typed(Call(typeof(Runtime), nameof(Runtime.Negate), null, operand.Expr), VType.Number, Constant: operand.Constant is decimal d ? -d : null);
+        return new Typed(Call(M.Negate, operand.Expr), VType.Number, Constant: operand.Constant is decimal d ? -d : null);
     }
 
     private static void RequireBool(Typed t, int pos, string what)
@@ -175,7 +208,7 @@ internal sealed class ExprCompiler
             var d = (DurationLit)right.Constant!;
             var sign = b.Op == "+" ? 1 : -1;
             return new Typed(
-                Call(typeof(DateMath), nameof(DateMath.Add), null, left.Expr, Constant(sign * d.Years), Constant(sign * d.Months), Constant(sign * d.Days)),
+                Call(M.Add, left.Expr, Constant(sign * d.Years), Constant(sign * d.Months), Constant(sign * d.Days)),
                 VType.Date);
         }
 
@@ -189,12 +222,12 @@ internal sealed class ExprCompiler
 
         var method = b.Op switch
         {
-            "+" => nameof(Runtime.Add),
-            "-" => nameof(Runtime.Subtract),
-            "*" => nameof(Runtime.Multiply),
-            _ => nameof(Runtime.Divide),
+            "+" => M.Sum,
+            "-" => M.Subtract,
+            "*" => M.Multiply,
+            _ => M.Divide,
         };
-        return new Typed(Call(typeof(Runtime), method, null, left.Expr, right.Expr), VType.Number);
+        return new Typed(Call(method, left.Expr, right.Expr), VType.Number);
     }
 
     private Typed CompileComparison(BinaryExpr b)
@@ -224,21 +257,22 @@ internal sealed class ExprCompiler
         }
 
         Expression result;
+        var op = Constant(Array.IndexOf(Operators, b.Op));
         if (left.Type.Kind == VKind.Number && right.Type.Kind == VKind.Number)
         {
-            result = CompareNullable(left.Expr, right.Expr, typeof(decimal?), b.Op);
+            result = Call(M.Compare, left.Expr, right.Expr, op);
         }
         else if (left.Type.Kind == VKind.Date && right.Type.Kind == VKind.Date)
         {
-            result = CompareNullable(left.Expr, right.Expr, typeof(int?), b.Op);
+            result = Call(M.CompareDays, left.Expr, right.Expr, op);
         }
         else if (equality && left.Type.Kind == VKind.String && right.Type.Kind == VKind.String)
         {
-            result = EqualityOf(left.Expr, right.Expr, typeof(string), v => Equal(v, Constant(null, typeof(string))), (l, r) => Call(typeof(Runtime), nameof(Runtime.TextEquals), null, l, r), b.Op == "=");
+            result = Call(M.TextEqual, left.Expr, right.Expr, Constant(b.Op == "="));
         }
         else if (equality && left.Type.Kind == VKind.Bool && right.Type.Kind == VKind.Bool)
         {
-            result = EqualityOf(left.Expr, right.Expr, typeof(Tri), v => Equal(v, UnknownE), Equal, b.Op == "=");
+            result = Call(M.TriEqual, left.Expr, right.Expr, Constant(b.Op == "="));
         }
         else
         {
@@ -249,22 +283,6 @@ internal sealed class ExprCompiler
         }
 
         return new Typed(result, VType.Bool);
-    }
-
-    /// <summary>Three-valued (in)equality: unknown when either side is unknown, else whether the sides are equal.</summary>
-    private static Expression EqualityOf(Expression left, Expression right, Type type, Func<Expression, Expression> isUnknown, Func<Expression, Expression, Expression> equals, bool positive)
-    {
-        var la = Variable(type, "l");
-        var ra = Variable(type, "r");
-        return Block(
-            typeof(Tri),
-            [la, ra],
-            Assign(la, left),
-            Assign(ra, right),
-            Condition(
-                OrElse(isUnknown(la), isUnknown(ra)),
-                UnknownE,
-                Condition(equals(la, ra), positive ? TrueE : FalseE, positive ? FalseE : TrueE)));
     }
 
     /// <summary>Load-time checks of a literal against the fact it is compared with: enum values, and shares given as percentages.</summary>
@@ -285,32 +303,6 @@ internal sealed class ExprCompiler
             var hint = d > 1m && d <= 100m ? $"Shares are fractions in [0, 1]: did you mean {(d / 100m).ToString(System.Globalization.CultureInfo.InvariantCulture)}?" : "Shares are fractions in [0, 1].";
             throw new ExprException(new ExprError(literalPos, DiagnosticCodes.TypeMismatch, $"{fact.FactName} is a share, but is compared with {d.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", hint));
         }
-    }
-
-    private static Expression CompareNullable(Expression left, Expression right, Type type, string op)
-    {
-        var la = Variable(type, "l");
-        var ra = Variable(type, "r");
-        var lv = Property(la, "Value");
-        var rv = Property(ra, "Value");
-        Expression test = op switch
-        {
-            "=" => Equal(lv, rv),
-            "!=" => NotEqual(lv, rv),
-            "<" => LessThan(lv, rv),
-            "<=" => LessThanOrEqual(lv, rv),
-            ">" => GreaterThan(lv, rv),
-            _ => GreaterThanOrEqual(lv, rv),
-        };
-        return Block(
-            typeof(Tri),
-            [la, ra],
-            Assign(la, left),
-            Assign(ra, right),
-            Condition(
-                AndAlso(Property(la, "HasValue"), Property(ra, "HasValue")),
-                Condition(test, TrueE, FalseE),
-                UnknownE));
     }
 
     private Typed CompileIn(BinaryExpr b)
@@ -336,7 +328,7 @@ internal sealed class ExprCompiler
 
                 CheckLiteralAgainst(left, item, list.Items[i].Pos);
                 tests.Add(left.Type.Kind == VKind.String
-                    ? Call(typeof(Runtime), nameof(Runtime.TextEquals), null, value, item.Expr)
+                    ? Call(M.TextEquals, value, item.Expr)
                     : Equal(Property(value, "Value"), Constant((decimal)item.Constant)));
             }
 
@@ -350,7 +342,7 @@ internal sealed class ExprCompiler
         var right = Compile(b.Right);
         if (right.Type.Kind == VKind.StringList && left.Type.Kind == VKind.String)
         {
-            return new Typed(Call(typeof(Runtime), nameof(Runtime.Contains), null, right.Expr, left.Expr), VType.Bool);
+            return new Typed(Call(M.Contains, right.Expr, left.Expr), VType.Bool);
         }
 
         throw TypeError(b.Pos, $"'in' needs a list on the right ([..] or a list of text such as department.flags), but this is {right.Type.Describe()}.");
@@ -529,8 +521,8 @@ internal sealed class ExprCompiler
 
             var factName = "param." + name;
             _context.References?.Parameters.Add(name);
-            var access = ArrayIndex(Property(_scope, nameof(EvalScope.Parameters)), Constant(slot.Index));
-            return new Typed(NoteIfNull(access, typeof(decimal?), factName, noteMissing), slot.Type, factName);
+            var access = Call(M.Param, _scope, Constant(slot.Index), Constant(MissingId(factName, noteMissing)));
+            return new Typed(access, slot.Type, factName);
         }
 
         FactType type;
@@ -559,7 +551,9 @@ internal sealed class ExprCompiler
 
         if (segments.Count == 1)
         {
-            return new Typed(NoteIfNull(current, type.ClrType, canonical, noteMissing && !_bound.ContainsKey(head)), VType.ObjectOf(type), canonical);
+            var rootMissing = MissingId(canonical, noteMissing && !_bound.ContainsKey(head));
+            var root = rootMissing < 0 ? current : Call(M.Generic(nameof(Runtime.NoteNull), type.ClrType), _scope, current, Constant(rootMissing));
+            return new Typed(root, VType.ObjectOf(type), canonical);
         }
 
         // Resolve every segment's field first, so the result type is known before building the null-safe chain.
@@ -584,53 +578,41 @@ internal sealed class ExprCompiler
         return new Typed(expr, resultType, canonical + "." + string.Join(".", fields.Select(f => f.Name)));
     }
 
-    /// <summary>Builds <c>obj == null ? (note missing; unknown) : rest</c> down the path.</summary>
+    /// <summary>
+    /// Builds the path as one helper call per step (<see cref="Runtime.Ref{TObj, TValue}"/> and friends): each step reads
+    /// a field with the library's compiled accessor and notes the missing fact when a value is null. Small IL, so that a
+    /// pack compiles quickly.
+    /// </summary>
     private Expression Chain(Expression obj, Type objType, List<FactField> fields, int i, string name, Type resultType, bool noteMissing)
     {
-        var v = Variable(objType, "o");
         var field = fields[i];
         var fieldName = name + "." + field.Name;
-        var value = Invoke(field.Accessor, v, _scope);
-        Expression inner = i == fields.Count - 1
-            ? Leaf(value, field.Type, name + "." + field.MissingName, noteMissing)
-            : Chain(value, field.Type.Object!.ClrType, fields, i + 1, fieldName, resultType, noteMissing);
-        Expression ifNull = noteMissing
-            ? Block(resultType, NoteCall(name), UnknownOf(resultType))
-            : UnknownOf(resultType);
-        return Block(resultType, [v], Assign(v, obj), Condition(Equal(v, Constant(null, objType)), ifNull, inner));
-    }
-
-    private Expression Leaf(Expression value, VType type, string name, bool noteMissing)
-    {
-        if (type.Kind == VKind.Bool)
+        var last = i == fields.Count - 1;
+        var missingObject = Constant(MissingId(name, noteMissing));
+        var missingValue = Constant(last ? MissingId(name + "." + field.MissingName, noteMissing) : -1);
+        var read = Constant(field.Accessor);
+        Expression step;
+        if (field.ValueType == typeof(bool?))
         {
-            var b = Variable(typeof(bool?), "b");
-            Expression unknown = noteMissing ? Block(typeof(Tri), NoteCall(name), UnknownE) : UnknownE;
-            return Block(
-                typeof(Tri),
-                [b],
-                Assign(b, value),
-                Condition(Property(b, "HasValue"), Condition(Property(b, "Value"), TrueE, FalseE), unknown));
+            step = Call(M.Generic(nameof(Runtime.Bool), objType), _scope, obj, read, missingObject, missingValue);
+        }
+        else if (field.ValueType.IsValueType)
+        {
+            step = Call(M.Generic(nameof(Runtime.Val), objType, Nullable.GetUnderlyingType(field.ValueType)!), _scope, obj, read, missingObject, missingValue);
+        }
+        else
+        {
+            step = Call(M.Generic(nameof(Runtime.Ref), objType, field.ValueType), _scope, obj, read, missingObject, missingValue);
         }
 
-        var clr = ClrTypeOf(type);
-        return NoteIfNull(value.Type == clr ? value : Convert(value, clr), clr, name, noteMissing);
-    }
-
-    private Expression NoteIfNull(Expression value, Type type, string name, bool noteMissing)
-    {
-        if (!noteMissing)
+        if (last)
         {
-            return value;
+            return step.Type == resultType ? step : Convert(step, resultType);
         }
 
-        var v = Variable(type, "x");
-        Expression isNull = type.IsValueType ? Not(Property(v, "HasValue")) : Equal(v, Constant(null, type));
-        return Block(type, [v], Assign(v, value), IfThen(isNull, NoteCall(name)), v);
+        return Chain(step, field.ValueType, fields, i + 1, fieldName, resultType, noteMissing);
     }
 
-    private MethodCallExpression NoteCall(string name)
-        => Call(_scope, nameof(EvalScope.NoteMissing), null, Constant(_context.FactNames.Id(name)));
+    private int MissingId(string name, bool noteMissing) => noteMissing ? _context.FactNames.Id(name) : -1;
 
-    private static Expression UnknownOf(Type type) => type == typeof(Tri) ? UnknownE : Default(type);
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using RentalRules.Facts;
 
 namespace RentalRules.Compilation;
@@ -50,10 +49,11 @@ internal sealed record VType(VKind Kind, FactType? Object = null, bool IsShare =
 /// <summary>A named fact of a fact type: its type and how to read it from the record.</summary>
 /// <param name="Name">The JSON and expression name.</param>
 /// <param name="Type">Its static type.</param>
-/// <param name="Accessor">A lambda (record, <see cref="EvalScope"/>) → value; null means unknown.</param>
+/// <param name="Accessor">A delegate (record, <see cref="EvalScope"/>) → value, compiled with the library; null means unknown.</param>
+/// <param name="ValueType">The accessor's return type.</param>
 /// <param name="Derived">Computed, not read from JSON (e.g. <c>member.age</c>).</param>
 /// <param name="Source">For a derived fact: the fact a host supplies for it, named when it is missing (<c>age</c> → <c>birthDate</c>).</param>
-internal sealed record FactField(string Name, VType Type, LambdaExpression Accessor, bool Derived = false, string? Source = null)
+internal sealed record FactField(string Name, VType Type, Delegate Accessor, Type ValueType, bool Derived = false, string? Source = null)
 {
     /// <summary>The name to report when the value is missing.</summary>
     public string MissingName => Source ?? Name;
@@ -83,9 +83,9 @@ internal sealed class FactType
 
     public FactField? Find(string name) => _fields.GetValueOrDefault(name);
 
-    public FactType Add<T, TValue>(string name, VType type, Expression<Func<T, EvalScope, TValue>> accessor, bool derived = false, string? source = null)
+    public FactType Add<T, TValue>(string name, VType type, Func<T, EvalScope, TValue> accessor, bool derived = false, string? source = null)
     {
-        var field = new FactField(name, type, accessor, derived, source);
+        var field = new FactField(name, type, accessor, typeof(TValue), derived, source);
         _fields.Add(name, field);
         _ordered.Add(field);
         return this;

@@ -80,6 +80,119 @@ internal static class Runtime
     }
 
     public static bool TextEquals(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    // Fact access: one call per step of a path, noting the missing fact (id >= 0) when a value is null.
+
+    public static TValue? Ref<TObj, TValue>(EvalScope s, TObj? obj, Func<TObj, EvalScope, TValue?> read, int missingObject, int missingValue)
+        where TObj : class
+        where TValue : class
+    {
+        if (obj is null)
+        {
+            Note(s, missingObject);
+            return null;
+        }
+
+        var value = read(obj, s);
+        if (value is null)
+        {
+            Note(s, missingValue);
+        }
+
+        return value;
+    }
+
+    public static TValue? Val<TObj, TValue>(EvalScope s, TObj? obj, Func<TObj, EvalScope, TValue?> read, int missingObject, int missingValue)
+        where TObj : class
+        where TValue : struct
+    {
+        if (obj is null)
+        {
+            Note(s, missingObject);
+            return null;
+        }
+
+        var value = read(obj, s);
+        if (value is null)
+        {
+            Note(s, missingValue);
+        }
+
+        return value;
+    }
+
+    public static Tri Bool<TObj>(EvalScope s, TObj? obj, Func<TObj, EvalScope, bool?> read, int missingObject, int missingValue)
+        where TObj : class
+    {
+        if (obj is null)
+        {
+            Note(s, missingObject);
+            return Tri.Unknown;
+        }
+
+        var value = read(obj, s);
+        if (value is null)
+        {
+            Note(s, missingValue);
+            return Tri.Unknown;
+        }
+
+        return value.Value ? Tri.True : Tri.False;
+    }
+
+    public static T? NoteNull<T>(EvalScope s, T? value, int missing)
+        where T : class
+    {
+        if (value is null)
+        {
+            Note(s, missing);
+        }
+
+        return value;
+    }
+
+    public static decimal? Param(EvalScope s, int index, int missing)
+    {
+        var value = s.Parameters[index];
+        if (value is null)
+        {
+            Note(s, missing);
+        }
+
+        return value;
+    }
+
+    // Comparisons in three-valued logic. op: 0 '=', 1 '!=', 2 '<', 3 '<=', 4 '>', 5 '>='.
+
+    public static Tri Compare(decimal? a, decimal? b, int op)
+        => a is null || b is null ? Tri.Unknown : Kleene.From(Holds(a.Value.CompareTo(b.Value), op));
+
+    public static Tri CompareDays(int? a, int? b, int op)
+        => a is null || b is null ? Tri.Unknown : Kleene.From(Holds(a.Value.CompareTo(b.Value), op));
+
+    public static Tri TextEqual(string? a, string? b, bool positive)
+        => a is null || b is null ? Tri.Unknown : Kleene.From(TextEquals(a, b) == positive);
+
+    public static Tri TriEqual(Tri a, Tri b, bool positive)
+        => a == Tri.Unknown || b == Tri.Unknown ? Tri.Unknown : Kleene.From((a == b) == positive);
+
+    private static bool Holds(int comparison, int op) => op switch
+    {
+        0 => comparison == 0,
+        1 => comparison != 0,
+        2 => comparison < 0,
+        3 => comparison <= 0,
+        4 => comparison > 0,
+        _ => comparison >= 0,
+    };
+
+    private static void Note(EvalScope s, int id)
+    {
+        if (id >= 0)
+        {
+            s.NoteMissing(id);
+        }
+    }
 }
 
 /// <summary>The names of facts that compiled code can report as missing, numbered for cheap recording.</summary>

@@ -5,7 +5,10 @@ using RentalRules.Evaluation;
 namespace RentalRules.Packs;
 
 /// <summary>A compiled condition with its source text and location.</summary>
-internal sealed record Condition(string Text, SourceLocation Location, Func<EvalScope, Tri> Evaluate, ExprReferences References);
+internal sealed record Condition(string Text, SourceLocation Location, ConditionBatch Batch, int Index, ExprReferences References)
+{
+    public Tri Evaluate(EvalScope scope) => Batch.Run(scope, Index);
+}
 
 /// <summary>A clause of the agreement (or the Act) that rules cite.</summary>
 internal sealed record ClauseInfo(string Id, string Source, string? Title);

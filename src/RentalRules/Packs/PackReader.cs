@@ -24,6 +24,7 @@ internal sealed class PackReader
     private readonly FactNames _factNames = new();
     private readonly HashSet<string> _criterionIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
+    private readonly ConditionBatch _batch = new();
     private string _packId = "";
 
     private PackReader(List<Diagnostic> diagnostics, Func<string, string> sourceOfFile)
@@ -88,6 +89,7 @@ internal sealed class PackReader
             return null;
         }
 
+        _batch.Compile();
         return new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints };
     }
 
@@ -231,8 +233,8 @@ internal sealed class PackReader
         try
         {
             var references = new ExprReferences();
-            var compiled = ExprCompiler.CompileCondition(text, new CompileContext(_slots, _factNames, memberInScope, references));
-            return new Condition(text, node.Location, compiled, references);
+            var built = ExprCompiler.Build(text, new CompileContext(_slots, _factNames, memberInScope, references));
+            return new Condition(text, node.Location, _batch, _batch.Add(built), references);
         }
         catch (ExprException ex)
         {
