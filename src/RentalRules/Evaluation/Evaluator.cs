@@ -188,17 +188,17 @@ internal static class Evaluator
             return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Ineligible, placement, [], NoStrings, [], explanation);
         }
 
-        var requirements = Applicable(pack, tier, request.Route).ToList();
+        IReadOnlyList<Requirement> requirements = Applicable(pack, tier, request.Route);
         if (request.SpecialCriteria && request.Route == LettingRoute.Municipal && tier.SpecialCriteria is { } special)
         {
             var clause = pack.Clauses.TryGetValue(special.Clause, out var c) ? c : tier.Clause;
-            requirements.Add(new Requirement(
+            requirements = [.. requirements, new Requirement(
                 $"{tier.Id}.specialCriteria",
                 clause,
                 null,
                 special.CriteriaSet,
                 new LocalizedText("Denne kommunale anvisning skal ske efter de særligt aftalte kriterier.", "This municipal allocation must meet the specially agreed criteria."),
-                pack.CriteriaSets[special.CriteriaSet].Location));
+                pack.CriteriaSets[special.CriteriaSet].Location)];
         }
 
         var overall = Tri.True;
@@ -244,19 +244,81 @@ internal static class Evaluator
         }
 
         var result = ToOutcome(overall);
-        var missing = result == Outcome.Undetermined
-            ? Distinct(applicabilityMissing.Concat(Leaves(criteria).Where(c => c.Outcome == Outcome.Undetermined).SelectMany(c => c.Missing)))
-            : NoStrings;
+        IReadOnlyList<string> missing = NoStrings;
+        IReadOnlyList<LocalizedText> documents = [];
+        if (result != Outcome.Ineligible)
+        {
+            // Documents: for an eligible household, what proves the criteria it meets; for an undetermined one, also
+            // what would settle the open criteria. Missing facts: those of the undetermined leaves. One walk for both.
+            var docs = new List<LocalizedText>();
+            var missingFacts = result == Outcome.Undetermined ? new List<string>(applicabilityMissing) : null;
+            foreach (var r in applied)
+            {
+                AddDistinct(docs, pack.CriteriaSets[r.CriteriaSet].Documents);
+            }
 
-        // Documents: for an eligible household, what proves the criteria it meets; for an undetermined one, also
-        // what would settle the open criteria; for an ineligible one, nothing.
-        IReadOnlyList<LocalizedText> documents = result == Outcome.Ineligible
-            ? []
-            : applied.SelectMany(r => pack.CriteriaSets[r.CriteriaSet].Documents)
-                .Concat(Nodes(criteria).Where(c => c.Outcome == Outcome.Eligible || (result == Outcome.Undetermined && c.Outcome == Outcome.Undetermined)).SelectMany(c => c.Documents))
-                .Distinct()
-                .ToList();
+            var stack = new Stack<CriterionResult>(criteria.Count);
+            for (var i = criteria.Count - 1; i >= 0; i--)
+            {
+                stack.Push(criteria[i]);
+            }
+
+            while (stack.TryPop(out var c))
+            {
+                if (c.Outcome == Outcome.Eligible || (result == Outcome.Undetermined && c.Outcome == Outcome.Undetermined))
+                {
+                    AddDistinct(docs, c.Documents);
+                }
+
+                if (c.Children.Count == 0)
+                {
+                    if (missingFacts is not null && c.Outcome == Outcome.Undetermined)
+                    {
+                        foreach (var m in c.Missing)
+                        {
+                            if (!missingFacts.Contains(m))
+                            {
+                                missingFacts.Add(m);
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    for (var i = c.Children.Count - 1; i >= 0; i--)
+                    {
+                        stack.Push(c.Children[i]);
+                    }
+                }
+            }
+
+            documents = docs;
+            missing = missingFacts is null ? NoStrings : Distinct(missingFacts);
+        }
+
         return new EligibilityResult(householdId, request.Department.Id, request.Route, result, placement, criteria, missing, documents, explanation);
+    }
+
+    /// <summary>Adds the items not yet in the list; documents come from the pack, so the same one is the same instance.</summary>
+    private static void AddDistinct(List<LocalizedText> list, IReadOnlyList<LocalizedText> items)
+    {
+        foreach (var item in items)
+        {
+            var seen = false;
+            foreach (var existing in list)
+            {
+                if (ReferenceEquals(existing, item) || existing == item)
+                {
+                    seen = true;
+                    break;
+                }
+            }
+
+            if (!seen)
+            {
+                list.Add(item);
+            }
+        }
     }
 
     internal static string RouteName(LettingRoute route) => route switch
@@ -265,12 +327,6 @@ internal static class Evaluator
         LettingRoute.Flexible => "flexible",
         _ => "waitingList",
     };
-
-    private static IEnumerable<CriterionResult> Nodes(IEnumerable<CriterionResult> results)
-        => results.SelectMany(r => Nodes(r.Children).Prepend(r));
-
-    private static IEnumerable<CriterionResult> Leaves(IEnumerable<CriterionResult> results)
-        => results.SelectMany(r => r.Children.Count == 0 ? [r] : Leaves(r.Children));
 
     private static IReadOnlyList<string> Distinct(IEnumerable<string> items) => items.Distinct(StringComparer.Ordinal).ToList();
 
