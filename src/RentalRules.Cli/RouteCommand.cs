@@ -71,9 +71,9 @@ internal static class RouteCommand
             {
                 if (items[i].Department is not { } id || !byId.ContainsKey(id))
                 {
-                    var location = vacancyFile.Value.LocationOf(i);
+                    var location = vacancyFile.Value.LocationOf(i, "department");
                     var message = items[i].Department is null ? "The vacancy names no department." : $"The vacancy names the department '{items[i].Department}', which is not in {departmentPath}.";
-                    problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, message, location with { JsonPath = location.JsonPath + ".department" }, "Every vacancy's \"department\" must be the id of a department in the departments file."));
+                    problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, message, location, "Every vacancy's \"department\" must be the id of a department in the departments file."));
                 }
             }
 

@@ -73,6 +73,10 @@ public sealed class Ledger
     internal Ledger With(LedgerCounter counter, string packVersion)
         => new(PackId, packVersion, ChangeCounter + 1, _counters.SetItem((counter.Department, counter.Counter), counter));
 
+    /// <summary>Sets a counter without counting a change (a second counter updated by the same routing).</summary>
+    internal Ledger WithCounter(LedgerCounter counter)
+        => new(PackId, PackVersion, ChangeCounter, _counters.SetItem((counter.Department, counter.Counter), counter));
+
     /// <summary>Writes the ledger as indented JSON with its checksum.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson()
@@ -102,7 +106,7 @@ public sealed class Ledger
             }
 
             w.WriteEndArray();
-            w.WriteString("checksum", Checksum(PackId, ChangeCounter, _counters.Values));
+            w.WriteString("checksum", Checksum(PackId, PackVersion, ChangeCounter, _counters.Values));
             w.WriteEndObject();
         }
 
@@ -198,7 +202,7 @@ public sealed class Ledger
 
         var checksum = r.String(r.Required(root, "checksum", "A ledger"));
         if (diagnostics.Count == 0 && items is not null && packId is not null && changeCounter is not null
-            && checksum != Checksum(packId, (long)changeCounter, counters.Values))
+            && checksum != Checksum(packId, packVersion ?? "", (long)changeCounter, counters.Values))
         {
             r.Error(DiagnosticCodes.LedgerInvalid, "The ledger's checksum does not match its counters: it was changed outside RentalRules or is corrupt.", root["checksum"]!.Location, "Restore the ledger from the host's store; counts are never reset silently.");
         }
@@ -207,10 +211,11 @@ public sealed class Ledger
         return new LoadResult<Ledger>(ledger, diagnostics);
     }
 
-    private static string Checksum(string packId, long changeCounter, IEnumerable<LedgerCounter> counters)
+    private static string Checksum(string packId, string packVersion, long changeCounter, IEnumerable<LedgerCounter> counters)
     {
         var sb = new StringBuilder();
-        sb.Append(packId).Append('\n').Append(changeCounter.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append(FormatName).Append('\u001f').Append(FormatVersion.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append(packId).Append('\u001f').Append(packVersion).Append('\n').Append(changeCounter.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var c in counters)
         {
             sb.Append(c.Department).Append('\u001f').Append(c.Counter).Append('\u001f').Append(c.Tier).Append('\u001f')

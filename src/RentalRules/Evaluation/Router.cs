@@ -12,6 +12,9 @@ namespace RentalRules.Evaluation;
 /// </summary>
 internal static class Router
 {
+    /// <summary>The counter that counts a department's municipal allocations across its counters, for special criteria.</summary>
+    internal const string AllocationsCounter = "@municipal-allocations";
+
     private static readonly IReadOnlyList<string> NoStrings = [];
 
     public static RoutingResult Route(RulePack pack, Department department, Vacancy vacancy, Ledger ledger, DateOnly on)
@@ -77,7 +80,13 @@ internal static class Router
 
         var share = ShareFor(rule.Share!, tier);
         var counter = ledger.Find(departmentId, rule.Counter!);
-        if (counter is not null && counter.Tier != tier.Id)
+        var tierDependent = rule.Share!.Fixed is null;
+        if (counter is not null && counter.Tier != tier.Id && !tierDependent)
+        {
+            // A fixed share (elderly 100 %, accessible every 2nd) does not depend on the tier: the count goes on.
+            counter = counter with { Tier = tier.Id };
+        }
+        else if (counter is not null && counter.Tier != tier.Id)
         {
             var policy = pack.TierChange;
             if (policy is null || policy.Reset)
@@ -101,12 +110,33 @@ internal static class Router
         var municipal = Hits(k, share);
         bool special = false;
         VacancyRoute decided;
+        // Special criteria count over the department's municipal allocations in all its counters ("hver anden
+        // kommunale anvisning i den enkelte boligafdeling"), kept in a counter of its own that follows the tier like
+        // the others: a tier change seen on any counted vacancy restarts it.
+        LedgerCounter? allocations = null;
+        if (pack.HasSpecialCriteria)
+        {
+            var current = ledger.Find(departmentId, AllocationsCounter);
+            if (current is not null && current.Tier != tier.Id && (pack.TierChange is null || pack.TierChange.Reset))
+            {
+                current = null;
+            }
+
+            var next = (current ?? new LedgerCounter(departmentId, AllocationsCounter, tier.Id, 0, 0, 0)) with { Tier = tier.Id };
+            if (municipal)
+            {
+                next = next with { Counted = next.Counted + 1, Municipal = next.Municipal + 1 };
+            }
+
+            allocations = next == current ? null : next;
+            special = municipal && tier.SpecialCriteria is { } sc && Hits(next.Municipal, sc.Share);
+        }
+
         if (municipal)
         {
-            var m = counter.Municipal + 1;
-            special = tier.SpecialCriteria is { } sc && Hits(m, sc.Share);
+            var m = (allocations ?? ledger.Find(departmentId, AllocationsCounter))?.Municipal ?? counter.Municipal + 1;
             decided = VacancyRoute.Municipal;
-            counter = counter with { Counted = k, Municipal = m };
+            counter = counter with { Counted = k, Municipal = counter.Municipal + 1 };
             explanation.Add(Counting(rule, k, share, municipal: true));
             if (special)
             {
@@ -127,7 +157,8 @@ internal static class Router
         }
 
         var decision = new RoutingDecision(vacancy.Id, departmentId, decided, special, CriteriaSetFor(placement, decided, special, tier), tier.Id, rule.Counter, k, share, explanation, NoStrings);
-        return new RoutingResult(decision, ledger.With(counter, pack.Version));
+        var updated = ledger.With(counter, pack.Version);
+        return new RoutingResult(decision, allocations is null ? updated : updated.WithCounter(allocations));
     }
 
     /// <summary>Whether the n-th item gets one of a share p: ⌊n·p⌋ &gt; ⌊(n−1)·p⌋, exactly.</summary>
@@ -176,6 +207,14 @@ internal static class Router
 
     private static Explanation FlexibleExplanation(TierDef tier, PlacementResult placement, bool flexible)
     {
+        if (!flexible && tier.Routes.TryGetValue(LettingRoute.Flexible, out var route) && route.Closed && route.Reason is { } closedReason)
+        {
+            var routeClause = route.Clause ?? tier.Clause;
+            return new Explanation($"{tier.Id}.flexible", routeClause.Id, routeClause.Source, new LocalizedText(
+                closedReason.Da + " Boligen udlejes efter ventelisten.",
+                closedReason.En + " The dwelling is let from the waiting list."));
+        }
+
         var clause = tier.FlexibleClause ?? tier.Clause;
         var share = placement.FlexibleLetting?.Share;
         var reason = (tier.FlexibleRule, flexible) switch

@@ -14,6 +14,15 @@ public sealed record FactFile<T>(IReadOnlyList<T> Items, bool IsArray)
 {
     internal Func<int, SourceLocation>? Locator { get; init; }
 
+    internal Func<int, string, SourceLocation>? PropertyLocator { get; init; }
+
+    /// <summary>Where the value of <paramref name="property"/> of item <paramref name="index"/> is, for diagnostics about it.</summary>
+    /// <param name="index">The item's index in <see cref="Items"/>.</param>
+    /// <param name="property">The property name, e.g. <c>department</c>.</param>
+    /// <returns>The location (file, JSON path, line, column); the item's when the property is absent.</returns>
+    public SourceLocation LocationOf(int index, string property)
+        => PropertyLocator?.Invoke(index, property) ?? LocationOf(index) with { JsonPath = LocationOf(index).JsonPath + "." + property };
+
     /// <summary>Where item <paramref name="index"/> starts in the file, for diagnostics that point at an item.</summary>
     /// <param name="index">The item's index in <see cref="Items"/>.</param>
     /// <returns>The location (file, JSON path, line, column).</returns>
@@ -113,7 +122,13 @@ public static class FactReader
         if (root.Kind == JKind.Array)
         {
             var source = root.Source;
-            return new LoadResult<FactFile<T>>(new FactFile<T>(items, true) { Locator = i => source!.LocationAt(offsets[i], $"$[{i}]") }, diagnostics);
+            return new LoadResult<FactFile<T>>(
+                new FactFile<T>(items, true)
+                {
+                    Locator = i => source!.LocationAt(offsets[i], $"$[{i}]"),
+                    PropertyLocator = (i, property) => source!.LocationOfProperty(offsets[i], $"$[{i}]", property),
+                },
+                diagnostics);
         }
 
         var one = read(reader, root);

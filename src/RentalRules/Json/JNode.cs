@@ -174,6 +174,38 @@ internal sealed class SourceText(byte[] utf8, string file)
         return (index + 1, col);
     }
 
+    /// <summary>
+    /// The location of the value of <paramref name="property"/> in the object starting at <paramref name="objectOffset"/>,
+    /// found by reading the object again (only when a diagnostic needs it); the object's own location if absent.
+    /// </summary>
+    public SourceLocation LocationOfProperty(int objectOffset, string path, string property)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(utf8.AsSpan(objectOffset), new System.Text.Json.JsonReaderOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+        try
+        {
+            if (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    var isIt = reader.ValueTextEquals(property);
+                    reader.Read();
+                    if (isIt)
+                    {
+                        return LocationAt(objectOffset + (int)reader.TokenStartIndex, path + "." + property);
+                    }
+
+                    reader.Skip();
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // The object was read once already; if it cannot be read again, point at the object.
+        }
+
+        return LocationAt(objectOffset, path + "." + property);
+    }
+
     public SourceLocation LocationAt(int offset, string path)
     {
         var (line, col) = Position(offset);

@@ -15,6 +15,7 @@ public sealed class RulePack
     private readonly ConcurrentDictionary<(string Tier, int Mask), (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> _routeCache = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<Explanation>> _ruleExplanations = new(StringComparer.Ordinal);
     private ParameterCache? _parameterCache;
+    private bool? _hasSpecialCriteria;
 
     internal RulePack(
         PackMetadata metadata,
@@ -117,6 +118,9 @@ public sealed class RulePack
     internal IReadOnlyList<RoutingRule> RoutingRules { get; }
 
     internal TierChangePolicy? TierChange { get; }
+
+    /// <summary>Whether some tier puts every n-th municipal allocation under special criteria.</summary>
+    internal bool HasSpecialCriteria => _hasSpecialCriteria ??= TierDefs.Values.Any(t => t.SpecialCriteria is not null);
 
     /// <summary>Canonical text of every rule-like item ("kind:id"), for comparing packs.</summary>
     internal IReadOnlyDictionary<string, string> Fingerprints { get; init; } = new Dictionary<string, string>();

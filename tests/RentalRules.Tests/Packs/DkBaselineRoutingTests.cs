@@ -48,7 +48,7 @@ public sealed class DkBaselineRoutingTests
         Assert.Equal(0, ledger.Find("DK-1", "family")!.Flexible);
     }
 
-    [Fact(Skip = "bug: with the flexible route closed, Router.FlexibleExplanation still reasons from the department's share: the 5th family vacancy (the 4th non-municipal, inside a 1/4 share) is explained as 'falls outside the department's flexible-letting share (1/4)'; it should say that flexible letting is closed in this tier (the route's reason, § 60)")]
+    [Fact]
     [Clause(PackId, "§ 60")]
     public void Route_WaitingListVacancyWhereFlexibleLettingIsClosed_ExplainsThatFlexibleLettingIsClosed()
     {

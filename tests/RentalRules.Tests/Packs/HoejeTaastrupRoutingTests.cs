@@ -80,7 +80,7 @@ public sealed class HoejeTaastrupRoutingTests
         Assert.Equal([10], Routing.SpecialPositions(decisions));
     }
 
-    [Fact(Skip = "bug: special criteria are counted per counter (family, youth, new-small), not per department as § 3.3 ('hver anden kommunale anvisning i den enkelte boligafdeling') and the pack's note say; Router.Route uses counter.Municipal of the vacancy's own counter")]
+    [Fact]
     [Clause(PackId, "§ 3.3")]
     public void Route_PreventionAreaFamilyThenYouthAllocation_TheDepartmentsSecondAllocationIsUnderSpecialCriteria()
     {
@@ -297,7 +297,7 @@ public sealed class HoejeTaastrupRoutingTests
         Assert.Equal("new-small", result.Decision.Counter);
     }
 
-    [Fact(Skip = "bug (pack): a new small dwelling in a level-3 department is routed to municipal allocation, although § 3.4 agrees 'helt at udelade kommunal anvisning' and the level-3 tier closes the municipal route (Check(municipal) then refuses every household); the ht-new-small rule needs a condition excluding level 3")]
+    [Fact]
     [Clause(PackId, "§ 5.4")]
     [Clause(PackId, "§ 3.4")]
     public void Route_NewSmallDwellingOnLevel3_IsNotMunicipal()

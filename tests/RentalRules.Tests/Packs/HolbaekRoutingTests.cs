@@ -326,7 +326,7 @@ public sealed class HolbaekRoutingTests
             ResultText.Line(result.Decision.Explanation[^1], "en"));
     }
 
-    [Fact(Skip = "bug: a colour change resets every counter of the department, including the accessible-half counter, although § 5 says § 6 (the colour key) does not apply to accessible dwellings and the pack's own note resets only the family-dwelling counter; Router.Route resets any counter whose Tier differs")]
+    [Fact]
     [Clause(PackId, "§ 5")]
     [Clause(PackId, "§ 8.2")]
     public void Route_AccessibleHalfCounterAcrossAColourChange_KeepsCountingEverySecond()
