@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using RentalRules.Diagnostics;
+using RentalRules.Facts;
 using RentalRules.Packs;
 
 namespace RentalRules.Cli;
@@ -20,6 +21,12 @@ internal static class CommonOptions
     };
 
     public static Option<string> Pack() => new("--pack") { Description = "The rule pack (JSON).", Required = true };
+
+    public static Option<string> Portfolio() => new("--portfolio")
+    {
+        Description = "The departments: a JSON object or array, or CSV (a .csv file; fact names flattened with dots).",
+        Required = true,
+    };
 
     public static void CheckLanguage(string lang)
     {
@@ -74,6 +81,77 @@ internal static class CommonOptions
     {
         using var output = new JsonOutput(stdout);
         write(output);
+    }
+
+    /// <summary>
+    /// Reads a portfolio of departments: CSV when the file name ends in <c>.csv</c> (DESIGN §5.1 names flattened with
+    /// dots), JSON otherwise. Prints located errors and returns null when the file cannot be read or is invalid.
+    /// </summary>
+    public static IReadOnlyList<Department>? ReadPortfolio(string path, TextWriter stderr)
+    {
+        var bytes = ReadInput(path, stderr);
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        var facts = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+            ? FactReader.ReadDepartmentsCsv(Encoding.UTF8.GetString(bytes), path)
+            : FactReader.ReadDepartments(bytes, path);
+        PrintErrors(facts.Diagnostics, stderr);
+        return facts.Value?.Items;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to a temporary file beside <paramref name="path"/>, then renames it over the
+    /// target: a reader never sees a half-written file, and a failed write leaves any existing file as it was.
+    /// </summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="content">The text (written as UTF-8 without a BOM).</param>
+    /// <param name="what">What the file holds, for the error message (<c>ledger</c>, <c>report</c>).</param>
+    /// <param name="stderr">Where a located error goes.</param>
+    /// <returns>Whether the file was written.</returns>
+    public static bool WriteAtomically(string path, string content, string what, TextWriter stderr)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot write the {what}: {ex.Message}", new SourceLocation(path, "$", 1, 1), "Check the path."));
+            return false;
+        }
+
+        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+            {
+                writer.Write(content);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The temporary file could not be removed either; the target is untouched all the same.
+            }
+
+            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot write the {what}: {ex.Message}", new SourceLocation(path, "$", 1, 1), $"The old {what} was left unchanged; check the folder's permissions and free space."));
+            return false;
+        }
     }
 }
 

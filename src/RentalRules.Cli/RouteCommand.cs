@@ -112,7 +112,7 @@ internal static class RouteCommand
                 ledger = result.Ledger;
             }
 
-            if (ledgerPath is not null && !WriteAtomically(ledgerPath, ledger.ToJson(), stderr))
+            if (ledgerPath is not null && !CommonOptions.WriteAtomically(ledgerPath, ledger.ToJson(), "ledger", stderr))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -156,39 +156,5 @@ internal static class RouteCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>Writes to a temporary file beside the target, then renames it over the target.</summary>
-    internal static bool WriteAtomically(string path, string content, TextWriter stderr)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
-            {
-                writer.Write(content);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // The temporary file could not be removed either; the target is untouched all the same.
-            }
-
-            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot write the ledger: {ex.Message}", new SourceLocation(path, "$", 1, 1), "The old ledger was left unchanged; check the folder's permissions and free space."));
-            return false;
-        }
     }
 }

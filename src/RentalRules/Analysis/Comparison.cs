@@ -1,3 +1,4 @@
+using RentalRules.Compilation;
 using RentalRules.Evaluation;
 using RentalRules.Facts;
 using RentalRules.Packs;
@@ -51,7 +52,14 @@ public sealed record Comparison(
     Forecast Base,
     Forecast Draft,
     IReadOnlyList<DepartmentChange> Departments,
-    IReadOnlyList<EligibilityChange> Households);
+    IReadOnlyList<EligibilityChange> Households)
+{
+    /// <summary>
+    /// How many households were checked against every department and route, or <c>null</c> when none were given: it
+    /// tells "no household's eligibility changes" apart from "households were not checked".
+    /// </summary>
+    public int? HouseholdsChecked { get; init; }
+}
 
 /// <summary>Compares two packs: what a draft changed, and what that does to departments, allocations and households. Thread-safe (stateless).</summary>
 public static class PackComparer
@@ -114,7 +122,7 @@ public static class PackComparer
                 continue;
             }
 
-            departments.Add(new DepartmentChange(b.DepartmentId, b.Name, b.Organisation, b.Tier, d.Tier, b.MunicipalPerYear, d.MunicipalPerYear, PlacementCauses(basePack, draft, b.Placement, d.Placement, changed)));
+            departments.Add(new DepartmentChange(b.DepartmentId, b.Name, b.Organisation, b.Tier, d.Tier, b.MunicipalPerYear, d.MunicipalPerYear, PlacementCauses(basePack, draft, portfolio[i], on, b.Placement, d.Placement, changed)));
         }
 
         var eligibility = new List<EligibilityChange>();
@@ -131,53 +139,102 @@ public static class PackComparer
                         var d = draft.Check(request);
                         if (b.Outcome != d.Outcome)
                         {
-                            eligibility.Add(new EligibilityChange(h.Id, department.Id, route, b.Outcome, d.Outcome, EligibilityCauses(basePack, draft, b, d, changed)));
+                            eligibility.Add(new EligibilityChange(h.Id, department.Id, route, b.Outcome, d.Outcome, EligibilityCauses(basePack, draft, request, b, d, changed)));
                         }
                     }
                 }
             }
         }
 
-        return new Comparison(basePack.Id, draft.Id, on, changes, baseForecast, draftForecast, departments, eligibility);
+        return new Comparison(basePack.Id, draft.Id, on, changes, baseForecast, draftForecast, departments, eligibility) { HouseholdsChecked = households?.Count };
     }
 
-    private static List<string> PlacementCauses(RulePack basePack, RulePack draft, PlacementResult b, PlacementResult d, HashSet<string> changed)
+    private static List<string> PlacementCauses(RulePack basePack, RulePack draft, Department department, DateOnly on, PlacementResult b, PlacementResult d, HashSet<string> changed)
     {
+        // The tiers: a changed tier definition changes shares and routes even where the placement stays the same.
         var candidates = new List<string>();
-        foreach (var (pack, p) in new[] { (basePack, b), (draft, d) })
+        foreach (var p in new[] { b, d })
         {
-            foreach (var x in p.Explanation)
-            {
-                candidates.Add("placementRule:" + x.RuleId);
-                if (pack.PlacementRules.FirstOrDefault(r => r.Id == x.RuleId) is { } rule)
-                {
-                    candidates.AddRange(rule.When.References.Parameters.Select(n => "parameter:" + n));
-                }
-            }
-
             if (p.Tier is not null)
             {
                 candidates.Add("tier:" + p.Tier);
             }
         }
 
-        // A rule placed earlier in the table can take a department too: changed rules and their parameters count.
-        foreach (var rule in draft.PlacementRules.Concat(basePack.PlacementRules))
+        if (b.Outcome == d.Outcome && b.Tier == d.Tier)
         {
-            if (changed.Contains("placementRule:" + rule.Id) || rule.When.References.Parameters.Any(n => changed.Contains("parameter:" + n)))
+            return candidates.Where(changed.Contains).Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        // The placement rules that decide differently for this department: a rule the hit policy looks at (in either
+        // pack) whose condition has another truth value under the draft, or that only one of the packs has and that
+        // does not fail there. Each such rule counts if it changed, and so do its changed parameters.
+        var inBase = Truths(basePack, department, on);
+        var inDraft = Truths(draft, department, on);
+        var rules = basePack.PlacementRules.Concat(draft.PlacementRules).ToList();
+        foreach (var id in inBase.Keys.Union(inDraft.Keys, StringComparer.Ordinal))
+        {
+            var hasBase = inBase.TryGetValue(id, out var x);
+            var hasDraft = inDraft.TryGetValue(id, out var y);
+            var decides = (hasBase, hasDraft) switch
             {
-                candidates.Add("placementRule:" + rule.Id);
-                candidates.AddRange(rule.When.References.Parameters.Select(n => "parameter:" + n));
+                (true, true) => x.Truth != y.Truth && (x.LookedAt || y.LookedAt),
+                (true, false) => x.Truth != Tri.False && x.LookedAt,
+                _ => y.Truth != Tri.False && y.LookedAt,
+            };
+            if (decides)
+            {
+                candidates.Add("placementRule:" + id);
+                candidates.AddRange(rules.Where(r => r.Id == id).SelectMany(r => r.When.References.Parameters).Select(n => "parameter:" + n));
             }
         }
 
+        // The rules that placed the department: a change to one of them (its tier, say) is a cause in itself.
+        candidates.AddRange(b.Explanation.Concat(d.Explanation).Select(x => "placementRule:" + x.RuleId));
         candidates.Add("placement:order");
+        var causes = candidates.Where(changed.Contains).Distinct(StringComparer.Ordinal).ToList();
+        if (causes.Count > 0)
+        {
+            return causes;
+        }
+
+        // Nothing pinned down (e.g. a fact the condition reads is missing under one pack only): every changed placement
+        // rule and changed parameter of the table may have taken part.
+        foreach (var rule in rules)
+        {
+            candidates.Add("placementRule:" + rule.Id);
+            candidates.AddRange(rule.When.References.Parameters.Select(n => "parameter:" + n));
+        }
+
         return candidates.Where(changed.Contains).Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static List<string> EligibilityCauses(RulePack basePack, RulePack draft, EligibilityResult b, EligibilityResult d, HashSet<string> changed)
+    /// <summary>
+    /// Every placement rule's truth value for the department, and whether the hit policy looks at it: under
+    /// <c>first</c>, the rules up to the first that holds or is unknown; under <c>unique</c>, all of them.
+    /// </summary>
+    private static Dictionary<string, (Tri Truth, bool LookedAt)> Truths(RulePack pack, Department department, DateOnly on)
     {
-        var candidates = PlacementCauses(basePack, draft, b.Placement, d.Placement, changed);
+        var scope = pack.NewScope(on);
+        scope.Department = department;
+        var result = new Dictionary<string, (Tri, bool)>(StringComparer.Ordinal);
+        var lookedAt = true;
+        foreach (var rule in pack.PlacementRules)
+        {
+            var truth = rule.When.Evaluate(scope);
+            result[rule.Id] = (truth, lookedAt);
+            if (truth != Tri.False && pack.HitPolicy == "first")
+            {
+                lookedAt = false;
+            }
+        }
+
+        return result;
+    }
+
+    private static List<string> EligibilityCauses(RulePack basePack, RulePack draft, EligibilityRequest request, EligibilityResult b, EligibilityResult d, HashSet<string> changed)
+    {
+        var candidates = PlacementCauses(basePack, draft, request.Department, request.On, b.Placement, d.Placement, changed);
         foreach (var (pack, result) in new[] { (basePack, b), (draft, d) })
         {
             foreach (var x in result.Explanation)

@@ -1,0 +1,286 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using RentalRules.Analysis;
+using RentalRules.Explanations;
+using RentalRules.Facts;
+
+namespace RentalRules.Cli;
+
+/// <summary>
+/// <c>forecast --pack P --portfolio FILE [--years N] [--on DATE]</c>: per department its tier and expected vacancies,
+/// municipal allocations, flexible and waiting-list lettings per year (dwellings × turnover rate), with totals per tier,
+/// per organisation and overall, per year and for N years.
+/// </summary>
+internal static class ForecastCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var pack = CommonOptions.Pack();
+        var portfolio = CommonOptions.Portfolio();
+        var years = new Option<int>("--years")
+        {
+            Description = "How many years the totals cover (at least 1).",
+            DefaultValueFactory = _ => 1,
+        };
+        var on = CommonOptions.On();
+        var json = CommonOptions.Json();
+        var lang = CommonOptions.Language();
+        var command = new Command("forecast", "Forecast a pack over a portfolio: expected vacancies, municipal allocations, flexible and waiting-list lettings per year.")
+        {
+            pack, portfolio, years, on, json, lang,
+        };
+        command.SetAction(parse =>
+        {
+            var date = CliApp.ParseDate(parse.GetValue(on));
+            var language = parse.GetValue(lang)!;
+            CommonOptions.CheckLanguage(language);
+            var n = parse.GetValue(years);
+            if (n < 1)
+            {
+                throw new CliUsageException($"--years must be a whole number of at least 1, not {n.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            var loaded = CommonOptions.LoadPack(parse.GetValue(pack)!, stderr);
+            var departments = CommonOptions.ReadPortfolio(parse.GetValue(portfolio)!, stderr);
+            if (loaded is null || departments is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var forecast = Forecaster.Run(loaded, departments, date, n);
+            if (parse.GetValue(json))
+            {
+                CommonOptions.WriteJson(stdout, output => WriteJson(output, loaded.Version, forecast));
+            }
+            else
+            {
+                stdout.WriteLine(loaded.Title);
+                stdout.WriteLine($"{loaded.Id} {loaded.Version}, {(language == "da" ? "pr." : "on")} {date:yyyy-MM-dd}");
+                stdout.WriteLine();
+                stdout.Write(Text(forecast, departments, language));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteJson(JsonOutput output, string version, Forecast f)
+    {
+        var w = output.Writer;
+        w.WriteStartObject();
+        w.WriteString("pack", f.PackId);
+        w.WriteString("version", version);
+        w.WriteString("on", f.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteNumber("years", f.Years);
+        w.WriteStartArray("departments");
+        foreach (var d in f.Departments)
+        {
+            w.WriteStartObject();
+            w.WriteString("department", d.DepartmentId);
+            w.WriteString("name", d.Name);
+            w.WriteString("organisation", d.Organisation);
+            w.WriteString("outcome", ResultJson.Name(d.Placement.Outcome));
+            w.WriteString("tier", d.Tier);
+            w.WriteString("municipalShare", d.MunicipalShare?.ToString());
+            Number(w, "vacanciesPerYear", d.VacanciesPerYear);
+            Number(w, "municipalPerYear", d.MunicipalPerYear);
+            Number(w, "flexiblePerYear", d.FlexiblePerYear);
+            Number(w, "waitingListPerYear", d.WaitingListPerYear);
+            w.WriteStartArray("missing");
+            foreach (var m in d.Placement.Missing)
+            {
+                w.WriteStringValue(m);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            output.FlushIfLarge();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("byTier");
+        foreach (var (tier, totals) in f.ByTier)
+        {
+            w.WriteStartObject();
+            w.WriteString("tier", tier);
+            Totals(w, totals);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("byOrganisation");
+        foreach (var (organisation, totals) in f.ByOrganisation)
+        {
+            w.WriteStartObject();
+            w.WriteString("organisation", organisation);
+            Totals(w, totals);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("perYear");
+        Totals(w, f.PerYear);
+        w.WriteEndObject();
+        w.WriteStartObject("totals");
+        w.WriteNumber("years", f.Years);
+        Totals(w, f.Totals);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Totals(Utf8JsonWriter w, ForecastTotals t)
+    {
+        w.WriteNumber("departments", t.Departments);
+        w.WriteNumber("vacanciesPerYear", Exact(t.VacanciesPerYear));
+        w.WriteNumber("municipalPerYear", Exact(t.MunicipalPerYear));
+        w.WriteNumber("flexiblePerYear", Exact(t.FlexiblePerYear));
+        w.WriteNumber("waitingListPerYear", Exact(t.WaitingListPerYear));
+        w.WriteNumber("notCounted", t.Unknown);
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, Exact(v));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>The same value without trailing zeros (24.00 → 24): JSON numbers are the exact decimals.</summary>
+    private static decimal Exact(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    private static string Text(Forecast f, IReadOnlyList<Department> portfolio, string language)
+    {
+        var da = language == "da";
+        var sb = new StringBuilder();
+        string[] figures = da
+            ? ["LEDIGE/ÅR", "KOMMUNALE/ÅR", "FLEKSIBLE/ÅR", "VENTELISTE/ÅR"]
+            : ["VACANCIES/YR", "MUNICIPAL/YR", "FLEXIBLE/YR", "WAITING LIST/YR"];
+        List<string[]> rows = [[da ? "AFDELING" : "DEPARTMENT", "ORGANISATION", da ? "NIVEAU" : "TIER", .. figures]];
+        foreach (var d in f.Departments)
+        {
+            rows.Add([
+                d.DepartmentId ?? "-",
+                d.Organisation ?? "-",
+                d.Tier ?? ResultJson.Name(d.Placement.Outcome),
+                N2(d.VacanciesPerYear),
+                N2(d.MunicipalPerYear),
+                N2(d.FlexiblePerYear),
+                N2(d.WaitingListPerYear),
+            ]);
+        }
+
+        Table(sb, rows, firstNumeric: 3);
+
+        var notCounted = new List<string>();
+        for (var i = 0; i < f.Departments.Count; i++)
+        {
+            var d = f.Departments[i];
+            if (d.MunicipalPerYear is not null)
+            {
+                continue;
+            }
+
+            var missing = d.Placement.Missing.ToList();
+            if (portfolio[i].Dwellings is null)
+            {
+                missing.Add("department.dwellings");
+            }
+
+            if (portfolio[i].TurnoverRate is null)
+            {
+                missing.Add("department.turnoverRate");
+            }
+
+            var why = missing.Count > 0
+                ? (da ? "mangler: " : "missing: ") + string.Join(", ", missing)
+                : ResultJson.Name(d.Placement.Outcome);
+            notCounted.Add($"  {d.DepartmentId ?? "-"}: {why}");
+        }
+
+        if (notCounted.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(da ? "Ikke talt med (en oplysning mangler):" : "Not counted (a fact is missing):");
+            foreach (var line in notCounted)
+            {
+                sb.AppendLine(line);
+            }
+        }
+
+        sb.AppendLine();
+        sb.AppendLine(da ? "Pr. niveau, pr. år:" : "By tier, per year:");
+        TotalsTable(sb, da ? "NIVEAU" : "TIER", f.ByTier, figures, da);
+        sb.AppendLine();
+        sb.AppendLine(da ? "Pr. organisation, pr. år:" : "By organisation, per year:");
+        TotalsTable(sb, "ORGANISATION", f.ByOrganisation, figures, da);
+        sb.AppendLine();
+        var years = f.Years.ToString(CultureInfo.InvariantCulture);
+        sb.AppendLine(da ? "I alt:" : "Total:");
+        var overall = new Dictionary<string, ForecastTotals>(StringComparer.Ordinal) { [da ? "pr. år" : "per year"] = f.PerYear };
+        if (f.Years > 1)
+        {
+            overall[da ? $"{years} år" : $"{years} years"] = f.Totals;
+        }
+
+        string[] overallFigures = da ? ["LEDIGE", "KOMMUNALE", "FLEKSIBLE", "VENTELISTE"] : ["VACANCIES", "MUNICIPAL", "FLEXIBLE", "WAITING LIST"];
+        TotalsTable(sb, "", overall, overallFigures, da);
+        return sb.ToString();
+    }
+
+    private static void TotalsTable(StringBuilder sb, string first, IReadOnlyDictionary<string, ForecastTotals> totals, string[] figures, bool da)
+    {
+        List<string[]> rows = [[first, da ? "AFDELINGER" : "DEPARTMENTS", .. figures]];
+        foreach (var (key, t) in totals)
+        {
+            rows.Add([
+                key,
+                t.Departments.ToString(CultureInfo.InvariantCulture),
+                N2(t.VacanciesPerYear),
+                N2(t.MunicipalPerYear),
+                N2(t.FlexiblePerYear),
+                N2(t.WaitingListPerYear),
+            ]);
+        }
+
+        Table(sb, rows, firstNumeric: 1);
+    }
+
+    private static string N2(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>Columns padded to their widest cell; numbers (from <paramref name="firstNumeric"/> on) right-aligned.</summary>
+    private static void Table(StringBuilder sb, List<string[]> rows, int firstNumeric)
+    {
+        var widths = new int[rows[0].Length];
+        foreach (var r in rows)
+        {
+            for (var i = 0; i < r.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], r[i].Length);
+            }
+        }
+
+        foreach (var r in rows)
+        {
+            var line = new StringBuilder();
+            for (var i = 0; i < r.Length; i++)
+            {
+                if (i > 0)
+                {
+                    line.Append("  ");
+                }
+
+                line.Append(i >= firstNumeric ? r[i].PadLeft(widths[i]) : r[i].PadRight(widths[i]));
+            }
+
+            sb.AppendLine(line.ToString().TrimEnd());
+        }
+    }
+}
