@@ -8,8 +8,10 @@ namespace RentalRules.Analysis;
 /// <summary>One rule-like item a draft changed compared with its base.</summary>
 /// <param name="Kind"><c>parameter</c>, <c>tier</c>, <c>placementRule</c>, <c>placement</c>, <c>criteriaSet</c>, <c>criterion</c>, <c>requirement</c> or <c>routingRule</c>.</param>
 /// <param name="Id">The item's id.</param>
-/// <param name="Change"><c>added</c>, <c>removed</c> or <c>changed</c>.</param>
-public sealed record RuleChange(string Kind, string Id, string Change)
+/// <param name="Change"><c>added</c>, <c>removed</c>, <c>changed</c> (what it does), or <c>reworded</c> (only its reasons, titles or documents).</param>
+/// <param name="Before">For a parameter: its value in the base on the comparison date.</param>
+/// <param name="After">For a parameter: its value in the draft on the comparison date.</param>
+public sealed record RuleChange(string Kind, string Id, string Change, string? Before = null, string? After = null)
 {
     /// <summary><c>kind:id</c>, the form used in attributions.</summary>
     public string Key => $"{Kind}:{Id}";
@@ -71,11 +73,19 @@ public static class PackComparer
     /// <param name="draft">The draft.</param>
     /// <returns>The changes, ordered by kind and id.</returns>
     public static IReadOnlyList<RuleChange> Changes(RulePack basePack, RulePack draft)
+        => Changes(basePack, draft, null);
+
+    /// <summary>The rule-like items that differ between two packs, with parameter values on a date.</summary>
+    /// <param name="basePack">The base.</param>
+    /// <param name="draft">The draft.</param>
+    /// <param name="on">The date parameter values are shown for, or <c>null</c> for none.</param>
+    /// <returns>The changes, ordered by kind and id.</returns>
+    public static IReadOnlyList<RuleChange> Changes(RulePack basePack, RulePack draft, DateOnly? on)
     {
         ArgumentNullException.ThrowIfNull(basePack);
         ArgumentNullException.ThrowIfNull(draft);
         var changes = new List<RuleChange>();
-        foreach (var key in basePack.Fingerprints.Keys.Union(draft.Fingerprints.Keys).Order(StringComparer.Ordinal))
+        foreach (var key in basePack.Fingerprints.Keys.Union(draft.Fingerprints.Keys).Where(k => !k.StartsWith('~')).Order(StringComparer.Ordinal))
         {
             var inBase = basePack.Fingerprints.TryGetValue(key, out var b);
             var inDraft = draft.Fingerprints.TryGetValue(key, out var d);
@@ -83,12 +93,24 @@ public static class PackComparer
             {
                 (false, true) => "added",
                 (true, false) => "removed",
-                _ => b == d ? null : "changed",
+                _ => b != d ? "changed"
+                    : basePack.Fingerprints.GetValueOrDefault("~wording:" + key) != draft.Fingerprints.GetValueOrDefault("~wording:" + key) ? "reworded"
+                    : null,
             };
             if (change is not null)
             {
                 var colon = key.IndexOf(':', StringComparison.Ordinal);
-                changes.Add(new RuleChange(key[..colon], key[(colon + 1)..], change));
+                var kind = key[..colon];
+                var id = key[(colon + 1)..];
+                string? before = null;
+                string? after = null;
+                if (kind == "parameter" && on is { } date)
+                {
+                    before = Format(basePack.ParameterValue(id, date));
+                    after = Format(draft.ParameterValue(id, date));
+                }
+
+                changes.Add(new RuleChange(kind, id, change, before, after));
             }
         }
 
@@ -107,8 +129,8 @@ public static class PackComparer
         ArgumentNullException.ThrowIfNull(basePack);
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(portfolio);
-        var changes = Changes(basePack, draft);
-        var changed = changes.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var changes = Changes(basePack, draft, on);
+        var changed = changes.Where(c => c.Change != "reworded").Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         var baseForecast = Forecaster.Run(basePack, portfolio, on);
         var draftForecast = Forecaster.Run(draft, portfolio, on);
 
@@ -148,6 +170,8 @@ public static class PackComparer
 
         return new Comparison(basePack.Id, draft.Id, on, changes, baseForecast, draftForecast, departments, eligibility) { HouseholdsChecked = households?.Count };
     }
+
+    private static string? Format(decimal? value) => value?.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<string> PlacementCauses(RulePack basePack, RulePack draft, Department department, DateOnly on, PlacementResult b, PlacementResult d, HashSet<string> changed)
     {

@@ -156,6 +156,8 @@ public static class ComparisonReport
             w.WriteString("kind", r.Kind);
             w.WriteString("id", r.Id);
             w.WriteString("change", r.Change);
+            w.WriteString("before", r.Before);
+            w.WriteString("after", r.After);
             w.WriteEndObject();
         }
 
@@ -264,7 +266,7 @@ public static class ComparisonReport
         var changes = new TableData(
             [t["Kind", "Art"], t["Id", "Id"], t["Change", "Ændring"]],
             [false, false, false],
-            c.RuleChanges.Select(r => new[] { Cell.Plain(r.Kind), Cell.Code(r.Id), Cell.Plain(ChangeLabel(r.Change, t)) }).ToList());
+            c.RuleChanges.Select(r => new[] { Cell.Plain(r.Kind), Cell.Code(r.Id), Cell.Plain(ChangeLabel(r.Change, t) + (r.Before is not null || r.After is not null ? $" ({r.Before ?? "–"} → {r.After ?? "–"})" : "")) }).ToList());
         yield return new Section(
             2,
             "rule-changes",
@@ -380,6 +382,7 @@ public static class ComparisonReport
         "added" => t["added", "tilføjet"],
         "removed" => t["removed", "fjernet"],
         "changed" => t["changed", "ændret"],
+        "reworded" => t["reworded", "omformuleret"],
         _ => change,
     };
 
