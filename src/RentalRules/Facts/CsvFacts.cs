@@ -8,7 +8,7 @@ namespace RentalRules.Facts;
 /// <summary>
 /// Reads portfolios of departments from CSV: a header row of the JSON fact names flattened with dots
 /// (<c>id,name,dwellings,turnoverRate,keyFigures.outsideLabourMarketShare,…</c>), one department per row. An empty
-/// cell is unknown; <c>flags</c> are separated by <c>;</c>. Each row is turned into the same located tree a JSON file
+/// cell is unknown; <c>flags</c> are separated by <c>;</c>, and <c>[]</c> is the empty list (no flags). Each row is turned into the same located tree a JSON file
 /// gives, so the same strict checks apply and every error names the file, the row's JSON path, line and column.
 /// </summary>
 internal static class CsvFacts
@@ -118,7 +118,8 @@ internal static class CsvFacts
             case VKind.Bool when trimmed is "true" or "false":
                 return new JNode(trimmed == "true" ? JKind.True : JKind.False, location);
             case VKind.StringList:
-                return new JNode(JKind.Array, location, items: trimmed.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                // "[]" (or a lone ";") is the empty list; an empty cell stays unknown.
+                return new JNode(JKind.Array, location, items: (trimmed == "[]" ? "" : trimmed).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select((f, i) => new JNode(JKind.String, location with { JsonPath = $"{location.JsonPath}[{i}]" }, f)).ToList());
             default:
                 return new JNode(JKind.String, location, trimmed);

@@ -54,7 +54,8 @@ public static class FactReader
     /// <summary>
     /// Reads a portfolio of departments from CSV: a header of fact names flattened with dots
     /// (<c>id,name,dwellings,turnoverRate,keyFigures.outsideLabourMarketShare</c>), one department per row, empty cells
-    /// unknown, <c>flags</c> separated by <c>;</c>. The same checks as for JSON apply, located at the cell.
+    /// unknown, <c>flags</c> separated by <c>;</c> with <c>[]</c> for no flags. The same checks as for JSON apply,
+    /// located at the cell.
     /// </summary>
     /// <param name="csv">The CSV text.</param>
     /// <param name="file">The file name used in diagnostics.</param>
