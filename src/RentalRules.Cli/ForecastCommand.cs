@@ -124,6 +124,13 @@ internal static class ForecastCommand
         w.WriteStartObject("perYear");
         Totals(w, f.PerYear);
         w.WriteEndObject();
+        w.WriteStartObject("markedPerYear");
+        foreach (var (mark, value) in f.MarkedPerYear)
+        {
+            w.WriteNumber(mark, Exact(value));
+        }
+
+        w.WriteEndObject();
         w.WriteStartObject("totals");
         w.WriteNumber("years", f.Years);
         Totals(w, f.Totals);
@@ -232,6 +239,13 @@ internal static class ForecastCommand
 
         string[] overallFigures = da ? ["LEDIGE", "KOMMUNALE", "FLEKSIBLE", "VENTELISTE"] : ["VACANCIES", "MUNICIPAL", "FLEXIBLE", "WAITING LIST"];
         TotalsTable(sb, "", overall, overallFigures, da);
+        foreach (var (mark, value) in f.MarkedPerYear)
+        {
+            sb.AppendLine(da
+                ? $"Mærket '{mark}': forventet {value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} ledige boliger pr. år."
+                : $"Marked '{mark}': {value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} vacancies expected per year.");
+        }
+
         return sb.ToString();
     }
 

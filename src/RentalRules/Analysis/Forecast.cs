@@ -25,7 +25,11 @@ public sealed record DepartmentForecast(
     decimal? MunicipalPerYear,
     decimal? FlexiblePerYear,
     decimal? WaitingListPerYear,
-    PlacementResult Placement);
+    PlacementResult Placement)
+{
+    /// <summary>Per mark of the pack (e.g. <c>lowRent</c>): expected marked vacancies per year (vacancies × the mark's forecast share); <c>null</c> when unknown.</summary>
+    public IReadOnlyDictionary<string, decimal?> MarkedPerYear { get; init; } = new Dictionary<string, decimal?>();
+}
 
 /// <summary>Sums of expected lettings per year.</summary>
 /// <param name="Departments">Departments counted.</param>
@@ -53,7 +57,11 @@ public sealed record Forecast(
     ForecastTotals PerYear,
     ForecastTotals Totals,
     IReadOnlyDictionary<string, ForecastTotals> ByTier,
-    IReadOnlyDictionary<string, ForecastTotals> ByOrganisation);
+    IReadOnlyDictionary<string, ForecastTotals> ByOrganisation)
+{
+    /// <summary>Per mark of the pack (e.g. <c>lowRent</c>): expected marked vacancies per year over the portfolio (departments where it is unknown are left out).</summary>
+    public IReadOnlyDictionary<string, decimal> MarkedPerYear { get; init; } = new Dictionary<string, decimal>();
+}
 
 /// <summary>
 /// Forecasts a pack over a portfolio: expected vacancies per year are dwellings × turnover rate; the municipality gets
@@ -90,16 +98,31 @@ public static class Forecaster
                 WaitingListPerYear = perYear.WaitingListPerYear * years,
             },
             departments.Where(d => d.Tier is not null).GroupBy(d => d.Tier!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Sum(g), StringComparer.Ordinal),
-            departments.GroupBy(d => d.Organisation ?? "-", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Sum(g), StringComparer.Ordinal));
+            departments.GroupBy(d => d.Organisation ?? "-", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Sum(g), StringComparer.Ordinal))
+        {
+            MarkedPerYear = departments.SelectMany(d => d.MarkedPerYear).GroupBy(m => m.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Sum(m => m.Value ?? 0m), StringComparer.Ordinal),
+        };
     }
 
     private static DepartmentForecast One(RulePack pack, Department d, DateOnly on)
     {
         var placement = pack.Place(d, on);
         decimal? vacancies = d.Dwellings is { } dwellings && d.TurnoverRate is { } rate ? dwellings * rate : null;
+        var marked = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        if (pack.Marks.Count > 0)
+        {
+            var scope = pack.NewScope(on);
+            scope.Department = d;
+            foreach (var mark in pack.Marks)
+            {
+                marked[mark.Id] = mark.ForecastShare?.Invoke(scope) is { } markShare && vacancies is { } v ? v * markShare : null;
+            }
+        }
+
         if (placement.Outcome != PlacementOutcome.Placed || vacancies is null)
         {
-            return new DepartmentForecast(d.Id, d.Name, d.Organisation, placement.Tier, placement.MunicipalShare, vacancies, null, null, null, placement);
+            return new DepartmentForecast(d.Id, d.Name, d.Organisation, placement.Tier, placement.MunicipalShare, vacancies, null, null, null, placement) { MarkedPerYear = marked };
         }
 
         var share = placement.MunicipalShare!.Value;
@@ -122,7 +145,7 @@ public static class Forecaster
         }
 
         var waiting = waitingOpen ? rest - flexible : 0;
-        return new DepartmentForecast(d.Id, d.Name, d.Organisation, placement.Tier, share, vacancies, municipal, flexible, waiting, placement);
+        return new DepartmentForecast(d.Id, d.Name, d.Organisation, placement.Tier, share, vacancies, municipal, flexible, waiting, placement) { MarkedPerYear = marked };
     }
 
     private static ForecastTotals Sum(IEnumerable<DepartmentForecast> items)

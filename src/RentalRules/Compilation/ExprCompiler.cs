@@ -89,6 +89,20 @@ internal sealed class ExprCompiler
         return Lambda<Func<EvalScope, Tri>>(typed.Expr, compiler._scope);
     }
 
+    /// <summary>Parses and checks a numeric expression (e.g. a forecast share) and builds its expression tree.</summary>
+    public static Expression<Func<EvalScope, decimal?>> BuildNumber(string text, CompileContext context)
+    {
+        var ast = ExprParser.Parse(text);
+        var compiler = new ExprCompiler(context);
+        var typed = compiler.Compile(ast);
+        if (typed.Type.Kind != VKind.Number)
+        {
+            throw TypeError(ast.Pos, $"This must be a number, but it is {typed.Type.Describe()}.", "Name a numeric fact, e.g. department.lowRentShare.");
+        }
+
+        return Lambda<Func<EvalScope, decimal?>>(typed.Expr, compiler._scope);
+    }
+
     /// <summary>Checks a condition without compiling it to IL (used by analysis); throws on problems.</summary>
     public static void Check(string text, CompileContext context) => CompileCondition(text, context);
 

@@ -120,7 +120,8 @@ internal static class FactSchema
         .Add<Department, decimal?>("flexibleLettingShare", VType.Share, (d, s) => d.FlexibleLettingShare)
         .Add<Department, IReadOnlyList<string>?>("flags", VType.StringList, (d, s) => d.Flags)
         .Add<Department, KeyFigures?>("keyFigures", VType.ObjectOf(KeyFigures), (d, s) => d.KeyFigures)
-        .Add<Department, int?>("privateTakeover", VType.Date, (d, s) => DateMath.Day(d.PrivateTakeover));
+        .Add<Department, int?>("privateTakeover", VType.Date, (d, s) => DateMath.Day(d.PrivateTakeover))
+        .Add<Department, decimal?>("lowRentShare", VType.Share, (d, s) => d.LowRentShare);
 
     public static readonly FactType Vacancy = new FactType("vacancy", typeof(Vacancy))
         .Add<Vacancy, string?>("id", VType.String, (v, s) => v.Id)

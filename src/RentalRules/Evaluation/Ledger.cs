@@ -35,14 +35,40 @@ public sealed class Ledger
     /// <summary>The version of the ledger format this library writes and reads.</summary>
     public const int FormatVersion = 1;
 
-    private readonly ImmutableSortedDictionary<(string Department, string Counter), LedgerCounter> _counters;
+    private static readonly ImmutableSortedDictionary<(string, string), ImmutableArray<DateOnly>> NoAllocations =
+        ImmutableSortedDictionary.Create<(string, string), ImmutableArray<DateOnly>>(KeyComparer.Instance);
 
-    private Ledger(string packId, string packVersion, long changeCounter, ImmutableSortedDictionary<(string, string), LedgerCounter> counters)
+    private readonly ImmutableSortedDictionary<(string Department, string Counter), LedgerCounter> _counters;
+    private readonly ImmutableSortedDictionary<(string Department, string Stairwell), ImmutableArray<DateOnly>> _allocations;
+
+    private Ledger(string packId, string packVersion, long changeCounter, ImmutableSortedDictionary<(string, string), LedgerCounter> counters, ImmutableSortedDictionary<(string, string), ImmutableArray<DateOnly>>? allocations = null)
     {
         PackId = packId;
         PackVersion = packVersion;
         ChangeCounter = changeCounter;
         _counters = counters;
+        _allocations = allocations ?? NoAllocations;
+    }
+
+    /// <summary>
+    /// For packs with a concentration guard: the dates of recent municipal allocations per department (stairwell
+    /// <c>""</c>) and per stairwell, kept for the guard's rolling period.
+    /// </summary>
+    public IReadOnlyList<(string Department, string Stairwell, IReadOnlyList<DateOnly> Dates)> RecentAllocations
+        => _allocations.Select(a => (a.Key.Department, a.Key.Stairwell, (IReadOnlyList<DateOnly>)a.Value)).ToList();
+
+    /// <summary>The recent allocation dates for a department (stairwell <c>""</c>) or one of its stairwells.</summary>
+    /// <param name="department">The department id.</param>
+    /// <param name="stairwell">The stairwell, or <c>""</c> for the department as a whole.</param>
+    /// <returns>The dates, oldest first.</returns>
+    public IReadOnlyList<DateOnly> AllocationsIn(string department, string stairwell)
+        => _allocations.TryGetValue((department, stairwell), out var dates) ? dates : [];
+
+    internal Ledger WithAllocation(string department, string stairwell, DateOnly on, DateOnly keepFrom)
+    {
+        var dates = _allocations.TryGetValue((department, stairwell), out var existing) ? existing : [];
+        var kept = dates.Where(d => d >= keepFrom).Append(on).Order().ToImmutableArray();
+        return new Ledger(PackId, PackVersion, ChangeCounter, _counters, _allocations.SetItem((department, stairwell), kept));
     }
 
     /// <summary>The id of the pack the ledger is kept under.</summary>
@@ -71,11 +97,11 @@ public sealed class Ledger
     public LedgerCounter? Find(string department, string counter) => _counters.GetValueOrDefault((department, counter));
 
     internal Ledger With(LedgerCounter counter, string packVersion)
-        => new(PackId, packVersion, ChangeCounter + 1, _counters.SetItem((counter.Department, counter.Counter), counter));
+        => new(PackId, packVersion, ChangeCounter + 1, _counters.SetItem((counter.Department, counter.Counter), counter), _allocations);
 
     /// <summary>Sets a counter without counting a change (a second counter updated by the same routing).</summary>
     internal Ledger WithCounter(LedgerCounter counter)
-        => new(PackId, PackVersion, ChangeCounter, _counters.SetItem((counter.Department, counter.Counter), counter));
+        => new(PackId, PackVersion, ChangeCounter, _counters.SetItem((counter.Department, counter.Counter), counter), _allocations);
 
     /// <summary>Writes the ledger as indented JSON with its checksum.</summary>
     /// <returns>The JSON text.</returns>
@@ -106,7 +132,36 @@ public sealed class Ledger
             }
 
             w.WriteEndArray();
-            w.WriteString("checksum", Checksum(PackId, PackVersion, ChangeCounter, _counters.Values));
+            if (!_allocations.IsEmpty)
+            {
+                w.WriteStartArray("allocations");
+                foreach (var ((department, stairwell), dates) in _allocations)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("department", department);
+                    if (stairwell.Length == 0)
+                    {
+                        w.WriteNull("stairwell");
+                    }
+                    else
+                    {
+                        w.WriteString("stairwell", stairwell);
+                    }
+
+                    w.WriteStartArray("dates");
+                    foreach (var d in dates)
+                    {
+                        w.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteString("checksum", Checksum(PackId, PackVersion, ChangeCounter, _counters.Values, _allocations));
             w.WriteEndObject();
         }
 
@@ -137,7 +192,7 @@ public sealed class Ledger
             return new LoadResult<Ledger>(null, diagnostics);
         }
 
-        r.CheckProperties(root, "A ledger", ["format", "formatVersion", "pack", "changeCounter", "counters", "checksum"]);
+        r.CheckProperties(root, "A ledger", ["format", "formatVersion", "pack", "changeCounter", "counters", "allocations", "checksum"]);
         var format = r.String(r.Required(root, "format", "A ledger"));
         if (format is not null && format != FormatName)
         {
@@ -200,18 +255,38 @@ public sealed class Ledger
             return item;
         });
 
+        var allocations = ImmutableSortedDictionary.CreateBuilder<(string, string), ImmutableArray<DateOnly>>(KeyComparer.Instance);
+        r.Array(root["allocations"], n =>
+        {
+            if (!r.ExpectObject(n, "An allocation history"))
+            {
+                return null;
+            }
+
+            r.CheckProperties(n, "An allocation history", ["department", "stairwell", "dates"]);
+            var department = r.String(r.Required(n, "department", "An allocation history"), nonEmpty: true);
+            var stairwell = r.String(n["stairwell"]) ?? "";
+            var dates = r.Array(r.Required(n, "dates", "An allocation history"), d => r.Date(d) is { } date ? new Boxed(date) : null);
+            if (department is not null && dates is not null && !allocations.TryAdd((department, stairwell), dates.Select(b => b.Date).Order().ToImmutableArray()))
+            {
+                r.Error(DiagnosticCodes.LedgerInvalid, "The same department and stairwell appear twice.", n.Location, "The ledger is corrupt; restore it from the host's store.");
+            }
+
+            return department;
+        });
+
         var checksum = r.String(r.Required(root, "checksum", "A ledger"));
         if (diagnostics.Count == 0 && items is not null && packId is not null && changeCounter is not null
-            && checksum != Checksum(packId, packVersion ?? "", (long)changeCounter, counters.Values))
+            && checksum != Checksum(packId, packVersion ?? "", (long)changeCounter, counters.Values, allocations.ToImmutable()))
         {
             r.Error(DiagnosticCodes.LedgerInvalid, "The ledger's checksum does not match its counters: it was changed outside RentalRules or is corrupt.", root["checksum"]!.Location, "Restore the ledger from the host's store; counts are never reset silently.");
         }
 
-        var ledger = diagnostics.Count == 0 ? new Ledger(packId!, packVersion ?? "", (long)changeCounter!, counters.ToImmutable()) : null;
+        var ledger = diagnostics.Count == 0 ? new Ledger(packId!, packVersion ?? "", (long)changeCounter!, counters.ToImmutable(), allocations.ToImmutable()) : null;
         return new LoadResult<Ledger>(ledger, diagnostics);
     }
 
-    private static string Checksum(string packId, string packVersion, long changeCounter, IEnumerable<LedgerCounter> counters)
+    private static string Checksum(string packId, string packVersion, long changeCounter, IEnumerable<LedgerCounter> counters, ImmutableSortedDictionary<(string, string), ImmutableArray<DateOnly>> allocations)
     {
         var sb = new StringBuilder();
         sb.Append(FormatName).Append('\u001f').Append(FormatVersion.ToString(CultureInfo.InvariantCulture)).Append('\n');
@@ -224,8 +299,16 @@ public sealed class Ledger
                 .Append(c.Flexible.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
+        foreach (var ((department, stairwell), dates) in allocations)
+        {
+            sb.Append("allocations\u001f").Append(department).Append('\u001f').Append(stairwell).Append('\u001f')
+                .Append(string.Join(",", dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).Append('\n');
+        }
+
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
+
+    private sealed record Boxed(DateOnly Date);
 
     private sealed class KeyComparer : IComparer<(string Department, string Counter)>
     {

@@ -208,7 +208,11 @@ public sealed record RoutingDecision(
     long? Count,
     Fraction? MunicipalShare,
     IReadOnlyList<Explanation> Explanation,
-    IReadOnlyList<string> Missing);
+    IReadOnlyList<string> Missing)
+{
+    /// <summary>The ids of the pack's marks the vacancy carries (e.g. <c>lowRent</c> for rent under 5 000 DKK/month).</summary>
+    public IReadOnlyList<string> Marks { get; init; } = [];
+}
 
 /// <summary>A routing decision and the ledger after it.</summary>
 /// <param name="Decision">The decision.</param>

@@ -107,7 +107,19 @@ internal static class Router
 
         counter ??= new LedgerCounter(departmentId, rule.Counter!, tier.Id, 0, 0, 0);
         var k = counter.Counted + 1;
-        var municipal = Hits(k, share);
+        // With a concentration guard, a blocked allocation is made up later: the municipality has had its due when its
+        // allocations reach ⌊k·p⌋. Without one, this is the same as ⌊k·p⌋ > ⌊(k−1)·p⌋.
+        var municipal = pack.Concentration is null ? Hits(k, share) : counter.Municipal < Floor(k, share);
+        Explanation? blocked = null;
+        if (municipal && pack.Concentration is { } guard)
+        {
+            blocked = Blocked(pack, guard, departmentId, vacancy.Stairwell, ledger, on, scope);
+            if (blocked is not null)
+            {
+                municipal = false;
+            }
+        }
+
         bool special = false;
         VacancyRoute decided;
         // Special criteria count over the department's municipal allocations in all its counters ("hver anden
@@ -156,9 +168,90 @@ internal static class Router
             explanation.Add(FlexibleExplanation(tier, placement, flexible));
         }
 
+        if (blocked is not null)
+        {
+            explanation.Insert(explanation.Count - 1, blocked);
+        }
+
         var decision = new RoutingDecision(vacancy.Id, departmentId, decided, special, CriteriaSetFor(placement, decided, special, tier), tier.Id, rule.Counter, k, share, explanation, NoStrings);
         var updated = ledger.With(counter, pack.Version);
-        return new RoutingResult(decision, allocations is null ? updated : updated.WithCounter(allocations));
+        if (allocations is not null)
+        {
+            updated = updated.WithCounter(allocations);
+        }
+
+        if (decided == VacancyRoute.Municipal && pack.Concentration is { } g)
+        {
+            var keepFrom = on.AddMonths(-g.LongestMonths);
+            updated = updated.WithAllocation(departmentId, "", on, keepFrom);
+            if (vacancy.Stairwell is { Length: > 0 } stairwell)
+            {
+                updated = updated.WithAllocation(departmentId, stairwell, on, keepFrom);
+            }
+        }
+
+        return new RoutingResult(decision with { Marks = Marks(pack, scope, explanation) }, updated);
+    }
+
+    private static long Floor(long n, Fraction p) => (long)((System.Numerics.BigInteger)n * p.Numerator / p.Denominator);
+
+    /// <summary>The guard's explanation when the department or the vacancy's stairwell has had its maximum of municipal allocations within the period; otherwise null.</summary>
+    private static Explanation? Blocked(RulePack pack, ConcentrationGuard guard, string department, string? stairwell, Ledger ledger, DateOnly on, EvalScope scope)
+    {
+        foreach (var (limit, key, da, en) in new[]
+        {
+            (guard.Department, "", "afdelingen", "the department"),
+            (guard.Stairwell, stairwell ?? "", $"opgang {stairwell}", $"stairwell {stairwell}"),
+        })
+        {
+            if (limit is null || (limit == guard.Stairwell && string.IsNullOrEmpty(stairwell)))
+            {
+                continue;
+            }
+
+            var max = limit.Max ?? (limit.MaxParameter is { } name ? pack.ParameterValue(name, on) : null);
+            if (max is null)
+            {
+                continue;
+            }
+
+            var since = on.AddMonths(-limit.Months);
+            var recent = ledger.AllocationsIn(department, key).Count(d => d > since);
+            if (recent >= max)
+            {
+                var n = recent.ToString(CultureInfo.InvariantCulture);
+                var m = max.Value.ToString("0", CultureInfo.InvariantCulture);
+                var months = limit.Months.ToString(CultureInfo.InvariantCulture);
+                return new Explanation("routing.concentration", guard.Clause.Id, guard.Clause.Source, new LocalizedText(
+                    $"{guard.Reason.Da} Der er allerede anvist {n} husstande til {da} inden for {months} måneder (højst {m}), så boligen går ikke til kommunal anvisning; kommunen får den udskudte anvisning senere.",
+                    $"{guard.Reason.En} {char.ToUpperInvariant(en[0])}{en[1..]} has already had {n} municipal allocations within {months} months (at most {m}), so the dwelling does not go to municipal allocation; the municipality gets the deferred allocation later."));
+            }
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<string> Marks(RulePack pack, EvalScope scope, List<Explanation> explanation)
+    {
+        if (pack.Marks.Count == 0)
+        {
+            return NoStrings;
+        }
+
+        var marks = new List<string>();
+        foreach (var mark in pack.Marks)
+        {
+            var mark0 = scope.MissingCount;
+            if (mark.When.Evaluate(scope) == Tri.True)
+            {
+                marks.Add(mark.Id);
+                explanation.Add(new Explanation(mark.Id, mark.Clause.Id, mark.Clause.Source, mark.Label));
+            }
+
+            scope.ResetMissing(mark0);
+        }
+
+        return marks;
     }
 
     /// <summary>Whether the n-th item gets one of a share p: ⌊n·p⌋ &gt; ⌊(n−1)·p⌋, exactly.</summary>

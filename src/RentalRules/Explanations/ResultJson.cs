@@ -129,6 +129,7 @@ public static class ResultJson
         }
 
         w.WriteString("municipalShare", d.MunicipalShare?.ToString());
+        WriteStrings(w, "marks", d.Marks);
         WriteExplanation(w, d.Explanation);
         WriteStrings(w, "missing", d.Missing);
         w.WriteEndObject();

@@ -45,6 +45,9 @@ public sealed record Department
     /// <summary>Key figures.</summary>
     public KeyFigures? KeyFigures { get; init; }
 
+    /// <summary>Share of the department's dwellings whose monthly rent is below the municipality's low-rent line (Aalborg: 5 000 DKK), in [0, 1].</summary>
+    public decimal? LowRentShare { get; init; }
+
     /// <summary>For a property sold to a private landlord in a designated area: the buyer's takeover date.</summary>
     public DateOnly? PrivateTakeover { get; init; }
 }

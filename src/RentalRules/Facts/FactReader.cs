@@ -160,6 +160,7 @@ public static class FactReader
             Flags = r.Array(n["flags"], x => r.String(x)),
             KeyFigures = n["keyFigures"] is { IsNull: false } k ? ReadKeyFigures(r, k) : null,
             PrivateTakeover = r.Date(n["privateTakeover"]),
+            LowRentShare = r.Share(n["lowRentShare"]),
         };
     }
 

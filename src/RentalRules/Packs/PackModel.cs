@@ -94,3 +94,18 @@ internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When,
 
 /// <summary>What happens to a department's counters when its tier changes.</summary>
 internal sealed record TierChangePolicy(bool Reset, ClauseInfo Clause, LocalizedText Reason);
+
+/// <summary>A limit of the concentration guard: at most <see cref="Max"/> (or the parameter's value) municipal allocations within <see cref="Months"/>.</summary>
+internal sealed record GuardLimit(decimal? Max, string? MaxParameter, int Months);
+
+/// <summary>
+/// The concentration guard: no more than a set number of municipal allocations to one department, and to one
+/// stairwell, within a rolling period; a vacancy beyond it goes to the waiting list (or flexible letting).
+/// </summary>
+internal sealed record ConcentrationGuard(ClauseInfo Clause, LocalizedText Reason, GuardLimit? Department, GuardLimit? Stairwell)
+{
+    public int LongestMonths => Math.Max(Department?.Months ?? 0, Stairwell?.Months ?? 0);
+}
+
+/// <summary>A mark routing puts on matching vacancies (e.g. rent under 5 000 DKK/month), and how forecasts estimate it.</summary>
+internal sealed record VacancyMark(string Id, ClauseInfo Clause, Condition When, LocalizedText Label, Func<EvalScope, decimal?>? ForecastShare, string? ForecastShareText);

@@ -82,6 +82,8 @@ internal sealed class PackReader
         var (hitPolicy, rules) = ReadPlacement(_r.Required(root, "placement", "A pack"), tiers);
         var requirements = ReadRouteRequirements(root["requirements"], criteriaSets);
         var (routingRules, tierChange) = ReadRouting(root["routing"], tiers);
+        var guard = ReadConcentration(root["routing"]?["concentration"]);
+        var marks = ReadMarks(root["routing"]?["marks"]);
         CheckRefCycles(criteriaSets);
 
         if (_r.Diagnostics.Any(d => d.Severity == Severity.Error))
@@ -90,7 +92,7 @@ internal sealed class PackReader
         }
 
         _batch.Compile();
-        return new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints };
+        return new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks };
     }
 
     private static readonly HashSet<string> Wording = ["note", "reason", "title", "label", "documents"];
@@ -556,7 +558,7 @@ internal sealed class PackReader
             return ([], null);
         }
 
-        _r.CheckProperties(node, "routing", ["rules", "onTierChange", "note"]);
+        _r.CheckProperties(node, "routing", ["rules", "onTierChange", "concentration", "marks", "note"]);
         TierChangePolicy? tierChange = null;
         if (node["onTierChange"] is { IsNull: false } tc && _r.ExpectObject(tc, "onTierChange"))
         {
@@ -600,6 +602,86 @@ internal sealed class PackReader
             return when is null ? null : new RoutingRule(id, clause, when, route, counter, share, reason, n.Location);
         }) ?? [];
         return (rules, tierChange);
+    }
+
+    private ConcentrationGuard? ReadConcentration(JNode? node)
+    {
+        if (node is null || node.IsNull || !_r.ExpectObject(node, "concentration"))
+        {
+            return null;
+        }
+
+        Fingerprint("routing", "concentration", node, "note");
+        _r.CheckProperties(node, "concentration", ["department", "stairwell", "clause", "reason", "note"]);
+        var clause = Cite(node, "concentration");
+        var reason = ReadText(_r.Required(node, "reason", "concentration"), "reason");
+        var department = ReadLimit(node["department"], "concentration.department");
+        var stairwell = ReadLimit(node["stairwell"], "concentration.stairwell");
+        if (department is null && stairwell is null)
+        {
+            _r.Error(DiagnosticCodes.MissingProperty, "concentration needs a \"department\" or a \"stairwell\" limit.", node.Location, "Write e.g. \"department\": { \"max\": \"param.maxPerDepartment\", \"months\": 12 }.");
+        }
+
+        return new ConcentrationGuard(clause, reason, department, stairwell);
+    }
+
+    private GuardLimit? ReadLimit(JNode? node, string what)
+    {
+        if (node is null || node.IsNull || !_r.ExpectObject(node, what))
+        {
+            return null;
+        }
+
+        _r.CheckProperties(node, what, ["max", "months", "note"]);
+        var months = _r.Integer(_r.Required(node, "months", what), min: 1) ?? 12;
+        var maxNode = _r.Required(node, "max", what);
+        if (maxNode is { Kind: JKind.String } && maxNode.Text!.StartsWith("param.", StringComparison.Ordinal))
+        {
+            var name = maxNode.Text["param.".Length..];
+            if (!_slots.ContainsKey(name))
+            {
+                _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no parameter '{name}' in this pack.", maxNode.Location, Suggestions.DidYouMean(name, _slots.Keys));
+            }
+
+            return new GuardLimit(null, name, months);
+        }
+
+        var max = _r.Number(maxNode, 0m);
+        return max is null ? null : new GuardLimit(max, null, months);
+    }
+
+    private IReadOnlyList<VacancyMark> ReadMarks(JNode? node)
+    {
+        return _r.Array(node, n =>
+        {
+            if (!_r.ExpectObject(n, "A mark"))
+            {
+                return null;
+            }
+
+            _r.CheckProperties(n, "A mark", ["id", "clause", "when", "label", "forecastShare", "note"]);
+            var id = _r.String(_r.Required(n, "id", "A mark"), nonEmpty: true) ?? "";
+            Fingerprint("mark", id, n, "note");
+            var clause = Cite(n, $"The mark '{id}'");
+            var when = Compile(_r.Required(n, "when", $"The mark '{id}'"), memberInScope: false);
+            var label = ReadText(_r.Required(n, "label", $"The mark '{id}'"), "label");
+            Func<EvalScope, decimal?>? share = null;
+            var shareText = _r.String(n["forecastShare"], nonEmpty: true);
+            if (shareText is not null)
+            {
+                try
+                {
+                    share = ExprCompiler.BuildNumber(shareText, new CompileContext(_slots, _factNames, false)).Compile();
+                }
+                catch (ExprException ex)
+                {
+                    var node2 = n["forecastShare"]!;
+                    _r.Diagnostics.Add(new Diagnostic(Severity.Error, ex.Error.Code, $"{ex.Error.Message} In: {shareText}", node2.Location with { Column = node2.Location.Column + 1 + node2.RawIndexOf(ex.Error.Pos) }, ex.Error.Hint));
+                }
+            }
+
+            return when is null ? null : new VacancyMark(id, clause, when, label, share, shareText);
+        }) ?? [];
     }
 
     private ShareSpec? ReadShareSpec(JNode? node, Dictionary<string, TierDef> tiers)

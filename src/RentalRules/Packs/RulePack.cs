@@ -119,6 +119,12 @@ public sealed class RulePack
 
     internal TierChangePolicy? TierChange { get; }
 
+    /// <summary>The concentration guard of routing, if the pack has one.</summary>
+    internal ConcentrationGuard? Concentration { get; init; }
+
+    /// <summary>The marks routing puts on vacancies.</summary>
+    internal IReadOnlyList<VacancyMark> Marks { get; init; } = [];
+
     /// <summary>Whether some tier puts every n-th municipal allocation under special criteria.</summary>
     internal bool HasSpecialCriteria => _hasSpecialCriteria ??= TierDefs.Values.Any(t => t.SpecialCriteria is not null);
 
@@ -252,6 +258,16 @@ public sealed class RulePack
         if (TierChange is { } tierChange)
         {
             yield return ("routing.onTierChange", tierChange.Clause.Id, tierChange.Clause.Source);
+        }
+
+        if (Concentration is { } guard)
+        {
+            yield return ("routing.concentration", guard.Clause.Id, guard.Clause.Source);
+        }
+
+        foreach (var mark in Marks)
+        {
+            yield return (mark.Id, mark.Clause.Id, mark.Clause.Source);
         }
 
         foreach (var set in CriteriaSets.Values)

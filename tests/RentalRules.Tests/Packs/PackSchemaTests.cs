@@ -57,7 +57,10 @@ public sealed class PackSchemaTests
         { "$defs.routeRequirement", ["id", "route", "criteriaSet", "when", "clause", "reason", "note"] },
         { "properties.placement", ["hitPolicy", "rules", "note"] },
         { "$defs.placementRule", ["id", "clause", "when", "tier", "reason", "note"] },
-        { "properties.routing", ["rules", "onTierChange", "note"] },
+        { "properties.routing", ["rules", "onTierChange", "concentration", "marks", "note"] },
+        { "properties.routing.properties.concentration", ["department", "stairwell", "clause", "reason", "note"] },
+        { "$defs.guardLimit", ["max", "months", "note"] },
+        { "$defs.mark", ["id", "clause", "when", "label", "forecastShare", "note"] },
         { "properties.routing.properties.onTierChange", ["counters", "clause", "reason", "note"] },
         { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "reason", "note"] },
     };
