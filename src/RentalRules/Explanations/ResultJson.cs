@@ -9,6 +9,36 @@ namespace RentalRules.Explanations;
 /// </summary>
 public static class ResultJson
 {
+    /// <summary>A placement as a JSON object, the same as <see cref="WritePlacement"/> writes.</summary>
+    /// <param name="placement">The placement.</param>
+    /// <param name="indented">Whether to indent the JSON.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(PlacementResult placement, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        return Write(w => WritePlacement(w, placement), indented);
+    }
+
+    /// <summary>An eligibility result as a JSON object, the same as <see cref="WriteEligibility"/> writes.</summary>
+    /// <param name="eligibility">The result.</param>
+    /// <param name="indented">Whether to indent the JSON.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(EligibilityResult eligibility, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(eligibility);
+        return Write(w => WriteEligibility(w, eligibility), indented);
+    }
+
+    /// <summary>A routing decision as a JSON object, the same as <see cref="WriteDecision"/> writes.</summary>
+    /// <param name="decision">The decision.</param>
+    /// <param name="indented">Whether to indent the JSON.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(RoutingDecision decision, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return Write(w => WriteDecision(w, decision), indented);
+    }
+
     /// <summary>Writes a placement as an object.</summary>
     /// <param name="w">The writer.</param>
     /// <param name="p">The placement.</param>
@@ -147,6 +177,17 @@ public static class ResultJson
         VacancyRoute.OutOfScope => "outOfScope",
         _ => "undetermined",
     };
+
+    private static string Write(Action<Utf8JsonWriter> write, bool indented)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(w);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static void WriteCriterion(Utf8JsonWriter w, CriterionResult c)
     {

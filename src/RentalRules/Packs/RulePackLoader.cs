@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text;
 using RentalRules.Diagnostics;
 using RentalRules.Json;
 
@@ -34,7 +36,60 @@ public static class RulePackLoader
         return Load(file, resolver);
     }
 
-    private static LoadResult<RulePack> Load(string path, FileResolver resolver)
+    /// <summary>
+    /// Loads a pack from a stream of UTF-8 JSON (a byte order mark is allowed). The stream is read to its end and left
+    /// open; the caller disposes it.
+    /// </summary>
+    /// <param name="stream">The pack JSON.</param>
+    /// <param name="name">The name to use in diagnostics, e.g. the file or blob name.</param>
+    /// <param name="resolveBase">
+    /// Returns a stream of a base pack by id (the ids named in <c>extends</c>), or <c>null</c> when there is none; the
+    /// loader disposes the streams it is given. Base packs are named <c>ID.json</c> in diagnostics. Without it, a pack
+    /// that extends another cannot be loaded from a stream (error <c>RR0107</c>).
+    /// </param>
+    /// <returns>The compiled pack, or the diagnostics that prevent it; an unreadable stream is a diagnostic too.</returns>
+    public static LoadResult<RulePack> LoadFromStream(Stream stream, string name, Func<string, Stream?>? resolveBase = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        var resolver = new StreamResolver(
+            id => resolveBase?.Invoke(id) is { } s ? (id.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? id : id + ".json", s) : null,
+            id => $"Return a stream for '{id}' from resolveBase.");
+        resolver.Add(name, stream, dispose: false);
+        return Load(name, resolver);
+    }
+
+    /// <summary>
+    /// Loads a pack embedded as a resource in an assembly. Base packs named in <c>extends</c> are resources of the same
+    /// assembly with the same naming scheme: for <c>MyApp.Rules.holbaek-2024.json</c>, the base pack
+    /// <c>dk-statutory-restrictions</c> is <c>MyApp.Rules.dk-statutory-restrictions.json</c>.
+    /// </summary>
+    /// <param name="assembly">The assembly holding the resources.</param>
+    /// <param name="resourceName">The manifest resource name of the pack, e.g. <c>MyApp.Rules.holbaek-2024.json</c>.</param>
+    /// <returns>The compiled pack, or the diagnostics that prevent it; a missing resource is a diagnostic too.</returns>
+    public static LoadResult<RulePack> LoadFromResource(Assembly assembly, string resourceName)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(resourceName);
+        var stem = resourceName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? resourceName[..^5] : resourceName;
+        var prefix = stem[..(stem.LastIndexOf('.') + 1)];
+        var resolver = new StreamResolver(
+            id => assembly.GetManifestResourceStream(prefix + id + ".json") is { } s ? (prefix + id + ".json", s) : null,
+            id => $"Embed {id}.json in {assembly.GetName().Name} so that its resource name is {prefix}{id}.json.");
+        var root = assembly.GetManifestResourceStream(resourceName);
+        if (root is null)
+        {
+            var available = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+            var hint = "Embed the pack with <EmbeddedResource Include=\"…\" /> and use its manifest resource name. "
+                + (available.Count == 0 ? "The assembly has no .json resources." : Suggestions.DidYouMean(resourceName, available));
+            return new LoadResult<RulePack>(null, [new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"The assembly {assembly.GetName().Name} has no resource '{resourceName}'.", new SourceLocation(resourceName, "$", 1, 1), hint)]);
+        }
+
+        resolver.Add(resourceName, root, dispose: true);
+        return Load(resourceName, resolver);
+    }
+
+    private static LoadResult<RulePack> Load(string path, Resolver resolver)
     {
         var diagnostics = new List<Diagnostic>();
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -55,7 +110,7 @@ public static class RulePackLoader
     private static List<Diagnostic> Sort(List<Diagnostic> diagnostics)
         => diagnostics.OrderByDescending(d => d.Severity).ThenBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
 
-    private static JNode? Resolve(string path, FileResolver resolver, List<Diagnostic> diagnostics, Dictionary<string, string> sources, List<string> chain, List<string> stack)
+    private static JNode? Resolve(string path, Resolver resolver, List<Diagnostic> diagnostics, Dictionary<string, string> sources, List<string> chain, List<string> stack)
     {
         var (text, readError) = resolver.Read(path);
         if (text is null)
@@ -108,7 +163,7 @@ public static class RulePackLoader
             var basePath = resolver.Find(item.Text!, path);
             if (basePath is null)
             {
-                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"The base pack '{item.Text}' cannot be found.", item.Location, $"Put {item.Text}.json beside this pack or in a rules/ folder above it."));
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"The base pack '{item.Text}' cannot be found.", item.Location, resolver.MissingBaseHint(item.Text!)));
                 return null;
             }
 
@@ -138,11 +193,76 @@ public static class RulePackLoader
         return relative.StartsWith("..", StringComparison.Ordinal) && relative.Count(c => c == '/') > 3 ? fullPath : relative;
     }
 
-    private sealed class FileResolver(Func<string, string?>? custom = null)
+    /// <summary>Where the loader reads a pack and finds its base packs.</summary>
+    private abstract class Resolver
+    {
+        public abstract (string? Text, string? Error) Read(string name);
+
+        public abstract string? Find(string id, string fromName);
+
+        public abstract string MissingBaseHint(string id);
+    }
+
+    /// <summary>Packs from streams (a caller's or an assembly's resources), read once into text.</summary>
+    private sealed class StreamResolver(Func<string, (string Name, Stream Stream)?> open, Func<string, string> hint) : Resolver
+    {
+        private readonly Dictionary<string, (string? Text, string? Error)> _texts = new(StringComparer.Ordinal);
+
+        public void Add(string name, Stream stream, bool dispose)
+        {
+            try
+            {
+                using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, leaveOpen: !dispose);
+                _texts[name] = (reader.ReadToEnd(), null);
+            }
+            catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
+            {
+                _texts[name] = (null, ex.Message);
+            }
+        }
+
+        public override (string? Text, string? Error) Read(string name)
+            => _texts.TryGetValue(name, out var text) ? text : (null, "the stream is not available.");
+
+        public override string? Find(string id, string fromName)
+        {
+            (string Name, Stream Stream)? found;
+            try
+            {
+                found = open(id);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+
+            if (found is not { } f)
+            {
+                return null;
+            }
+
+            if (!_texts.ContainsKey(f.Name))
+            {
+                Add(f.Name, f.Stream, dispose: true);
+            }
+            else
+            {
+                f.Stream.Dispose();
+            }
+
+            return f.Name;
+        }
+
+        public override string MissingBaseHint(string id) => hint(id);
+    }
+
+    private sealed class FileResolver(Func<string, string?>? custom = null) : Resolver
     {
         public (string File, string Text)? InlineText { get; init; }
 
-        public (string? Text, string? Error) Read(string path)
+        public override string MissingBaseHint(string id) => $"Put {id}.json beside this pack or in a rules/ folder above it.";
+
+        public override (string? Text, string? Error) Read(string path)
         {
             if (InlineText is { } inline && inline.File == path)
             {
@@ -164,7 +284,7 @@ public static class RulePackLoader
             }
         }
 
-        public string? Find(string id, string fromPath)
+        public override string? Find(string id, string fromPath)
         {
             if (custom?.Invoke(id) is { } found)
             {

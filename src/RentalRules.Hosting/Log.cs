@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+
+namespace RentalRules.Hosting;
+
+/// <summary>
+/// Every message RentalRules.Hosting logs. They carry pack ids and versions, file names, municipalities, department
+/// ids, outcomes and counts, and pack diagnostics; never a household fact, a household or member id, or any other
+/// personal data.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Information, "Rule pack folder {Folder}: {Valid} valid pack(s), {Invalid} invalid file(s)")]
+    public static partial void FolderLoaded(ILogger logger, string folder, int valid, int invalid);
+
+    [LoggerMessage(1001, LogLevel.Information, "Loaded rule pack {PackId} {PackVersion} ({Status}, municipality {Municipality}, valid {ValidFrom} to {ValidTo}) from {File}")]
+    public static partial void PackLoaded(ILogger logger, string packId, string packVersion, string status, string municipality, string validFrom, string validTo, string file);
+
+    [LoggerMessage(1002, LogLevel.Information, "Replaced rule pack {OldPackId} {OldPackVersion} with {PackId} {PackVersion} from {File}")]
+    public static partial void PackReplaced(ILogger logger, string oldPackId, string oldPackVersion, string packId, string packVersion, string file);
+
+    [LoggerMessage(1003, LogLevel.Error, "The rule pack file {File} is invalid ({ErrorCount} error(s)); still serving {PackId} {PackVersion} from its previous version:\n{Diagnostics}")]
+    public static partial void PackInvalidKeptOld(ILogger logger, string file, int errorCount, string packId, string packVersion, string diagnostics);
+
+    [LoggerMessage(1004, LogLevel.Error, "The rule pack file {File} is invalid ({ErrorCount} error(s)) and no earlier version of it is in service:\n{Diagnostics}")]
+    public static partial void PackInvalid(ILogger logger, string file, int errorCount, string diagnostics);
+
+    [LoggerMessage(1005, LogLevel.Warning, "The rule pack file {File} was removed; pack {PackId} {PackVersion} is no longer served")]
+    public static partial void PackRemoved(ILogger logger, string file, string packId, string packVersion);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Rule pack {PackId} {PackVersion} from {File} has {WarningCount} warning(s):\n{Diagnostics}")]
+    public static partial void PackWarnings(ILogger logger, string packId, string packVersion, string file, int warningCount, string diagnostics);
+
+    [LoggerMessage(1007, LogLevel.Warning, "Rule packs {PackId} ({File}) and {OtherPackId} ({OtherFile}) both take effect for {Municipality} on {ValidFrom}; {PackId} is used. Give the successor a later validFrom or remove one")]
+    public static partial void PacksAmbiguous(ILogger logger, string packId, string file, string otherPackId, string otherFile, string municipality, string validFrom);
+
+    [LoggerMessage(1008, LogLevel.Warning, "The pack id {PackId} is declared by both {File} and {OtherFile}; they share one quota ledger")]
+    public static partial void DuplicatePackId(ILogger logger, string packId, string file, string otherFile);
+
+    [LoggerMessage(1009, LogLevel.Error, "Cannot read the rule pack folder {Folder}; the packs in service are kept")]
+    public static partial void FolderUnreadable(ILogger logger, Exception exception, string folder);
+
+    [LoggerMessage(1010, LogLevel.Warning, "Watching the rule pack folder {Folder} failed; reloading it")]
+    public static partial void WatchFailed(ILogger logger, Exception exception, string folder);
+
+    [LoggerMessage(1011, LogLevel.Error, "Reloading the rule pack folder {Folder} failed; the packs in service are kept")]
+    public static partial void ReloadFailed(ILogger logger, Exception exception, string folder);
+
+    [LoggerMessage(2000, LogLevel.Information, "Routed a vacancy in department {DepartmentId} under {PackId} {PackVersion}: {Route}{Special} (counter {Counter}, count {Count}, ledger change {ChangeCounter}, attempt {Attempt})")]
+    public static partial void Routed(ILogger logger, string departmentId, string packId, string packVersion, string route, string special, string counter, long count, long changeCounter, int attempt);
+
+    [LoggerMessage(2001, LogLevel.Information, "Routed a vacancy in department {DepartmentId} under {PackId} {PackVersion}: {Route}, not counted")]
+    public static partial void RoutedNotCounted(ILogger logger, string departmentId, string packId, string packVersion, string route);
+
+    [LoggerMessage(2002, LogLevel.Debug, "The quota ledger {LedgerKey} changed while routing (attempt {Attempt} of {MaxAttempts}); routing again")]
+    public static partial void LedgerConflict(ILogger logger, string ledgerKey, int attempt, int maxAttempts);
+
+    [LoggerMessage(2003, LogLevel.Error, "The quota ledger {LedgerKey} changed under every one of {Attempts} routing attempts; the vacancy was not routed")]
+    public static partial void LedgerConflictsExhausted(ILogger logger, string ledgerKey, int attempts);
+}

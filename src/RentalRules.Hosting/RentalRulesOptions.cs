@@ -1,0 +1,51 @@
+using RentalRules.Hosting.Ledgers;
+
+namespace RentalRules.Hosting;
+
+/// <summary>
+/// Options of <c>services.AddRentalRules(...)</c>. Set them once at start-up (the options object is not thread-safe);
+/// the services read them when they are first resolved.
+/// </summary>
+public sealed class RentalRulesOptions
+{
+    /// <summary>
+    /// The folder holding the packs: every <c>*.json</c> in it (not in subfolders) is loaded, and base packs named in
+    /// <c>extends</c> are resolved from the same folder only. A relative path is taken from the current directory when
+    /// the provider starts; pass a full path to be sure. Default <c>rules</c>.
+    /// </summary>
+    public string PackFolder { get; set; } = "rules";
+
+    /// <summary>
+    /// Whether to watch <see cref="PackFolder"/> and reload when a pack file is added, changed, renamed or removed.
+    /// Default <c>true</c>. <see cref="Packs.IRulePackProvider.Reload"/> works either way.
+    /// </summary>
+    public bool WatchForChanges { get; set; } = true;
+
+    /// <summary>
+    /// How long the folder must be quiet after a change before it is reloaded, so that a file being copied is read once,
+    /// whole. Default 500 ms. Measured in real time, not by the evaluation clock.
+    /// </summary>
+    public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Whether packs with status <c>draft</c> or <c>illustrative</c> are selected by municipality and date. Default
+    /// <c>false</c>: only <c>signed</c> and <c>statutory</c> packs answer for a municipality; drafts are still loaded,
+    /// validated and listed.
+    /// </summary>
+    public bool IncludeDrafts { get; set; }
+
+    /// <summary>
+    /// Where routing keeps the quota ledgers. Default: an <see cref="InMemoryLedgerStore"/>, which loses the counts on a
+    /// restart; use a durable store (e.g. <c>SqliteLedgerStore</c> from the <c>RentalRules.Hosting.Sqlite</c> package)
+    /// in production. An <see cref="ILedgerStore"/> registered in the service collection before <c>AddRentalRules</c>
+    /// takes precedence.
+    /// </summary>
+    public ILedgerStore? LedgerStore { get; set; }
+
+    /// <summary>
+    /// How many times a routing reads the ledger, routes and tries to store it before it gives up with a
+    /// <see cref="Routing.LedgerConflictException"/>. Conflicts come from other processes sharing the store (routings in
+    /// one process are queued per ledger). Default 20.
+    /// </summary>
+    public int MaxRoutingAttempts { get; set; } = 20;
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RentalRules.Hosting;
+using RentalRules.Hosting.Ledgers;
+using RentalRules.Hosting.Packs;
+using RentalRules.Hosting.Routing;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers RentalRules in a service collection.</summary>
+public static class RentalRulesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers RentalRules as singletons:
+    /// <list type="bullet">
+    /// <item><see cref="IRulePackProvider"/>: the packs of <see cref="RentalRulesOptions.PackFolder"/>, selected by
+    /// municipality and date, swapped at run time when the folder changes (validated first; an invalid pack leaves the old
+    /// one in service). It loads the folder when first resolved and stops watching when the provider is disposed.</item>
+    /// <item><see cref="ILedgerStore"/>: <see cref="RentalRulesOptions.LedgerStore"/>, or an <see cref="InMemoryLedgerStore"/>.</item>
+    /// <item><see cref="IVacancyRouter"/>: routing with the stored ledgers and optimistic concurrency.</item>
+    /// <item><see cref="TimeProvider"/>: the evaluation clock, <see cref="TimeProvider.System"/> unless one is registered.</item>
+    /// </list>
+    /// Services already registered (a host's own <see cref="ILedgerStore"/>, <see cref="TimeProvider"/> or provider) are
+    /// kept. Logging goes through the host's <see cref="ILoggerFactory"/> (none if it has none) and never carries
+    /// personal data: pack ids, file names, department ids, outcomes and counts only.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options, e.g. <c>o =&gt; o.PackFolder = "rules"</c>.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddRentalRules(this IServiceCollection services, Action<RentalRulesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<RentalRulesOptions>()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PackFolder), "RentalRulesOptions.PackFolder must name the folder holding the packs.")
+            .Validate(o => o.MaxRoutingAttempts >= 1, "RentalRulesOptions.MaxRoutingAttempts must be at least 1.")
+            .Validate(o => o.ReloadDelay >= TimeSpan.Zero, "RentalRulesOptions.ReloadDelay must not be negative.");
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRulePackProvider>(sp => new FolderRulePackProvider(
+            sp.GetRequiredService<IOptions<RentalRulesOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            Logger(sp, "RentalRules.Hosting.Packs")));
+        services.TryAddSingleton<ILedgerStore>(sp => sp.GetRequiredService<IOptions<RentalRulesOptions>>().Value.LedgerStore ?? new InMemoryLedgerStore());
+        services.TryAddSingleton<IVacancyRouter>(sp => new VacancyRouter(
+            sp.GetRequiredService<IRulePackProvider>(),
+            sp.GetRequiredService<ILedgerStore>(),
+            sp.GetRequiredService<IOptions<RentalRulesOptions>>().Value.MaxRoutingAttempts,
+            Logger(sp, "RentalRules.Hosting.Routing")));
+        return services;
+    }
+
+    private static ILogger Logger(IServiceProvider sp, string category)
+        => (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(category);
+}

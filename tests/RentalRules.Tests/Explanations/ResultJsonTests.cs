@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+using RentalRules.Evaluation;
+using RentalRules.Explanations;
+using RentalRules.Facts;
+using RentalRules.Tests.Infrastructure;
+
+namespace RentalRules.Tests.Explanations;
+
+/// <summary>ResultJson.ToJson: the same JSON as the writer methods, as a string.</summary>
+public sealed class ResultJsonTests
+{
+    private static readonly DateOnly On = new(2025, 3, 1);
+
+    private static string Written(Action<Utf8JsonWriter> write, bool indented)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(w);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    [Fact]
+    public void ToJson_Placement_IsWhatWritePlacementWrites()
+    {
+        var placement = Repo.Pack("holbaek-2024").Place(Build.Department(outsideLabourMarketShare: 0.5m), On);
+
+        var json = ResultJson.ToJson(placement);
+
+        Assert.Equal(Written(w => ResultJson.WritePlacement(w, placement), indented: false), json);
+        Assert.Equal("red", JsonDocument.Parse(json).RootElement.GetProperty("tier").GetString());
+        Assert.Contains("\n", ResultJson.ToJson(placement, indented: true), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToJson_Eligibility_IsWhatWriteEligibilityWrites()
+    {
+        var pack = Repo.Pack("holbaek-2024");
+        var household = Build.Household("H-1", Build.Worker("m1", new DateOnly(1985, 5, 5)));
+        var result = pack.Check(new EligibilityRequest(Build.Department(outsideLabourMarketShare: 0.5m), household, LettingRoute.WaitingList, On));
+
+        var json = ResultJson.ToJson(result, indented: true);
+
+        Assert.Equal(Written(w => ResultJson.WriteEligibility(w, result), indented: true), json);
+        Assert.Equal("eligible", JsonDocument.Parse(json).RootElement.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void ToJson_RoutingDecision_IsWhatWriteDecisionWrites()
+    {
+        var pack = Repo.Pack("holbaek-2024");
+        var decision = pack.Route(Build.Department(), new Vacancy { Id = "V-1", Department = "D-1", Category = DwellingCategory.Family }, pack.NewLedger(), On).Decision;
+
+        var json = ResultJson.ToJson(decision);
+
+        Assert.Equal(Written(w => ResultJson.WriteDecision(w, decision), indented: false), json);
+        Assert.Equal("V-1", JsonDocument.Parse(json).RootElement.GetProperty("vacancy").GetString());
+    }
+}
