@@ -132,37 +132,44 @@ internal static class Evaluator
             }
         }
 
-        return pack.RoutesFor(tier.Id, mask, () =>
+        if (pack.TryGetRoutes(tier.Id, mask, out var cached))
         {
-            var routes = new Dictionary<LettingRoute, RouteSummary>();
-            foreach (var route in AllRoutes)
+            return cached;
+        }
+
+        return pack.AddRoutes(tier.Id, mask, BuildRoutes(pack, tier, scope));
+    }
+
+    private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) BuildRoutes(RulePack pack, TierDef tier, EvalScope scope)
+    {
+        var routes = new Dictionary<LettingRoute, RouteSummary>();
+        foreach (var route in AllRoutes)
+        {
+            if (!tier.Routes.TryGetValue(route, out var policy) || policy.Closed)
             {
-                if (!tier.Routes.TryGetValue(route, out var policy) || policy.Closed)
-                {
-                    routes[route] = new RouteSummary(false, NoStrings);
-                    continue;
-                }
-
-                var sets = new List<string>();
-                foreach (var req in Applicable(pack, tier, route))
-                {
-                    var mark = scope.MissingCount;
-                    var applies = req.When?.Evaluate(scope) ?? Tri.True;
-                    scope.ResetMissing(mark);
-                    if (applies != Tri.False)
-                    {
-                        sets.Add(req.CriteriaSet);
-                    }
-                }
-
-                routes[route] = new RouteSummary(true, sets);
+                routes[route] = new RouteSummary(false, NoStrings);
+                continue;
             }
 
-            var main = routes[LettingRoute.Flexible] is { Open: true, CriteriaSets.Count: > 0 } f ? f.CriteriaSets[0]
-                : routes[LettingRoute.WaitingList] is { Open: true, CriteriaSets.Count: > 0 } w ? w.CriteriaSets[0]
-                : null;
-            return (routes, main);
-        });
+            var sets = new List<string>();
+            foreach (var req in Applicable(pack, tier, route))
+            {
+                var mark = scope.MissingCount;
+                var applies = req.When?.Evaluate(scope) ?? Tri.True;
+                scope.ResetMissing(mark);
+                if (applies != Tri.False)
+                {
+                    sets.Add(req.CriteriaSet);
+                }
+            }
+
+            routes[route] = new RouteSummary(true, sets);
+        }
+
+        var main = routes[LettingRoute.Flexible] is { Open: true, CriteriaSets.Count: > 0 } f ? f.CriteriaSets[0]
+            : routes[LettingRoute.WaitingList] is { Open: true, CriteriaSets.Count: > 0 } w ? w.CriteriaSets[0]
+            : null;
+        return (routes, main);
     }
 
     private static Requirement[] Applicable(RulePack pack, TierDef tier, LettingRoute route) => pack.RouteRequirements[tier.Id][(int)route];
@@ -204,7 +211,7 @@ internal static class Evaluator
         var overall = Tri.True;
         var criteria = new List<CriterionResult>();
         var applied = new List<Requirement>();
-        var applicabilityMissing = new List<string>();
+        List<string>? applicabilityMissing = null;
         foreach (var req in requirements)
         {
             var applies = Tri.True;
@@ -214,7 +221,7 @@ internal static class Evaluator
                 applies = req.When.Evaluate(scope);
                 if (applies == Tri.Unknown)
                 {
-                    applicabilityMissing.AddRange(Names(pack, scope, mark));
+                    (applicabilityMissing ??= []).AddRange(Names(pack, scope, mark));
                 }
 
                 scope.ResetMissing(mark);
@@ -251,28 +258,26 @@ internal static class Evaluator
             // Documents: for an eligible household, what proves the criteria it meets; for an undetermined one, also
             // what would settle the open criteria. Missing facts: those of the undetermined leaves. One walk for both.
             var docs = new List<LocalizedText>();
-            var missingFacts = result == Outcome.Undetermined ? new List<string>(applicabilityMissing) : null;
+            var missingFacts = result == Outcome.Undetermined ? new List<string>(applicabilityMissing ?? []) : null;
             foreach (var r in applied)
             {
                 AddDistinct(docs, pack.CriteriaSets[r.CriteriaSet].Documents);
             }
 
-            var stack = new Stack<CriterionResult>(criteria.Count);
-            for (var i = criteria.Count - 1; i >= 0; i--)
+            void Walk(IReadOnlyList<CriterionResult> results)
             {
-                stack.Push(criteria[i]);
-            }
-
-            while (stack.TryPop(out var c))
-            {
-                if (c.Outcome == Outcome.Eligible || (result == Outcome.Undetermined && c.Outcome == Outcome.Undetermined))
+                foreach (var c in results)
                 {
-                    AddDistinct(docs, c.Documents);
-                }
+                    if (c.Outcome == Outcome.Eligible || (result == Outcome.Undetermined && c.Outcome == Outcome.Undetermined))
+                    {
+                        AddDistinct(docs, c.Documents);
+                    }
 
-                if (c.Children.Count == 0)
-                {
-                    if (missingFacts is not null && c.Outcome == Outcome.Undetermined)
+                    if (c.Children.Count > 0)
+                    {
+                        Walk(c.Children);
+                    }
+                    else if (missingFacts is not null && c.Outcome == Outcome.Undetermined)
                     {
                         foreach (var m in c.Missing)
                         {
@@ -283,15 +288,9 @@ internal static class Evaluator
                         }
                     }
                 }
-                else
-                {
-                    for (var i = c.Children.Count - 1; i >= 0; i--)
-                    {
-                        stack.Push(c.Children[i]);
-                    }
-                }
             }
 
+            Walk(criteria);
             documents = docs;
             missing = missingFacts is null ? NoStrings : Distinct(missingFacts);
         }
@@ -408,8 +407,8 @@ internal static class Evaluator
         }
 
         var acc = Tri.True;
-        var perMember = new List<MemberResult>();
-        var allMissing = new List<string>();
+        var perMember = new List<MemberResult>(members.Count);
+        List<string>? allMissing = null;
         for (var i = 0; i < members.Count; i++)
         {
             var m = members[i];
@@ -436,13 +435,16 @@ internal static class Evaluator
 
             var missing = r == Tri.Unknown ? Names(pack, scope, mark) : NoStrings;
             scope.ResetMissing(mark);
-            allMissing.AddRange(missing);
+            if (missing.Count > 0)
+            {
+                (allMissing ??= []).AddRange(missing);
+            }
             perMember.Add(new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing));
             acc = Kleene.And(acc, r);
         }
 
         scope.Member = null;
-        return (acc, Result(leaf, acc, perMember, acc == Tri.Unknown ? Distinct(allMissing) : NoStrings, []));
+        return (acc, Result(leaf, acc, perMember, acc == Tri.Unknown && allMissing is not null ? Distinct(allMissing) : NoStrings, []));
     }
 
     private static CriterionResult Result(CriterionNode node, Tri r, IReadOnlyList<MemberResult> members, IReadOnlyList<string> missing, IReadOnlyList<CriterionResult> children)

@@ -205,11 +205,16 @@ public sealed class RulePack
         return values;
     }
 
-    internal (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) RoutesFor(string tier, int mask, Func<(IReadOnlyDictionary<LettingRoute, RouteSummary>, string?)> build)
-        => _routeCache.GetOrAdd((tier, mask), _ => build());
+    internal bool TryGetRoutes(string tier, int mask, out (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) routes)
+        => _routeCache.TryGetValue((tier, mask), out routes);
+
+    internal (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) AddRoutes(string tier, int mask, (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) routes)
+        => _routeCache.GetOrAdd((tier, mask), routes);
 
     internal IReadOnlyList<Explanation> RuleExplanation(PlacementRule rule)
-        => _ruleExplanations.GetOrAdd(rule.Id, _ => [new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, rule.Reason)]);
+        => _ruleExplanations.TryGetValue(rule.Id, out var cached)
+            ? cached
+            : _ruleExplanations.GetOrAdd(rule.Id, [new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, rule.Reason)]);
 
     private IEnumerable<(string, string, string)> EnumerateCitations()
     {
