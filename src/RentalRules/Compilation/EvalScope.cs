@@ -26,6 +26,9 @@ internal sealed class EvalScope
 
     public int MissingCount { get; private set; }
 
+    /// <summary>The household members' ages on <see cref="On"/>, computed once per evaluation (null: unknown).</summary>
+    public decimal?[]? MemberAges { get; set; }
+
     public void NoteMissing(int factId)
     {
         for (var i = 0; i < MissingCount; i++)

@@ -186,7 +186,8 @@ internal static class Evaluator
         var tier = pack.TierDefs[placement.Tier!];
         scope.Household = request.Household;
         scope.Applicant = request.Household.Applicant;
-        var explanation = new List<Explanation>(placement.Explanation);
+        var explanation = new List<Explanation>(placement.Explanation.Count + 4);
+        explanation.AddRange(placement.Explanation);
         var policy = tier.Routes[request.Route];
         if (policy.Closed)
         {
@@ -209,8 +210,8 @@ internal static class Evaluator
         }
 
         var overall = Tri.True;
-        var criteria = new List<CriterionResult>();
-        var applied = new List<Requirement>();
+        var criteria = new List<CriterionResult>(8);
+        var applied = new List<Requirement>(requirements.Count);
         List<string>? applicabilityMissing = null;
         foreach (var req in requirements)
         {
@@ -257,7 +258,7 @@ internal static class Evaluator
         {
             // Documents: for an eligible household, what proves the criteria it meets; for an undetermined one, also
             // what would settle the open criteria. Missing facts: those of the undetermined leaves. One walk for both.
-            var docs = new List<LocalizedText>();
+            var docs = new List<LocalizedText>(8);
             var missingFacts = result == Outcome.Undetermined ? new List<string>(applicabilityMissing ?? []) : null;
             foreach (var r in applied)
             {
@@ -306,7 +307,7 @@ internal static class Evaluator
             var seen = false;
             foreach (var existing in list)
             {
-                if (ReferenceEquals(existing, item) || existing == item)
+                if (ReferenceEquals(existing, item) || (existing.En.Length == item.En.Length && existing == item))
                 {
                     seen = true;
                     break;
@@ -406,6 +407,17 @@ internal static class Evaluator
             return (Tri.Unknown, Result(leaf, Tri.Unknown, [], ["household.members"], []));
         }
 
+        if (scope.MemberAges is null || scope.MemberAges.Length != members.Count)
+        {
+            var ages = new decimal?[members.Count];
+            for (var i = 0; i < ages.Length; i++)
+            {
+                ages[i] = DateMath.Age(members[i].BirthDate, scope.On);
+            }
+
+            scope.MemberAges = ages;
+        }
+
         var acc = Tri.True;
         var perMember = new List<MemberResult>(members.Count);
         List<string>? allMissing = null;
@@ -413,7 +425,7 @@ internal static class Evaluator
         {
             var m = members[i];
             var band = leaf.Members!;
-            var age = band.MinAge is null && band.MaxAge is null ? null : DateMath.Age(m.BirthDate, scope.On);
+            var age = band.MinAge is null && band.MaxAge is null ? null : scope.MemberAges[i];
             var inBand = band.MinAge is null && band.MaxAge is null
                 ? Tri.True
                 : age is null
