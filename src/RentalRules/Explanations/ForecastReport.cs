@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using RentalRules.Analysis;
+using RentalRules.Facts;
+
+namespace RentalRules.Explanations;
+
+/// <summary>
+/// Renders a <see cref="Forecast"/> as readable tables or JSON: the CLI's <c>forecast</c> and the tests use these.
+/// Renderers never decide anything. Thread-safe (stateless).
+/// </summary>
+public static class ForecastReport
+{
+    /// <summary>Writes a forecast as JSON (<c>departments[]</c>, <c>byTier[]</c>, <c>byOrganisation[]</c>, <c>perYear</c>, <c>totals</c>, <c>markedPerYear</c>).</summary>
+    /// <param name="w">The writer.</param>
+    /// <param name="f">The forecast.</param>
+    /// <param name="packVersion">The pack's version, written beside its id.</param>
+    /// <param name="afterEachDepartment">Called after each department (e.g. to flush a large output), or <c>null</c>.</param>
+    public static void Json(Utf8JsonWriter w, Forecast f, string packVersion, Action? afterEachDepartment = null)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(f);
+        w.WriteStartObject();
+        w.WriteString("pack", f.PackId);
+        w.WriteString("version", packVersion);
+        w.WriteString("on", f.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteNumber("years", f.Years);
+        w.WriteStartArray("departments");
+        foreach (var d in f.Departments)
+        {
+            w.WriteStartObject();
+            w.WriteString("department", d.DepartmentId);
+            w.WriteString("name", d.Name);
+            w.WriteString("organisation", d.Organisation);
+            w.WriteString("outcome", ResultJson.Name(d.Placement.Outcome));
+            w.WriteString("tier", d.Tier);
+            w.WriteString("municipalShare", d.MunicipalShare?.ToString());
+            Number(w, "vacanciesPerYear", d.VacanciesPerYear);
+            Number(w, "municipalPerYear", d.MunicipalPerYear);
+            Number(w, "flexiblePerYear", d.FlexiblePerYear);
+            Number(w, "waitingListPerYear", d.WaitingListPerYear);
+            w.WriteStartArray("missing");
+            foreach (var m in d.Placement.Missing)
+            {
+                w.WriteStringValue(m);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            afterEachDepartment?.Invoke();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("byTier");
+        foreach (var (tier, totals) in f.ByTier)
+        {
+            w.WriteStartObject();
+            w.WriteString("tier", tier);
+            Totals(w, totals);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("byOrganisation");
+        foreach (var (organisation, totals) in f.ByOrganisation)
+        {
+            w.WriteStartObject();
+            w.WriteString("organisation", organisation);
+            Totals(w, totals);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("perYear");
+        Totals(w, f.PerYear);
+        w.WriteEndObject();
+        w.WriteStartObject("markedPerYear");
+        foreach (var (mark, value) in f.MarkedPerYear)
+        {
+            w.WriteNumber(mark, Exact(value));
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("totals");
+        w.WriteNumber("years", f.Years);
+        Totals(w, f.Totals);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Totals(Utf8JsonWriter w, ForecastTotals t)
+    {
+        w.WriteNumber("departments", t.Departments);
+        w.WriteNumber("vacanciesPerYear", Exact(t.VacanciesPerYear));
+        w.WriteNumber("municipalPerYear", Exact(t.MunicipalPerYear));
+        w.WriteNumber("flexiblePerYear", Exact(t.FlexiblePerYear));
+        w.WriteNumber("waitingListPerYear", Exact(t.WaitingListPerYear));
+        w.WriteNumber("notCounted", t.Unknown);
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, Exact(v));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>The same value without trailing zeros (24.00 → 24): JSON numbers are the exact decimals.</summary>
+    private static decimal Exact(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    /// <summary>The forecast as readable tables in Danish (<c>da</c>) or English (<c>en</c>).</summary>
+    /// <param name="f">The forecast.</param>
+    /// <param name="portfolio">The departments forecast (to name the facts a left-out department lacks).</param>
+    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <returns>The text.</returns>
+    public static string Text(Forecast f, IReadOnlyList<Department> portfolio, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(portfolio);
+        var da = language == "da";
+        var sb = new StringBuilder();
+        string[] figures = da
+            ? ["LEDIGE/ÅR", "KOMMUNALE/ÅR", "FLEKSIBLE/ÅR", "VENTELISTE/ÅR"]
+            : ["VACANCIES/YR", "MUNICIPAL/YR", "FLEXIBLE/YR", "WAITING LIST/YR"];
+        List<string[]> rows = [[da ? "AFDELING" : "DEPARTMENT", "ORGANISATION", da ? "NIVEAU" : "TIER", .. figures]];
+        foreach (var d in f.Departments)
+        {
+            rows.Add([
+                d.DepartmentId ?? "-",
+                d.Organisation ?? "-",
+                d.Tier ?? ResultJson.Name(d.Placement.Outcome),
+                N2(d.VacanciesPerYear),
+                N2(d.MunicipalPerYear),
+                N2(d.FlexiblePerYear),
+                N2(d.WaitingListPerYear),
+            ]);
+        }
+
+        Table(sb, rows, firstNumeric: 3);
+
+        var notCounted = new List<string>();
+        for (var i = 0; i < f.Departments.Count; i++)
+        {
+            var d = f.Departments[i];
+            if (d.MunicipalPerYear is not null)
+            {
+                continue;
+            }
+
+            var missing = d.Placement.Missing.ToList();
+            if (portfolio[i].Dwellings is null)
+            {
+                missing.Add("department.dwellings");
+            }
+
+            if (portfolio[i].TurnoverRate is null)
+            {
+                missing.Add("department.turnoverRate");
+            }
+
+            var why = missing.Count > 0
+                ? (da ? "mangler: " : "missing: ") + string.Join(", ", missing)
+                : ResultJson.Name(d.Placement.Outcome);
+            notCounted.Add($"  {d.DepartmentId ?? "-"}: {why}");
+        }
+
+        if (notCounted.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(da ? "Ikke talt med (en oplysning mangler):" : "Not counted (a fact is missing):");
+            foreach (var line in notCounted)
+            {
+                sb.AppendLine(line);
+            }
+        }
+
+        sb.AppendLine();
+        sb.AppendLine(da ? "Pr. niveau, pr. år:" : "By tier, per year:");
+        TotalsTable(sb, da ? "NIVEAU" : "TIER", f.ByTier, figures, da);
+        sb.AppendLine();
+        sb.AppendLine(da ? "Pr. organisation, pr. år:" : "By organisation, per year:");
+        TotalsTable(sb, "ORGANISATION", f.ByOrganisation, figures, da);
+        sb.AppendLine();
+        var years = f.Years.ToString(CultureInfo.InvariantCulture);
+        sb.AppendLine(da ? "I alt:" : "Total:");
+        var overall = new Dictionary<string, ForecastTotals>(StringComparer.Ordinal) { [da ? "pr. år" : "per year"] = f.PerYear };
+        if (f.Years > 1)
+        {
+            overall[da ? $"{years} år" : $"{years} years"] = f.Totals;
+        }
+
+        string[] overallFigures = da ? ["LEDIGE", "KOMMUNALE", "FLEKSIBLE", "VENTELISTE"] : ["VACANCIES", "MUNICIPAL", "FLEXIBLE", "WAITING LIST"];
+        TotalsTable(sb, "", overall, overallFigures, da);
+        foreach (var (mark, value) in f.MarkedPerYear)
+        {
+            sb.AppendLine(da
+                ? $"Mærket '{mark}': forventet {value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} ledige boliger pr. år."
+                : $"Marked '{mark}': {value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} vacancies expected per year.");
+        }
+
+        return sb.ToString();
+    }
+
+    private static void TotalsTable(StringBuilder sb, string first, IReadOnlyDictionary<string, ForecastTotals> totals, string[] figures, bool da)
+    {
+        List<string[]> rows = [[first, da ? "AFDELINGER" : "DEPARTMENTS", .. figures]];
+        foreach (var (key, t) in totals)
+        {
+            rows.Add([
+                key,
+                t.Departments.ToString(CultureInfo.InvariantCulture),
+                N2(t.VacanciesPerYear),
+                N2(t.MunicipalPerYear),
+                N2(t.FlexiblePerYear),
+                N2(t.WaitingListPerYear),
+            ]);
+        }
+
+        Table(sb, rows, firstNumeric: 1);
+    }
+
+    private static string N2(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>Columns padded to their widest cell; numbers (from <paramref name="firstNumeric"/> on) right-aligned.</summary>
+    private static void Table(StringBuilder sb, List<string[]> rows, int firstNumeric)
+    {
+        var widths = new int[rows[0].Length];
+        foreach (var r in rows)
+        {
+            for (var i = 0; i < r.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], r[i].Length);
+            }
+        }
+
+        foreach (var r in rows)
+        {
+            var line = new StringBuilder();
+            for (var i = 0; i < r.Length; i++)
+            {
+                if (i > 0)
+                {
+                    line.Append("  ");
+                }
+
+                line.Append(i >= firstNumeric ? r[i].PadLeft(widths[i]) : r[i].PadRight(widths[i]));
+            }
+
+            sb.AppendLine(line.ToString().TrimEnd());
+        }
+    }
+}
