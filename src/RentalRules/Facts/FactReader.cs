@@ -237,8 +237,8 @@ public static class FactReader
             Members = members,
             ResidentMunicipality = r.String(n["residentMunicipality"]),
             CurrentOrganisation = r.String(n["currentOrganisation"]),
-            Divorce = Obj(r, n["divorce"], "divorce", FactSchema.Divorce, x => new Divorce { Date = r.Date(x["date"]), ChildrenUnder18AtHome = r.Bool(x["childrenUnder18AtHome"]) }),
-            SoldHome = Obj(r, n["soldHome"], "soldHome", FactSchema.SoldHome, x => new SoldHome { Municipality = r.String(x["municipality"]), Date = r.Date(x["date"]) }),
+            Divorce = n["divorce"] is { Kind: JKind.False } ? Divorce.None : Obj(r, n["divorce"], "divorce", FactSchema.Divorce, x => new Divorce { Date = r.Date(x["date"]), ChildrenUnder18AtHome = r.Bool(x["childrenUnder18AtHome"]) }),
+            SoldHome = n["soldHome"] is { Kind: JKind.False } ? SoldHome.None : Obj(r, n["soldHome"], "soldHome", FactSchema.SoldHome, x => new SoldHome { Municipality = r.String(x["municipality"]), Date = r.Date(x["date"]) }),
         };
     }
 

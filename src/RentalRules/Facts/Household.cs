@@ -47,9 +47,12 @@ public sealed record Household
     }
 }
 
-/// <summary>A divorce, separation or end of cohabitation.</summary>
+/// <summary>A divorce, separation or end of cohabitation. In JSON, <c>"divorce": false</c> means none (<see cref="None"/>).</summary>
 public sealed record Divorce
 {
+    /// <summary>Known not to have happened: never divorced or separated, no children counted.</summary>
+    public static readonly Divorce None = new() { Date = Member.Never, ChildrenUnder18AtHome = false };
+
     /// <summary>The date.</summary>
     public DateOnly? Date { get; init; }
 
@@ -57,9 +60,12 @@ public sealed record Divorce
     public bool? ChildrenUnder18AtHome { get; init; }
 }
 
-/// <summary>A sold own home.</summary>
+/// <summary>A sold own home. In JSON, <c>"soldHome": false</c> means none (<see cref="None"/>).</summary>
 public sealed record SoldHome
 {
+    /// <summary>Known not to have happened: no home sold.</summary>
+    public static readonly SoldHome None = new() { Municipality = "", Date = Member.Never };
+
     /// <summary>The municipality the home lies in.</summary>
     public string? Municipality { get; init; }
 

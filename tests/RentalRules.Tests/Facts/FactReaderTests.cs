@@ -108,4 +108,24 @@ public sealed class FactReaderTests
         var result = FactReader.ReadHouseholds("{ \"members\": [ { \"citizenship\": \"Denmark\" } ] }", "hh.json");
         Assert.Equal("citizenship must be an ISO 3166 alpha-2 code.", Assert.Single(result.Diagnostics).Message);
     }
+
+    [Fact]
+    public void ReadHouseholds_FalseDivorceAndSoldHome_MeanNone()
+    {
+        var household = FactReader.ReadHouseholds("{ \"divorce\": false, \"soldHome\": false }", "hh.json").GetValueOrThrow().Items[0];
+        Assert.Same(Divorce.None, household.Divorce);
+        Assert.Same(SoldHome.None, household.SoldHome);
+    }
+
+    [Fact]
+    public void Check_HouseholdWithNoDivorceAndNoSoldHome_FailsThoseFlexibleCriteriaInsteadOfBeingUndetermined()
+    {
+        var pack = Infrastructure.Repo.Pack("holbaek-2024");
+        var household = FactReader.ReadHouseholds(
+            "{ \"id\": \"case-900\", \"residentMunicipality\": \"Roskilde\", \"currentOrganisation\": \"Org A\", \"divorce\": false, \"soldHome\": false, \"members\": [ { \"id\": \"m1\", \"role\": \"applicant\", \"birthDate\": \"1990-01-01\", \"employment\": [], \"education\": { \"enrolled\": [] } } ] }",
+            "hh.json").GetValueOrThrow().Items[0];
+        var result = pack.Check(new RentalRules.Evaluation.EligibilityRequest(Infrastructure.Build.Department("HB-1", 0.20m), household, RentalRules.Evaluation.LettingRoute.Flexible, new DateOnly(2025, 3, 1)));
+        Assert.Equal(RentalRules.Evaluation.Outcome.Ineligible, result.Outcome);
+        Assert.All(result.Criteria, c => Assert.Equal(RentalRules.Evaluation.Outcome.Ineligible, c.Outcome));
+    }
 }
