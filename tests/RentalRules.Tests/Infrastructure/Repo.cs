@@ -2,7 +2,7 @@ using RentalRules.Packs;
 
 namespace RentalRules.Tests.Infrastructure;
 
-/// <summary>Paths in the repository, and the shipped packs loaded once.</summary>
+/// <summary>Paths in the repository, and the shipped packs (<c>rules/</c>) and example packs (<c>rules/examples/</c>) loaded once.</summary>
 public static class Repo
 {
     private static readonly Lazy<string> RootPath = new(() =>
@@ -24,7 +24,20 @@ public static class Repo
 
     public static string Rules(string file) => Path("rules", file);
 
-    /// <summary>A shipped pack by id (rules/ID.json), loaded once; fails the test with every diagnostic if it is invalid.</summary>
+    /// <summary>The illustrative example packs' folder, <c>rules/examples/</c>.</summary>
+    public static string Examples(string file) => Path("rules", "examples", file);
+
+    /// <summary>The file of a pack by id: <c>rules/ID.json</c>, or else <c>rules/examples/ID.json</c>.</summary>
+    public static string PackFile(string id)
+    {
+        var shipped = Rules(id + ".json");
+        return File.Exists(shipped) ? shipped : Examples(id + ".json");
+    }
+
+    /// <summary>
+    /// A pack by id (<c>rules/ID.json</c> or <c>rules/examples/ID.json</c>), loaded once; fails the test with every
+    /// diagnostic if it is invalid.
+    /// </summary>
     public static RulePack Pack(string id)
     {
         Lazy<RulePack> lazy;
@@ -32,7 +45,7 @@ public static class Repo
         {
             if (!Packs.TryGetValue(id, out lazy!))
             {
-                lazy = new Lazy<RulePack>(() => RulePackLoader.Load(Rules(id + ".json")).GetValueOrThrow());
+                lazy = new Lazy<RulePack>(() => RulePackLoader.Load(PackFile(id)).GetValueOrThrow());
                 Packs[id] = lazy;
             }
         }

@@ -3,18 +3,36 @@ using RentalRules.Tests.Infrastructure;
 
 namespace RentalRules.Tests.Packs;
 
-/// <summary>Every clause a shipped pack cites has at least one test that quotes a concrete case for it.</summary>
+/// <summary>
+/// Every clause a shipped pack (<c>rules/*.json</c>) or an illustrative example pack (<c>rules/examples/*.json</c>) cites
+/// has at least one test that quotes a concrete case for it.
+/// </summary>
 public sealed class ClauseCoverageTests
 {
     public static TheoryData<string> ShippedPacks()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Repo.Path("rules"), "*.json").Order(StringComparer.Ordinal))
+        var files = Directory.GetFiles(Repo.Path("rules"), "*.json")
+            .Concat(Directory.GetFiles(Repo.Path("rules", "examples"), "*.json"))
+            .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
+            .Order(StringComparer.Ordinal);
+        foreach (var id in files)
         {
-            data.Add(System.IO.Path.GetFileNameWithoutExtension(file));
+            data.Add(id);
         }
 
         return data;
+    }
+
+    [Fact]
+    public void ShippedPacks_IncludeTheExamplePacks()
+    {
+        var ids = ((IEnumerable<object[]>)ShippedPacks()).Select(row => (string)row[0]).ToList();
+
+        Assert.Contains("aarhus-2010", ids);
+        Assert.Contains("koebenhavn-supplementary-2010", ids);
+        Assert.Contains("aalborg-2023", ids);
+        Assert.Contains("holbaek-2024", ids);
     }
 
     [Theory]
