@@ -141,7 +141,7 @@ internal static class RouteCommand
             else
             {
                 stdout.WriteLine(loaded.Title);
-                stdout.WriteLine($"{loaded.Id} {loaded.Version}");
+                stdout.WriteLine($"{loaded.Id} {loaded.Version}, {(language == "da" ? "pr." : "on")} {date:yyyy-MM-dd} ({(language == "da" ? "ledige boliger med fraflytningsdato evalueres på den" : "vacancies with a vacatedOn date are evaluated on it")})");
                 stdout.WriteLine();
                 stdout.Write(ResultText.Decisions(decisions, language));
                 if (ledgerPath is not null)

@@ -149,7 +149,7 @@ internal static class Router
             var m = (allocations ?? ledger.Find(departmentId, AllocationsCounter))?.Municipal ?? counter.Municipal + 1;
             decided = VacancyRoute.Municipal;
             counter = counter with { Counted = k, Municipal = counter.Municipal + 1 };
-            explanation.Add(Counting(rule, k, share, municipal: true));
+            explanation.Add(pack.Concentration is null ? Counting(rule, k, share, municipal: true) : GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
             if (special)
             {
                 var clause = pack.Clauses.TryGetValue(tier.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
@@ -164,7 +164,7 @@ internal static class Router
             var flexible = FlexibleFor(tier, placement, j);
             decided = flexible ? VacancyRoute.Flexible : VacancyRoute.WaitingList;
             counter = counter with { Counted = k, Flexible = counter.Flexible + (flexible ? 1 : 0) };
-            explanation.Add(Counting(rule, k, share, municipal: false));
+            explanation.Add(pack.Concentration is null ? Counting(rule, k, share, municipal: false) : GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
             explanation.Add(FlexibleExplanation(tier, placement, flexible));
         }
 
@@ -198,13 +198,13 @@ internal static class Router
     /// <summary>The guard's explanation when the department or the vacancy's stairwell has had its maximum of municipal allocations within the period; otherwise null.</summary>
     private static Explanation? Blocked(RulePack pack, ConcentrationGuard guard, string department, string? stairwell, Ledger ledger, DateOnly on, EvalScope scope)
     {
-        foreach (var (limit, key, da, en) in new[]
+        foreach (var (limit, key, da, en, perStairwell) in new[]
         {
-            (guard.Department, "", "afdelingen", "the department"),
-            (guard.Stairwell, stairwell ?? "", $"opgang {stairwell}", $"stairwell {stairwell}"),
+            (guard.Department, "", "afdelingen", "the department", false),
+            (guard.Stairwell, stairwell ?? "", $"opgang {stairwell}", $"stairwell {stairwell}", true),
         })
         {
-            if (limit is null || (limit == guard.Stairwell && string.IsNullOrEmpty(stairwell)))
+            if (limit is null || (perStairwell && string.IsNullOrEmpty(stairwell)))
             {
                 continue;
             }
@@ -285,6 +285,24 @@ internal static class Router
         }
 
         return tier.FlexibleRule != "none" && placement.FlexibleLetting?.Share is { } share && Hits(j, share);
+    }
+
+    /// <summary>The counting line under a concentration guard: the municipality is due an allocation while it has had fewer than ⌊k·p⌋.</summary>
+    private static Explanation GuardedCounting(RoutingRule rule, long k, Fraction p, long hadBefore, bool municipal)
+    {
+        var kText = k.ToString(CultureInfo.InvariantCulture);
+        var due = Floor(k, p).ToString(CultureInfo.InvariantCulture);
+        var had = hadBefore.ToString(CultureInfo.InvariantCulture);
+        var owed = hadBefore < Floor(k, p);
+        var (da, en) = (municipal, owed) switch
+        {
+            (true, _) => ("boligen går til kommunal anvisning", "the dwelling goes to municipal allocation"),
+            (false, true) => ("kommunen har en anvisning til gode, men kan ikke få den her", "the municipality is owed an allocation but cannot have it here"),
+            _ => ("kommunen har fået det, den skal have", "the municipality has had its due"),
+        };
+        return new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
+            $"Ledig bolig nr. {kText} i tællingen '{rule.Counter}' med andel {p}: kommunen skal have haft ⌊{kText}·{p}⌋ = {due} og har haft {had}, så {da}.",
+            $"Vacancy no. {kText} in counter '{rule.Counter}' with share {p}: the municipality is due ⌊{kText}·{p}⌋ = {due} and has had {had}, so {en}."));
     }
 
     private static Explanation Counting(RoutingRule rule, long k, Fraction p, bool municipal)

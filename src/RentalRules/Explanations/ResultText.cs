@@ -129,7 +129,7 @@ public static class ResultText
         var da = language == "da";
         var rows = new List<string[]>
         {
-            da ? ["LEDIG BOLIG", "AFDELING", "NIVEAU", "TÆLLING", "NR.", "VEJ", "SÆRLIGE KRITERIER"] : ["VACANCY", "DEPARTMENT", "TIER", "COUNTER", "K", "ROUTE", "SPECIAL CRITERIA"],
+            da ? ["LEDIG BOLIG", "AFDELING", "NIVEAU", "TÆLLING", "NR.", "VEJ", "SÆRLIGE KRITERIER", "MÆRKER"] : ["VACANCY", "DEPARTMENT", "TIER", "COUNTER", "K", "ROUTE", "SPECIAL CRITERIA", "MARKS"],
         };
         foreach (var d in decisions)
         {
@@ -141,6 +141,7 @@ public static class ResultText
                 d.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                 ResultJson.Name(d.Route),
                 d.SpecialCriteria ? (da ? "ja" : "yes") : "",
+                string.Join(", ", d.Marks),
             ]);
         }
 
