@@ -31,7 +31,42 @@ internal static class PlacementGaps
             yield break;
         }
 
-        var on = pack.ValidFrom ?? new DateOnly(2025, 1, 1);
+        // Parameters change over time (yearly figures, suspension periods): analyse the table on every date in the
+        // pack's validity where a parameter takes a new value. A rule is unreachable only if it decides on no date.
+        var first = pack.ValidFrom ?? pack.Parameters.Values.SelectMany(p => p.Values).Select(v => (DateOnly?)v.From).Min() ?? new DateOnly(2025, 1, 1);
+        var dates = pack.Parameters.Values.SelectMany(p => p.Values).Select(v => v.From)
+            .Where(d => d > first && (pack.ValidTo is null || d <= pack.ValidTo))
+            .Append(first).Distinct().Order().Take(24).ToList();
+        var decided = new HashSet<string>(StringComparer.Ordinal);
+        var gaps = new List<string>();
+        var overlaps = new List<string>();
+        foreach (var on in dates)
+        {
+            var dated = dates.Count > 1 ? $" (on {on:yyyy-MM-dd})" : "";
+            if (!AnalyseOn(pack, rules, on, decided, gaps, overlaps, dated))
+            {
+                yield break;
+            }
+        }
+
+        foreach (var gap in gaps)
+        {
+            yield return new Diagnostic(Severity.Warning, DiagnosticCodes.PlacementGap, $"No placement rule places a department with {gap}.", rules[0].Location with { JsonPath = "$.placement.rules" }, "Close the gap: make the bands meet (e.g. '<= 0.30' and '> 0.30'), or add a rule for it.");
+        }
+
+        foreach (var overlap in overlaps)
+        {
+            yield return new Diagnostic(Severity.Warning, DiagnosticCodes.PlacementOverlap, $"Placement rules overlap (hit policy unique): {overlap}.", rules[0].Location with { JsonPath = "$.placement.rules" }, "Make the conditions exclusive, or use hit policy first.");
+        }
+
+        foreach (var rule in rules.Where(r => !decided.Contains(r.Id)))
+        {
+            yield return new Diagnostic(Severity.Warning, DiagnosticCodes.UnreachableRule, $"The placement rule '{rule.Id}' never places a department: for every combination of the facts its table reads, an earlier rule decides or its condition is false.", rule.Location, "Check its condition and its place in the table.");
+        }
+    }
+
+    private static bool AnalyseOn(RulePack pack, IReadOnlyList<PlacementRule> rules, DateOnly on, HashSet<string> decided, List<string> gaps, List<string> overlaps, string dated)
+    {
         var facts = rules.SelectMany(r => r.When.References.Facts).Where(f => f.StartsWith("department.", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var dimensions = new List<Dimension>();
         foreach (var fact in facts)
@@ -42,7 +77,7 @@ internal static class PlacementGaps
             }
             else if (fact is not ("department.keyFigures" or "department.id" or "department.name" or "department.organisation" or "department.municipality"))
             {
-                yield break; // A fact the analysis cannot vary: say nothing rather than something wrong.
+                return false; // A fact the analysis cannot vary: say nothing rather than something wrong.
             }
         }
 
@@ -54,12 +89,9 @@ internal static class PlacementGaps
 
         if (combinations > MaxCombinations)
         {
-            yield break;
+            return false;
         }
 
-        var decided = new HashSet<string>(StringComparer.Ordinal);
-        var gaps = new List<string>();
-        var overlaps = new List<string>();
         var scope = pack.NewScope(on);
         foreach (var combination in Combinations(dimensions))
         {
@@ -103,29 +135,16 @@ internal static class PlacementGaps
             var where = string.Join(", ", dimensions.Select((d, i) => $"{d.Fact} {combination[i].Label}"));
             if (hits.Count == 0 && !unknown && gaps.Count < 5)
             {
-                gaps.Add(where);
+                gaps.Add(where + dated);
             }
 
             if (hits.Count > 1 && overlaps.Count < 5)
             {
-                overlaps.Add($"'{hits[0].Id}' and '{hits[1].Id}' both hold where {where}");
+                overlaps.Add($"'{hits[0].Id}' and '{hits[1].Id}' both hold where {where}{dated}");
             }
         }
 
-        foreach (var gap in gaps)
-        {
-            yield return new Diagnostic(Severity.Warning, DiagnosticCodes.PlacementGap, $"No placement rule places a department with {gap}.", rules[0].Location with { JsonPath = "$.placement.rules" }, "Close the gap: make the bands meet (e.g. '<= 0.30' and '> 0.30'), or add a rule for it.");
-        }
-
-        foreach (var overlap in overlaps)
-        {
-            yield return new Diagnostic(Severity.Warning, DiagnosticCodes.PlacementOverlap, $"Placement rules overlap (hit policy unique): {overlap}.", rules[0].Location with { JsonPath = "$.placement.rules" }, "Make the conditions exclusive, or use hit policy first.");
-        }
-
-        foreach (var rule in rules.Where(r => !decided.Contains(r.Id)))
-        {
-            yield return new Diagnostic(Severity.Warning, DiagnosticCodes.UnreachableRule, $"The placement rule '{rule.Id}' never places a department: for every combination of the facts its table reads, an earlier rule decides or its condition is false.", rule.Location, "Check its condition and its place in the table.");
-        }
+        return true;
     }
 
     private static IEnumerable<Candidate[]> Combinations(List<Dimension> dimensions)
