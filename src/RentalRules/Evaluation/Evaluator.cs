@@ -82,7 +82,7 @@ internal static class Evaluator
             criteriaSet,
             tier.SpecialCriteria,
             routes,
-            pack.RuleExplanation(hit),
+            pack.RuleExplanation(hit, scope.Parameters),
             NoStrings,
             warnings);
     }
@@ -192,7 +192,7 @@ internal static class Evaluator
         if (policy.Closed)
         {
             var clause = policy.Clause ?? tier.Clause;
-            explanation.Add(new Explanation($"{tier.Id}.{RouteName(request.Route)}", clause.Id, clause.Source, policy.Reason!));
+            explanation.Add(new Explanation($"{tier.Id}.{RouteName(request.Route)}", clause.Id, clause.Source, pack.Reasons.Render(policy.Reason!, scope.Parameters)));
             return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Ineligible, placement, [], NoStrings, [], explanation);
         }
 
@@ -233,7 +233,7 @@ internal static class Evaluator
             }
 
             applied.Add(req);
-            explanation.Add(new Explanation(req.Id, req.Clause.Id, req.Clause.Source, req.Reason));
+            explanation.Add(new Explanation(req.Id, req.Clause.Id, req.Clause.Source, pack.Reasons.Render(req.Reason, scope.Parameters)));
             var set = pack.CriteriaSets[req.CriteriaSet];
             var (outcome, results) = EvaluateSet(pack, set, scope, 0);
             criteria.AddRange(results);

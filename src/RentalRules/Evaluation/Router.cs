@@ -66,7 +66,7 @@ internal static class Router
             return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, NoStrings, ledger);
         }
 
-        explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, rule.Reason));
+        explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, pack.Reasons.Render(rule.Reason, scope.Parameters)));
         if (rule.FixedRoute is { } fixedRoute)
         {
             var route = Parse(fixedRoute);

@@ -141,7 +141,13 @@ internal sealed class PackReader
         }
 
         _r.CheckProperties(node, what, ["da", "en"]);
-        return new LocalizedText(_r.String(_r.Required(node, "da", what), nonEmpty: true) ?? "", _r.String(_r.Required(node, "en", what), nonEmpty: true) ?? "");
+        var text = new LocalizedText(_r.String(_r.Required(node, "da", what), nonEmpty: true) ?? "", _r.String(_r.Required(node, "en", what), nonEmpty: true) ?? "");
+        foreach (var name in Explanations.ReasonText.Parameters(text).Where(n => !_slots.ContainsKey(n)))
+        {
+            _r.Error(DiagnosticCodes.UnresolvedReference, $"The text quotes {{param.{name}}}, but there is no parameter '{name}' in this pack.", node.Location, Suggestions.DidYouMean(name, _slots.Keys));
+        }
+
+        return text;
     }
 
     private IReadOnlyList<LocalizedText> ReadTexts(JNode? node, string what)

@@ -14,6 +14,7 @@ public sealed class RulePack
 {
     private readonly ConcurrentDictionary<(string Tier, int Mask), (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> _routeCache = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<Explanation>> _ruleExplanations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (decimal?[] Parameters, IReadOnlyList<Explanation> Explanation)> _renderedRuleExplanations = new(StringComparer.Ordinal);
     private ParameterCache? _parameterCache;
     private bool? _hasSpecialCriteria;
 
@@ -32,6 +33,7 @@ public sealed class RulePack
     {
         RoutingRules = routingRules;
         TierChange = tierChange;
+        Reasons = new Explanations.ReasonText(this);
         Metadata = metadata;
         Clauses = clauses;
         Parameters = parameters;
@@ -211,10 +213,27 @@ public sealed class RulePack
     internal (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) AddRoutes(string tier, int mask, (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) routes)
         => _routeCache.GetOrAdd((tier, mask), routes);
 
-    internal IReadOnlyList<Explanation> RuleExplanation(PlacementRule rule)
-        => _ruleExplanations.TryGetValue(rule.Id, out var cached)
+    internal IReadOnlyList<Explanation> RuleExplanation(PlacementRule rule, decimal?[] parameters)
+    {
+        if (Explanations.ReasonText.IsTemplate(rule.Reason))
+        {
+            if (_renderedRuleExplanations.TryGetValue(rule.Id, out var rendered) && ReferenceEquals(rendered.Parameters, parameters))
+            {
+                return rendered.Explanation;
+            }
+
+            IReadOnlyList<Explanation> explanation = [new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, Reasons.Render(rule.Reason, parameters))];
+            _renderedRuleExplanations[rule.Id] = (parameters, explanation);
+            return explanation;
+        }
+
+        return _ruleExplanations.TryGetValue(rule.Id, out var cached)
             ? cached
             : _ruleExplanations.GetOrAdd(rule.Id, [new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, rule.Reason)]);
+    }
+
+    /// <summary>Renders reasons that quote parameters (<c>{param.name}</c>) with the values in force.</summary>
+    internal Explanations.ReasonText Reasons { get; }
 
     private IEnumerable<(string, string, string)> EnumerateCitations()
     {
