@@ -120,7 +120,7 @@ public static class Forecaster
             }
         }
 
-        if (placement.Outcome != PlacementOutcome.Placed || vacancies is null)
+        if (placement.Outcome != PlacementOutcome.Placed || vacancies is null || placement.MunicipalShare is null)
         {
             return new DepartmentForecast(d.Id, d.Name, d.Organisation, placement.Tier, placement.MunicipalShare, vacancies, null, null, null, placement) { MarkedPerYear = marked };
         }

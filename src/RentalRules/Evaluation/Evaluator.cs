@@ -77,7 +77,7 @@ internal static class Evaluator
             PlacementOutcome.Placed,
             tier.Id,
             tier.Label,
-            tier.MunicipalShare,
+            ShareOf(tier, scope),
             FlexiblePolicy(pack, tier, department),
             criteriaSet,
             tier.SpecialCriteria,
@@ -100,6 +100,12 @@ internal static class Evaluator
 
     private static PlacementResult Unplaced(Department d, PlacementOutcome outcome, IReadOnlyList<Explanation> explanation, IReadOnlyList<string> missing, IReadOnlyList<string> warnings)
         => new(d.Id, outcome, null, null, null, null, null, null, new Dictionary<LettingRoute, RouteSummary>(), explanation, missing, warnings);
+
+    /// <summary>The tier's municipal share on the evaluation date (a parameter share resolves by date; null when it has no value then).</summary>
+    internal static Fraction? ShareOf(TierDef tier, EvalScope scope)
+        => tier.MunicipalShareParameter is { } slot
+            ? scope.Parameters[slot] is { } value && Fraction.TryFromDecimal(value, out var f) ? f : null
+            : tier.MunicipalShare;
 
     private static FlexibleLettingPolicy FlexiblePolicy(RulePack pack, TierDef tier, Department d)
     {

@@ -78,9 +78,17 @@ internal static class Router
             return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, ["department.id"], ledger);
         }
 
-        var share = ShareFor(rule.Share!, tier);
+        if (ShareFor(rule.Share!, tier, placement, scope) is not { } share)
+        {
+            var name = rule.Share!.Parameter is { } slot ? pack.ParameterOrder[slot].Name : pack.ParameterOrder[tier.MunicipalShareParameter!.Value].Name;
+            explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
+                $"Andelen har ingen værdi på datoen (param.{name}); intet er talt.",
+                $"The share has no value on the date (param.{name}); nothing was counted.")));
+            return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, ["param." + name], ledger);
+        }
+
         var counter = ledger.Find(departmentId, rule.Counter!);
-        var tierDependent = rule.Share!.Fixed is null;
+        var tierDependent = rule.Share!.Fixed is null && rule.Share.Parameter is null;
         if (counter is not null && counter.Tier != tier.Id && !tierDependent)
         {
             // A fixed share (elderly 100 %, accessible every 2nd) does not depend on the tier: the count goes on.
@@ -267,8 +275,15 @@ internal static class Router
         return a > b;
     }
 
-    private static Fraction ShareFor(ShareSpec spec, TierDef tier)
-        => spec.Fixed ?? (spec.FromTier ? tier.MunicipalShare : spec.PerTier!.TryGetValue(tier.Id, out var f) ? f : Fraction.Zero);
+    private static Fraction? ShareFor(ShareSpec spec, TierDef tier, PlacementResult placement, EvalScope scope)
+    {
+        if (spec.Parameter is { } slot)
+        {
+            return scope.Parameters[slot] is { } value && Fraction.TryFromDecimal(value, out var p) ? p : null;
+        }
+
+        return spec.Fixed ?? (spec.FromTier ? placement.MunicipalShare : spec.PerTier!.TryGetValue(tier.Id, out var f) ? f : Fraction.Zero);
+    }
 
     private static bool FlexibleFor(TierDef tier, PlacementResult placement, long j)
     {

@@ -53,7 +53,11 @@ internal sealed record TierDef(
     SpecialCriteriaPolicy? SpecialCriteria,
     IReadOnlyDictionary<LettingRoute, RoutePolicy> Routes,
     string? Note,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>When the municipal share is a parameter (<c>"param.NAME"</c>): its slot; the share then resolves by date.</summary>
+    public int? MunicipalShareParameter { get; init; }
+}
 
 internal sealed record MemberBand(int? MinAge, int? MaxAge);
 
@@ -84,7 +88,11 @@ internal sealed record PackMetadata(
     IReadOnlyList<string> Notes);
 
 /// <summary>The municipal share a routing rule counts with: fixed, the tier's share, or per tier.</summary>
-internal sealed record ShareSpec(Fraction? Fixed, bool FromTier, IReadOnlyDictionary<string, Fraction>? PerTier);
+internal sealed record ShareSpec(Fraction? Fixed, bool FromTier, IReadOnlyDictionary<string, Fraction>? PerTier)
+{
+    /// <summary>When the share is a parameter (<c>"param.NAME"</c>): its slot.</summary>
+    public int? Parameter { get; init; }
+}
 
 /// <summary>
 /// A vacancy-routing rule: when it matches a vacancy, either a fixed route (<c>outOfScope</c>, <c>closed</c>, …) or a

@@ -413,7 +413,9 @@ internal sealed class PackReader
 
             Fingerprint("tier", p.Name, n, "note");
             _r.CheckProperties(n, "A tier", ["label", "clause", "municipalShare", "flexibleLetting", "specialCriteria", "routes", "note"]);
-            var share = ReadFraction(_r.Required(n, "municipalShare", what), "municipalShare") ?? Fraction.Zero;
+            var shareNode = _r.Required(n, "municipalShare", what);
+            var shareParameter = ShareParameter(shareNode);
+            var share = shareParameter is null ? ReadFraction(shareNode, "municipalShare") ?? Fraction.Zero : Fraction.Zero;
             string flexRule = "none";
             Fraction? flexMax = null;
             ClauseInfo? flexClause = null;
@@ -460,7 +462,10 @@ internal sealed class PackReader
                 }
             }
 
-            result[p.Name] = new TierDef(p.Name, ReadText(_r.Required(n, "label", what), "label"), Cite(n, what), share, flexRule, flexMax, flexClause, special, routes, _r.String(n["note"]), n.Location);
+            result[p.Name] = new TierDef(p.Name, ReadText(_r.Required(n, "label", what), "label"), Cite(n, what), share, flexRule, flexMax, flexClause, special, routes, _r.String(n["note"]), n.Location)
+            {
+                MunicipalShareParameter = shareParameter,
+            };
         }
 
         return result;
@@ -721,8 +726,36 @@ internal sealed class PackReader
             return new ShareSpec(null, false, perTier);
         }
 
+        if (ShareParameter(node) is { } slot)
+        {
+            return new ShareSpec(null, false, null) { Parameter = slot };
+        }
+
         var fixedShare = ReadFraction(node, "share");
         return fixedShare is null ? null : new ShareSpec(fixedShare, false, null);
+    }
+
+    /// <summary>For a share written as <c>"param.NAME"</c>: the parameter's slot (it must have unit share); otherwise null.</summary>
+    private int? ShareParameter(JNode? node)
+    {
+        if (node is not { Kind: JKind.String } || !node.Text!.StartsWith("param.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = node.Text["param.".Length..];
+        if (!_slots.TryGetValue(name, out var slot))
+        {
+            _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no parameter '{name}' in this pack.", node.Location, Suggestions.DidYouMean(name, _slots.Keys));
+            return -1;
+        }
+
+        if (!slot.Type.IsShare)
+        {
+            _r.Error(DiagnosticCodes.InvalidValue, $"The parameter '{name}' is not a share.", node.Location, "Give it \"unit\": \"share\" (a fraction in [0, 1]).");
+        }
+
+        return slot.Index;
     }
 
     private void CheckRefCycles(Dictionary<string, CriteriaSetDef> sets)
