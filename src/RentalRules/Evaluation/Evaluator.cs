@@ -239,7 +239,7 @@ internal static class Evaluator
             }
 
             applied.Add(req);
-            explanation.Add(new Explanation(req.Id, req.Clause.Id, req.Clause.Source, pack.Reasons.Render(req.Reason, scope.Parameters)));
+            explanation.Add(new Explanation(req.Id, req.Clause.Id, req.Clause.Source, req.ReasonIsTemplate ? pack.Reasons.Render(req.Reason, scope.Parameters) : req.Reason));
             var set = pack.CriteriaSets[req.CriteriaSet];
             var (outcome, results) = EvaluateSet(pack, set, scope, 0);
             criteria.AddRange(results);

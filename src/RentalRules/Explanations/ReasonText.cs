@@ -19,7 +19,9 @@ internal sealed partial class ReasonText(RulePack pack)
     [GeneratedRegex(@"\{param\.([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex Placeholder();
 
-    public static bool IsTemplate(LocalizedText text) => text.Da.Contains("{param.", StringComparison.Ordinal) || text.En.Contains("{param.", StringComparison.Ordinal);
+    public static bool IsTemplate(LocalizedText text)
+        => (text.En.AsSpan().IndexOf('{') >= 0 && text.En.Contains("{param.", StringComparison.Ordinal))
+            || (text.Da.AsSpan().IndexOf('{') >= 0 && text.Da.Contains("{param.", StringComparison.Ordinal));
 
     /// <summary>The names of the parameters a text quotes.</summary>
     public static IEnumerable<string> Parameters(LocalizedText text)

@@ -33,9 +33,37 @@ internal sealed record ParameterDef(string Name, string Unit, string? Clause, st
     }
 }
 
-internal sealed record PlacementRule(string Id, ClauseInfo Clause, Condition When, string Tier, LocalizedText Reason, string? Note, SourceLocation Location);
+internal sealed record PlacementRule(string Id, ClauseInfo Clause, Condition When, string Tier, LocalizedText Reason, string? Note, SourceLocation Location)
+{
+    /// <summary>Whether the reason quotes parameters (decided once, at load).</summary>
+    public bool ReasonIsTemplate { get; } = Explanations.ReasonText.IsTemplate(Reason);
 
-internal sealed record Requirement(string Id, ClauseInfo Clause, Condition? When, string CriteriaSet, LocalizedText Reason, SourceLocation Location);
+    /// <summary>The explanation last built for this rule, with the parameter set it was rendered for.</summary>
+    public ExplanationCache Cache { get; } = new();
+}
+
+/// <summary>A rule's explanation, cached for the parameter set (one per evaluation date) it was rendered with.</summary>
+internal sealed class ExplanationCache
+{
+    private volatile Entry? _entry;
+
+    public IReadOnlyList<Explanation>? Get(decimal?[]? parameters)
+        => _entry is { } e && (parameters is null || ReferenceEquals(e.Parameters, parameters)) ? e.Explanation : null;
+
+    public IReadOnlyList<Explanation> Set(decimal?[]? parameters, IReadOnlyList<Explanation> explanation)
+    {
+        _entry = new Entry(parameters, explanation);
+        return explanation;
+    }
+
+    private sealed record Entry(decimal?[]? Parameters, IReadOnlyList<Explanation> Explanation);
+}
+
+internal sealed record Requirement(string Id, ClauseInfo Clause, Condition? When, string CriteriaSet, LocalizedText Reason, SourceLocation Location)
+{
+    /// <summary>Whether the reason quotes parameters (decided once, at load).</summary>
+    public bool ReasonIsTemplate { get; } = Explanations.ReasonText.IsTemplate(Reason);
+}
 
 /// <summary>A pack-wide requirement on a route (e.g. the statutory restrictions in designated areas).</summary>
 internal sealed record RouteRequirement(LettingRoute Route, Requirement Requirement);

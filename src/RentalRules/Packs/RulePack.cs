@@ -13,8 +13,6 @@ namespace RentalRules.Packs;
 public sealed class RulePack
 {
     private readonly ConcurrentDictionary<(string Tier, int Mask), (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> _routeCache = new();
-    private readonly ConcurrentDictionary<string, IReadOnlyList<Explanation>> _ruleExplanations = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (decimal?[] Parameters, IReadOnlyList<Explanation> Explanation)> _renderedRuleExplanations = new(StringComparer.Ordinal);
     private ParameterCache? _parameterCache;
     private bool? _hasSpecialCriteria;
 
@@ -215,21 +213,9 @@ public sealed class RulePack
 
     internal IReadOnlyList<Explanation> RuleExplanation(PlacementRule rule, decimal?[] parameters)
     {
-        if (Explanations.ReasonText.IsTemplate(rule.Reason))
-        {
-            if (_renderedRuleExplanations.TryGetValue(rule.Id, out var rendered) && ReferenceEquals(rendered.Parameters, parameters))
-            {
-                return rendered.Explanation;
-            }
-
-            IReadOnlyList<Explanation> explanation = [new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, Reasons.Render(rule.Reason, parameters))];
-            _renderedRuleExplanations[rule.Id] = (parameters, explanation);
-            return explanation;
-        }
-
-        return _ruleExplanations.TryGetValue(rule.Id, out var cached)
-            ? cached
-            : _ruleExplanations.GetOrAdd(rule.Id, [new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, rule.Reason)]);
+        var key = rule.ReasonIsTemplate ? parameters : null;
+        return rule.Cache.Get(key)
+            ?? rule.Cache.Set(key, [new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, rule.ReasonIsTemplate ? Reasons.Render(rule.Reason, parameters) : rule.Reason)]);
     }
 
     /// <summary>Renders reasons that quote parameters (<c>{param.name}</c>) with the values in force.</summary>
