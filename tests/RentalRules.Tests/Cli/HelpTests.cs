@@ -1,0 +1,24 @@
+using RentalRules.Tests.Infrastructure;
+
+namespace RentalRules.Tests.Cli;
+
+/// <summary>The CLI's help is human-facing text: pinned by snapshots so a change to a command is a reviewed change.</summary>
+public sealed class HelpTests
+{
+    [Theory]
+    [InlineData("root")]
+    [InlineData("validate")]
+    [InlineData("place")]
+    [InlineData("check")]
+    [InlineData("route")]
+    [InlineData("forecast")]
+    [InlineData("compare")]
+    public void Help_OfEachCommand_MatchesSnapshot(string command)
+    {
+        var run = command == "root" ? CliRunner.Run("--help") : CliRunner.Run(command, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Stderr);
+        Snapshot.Match(run.Stdout.Replace("testhost", "rentalrules", StringComparison.Ordinal).Replace("ReSharperTestRunner", "rentalrules", StringComparison.Ordinal), "help-" + command);
+    }
+}
