@@ -23,7 +23,9 @@ internal static class PlacementGaps
 
     private sealed record Dimension(string Fact, IReadOnlyList<Candidate> Candidates, Setter Set);
 
-    public static IEnumerable<Diagnostic> Analyse(RulePack pack)
+    /// <param name="pack">The pack.</param>
+    /// <param name="alreadyUnreachable">Rules already reported unreachable (e.g. after an always-true rule); not reported again.</param>
+    public static IEnumerable<Diagnostic> Analyse(RulePack pack, IReadOnlySet<string> alreadyUnreachable)
     {
         var rules = pack.PlacementRules;
         if (rules.Count == 0)
@@ -59,7 +61,7 @@ internal static class PlacementGaps
             yield return new Diagnostic(Severity.Warning, DiagnosticCodes.PlacementOverlap, $"Placement rules overlap (hit policy unique): {overlap}.", rules[0].Location with { JsonPath = "$.placement.rules" }, "Make the conditions exclusive, or use hit policy first.");
         }
 
-        foreach (var rule in rules.Where(r => !decided.Contains(r.Id)))
+        foreach (var rule in rules.Where(r => !decided.Contains(r.Id) && !alreadyUnreachable.Contains(r.Id)))
         {
             yield return new Diagnostic(Severity.Warning, DiagnosticCodes.UnreachableRule, $"The placement rule '{rule.Id}' never places a department: for every combination of the facts its table reads, an earlier rule decides or its condition is false.", rule.Location, "Check its condition and its place in the table.");
         }

@@ -103,9 +103,6 @@ internal sealed class ExprCompiler
         return Lambda<Func<EvalScope, decimal?>>(typed.Expr, compiler._scope);
     }
 
-    /// <summary>Checks a condition without compiling it to IL (used by analysis); throws on problems.</summary>
-    public static void Check(string text, CompileContext context) => CompileCondition(text, context);
-
     private readonly record struct Typed(Expression Expr, VType Type, string? FactName = null, object? Constant = null);
 
     private static ExprException TypeError(int pos, string message, string? hint = null)

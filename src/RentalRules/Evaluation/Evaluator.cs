@@ -468,7 +468,8 @@ internal static class Evaluator
     private static CriterionResult Result(CriterionNode node, Tri r, IReadOnlyList<MemberResult> members, IReadOnlyList<string> missing, IReadOnlyList<CriterionResult> children)
         => new(node.Id, node.Clause.Id, node.Clause.Source, ToOutcome(r), node.Title, members, missing, node.Documents, children);
 
-    private static IReadOnlyList<string> Names(RulePack pack, EvalScope scope, int mark)
+    /// <summary>The names of the facts noted missing since <paramref name="mark"/>.</summary>
+    internal static IReadOnlyList<string> Names(RulePack pack, EvalScope scope, int mark)
     {
         var ids = scope.MissingSince(mark);
         if (ids.Length == 0)

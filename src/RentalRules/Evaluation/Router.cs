@@ -50,7 +50,7 @@ internal static class Router
 
             if (r == Tri.Unknown)
             {
-                var missing = Names(pack, scope, mark);
+                var missing = Evaluator.Names(pack, scope, mark);
                 explanation.Add(new Explanation(candidate.Id, candidate.Clause.Id, candidate.Clause.Source, new LocalizedText(
                     $"Reglen kan ikke afgøres, fordi oplysninger mangler ({string.Join(", ", missing)}); intet er talt.",
                     $"The rule cannot be decided because facts are missing ({string.Join(", ", missing)}); nothing was counted.")));
@@ -201,6 +201,7 @@ internal static class Router
         return new RoutingResult(decision with { Marks = Marks(pack, scope, explanation) }, updated);
     }
 
+    /// <summary>⌊n·p⌋, exactly (the product is taken without overflow).</summary>
     private static long Floor(long n, Fraction p) => (long)((System.Numerics.BigInteger)n * p.Numerator / p.Denominator);
 
     /// <summary>The guard's explanation when the department or the vacancy's stairwell has had its maximum of municipal allocations within the period; otherwise null.</summary>
@@ -265,14 +266,7 @@ internal static class Router
     /// <summary>Whether the n-th item gets one of a share p: ⌊n·p⌋ &gt; ⌊(n−1)·p⌋, exactly.</summary>
     internal static bool Hits(long n, Fraction p)
     {
-        if (p.Numerator == 0)
-        {
-            return false;
-        }
-
-        var a = (System.Numerics.BigInteger)n * p.Numerator / p.Denominator;
-        var b = (System.Numerics.BigInteger)(n - 1) * p.Numerator / p.Denominator;
-        return a > b;
+        return p.Numerator != 0 && Floor(n, p) > Floor(n - 1, p);
     }
 
     private static Fraction? ShareFor(ShareSpec spec, TierDef tier, PlacementResult placement, EvalScope scope)
@@ -323,8 +317,8 @@ internal static class Router
     private static Explanation Counting(RoutingRule rule, long k, Fraction p, bool municipal)
     {
         var kText = k.ToString(CultureInfo.InvariantCulture);
-        var floorK = ((System.Numerics.BigInteger)k * p.Numerator / p.Denominator).ToString(CultureInfo.InvariantCulture);
-        var floorK1 = ((System.Numerics.BigInteger)(k - 1) * p.Numerator / p.Denominator).ToString(CultureInfo.InvariantCulture);
+        var floorK = Floor(k, p).ToString(CultureInfo.InvariantCulture);
+        var floorK1 = Floor(k - 1, p).ToString(CultureInfo.InvariantCulture);
         var relation = municipal ? ">" : "=";
         return new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
             $"Ledig bolig nr. {kText} i tællingen '{rule.Counter}' med andel {p}: ⌊{kText}·{p}⌋ = {floorK} {relation} ⌊{k - 1}·{p}⌋ = {floorK1}, så {(municipal ? "boligen går til kommunal anvisning" : "boligen går ikke til kommunal anvisning")}.",
@@ -382,16 +376,4 @@ internal static class Router
 
     private static RoutingResult Unchanged(Vacancy v, Department d, VacancyRoute route, string? tier, List<Explanation> explanation, IReadOnlyList<string> missing, Ledger ledger, string? criteriaSet = null)
         => new(new RoutingDecision(v.Id, d.Id, route, false, criteriaSet, tier, null, null, null, explanation, missing), ledger);
-
-    private static IReadOnlyList<string> Names(RulePack pack, EvalScope scope, int mark)
-    {
-        var ids = scope.MissingSince(mark);
-        var names = new string[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            names[i] = pack.FactNames.Name(ids[i]);
-        }
-
-        return names;
-    }
 }

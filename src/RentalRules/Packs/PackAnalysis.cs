@@ -37,12 +37,9 @@ internal static class PackAnalysis
             }
         }
 
-        foreach (var d in Analysis.PlacementGaps.Analyse(pack))
+        foreach (var d in Analysis.PlacementGaps.Analyse(pack, alreadyUnreachable: shadowed))
         {
-            if (d.Code != DiagnosticCodes.UnreachableRule || !shadowed.Any(id => d.Message.Contains($"'{id}'", StringComparison.Ordinal)))
-            {
-                yield return d;
-            }
+            yield return d;
         }
 
         var used = pack.PlacementRules.Select(r => r.Tier).ToHashSet(StringComparer.Ordinal);
