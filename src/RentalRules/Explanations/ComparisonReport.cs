@@ -171,8 +171,8 @@ public static class ComparisonReport
             w.WriteString("organisation", d.Organisation);
             w.WriteString("baseTier", d.BaseTier);
             w.WriteString("draftTier", d.DraftTier);
-            WriteNumber(w, "baseMunicipalPerYear", d.BaseMunicipalPerYear);
-            WriteNumber(w, "draftMunicipalPerYear", d.DraftMunicipalPerYear);
+            JsonNumbers.Write(w, "baseMunicipalPerYear", d.BaseMunicipalPerYear);
+            JsonNumbers.Write(w, "draftMunicipalPerYear", d.DraftMunicipalPerYear);
             WriteStrings(w, "causedBy", d.CausedBy);
             w.WriteEndObject();
         }
@@ -457,26 +457,11 @@ public static class ComparisonReport
         _ => value.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The same value without trailing zeros (8.00 → 8), so JSON numbers read as the exact decimals they are.</summary>
-    private static decimal Exact(decimal value) => value / 1.000000000000000000000000000000000m;
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, Exact(v));
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
     private static void WriteBeforeAfter(Utf8JsonWriter w, decimal before, decimal after)
     {
-        w.WriteNumber("before", Exact(before));
-        w.WriteNumber("after", Exact(after));
-        w.WriteNumber("difference", Exact(after - before));
+        w.WriteNumber("before", JsonNumbers.Exact(before));
+        w.WriteNumber("after", JsonNumbers.Exact(after));
+        w.WriteNumber("difference", JsonNumbers.Exact(after - before));
     }
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> items)

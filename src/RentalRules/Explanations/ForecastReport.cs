@@ -36,10 +36,10 @@ public static class ForecastReport
             w.WriteString("outcome", ResultJson.Name(d.Placement.Outcome));
             w.WriteString("tier", d.Tier);
             w.WriteString("municipalShare", d.MunicipalShare?.ToString());
-            Number(w, "vacanciesPerYear", d.VacanciesPerYear);
-            Number(w, "municipalPerYear", d.MunicipalPerYear);
-            Number(w, "flexiblePerYear", d.FlexiblePerYear);
-            Number(w, "waitingListPerYear", d.WaitingListPerYear);
+            JsonNumbers.Write(w, "vacanciesPerYear", d.VacanciesPerYear);
+            JsonNumbers.Write(w, "municipalPerYear", d.MunicipalPerYear);
+            JsonNumbers.Write(w, "flexiblePerYear", d.FlexiblePerYear);
+            JsonNumbers.Write(w, "waitingListPerYear", d.WaitingListPerYear);
             w.WriteStartArray("missing");
             foreach (var m in d.Placement.Missing)
             {
@@ -78,7 +78,7 @@ public static class ForecastReport
         w.WriteStartObject("markedPerYear");
         foreach (var (mark, value) in f.MarkedPerYear)
         {
-            w.WriteNumber(mark, Exact(value));
+            w.WriteNumber(mark, JsonNumbers.Exact(value));
         }
 
         w.WriteEndObject();
@@ -92,27 +92,12 @@ public static class ForecastReport
     private static void Totals(Utf8JsonWriter w, ForecastTotals t)
     {
         w.WriteNumber("departments", t.Departments);
-        w.WriteNumber("vacanciesPerYear", Exact(t.VacanciesPerYear));
-        w.WriteNumber("municipalPerYear", Exact(t.MunicipalPerYear));
-        w.WriteNumber("flexiblePerYear", Exact(t.FlexiblePerYear));
-        w.WriteNumber("waitingListPerYear", Exact(t.WaitingListPerYear));
+        w.WriteNumber("vacanciesPerYear", JsonNumbers.Exact(t.VacanciesPerYear));
+        w.WriteNumber("municipalPerYear", JsonNumbers.Exact(t.MunicipalPerYear));
+        w.WriteNumber("flexiblePerYear", JsonNumbers.Exact(t.FlexiblePerYear));
+        w.WriteNumber("waitingListPerYear", JsonNumbers.Exact(t.WaitingListPerYear));
         w.WriteNumber("notCounted", t.Unknown);
     }
-
-    private static void Number(Utf8JsonWriter w, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, Exact(v));
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    /// <summary>The same value without trailing zeros (24.00 → 24): JSON numbers are the exact decimals.</summary>
-    private static decimal Exact(decimal value) => value / 1.000000000000000000000000000000000m;
 
     /// <summary>The forecast as readable tables in Danish (<c>da</c>) or English (<c>en</c>).</summary>
     /// <param name="f">The forecast.</param>
