@@ -120,6 +120,19 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
         return value;
     }
 
+    /// <summary>A non-negative whole number kept as a decimal; a fraction is an error naming <paramref name="what"/>.</summary>
+    public decimal? WholeNumber(JNode? node, string what, string hint)
+    {
+        var value = Number(node, 0m);
+        if (value is not null && value != decimal.Truncate(value.Value))
+        {
+            Error(InvalidCode, $"{what} must be a whole number.", node!.Location, hint);
+            return null;
+        }
+
+        return value;
+    }
+
     public int? Integer(JNode? node, int min = 0)
     {
         var value = Number(node, min, int.MaxValue);
