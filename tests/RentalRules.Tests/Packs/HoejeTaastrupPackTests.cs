@@ -953,7 +953,8 @@ public sealed class HoejeTaastrupPackTests
     [InlineData(ConvictionAct.WeaponsAct, "2024-11-01", Outcome.Ineligible)]
     [InlineData(ConvictionAct.EuphoriantsAct, "2024-11-01", Outcome.Ineligible)]
     [InlineData(ConvictionAct.Other, "2024-11-01", Outcome.Eligible)]
-    [InlineData(ConvictionAct.PenalCode, "2023-03-01", Outcome.Eligible)]
+    [InlineData(ConvictionAct.PenalCode, "2023-03-01", Outcome.Ineligible)]
+    [InlineData(ConvictionAct.PenalCode, "2023-02-28", Outcome.Eligible)]
     [InlineData(ConvictionAct.PenalCode, "2022-06-01", Outcome.Eligible)]
     public void Tightened_Convictions_CountThePenalCodeWeaponsAndEuphoriantsActsWithinTwoYears(ConvictionAct act, string date, Outcome expected)
     {
@@ -997,7 +998,8 @@ public sealed class HoejeTaastrupPackTests
     [Theory]
     [Clause(PackId, "bilag 3")]
     [InlineData(BenefitType.CashBenefit, "2024-01-01", Outcome.Ineligible)]
-    [InlineData(BenefitType.UnemploymentBenefit, "2023-03-01", Outcome.Ineligible)]
+    [InlineData(BenefitType.UnemploymentBenefit, "2023-03-02", Outcome.Ineligible)]
+    [InlineData(BenefitType.UnemploymentBenefit, "2023-03-01", Outcome.Eligible)]
     [InlineData(BenefitType.CashBenefit, "2023-02-28", Outcome.Eligible)]
     [InlineData(BenefitType.Su, "2024-06-30", Outcome.Eligible)]
     [InlineData(BenefitType.Maternity, "2024-06-30", Outcome.Eligible)]

@@ -647,7 +647,7 @@ public sealed class HolbaekPackTests
     [InlineData(false, Outcome.Ineligible)]
     public void Check_FifteenYearOldChild_MustBeInEducationOrWork(bool inSchool, Outcome expected)
     {
-        var child = Build.Child("m3", Aged(15)) with { Education = new Education { Enrolled = inSchool ? [new Enrollment { Kind = EducationLevel.Primary, From = new DateOnly(2020, 8, 1) }] : [] } };
+        var child = Build.Child("m3", Aged(15)) with { Education = new Education { Enrolled = inSchool ? [new Enrollment { Kind = EducationLevel.Primary, From = new DateOnly(2020, 8, 1), To = new DateOnly(2030, 7, 1) }] : [] } };
 
         var result = Check(Red(), WorkingCouple("case-205", child), LettingRoute.WaitingList);
 
