@@ -210,6 +210,34 @@ public static class ResultJson
 
         w.WriteEndArray();
         WriteStrings(w, "missing", c.Missing);
+        if (c.Assumptions.Count > 0)
+        {
+            w.WriteStartArray("assumptions");
+            foreach (var a in c.Assumptions)
+            {
+                w.WriteStartObject();
+                if (a.Parameter is { } parameter)
+                {
+                    w.WriteString("parameter", parameter);
+                }
+
+                if (a.Value is { } v)
+                {
+                    w.WriteNumber("value", v);
+                }
+                else
+                {
+                    w.WriteNull("value");
+                }
+
+                w.WritePropertyName("reason");
+                WriteText(w, a.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("documents");
         foreach (var d in c.Documents)
         {
