@@ -256,7 +256,7 @@ internal static class Router
             if (mark.When.Evaluate(scope) == Tri.True)
             {
                 marks.Add(mark.Id);
-                explanation.Add(new Explanation(mark.Id, mark.Clause.Id, mark.Clause.Source, mark.Label));
+                explanation.Add(new Explanation(mark.Id, mark.Clause.Id, mark.Clause.Source, pack.Reasons.Render(mark.Label, scope.Parameters)));
             }
 
             scope.ResetMissing(mark0);

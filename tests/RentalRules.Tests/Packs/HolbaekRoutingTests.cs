@@ -10,7 +10,7 @@ namespace RentalRules.Tests.Packs;
 /// Vacancy routing under the Holbæk framework agreement 2024-2027 (<c>rules/holbaek-2024.json</c>), clause by clause:
 /// each case is a concrete department and a concrete sequence of vacancies with the route the agreement gives each.
 /// </summary>
-public sealed class HolbaekRoutingTests
+public sealed partial class HolbaekRoutingTests
 {
     private const string PackId = "holbaek-2024";
 
@@ -82,7 +82,7 @@ public sealed class HolbaekRoutingTests
         Assert.All(decisions, d => Assert.Equal("0", d.MunicipalShare?.ToString()));
         Assert.Equal(new LedgerCounter("HB-104", "family", "red", 20, 0, 20), ledger.Find("HB-104", "family"));
         Assert.Equal(
-            "red.flexibleLetting (holbaek-2024 § 6): Every letting outside municipal allocation is flexible in this tier.",
+            "red.flexibleLetting (holbaek-2024 § 6): Red: every letting outside municipal allocation is flexible.",
             ResultText.Line(decisions[0].Explanation[^1], "en"));
     }
 
