@@ -506,7 +506,7 @@ internal static class Evaluator
             {
                 (allMissing ??= []).AddRange(missing);
             }
-            perMember.Add(new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing));
+            perMember.Add(new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] });
             acc = Kleene.And(acc, r);
         }
 

@@ -118,7 +118,14 @@ public sealed record SpecialCriteriaPolicy(Fraction Share, string CriteriaSet, s
 /// <param name="MemberId">The member's id (never personal data).</param>
 /// <param name="Outcome">The member's outcome.</param>
 /// <param name="Missing">Missing facts for this member.</param>
-public sealed record MemberResult(string MemberId, Outcome Outcome, IReadOnlyList<string> Missing);
+public sealed record MemberResult(string MemberId, Outcome Outcome, IReadOnlyList<string> Missing)
+{
+    /// <summary>
+    /// The member's age in whole years on the evaluation date (what put the member in the criterion's age band), or
+    /// <c>null</c> when the birth date is unknown. For the caseworker's explanation; never logged.
+    /// </summary>
+    public decimal? Age { get; init; }
+}
 
 /// <summary>The outcome of one criterion (or group of criteria).</summary>
 /// <param name="Id">The criterion id.</param>

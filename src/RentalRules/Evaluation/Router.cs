@@ -372,13 +372,14 @@ internal static class Router
     /// <summary>The tier change line: the count's progress carries over to the new tier's share.</summary>
     private static Explanation Carried(RulePack pack, TierChangePolicy? policy, LedgerCounter counter, string newTier, Fraction due, Fraction share)
     {
+        // What changed, in the pack's words: the tiers' labels, never their ids or the counter's.
         var had = counter.Municipal.ToString(CultureInfo.InvariantCulture);
-        var da = $"Kommunen har til gode {due} anvisning(er) fra tællingen '{counter.Counter}' og har fået {had}; tællingen fortsætter med andelen {share}, så intet går tabt.";
-        var en = $"The municipality is due {due} allocation(s) from counter '{counter.Counter}' and has had {had}; counting goes on with the share {share}, so nothing is lost.";
+        var from = pack.TierDefs.TryGetValue(counter.Tier, out var oldTier) ? oldTier.Label : new LocalizedText(counter.Tier, counter.Tier);
+        var to = pack.TierDefs.TryGetValue(newTier, out var nextTier) ? nextTier.Label : new LocalizedText(newTier, newTier);
+        var da = $"Afdelingen er gået fra {from.Da} til {to.Da}. Kommunen har til gode {due} anvisning(er) af denne type boliger og har fået {had}; tællingen fortsætter med den nye andel {share}, så intet går tabt.";
+        var en = $"The department moved from {from.En} to {to.En}. The municipality is due {due} allocation(s) of this kind of dwelling and has had {had}; counting goes on with the new share {share}, so nothing is lost.";
         return policy is null
-            ? new Explanation("routing.onTierChange", "", pack.Id, new LocalizedText(
-                $"Afdelingen har skiftet niveau fra '{counter.Tier}' til '{newTier}'. {da}",
-                $"The department changed tier from '{counter.Tier}' to '{newTier}'. {en}"))
+            ? new Explanation("routing.onTierChange", "", pack.Id, new LocalizedText(da, en))
             : new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, new LocalizedText($"{policy.Reason.Da} {da}", $"{policy.Reason.En} {en}"));
     }
 

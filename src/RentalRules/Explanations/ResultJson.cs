@@ -203,6 +203,11 @@ public static class ResultJson
         {
             w.WriteStartObject();
             w.WriteString("member", m.MemberId);
+            if (m.Age is { } age)
+            {
+                w.WriteNumber("age", age);
+            }
+
             w.WriteString("outcome", Name(m.Outcome));
             WriteStrings(w, "missing", m.Missing);
             w.WriteEndObject();

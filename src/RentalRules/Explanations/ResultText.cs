@@ -183,7 +183,14 @@ public static class ResultText
 
         foreach (var m in c.Members)
         {
-            sb.Append(' ', indent + 4).Append(da ? "medlem " : "member ").Append(m.MemberId).Append(": ").Append(OutcomeLabel(m.Outcome, da));
+            sb.Append(' ', indent + 4).Append(da ? "medlem " : "member ").Append(m.MemberId);
+            if (m.Age is { } age)
+            {
+                var years = age.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+                sb.Append(da ? $" ({years} år)" : $" (aged {years})");
+            }
+
+            sb.Append(": ").Append(OutcomeLabel(m.Outcome, da));
             if (m.Missing.Count > 0)
             {
                 sb.Append(da ? " (mangler: " : " (missing: ").Append(string.Join(", ", m.Missing)).Append(')');

@@ -1135,16 +1135,16 @@ public sealed partial class HoejeTaastrupPackTests
               Kriterier:
                 [opfyldt] ht-b3-work-or-education (hoeje-taastrup-2023 bilag 3): Alle husstandsmedlemmer på 15-64 år er i fast arbejde (indkomst mindst 55 % af regionens gennemsnit) eller under uddannelse
                     antagelse: Bygger på en antagelse, som ikke står i aftalens tekst: grænsen for fast arbejde, 55 % af regionens gennemsnitlige bruttoindkomst (Region Sjællands tal fra Holbæks aftale, da Region Hovedstadens ikke er i kilderne) (16.408 kr. pr. måned).
-                    medlem m1: opfyldt
-                    medlem m2: opfyldt
+                    medlem m1 (45 år): opfyldt
+                    medlem m2 (18 år): opfyldt
                 [ikke opfyldt] ht-b3-convictions (hoeje-taastrup-2023 bilag 3): Ingen husstandsmedlemmer (15+) er inden for de seneste to år dømt efter straffeloven, våbenloven eller lov om euforiserende stoffer
-                    medlem m1: opfyldt
-                    medlem m2: ikke opfyldt
+                    medlem m1 (45 år): opfyldt
+                    medlem m2 (18 år): ikke opfyldt
                 [opfyldt] ht-b3-public-support (hoeje-taastrup-2023 bilag 3): Ingen husstandsmedlemmer på 18-64 år har været offentligt forsørgede inden for de seneste to år (indkomstniveau)
-                    medlem m1: opfyldt
-                    medlem m2: opfyldt
+                    medlem m1 (45 år): opfyldt
+                    medlem m2 (18 år): opfyldt
                 [opfyldt] ht-b3-education-level (hoeje-taastrup-2023 bilag 3): Alle husstandsmedlemmer på 30-59 år har en uddannelse over grundskoleniveau, taget eller godkendt i Danmark
-                    medlem m1: opfyldt
+                    medlem m1 (45 år): opfyldt
 
             """,
             ResultText.Eligibility(result, "da").ReplaceLineEndings("\n"));

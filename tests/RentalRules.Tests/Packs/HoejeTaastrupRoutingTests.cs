@@ -380,12 +380,12 @@ public sealed partial class HoejeTaastrupRoutingTests
         Assert.Equal("43/15", counter.Due?.ToString()); // 2/3 + 10 · 11/50
         var change = Assert.Single(asLevel2[0].Explanation, x => x.RuleId == "routing.onTierChange");
         Assert.Equal(
-            "routing.onTierChange (hoeje-taastrup-2023 § 6): The department was placed on a new level: counting goes on with the new level's share. "
-            + "The municipality is due 2/3 allocation(s) from counter 'family' and has had 0; counting goes on with the share 11/50, so nothing is lost.",
+            "routing.onTierChange (hoeje-taastrup-2023 § 6): The department's level has changed (the midway update of § 6 or the yearly designation): counting goes on with the new level's share. "
+            + "The department moved from Level 1 (green) to Level 2 (yellow). The municipality is due 2/3 allocation(s) of this kind of dwelling and has had 0; counting goes on with the new share 11/50, so nothing is lost.",
             ResultText.Line(change, "en"));
         Assert.Equal(
-            "routing.onTierChange (hoeje-taastrup-2023 § 6): Afdelingen er indplaceret på et nyt niveau: tællingen fortsætter med det nye niveaus andel. "
-            + "Kommunen har til gode 2/3 anvisning(er) fra tællingen 'family' og har fået 0; tællingen fortsætter med andelen 11/50, så intet går tabt.",
+            "routing.onTierChange (hoeje-taastrup-2023 § 6): Afdelingens niveau er ændret (midtvejsopdateringen i § 6 eller den årlige udpegning): tællingen fortsætter med det nye niveaus andel. "
+            + "Afdelingen er gået fra Niveau 1 (grøn) til Niveau 2 (gul). Kommunen har til gode 2/3 anvisning(er) af denne type boliger og har fået 0; tællingen fortsætter med den nye andel 11/50, så intet går tabt.",
             ResultText.Line(change, "da"));
     }
 
