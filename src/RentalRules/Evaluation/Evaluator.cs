@@ -59,8 +59,8 @@ internal static class Evaluator
         {
             var missing = missingSoFar;
             var reason = new LocalizedText(
-                $"Placeringen kan ikke afgøres: reglen '{unknownRule.Id}' mangler oplysninger ({string.Join(", ", missing)}).",
-                $"The placement cannot be decided: rule '{unknownRule.Id}' needs facts that are missing ({string.Join(", ", missing)}).");
+                $"Placeringen kan ikke afgøres, fordi der mangler oplysninger om afdelingen ({string.Join(", ", missing)}).",
+                $"The placement cannot be decided because facts about the department are missing ({string.Join(", ", missing)}).");
             return Unplaced(department, PlacementOutcome.Undetermined, [new Explanation(unknownRule.Id, unknownRule.Clause.Id, unknownRule.Clause.Source, reason)], missing, warnings);
         }
 
@@ -449,11 +449,15 @@ internal static class Evaluator
                 var r = leaf.Condition.Evaluate(scope);
                 var missing = r == Tri.Unknown ? Names(pack, scope, mark) : NoStrings;
                 scope.ResetMissing(mark);
-                return (r, Result(leaf, r, [], missing, []));
+                return (r, WithAssumptions(leaf, Result(leaf, r, [], missing, []), scope));
             }
 
             case LeafCriterion leaf:
-                return EvaluateMembers(pack, leaf, scope);
+            {
+                var (r, result) = EvaluateMembers(pack, leaf, scope);
+                return (r, WithAssumptions(leaf, result, scope));
+            }
+
             case GroupCriterion group:
             {
                 var acc = group.All ? Tri.True : Tri.False;
@@ -479,6 +483,36 @@ internal static class Evaluator
             default:
                 throw new InvalidOperationException("Unknown criterion kind.");
         }
+    }
+
+    /// <summary>Attaches the assumed numbers the criterion rests on, rendered with their values on the evaluation date.</summary>
+    private static CriterionResult WithAssumptions(LeafCriterion leaf, CriterionResult result, EvalScope scope)
+    {
+        if (leaf.Assumed.Count == 0 && leaf.Assumption is null)
+        {
+            return result;
+        }
+
+        var assumptions = leaf.Cache.Get(scope.Parameters);
+        if (assumptions is null)
+        {
+            var list = new List<Assumption>(leaf.Assumed.Count + 1);
+            if (leaf.Assumption is { } stated)
+            {
+                list.Add(new Assumption(null, null, new LocalizedText(
+                    $"Bygger på en antagelse, som ikke står i aftalens tekst: {stated.Da}",
+                    $"Rests on an assumption that is not in the agreement's text: {stated.En}")));
+            }
+
+            foreach (var p in leaf.Assumed)
+            {
+                list.Add(Explanations.ReasonText.Assumption(p, p.ValueOn(DateOnly.FromDayNumber(scope.On))));
+            }
+
+            assumptions = leaf.Cache.Set(scope.Parameters, list);
+        }
+
+        return result with { Assumptions = assumptions };
     }
 
     private static IReadOnlyList<string> MissingOf(Tri r, List<CriterionResult> children)
@@ -538,7 +572,7 @@ internal static class Evaluator
             {
                 (allMissing ??= []).AddRange(missing);
             }
-            perMember.Add(new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing));
+            perMember.Add(new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] });
             acc = Kleene.And(acc, r);
         }
 

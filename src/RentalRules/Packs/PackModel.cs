@@ -18,6 +18,9 @@ internal sealed record ParameterValue(DateOnly From, decimal Value);
 
 internal sealed record ParameterDef(string Name, string Unit, string? Clause, string? Note, bool Assumed, IReadOnlyList<ParameterValue> Values, SourceLocation Location)
 {
+    /// <summary>What the value is, in the pack's words (used where an explanation names the parameter).</summary>
+    public LocalizedText? Title { get; init; }
+
     public decimal? ValueOn(DateOnly on)
     {
         decimal? value = null;
@@ -85,6 +88,12 @@ internal sealed record TierDef(
 {
     /// <summary>When the municipal share is a parameter (<c>"param.NAME"</c>): its slot; the share then resolves by date.</summary>
     public int? MunicipalShareParameter { get; init; }
+
+    /// <summary>
+    /// Whether the flexible share is a share of all the department's vacancies (<c>"of": "allVacancies"</c>, e.g. "højst
+    /// 1/3 af de ledige boliger") rather than of those left after municipal allocation.
+    /// </summary>
+    public bool FlexibleOfAllVacancies { get; init; }
 }
 
 internal sealed record MemberBand(int? MinAge, int? MaxAge);
@@ -92,7 +101,34 @@ internal sealed record MemberBand(int? MinAge, int? MaxAge);
 internal abstract record CriterionNode(string Id, ClauseInfo Clause, LocalizedText Title, IReadOnlyList<LocalizedText> Documents, string? Note);
 
 internal sealed record LeafCriterion(string Id, ClauseInfo Clause, LocalizedText Title, IReadOnlyList<LocalizedText> Documents, string? Note, MemberBand? Members, Condition Condition)
-    : CriterionNode(Id, Clause, Title, Documents, Note);
+    : CriterionNode(Id, Clause, Title, Documents, Note)
+{
+    /// <summary>The parameters marked <c>assumed</c> that the condition uses (decided once, at load), in pack order.</summary>
+    public IReadOnlyList<ParameterDef> Assumed { get; init; } = [];
+
+    /// <summary>An assumption the criterion states itself (<c>"assumption": { "da", "en" }</c>), e.g. a window the text does not give.</summary>
+    public LocalizedText? Assumption { get; init; }
+
+    /// <summary>The assumption notes last built for this criterion, with the parameter set they were rendered for.</summary>
+    public AssumptionCache Cache { get; } = new();
+}
+
+/// <summary>A criterion's assumption notes, cached for the parameter set (one per evaluation date) they were rendered with.</summary>
+internal sealed class AssumptionCache
+{
+    private volatile Entry? _entry;
+
+    public IReadOnlyList<Assumption>? Get(decimal?[] parameters)
+        => _entry is { } e && ReferenceEquals(e.Parameters, parameters) ? e.Assumptions : null;
+
+    public IReadOnlyList<Assumption> Set(decimal?[] parameters, IReadOnlyList<Assumption> assumptions)
+    {
+        _entry = new Entry(parameters, assumptions);
+        return assumptions;
+    }
+
+    private sealed record Entry(decimal?[] Parameters, IReadOnlyList<Assumption> Assumptions);
+}
 
 internal sealed record GroupCriterion(string Id, ClauseInfo Clause, LocalizedText Title, IReadOnlyList<LocalizedText> Documents, string? Note, bool All, IReadOnlyList<CriterionNode> Children)
     : CriterionNode(Id, Clause, Title, Documents, Note);

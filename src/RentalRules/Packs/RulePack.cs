@@ -92,6 +92,9 @@ public sealed class RulePack
     /// <summary>The ids of every rule, criterion and requirement that cites a clause, with the clause.</summary>
     public IReadOnlyList<(string RuleId, string Clause, string Source)> Citations => EnumerateCitations().ToList();
 
+    /// <summary>The readings the pack makes where the agreement's text is open, each on its rule (with those of its bases).</summary>
+    public IReadOnlyList<Interpretation> Interpretations { get; internal set; } = [];
+
     /// <summary>The clauses the pack declares, with the pack that declares each.</summary>
     public IReadOnlyList<(string Clause, string Source)> DeclaredClauses => Clauses.Values.Select(c => (c.Id, c.Source)).ToList();
 

@@ -52,8 +52,8 @@ internal static class HolbaekRules
         "§ 7",
         Rule(
             "holbaek-uncoloured",
-            "Afdelingen er ikke farvemarkeret i bilag 1 (intet nøgletal): hver 8. ledige bolig tilbydes til kommunal anvisning.",
-            "The department is not colour-marked in appendix 1 (no key figure): every 8th vacant dwelling is offered for municipal allocation."),
+            "Afdelingen har intet nøgletal for andelen af 18-64-årige uden tilknytning til arbejdsmarkedet og behandles derfor som ikke farvemarkeret i bilag 1: hver 8. ledige bolig tilbydes til kommunal anvisning.",
+            "The department has no key figure for the share of residents aged 18-64 without attachment to the labour market, so it is treated as not colour-marked in appendix 1: every 8th vacant dwelling is offered for municipal allocation."),
         new LocalizedText("Udlejning efter ventelisten (anciennitet) uden yderligere kriterier.", "Letting from the waiting list by seniority, without further criteria."));
 
     private static readonly TierInfo Green = new(
