@@ -11,11 +11,11 @@ internal static class CheckCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var pack = CommonOptions.Pack();
-        var department = new Option<string>("--department") { Description = "The department (one JSON object).", Required = true };
-        var household = new Option<string>("--household") { Description = "A household (JSON object) or an array of them.", Required = true };
+        var department = new Option<string>("--department") { Description = "The department (one JSON object); - reads standard input.", Required = true };
+        var household = new Option<string>("--household") { Description = "A household (JSON object) or an array of them; - reads standard input.", Required = true };
         var route = new Option<string>("--route")
         {
-            Description = "The route into the department: municipal, flexible or waitingList.",
+            Description = "The route into the department: municipal, flexible or waitingList (any case).",
             DefaultValueFactory = _ => "flexible",
         };
         route.AcceptOnlyFromAmong("municipal", "flexible", "waitingList");
@@ -48,8 +48,8 @@ internal static class CheckCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var departments = FactReader.ReadDepartments(departmentText, departmentPath);
-            var households = FactReader.ReadHouseholds(householdText, householdPath);
+            var departments = FactReader.ReadDepartments(departmentText, CommonOptions.DisplayName(departmentPath));
+            var households = FactReader.ReadHouseholds(householdText, CommonOptions.DisplayName(householdPath));
             CommonOptions.PrintErrors(departments.Diagnostics.Concat(households.Diagnostics), stderr);
             if (departments.Value is null || households.Value is null)
             {

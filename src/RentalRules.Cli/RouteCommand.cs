@@ -146,8 +146,8 @@ internal static class RouteCommand
                 stdout.Write(ResultText.Decisions(decisions, language));
                 if (ledgerPath is not null)
                 {
-                    stdout.WriteLine();
-                    stdout.WriteLine(language == "da"
+                    // A status line: to stderr, so that stdout holds only the decisions.
+                    stderr.WriteLine(language == "da"
                         ? $"Tællingen er gemt i {ledgerPath} (ændringstæller {ledger.ChangeCounter.ToString(CultureInfo.InvariantCulture)})."
                         : $"The ledger was saved to {ledgerPath} (change counter {ledger.ChangeCounter.ToString(CultureInfo.InvariantCulture)}).");
                 }
