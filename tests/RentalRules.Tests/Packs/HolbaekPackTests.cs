@@ -380,6 +380,18 @@ public sealed partial class HolbaekPackTests
     }
 
     [Fact]
+    [Clause(PackId, "§ 7")]
+    public void Place_AnAgreedShareWithSixteenDecimals_IsThatShareExactly()
+    {
+        // Issue 11: a department file with "flexibleLettingShare": 0.3333333333333333 was read as having no agreed share.
+        var file = FactReader.ReadDepartments("""{ "id": "HB-503", "municipality": "Holbæk", "flexibleLettingShare": 0.3333333333333333, "keyFigures": { "outsideLabourMarketShare": 0.20 } }""", "departments.json");
+
+        var placement = Pack.Place(file.GetValueOrThrow().Items[0], On);
+
+        Assert.Equal("3333333333333333/10000000000000000", placement.FlexibleLetting?.Share?.ToString());
+    }
+
+    [Fact]
     [Clause(PackId, "§ 6")]
     public void Place_RedDepartment_LetsEveryVacancyUnderTheTightenedCriteria()
     {
