@@ -80,15 +80,16 @@ internal static class Evaluator
             return Unplaced(department, PlacementOutcome.Unplaced, [new Explanation("placement", "", pack.Id, reason)], NoStrings, warnings);
         }
 
-        var tier = pack.TierDefs[hit.Tier];
-        var (routes, criteriaSet) = RouteSummaries(pack, tier, scope);
+        var runtime = hit.Target ?? pack.TierRuntimes[hit.Tier];
+        var tier = runtime.Tier;
+        var (routes, criteriaSet) = RouteSummaries(pack, runtime, scope);
         return new PlacementResult(
             department.Id,
             PlacementOutcome.Placed,
             tier.Id,
             tier.Label,
             ShareOf(tier, scope),
-            FlexiblePolicy(pack, tier, department),
+            FlexiblePolicy(runtime, department),
             criteriaSet,
             tier.SpecialCriteria,
             routes,
@@ -117,15 +118,23 @@ internal static class Evaluator
             ? scope.Parameters[slot] is { } value && Fraction.TryFromDecimal(value, out var f) ? f : null
             : tier.MunicipalShare;
 
-    private static FlexibleLettingPolicy FlexiblePolicy(RulePack pack, TierDef tier, Department d)
+    private static FlexibleLettingPolicy FlexiblePolicy(TierRuntime runtime, Department d)
     {
-        var fallback = pack.DefaultFlexible[tier.Id];
-        if (tier.FlexibleRule is "none" or "all" || d.FlexibleLettingShare is not { } s || !Fraction.TryFromDecimal(s, out var f))
+        var tier = runtime.Tier;
+        var fallback = runtime.DefaultFlexible;
+        if (tier.FlexibleRule is "none" or "all" || d.FlexibleLettingShare is not { } s)
         {
             return fallback;
         }
 
-        return fallback with { Share = tier.FlexibleMaxShare is { } max ? Fraction.Min(f, max) : f };
+        if (runtime.FlexibleFor(s) is { } known)
+        {
+            return known;
+        }
+
+        return !Fraction.TryFromDecimal(s, out var f)
+            ? fallback
+            : runtime.RememberFlexible(s, fallback with { Share = tier.FlexibleMaxShare is { } max ? Fraction.Min(f, max) : f });
     }
 
     /// <summary>
@@ -133,11 +142,12 @@ internal static class Evaluator
     /// each conditional requirement whether it applies (its condition is not false). One bit per conditional requirement;
     /// a tier with more than 64 of them is not cached, so no two departments can ever share an entry they differ in.
     /// </summary>
-    private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) RouteSummaries(RulePack pack, TierDef tier, EvalScope scope)
+    private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) RouteSummaries(RulePack pack, TierRuntime runtime, EvalScope scope)
     {
+        var tier = runtime.Tier;
         var applies = 0UL;
         var bit = 0;
-        foreach (var reqs in pack.RouteRequirements[tier.Id])
+        foreach (var reqs in runtime.Requirements)
         {
             foreach (var req in reqs)
             {
@@ -163,12 +173,12 @@ internal static class Evaluator
             }
         }
 
-        if (pack.TryGetRoutes(tier.Id, applies, out var cached))
+        if (runtime.Routes.TryGetValue(applies, out var cached))
         {
             return cached;
         }
 
-        return pack.AddRoutes(tier.Id, applies, BuildRoutes(pack, tier, scope));
+        return runtime.Routes.GetOrAdd(applies, BuildRoutes(pack, tier, scope));
     }
 
     private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) BuildRoutes(RulePack pack, TierDef tier, EvalScope scope)
@@ -217,7 +227,7 @@ internal static class Evaluator
 
         var requirements = RequirementsFor(pack, tier, request);
         var overall = Tri.True;
-        var criteria = new List<CriterionResult>(8);
+        List<CriterionResult>? criteria = null;
         var applied = new List<Requirement>(requirements.Count);
         List<string>? applicabilityMissing = null;
         foreach (var req in requirements)
@@ -243,11 +253,19 @@ internal static class Evaluator
             explanation.Add(RequirementExplanation(pack, req, scope.Parameters));
             var set = pack.CriteriaSets[req.CriteriaSet];
             var (outcome, results) = EvaluateSet(pack, set, scope, 0);
-            criteria.AddRange(results);
+            if (criteria is null)
+            {
+                criteria = results;
+            }
+            else
+            {
+                criteria.AddRange(results);
+            }
+
             overall = Kleene.And(overall, Effective(applies, outcome));
         }
 
-        return Finish(pack, request, placement, tier, requirements.Count, explanation, applied, criteria, overall, applicabilityMissing);
+        return Finish(pack, request, placement, tier, requirements.Count, explanation, applied, criteria ?? [], overall, applicabilityMissing);
     }
 
     /// <summary>
@@ -306,7 +324,10 @@ internal static class Evaluator
 
     /// <summary>The explanation a requirement that applies adds.</summary>
     internal static Explanation RequirementExplanation(RulePack pack, Requirement req, decimal?[] parameters)
-        => new(req.Id, req.Clause.Id, req.Clause.Source, req.ReasonIsTemplate ? pack.Reasons.Render(req.Reason, parameters) : req.Reason);
+    {
+        var key = req.ReasonIsTemplate ? parameters : null;
+        return (req.Cache.Get(key) ?? req.Cache.Set(key, [new Explanation(req.Id, req.Clause.Id, req.Clause.Source, req.ReasonIsTemplate ? pack.Reasons.Render(req.Reason, parameters) : req.Reason)]))[0];
+    }
 
     /// <summary>A requirement's outcome: its criteria's, and at best undetermined when whether it applies is.</summary>
     internal static Tri Effective(Tri applies, Tri outcome) => applies == Tri.Unknown ? Kleene.Or(Tri.Unknown, outcome) : outcome;
@@ -530,28 +551,35 @@ internal static class Evaluator
 
         if (scope.MemberAges is null || scope.MemberAges.Length != members.Count)
         {
-            var ages = new decimal?[members.Count];
+            var ages = new int?[members.Count];
             for (var i = 0; i < ages.Length; i++)
             {
-                ages[i] = DateMath.Age(members[i].BirthDate, scope.On);
+                ages[i] = (int?)DateMath.Age(members[i].BirthDate, scope.On);
             }
 
             scope.MemberAges = ages;
         }
 
+        // One pass to count the members in the band, so the per-member results are one array of the right size.
+        var band = leaf.Members!;
+        var banded = band.MinAge is not null || band.MaxAge is not null;
+        var count = 0;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (InBand(band, banded, scope.MemberAges[i]) != Tri.False)
+            {
+                count++;
+            }
+        }
+
         var acc = Tri.True;
-        var perMember = new List<MemberResult>(members.Count);
+        var perMember = count == 0 ? [] : new MemberResult[count];
+        var n = 0;
         List<string>? allMissing = null;
         for (var i = 0; i < members.Count; i++)
         {
             var m = members[i];
-            var band = leaf.Members!;
-            var age = band.MinAge is null && band.MaxAge is null ? null : scope.MemberAges[i];
-            var inBand = band.MinAge is null && band.MaxAge is null
-                ? Tri.True
-                : age is null
-                    ? Tri.Unknown
-                    : Kleene.From((band.MinAge is null || age >= band.MinAge) && (band.MaxAge is null || age <= band.MaxAge));
+            var inBand = InBand(band, banded, scope.MemberAges[i]);
             if (inBand == Tri.False)
             {
                 continue;
@@ -572,13 +600,19 @@ internal static class Evaluator
             {
                 (allMissing ??= []).AddRange(missing);
             }
-            perMember.Add(new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] });
+            perMember[n++] = new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] };
             acc = Kleene.And(acc, r);
         }
 
         scope.Member = null;
         return (acc, Result(leaf, acc, perMember, acc == Tri.Unknown && allMissing is not null ? Distinct(allMissing) : NoStrings, []));
     }
+
+    /// <summary>Whether a member of the given age (null: unknown) is in the criterion's age band.</summary>
+    private static Tri InBand(MemberBand band, bool banded, int? age)
+        => !banded ? Tri.True
+            : age is not { } a ? Tri.Unknown
+            : Kleene.From((band.MinAge is not { } min || a >= min) && (band.MaxAge is not { } max || a <= max));
 
     private static CriterionResult Result(CriterionNode node, Tri r, IReadOnlyList<MemberResult> members, IReadOnlyList<string> missing, IReadOnlyList<CriterionResult> children)
         => new(node.Id, node.Clause.Id, node.Clause.Source, ToOutcome(r), node.Title, members, missing, node.Documents, children);

@@ -124,7 +124,7 @@ public sealed record MemberResult(string MemberId, Outcome Outcome, IReadOnlyLis
     /// The member's age in whole years on the evaluation date (what put the member in the criterion's age band), or
     /// <c>null</c> when the birth date is unknown. For the caseworker's explanation; never logged.
     /// </summary>
-    public decimal? Age { get; init; }
+    public int? Age { get; init; }
 }
 
 /// <summary>The outcome of one criterion (or group of criteria).</summary>

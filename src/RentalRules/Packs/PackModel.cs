@@ -43,6 +43,40 @@ internal sealed record PlacementRule(string Id, ClauseInfo Clause, Condition Whe
 
     /// <summary>The explanation last built for this rule, with the parameter set it was rendered for.</summary>
     public ExplanationCache Cache { get; } = new();
+
+    /// <summary>The tier the rule places in, resolved once when the pack is built (no lookup by name per placement).</summary>
+    public TierRuntime? Target { get; set; }
+}
+
+/// <summary>
+/// What evaluation needs of a tier, held by reference so that a placement never hashes the tier's name: its
+/// requirements per route, its default flexible-letting policy, the route summaries cached by which conditional
+/// requirements apply, and the policy last computed for a department's own flexible share.
+/// </summary>
+internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, FlexibleLettingPolicy defaultFlexible)
+{
+    private volatile FlexibleEntry? _flexible;
+
+    public TierDef Tier { get; } = tier;
+
+    /// <summary>Per route (indexed by <see cref="LettingRoute"/>): the tier's requirements, then the pack-wide ones.</summary>
+    public Requirement[][] Requirements { get; } = requirements;
+
+    public FlexibleLettingPolicy DefaultFlexible { get; } = defaultFlexible;
+
+    /// <summary>Route summaries by the bit set of conditional requirements that apply.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<ulong, (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> Routes { get; } = new();
+
+    /// <summary>The flexible-letting policy for a department's own share, when it is the one last asked for.</summary>
+    public FlexibleLettingPolicy? FlexibleFor(decimal share) => _flexible is { } e && e.Share == share && e.Scale == share.Scale ? e.Policy : null;
+
+    public FlexibleLettingPolicy RememberFlexible(decimal share, FlexibleLettingPolicy policy)
+    {
+        _flexible = new FlexibleEntry(share, share.Scale, policy);
+        return policy;
+    }
+
+    private sealed record FlexibleEntry(decimal Share, int Scale, FlexibleLettingPolicy Policy);
 }
 
 /// <summary>A rule's explanation, cached for the parameter set (one per evaluation date) it was rendered with.</summary>
@@ -66,6 +100,9 @@ internal sealed record Requirement(string Id, ClauseInfo Clause, Condition? When
 {
     /// <summary>Whether the reason quotes parameters (decided once, at load).</summary>
     public bool ReasonIsTemplate { get; } = Explanations.ReasonText.IsTemplate(Reason);
+
+    /// <summary>The explanation last built for this requirement, with the parameter set it was rendered for.</summary>
+    public ExplanationCache Cache { get; } = new();
 }
 
 /// <summary>A pack-wide requirement on a route (e.g. the statutory restrictions in designated areas).</summary>

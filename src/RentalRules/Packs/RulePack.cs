@@ -12,7 +12,6 @@ namespace RentalRules.Packs;
 /// </summary>
 public sealed class RulePack
 {
-    private readonly ConcurrentDictionary<(string Tier, ulong Applies), (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> _routeCache = new();
     private ParameterCache? _parameterCache;
     private bool? _hasSpecialCriteria;
 
@@ -54,7 +53,21 @@ public sealed class RulePack
             t => t.Id,
             t => new FlexibleLettingPolicy(t.FlexibleRule, t.FlexibleMaxShare, t.FlexibleRule switch { "none" => Fraction.Zero, "all" => Fraction.One, _ => null }, t.FlexibleClause?.Id),
             StringComparer.Ordinal);
+        TierRuntimes = tiers.Values.ToDictionary(
+            t => t.Id,
+            t => new TierRuntime(t, RouteRequirements[t.Id], DefaultFlexible[t.Id]),
+            StringComparer.Ordinal);
+        foreach (var rule in placementRules)
+        {
+            if (TierRuntimes.TryGetValue(rule.Tier, out var runtime))
+            {
+                rule.Target = runtime;
+            }
+        }
     }
+
+    /// <summary>Per tier id: what evaluation needs of the tier, looked up once per placement (see <see cref="PlacementRule.Target"/>).</summary>
+    internal IReadOnlyDictionary<string, TierRuntime> TierRuntimes { get; }
 
     /// <summary>Per tier: the flexible-letting policy when the department's own share does not enter into it.</summary>
     internal IReadOnlyDictionary<string, FlexibleLettingPolicy> DefaultFlexible { get; }
@@ -209,12 +222,6 @@ public sealed class RulePack
     }
 
     /// <summary>A tier's route summaries, by which of its conditional requirements apply (bit i: the i-th applies).</summary>
-    internal bool TryGetRoutes(string tier, ulong applies, out (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) routes)
-        => _routeCache.TryGetValue((tier, applies), out routes);
-
-    internal (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) AddRoutes(string tier, ulong applies, (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) routes)
-        => _routeCache.GetOrAdd((tier, applies), routes);
-
     internal IReadOnlyList<Explanation> RuleExplanation(PlacementRule rule, decimal?[] parameters)
     {
         var key = rule.ReasonIsTemplate ? parameters : null;
