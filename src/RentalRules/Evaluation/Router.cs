@@ -17,7 +17,18 @@ internal static class Router
 
     private static readonly IReadOnlyList<string> NoStrings = [];
 
-    public static RoutingResult Route(RulePack pack, Department department, Vacancy vacancy, Ledger ledger, DateOnly on)
+    /// <param name="pack">The pack.</param>
+    /// <param name="department">The vacancy's department.</param>
+    /// <param name="vacancy">The vacancy.</param>
+    /// <param name="ledger">The ledger.</param>
+    /// <param name="on">The evaluation date.</param>
+    /// <param name="settle">
+    /// Decide by what the municipality is due (it has had fewer than ⌊k·p⌋) rather than by whether k is a hit, as under a
+    /// concentration guard: used when a re-routing has withdrawn a count out of sequence, so the municipality neither
+    /// loses nor gains an allocation by the correction.
+    /// </param>
+    /// <returns>The decision and the new ledger.</returns>
+    public static RoutingResult Route(RulePack pack, Department department, Vacancy vacancy, Ledger ledger, DateOnly on, bool settle = false)
     {
         var scope = pack.NewScope(on);
         var placement = Evaluator.Place(pack, department, on, scope);
@@ -70,7 +81,7 @@ internal static class Router
         if (rule.FixedRoute is { } fixedRoute)
         {
             var route = Parse(fixedRoute);
-            return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(placement, route, special: false));
+            return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(placement, route, special: false)) with { Rule = rule };
         }
 
         if (department.Id is not { Length: > 0 } departmentId)
@@ -117,7 +128,8 @@ internal static class Router
         var k = counter.Counted + 1;
         // With a concentration guard, a blocked allocation is made up later: the municipality has had its due when its
         // allocations reach ⌊k·p⌋. Without one, this is the same as ⌊k·p⌋ > ⌊(k−1)·p⌋.
-        var municipal = pack.Concentration is null ? Hits(k, share) : counter.Municipal < Floor(k, share);
+        var byDue = settle || pack.Concentration is not null;
+        var municipal = byDue ? counter.Municipal < Floor(k, share) : Hits(k, share);
         Explanation? blocked = null;
         if (municipal && pack.Concentration is { } guard)
         {
@@ -157,7 +169,7 @@ internal static class Router
             var m = (allocations ?? ledger.Find(departmentId, AllocationsCounter))?.Municipal ?? counter.Municipal + 1;
             decided = VacancyRoute.Municipal;
             counter = counter with { Counted = k, Municipal = counter.Municipal + 1 };
-            explanation.Add(pack.Concentration is null ? Counting(rule, k, share, municipal: true) : GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
+            explanation.Add(!byDue ? Counting(rule, k, share, municipal: true) : GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
             if (special)
             {
                 var clause = pack.Clauses.TryGetValue(tier.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
@@ -172,7 +184,7 @@ internal static class Router
             var flexible = FlexibleFor(tier, placement, j);
             decided = flexible ? VacancyRoute.Flexible : VacancyRoute.WaitingList;
             counter = counter with { Counted = k, Flexible = counter.Flexible + (flexible ? 1 : 0) };
-            explanation.Add(pack.Concentration is null ? Counting(rule, k, share, municipal: false) : GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
+            explanation.Add(!byDue ? Counting(rule, k, share, municipal: false) : GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
             explanation.Add(FlexibleExplanation(tier, placement, flexible));
         }
 
@@ -198,7 +210,7 @@ internal static class Router
             }
         }
 
-        return new RoutingResult(decision with { Marks = Marks(pack, scope, explanation) }, updated);
+        return new RoutingResult(decision with { Marks = Marks(pack, scope, explanation) }, updated) { Rule = rule };
     }
 
     /// <summary>⌊n·p⌋, exactly (the product is taken without overflow).</summary>

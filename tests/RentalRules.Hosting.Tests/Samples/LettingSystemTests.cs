@@ -168,7 +168,7 @@ public sealed class LettingSystemTests : IDisposable
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE rentalrules_ledgers SET json = replace(json, '\"counted\": 1', '\"counted\": 2')";
+            command.CommandText = "UPDATE rentalrules_departments SET ledger = replace(ledger, '\"counted\": 1', '\"counted\": 2')";
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
