@@ -14,6 +14,36 @@ internal static class JournalRouting
 
     /// <summary>Routes the vacancies into the journal file as one batch under its lock; null (errors printed) when the journal is refused.</summary>
     public static (List<RoutingDecision>, Ledger)? Route(RulePack pack, Dictionary<string, Department> byId, IReadOnlyList<Vacancy> items, FactFile<Vacancy> file, DateOnly date, string journalPath, TextWriter stderr)
+        => Route(pack, byId, items, file, date, new FileJournalStore(journalPath, LockTimeout), journalPath, stderr);
+
+    /// <summary>A journal store for <c>--journal FILE</c> (a JSON journal, or a SQLite database by its header) or <c>--connection</c> (PostgreSQL).</summary>
+    public static IJournalStore Open(string? journalPath, string? connection)
+    {
+        if (connection is not null)
+        {
+            return new Hosting.PostgreSql.PostgreSqlJournalStore(connection);
+        }
+
+        var path = journalPath!;
+        if (File.Exists(path))
+        {
+            var header = new byte[16];
+            using (var stream = File.OpenRead(path))
+            {
+                _ = stream.Read(header);
+            }
+
+            if (System.Text.Encoding.ASCII.GetString(header).StartsWith("SQLite format 3", StringComparison.Ordinal))
+            {
+                return Hosting.Sqlite.SqliteJournalStore.ForFile(path);
+            }
+        }
+
+        return new FileJournalStore(path, LockTimeout);
+    }
+
+    /// <summary>Routes the vacancies into a journal store (one batch where the store can); null (errors printed) when the journal is refused.</summary>
+    public static (List<RoutingDecision>, Ledger)? Route(RulePack pack, Dictionary<string, Department> byId, IReadOnlyList<Vacancy> items, FactFile<Vacancy> file, DateOnly date, IJournalStore store, string where, TextWriter stderr)
     {
         var problems = new List<Diagnostic>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -35,7 +65,6 @@ internal static class JournalRouting
             return null;
         }
 
-        var store = new FileJournalStore(journalPath, LockTimeout);
         var key = new JournalKey(pack.Id, pack.Municipality);
         var fresh = new RoutingDecision?[items.Count];
         var recordedAt = TimeProvider.System.GetUtcNow();
@@ -61,12 +90,12 @@ internal static class JournalRouting
         catch (RentalRulesException ex)
         {
             CommonOptions.PrintErrors(ex.Diagnostics, stderr);
-            stderr.WriteLine($"rentalrules: the journal {journalPath} was refused and left unchanged; nothing was routed.");
+            stderr.WriteLine($"rentalrules: the journal {where} was refused and left unchanged; nothing was routed.");
             return null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException or System.Data.Common.DbException or Hosting.Routing.LedgerConflictException)
         {
-            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot write the journal: {ex.Message}", new SourceLocation(journalPath, "$", 1, 1), "The journal was left unchanged; check the path, the folder's permissions and free space."));
+            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot write the journal: {ex.Message}", new SourceLocation(where, "$", 1, 1), "Nothing more was recorded; check the path or connection, permissions and free space."));
             return null;
         }
     }

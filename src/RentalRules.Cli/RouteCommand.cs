@@ -22,13 +22,14 @@ internal static class RouteCommand
         var departments = new Option<string>("--departments") { Description = "The departments (a JSON object or array).", Required = true };
         var vacancies = new Option<string>("--vacancies") { Description = "The vacancies, in the order they arose (a JSON object or array).", Required = true };
         var ledgerOption = new Option<string?>("--ledger") { Description = "The ledger file: read if it exists, then replaced atomically with the updated counts (locked while routing)." };
+        var connectionOption = new Option<string?>("--connection") { Description = "A PostgreSQL connection string: record the decisions in the database's journal (several processes may route at once)." };
         var journalOption = new Option<string?>("--journal") { Description = "The decision journal file: every decision recorded by vacancy id with the counts; a recorded vacancy keeps its decision (locked while routing)." };
         var on = CommonOptions.On();
         var json = CommonOptions.Json();
         var lang = CommonOptions.Language();
         var command = new Command("route", "Decide for each vacancy whether it goes to the municipality, to flexible letting or to the waiting list, counting it in the ledger.")
         {
-            pack, departments, vacancies, ledgerOption, journalOption, on, json, lang,
+            pack, departments, vacancies, ledgerOption, journalOption, connectionOption, on, json, lang,
         };
         command.SetAction(parse =>
         {
@@ -87,16 +88,19 @@ internal static class RouteCommand
 
             var ledgerPath = parse.GetValue(ledgerOption);
             var journalPath = parse.GetValue(journalOption);
-            if (ledgerPath is not null && journalPath is not null)
+            var connection = parse.GetValue(connectionOption);
+            if (new[] { ledgerPath, journalPath, connection }.Count(o => o is not null) > 1)
             {
-                throw new CliUsageException("--ledger and --journal are alternatives: the journal keeps its own counts.");
+                throw new CliUsageException("--ledger, --journal and --connection are alternatives: a journal keeps its own counts.");
             }
 
             List<RoutingDecision> decisions;
             Ledger ledger;
-            if (journalPath is not null)
+            if (journalPath is not null || connection is not null)
             {
-                var routed = JournalRouting.Route(loaded, byId, items, vacancyFile.Value, date, journalPath, stderr);
+                var store = JournalRouting.Open(journalPath, connection);
+                var routed = JournalRouting.Route(loaded, byId, items, vacancyFile.Value, date, store, journalPath ?? "postgresql", stderr);
+                (store as IAsyncDisposable)?.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 if (routed is null)
                 {
                     return ExitCodes.InvalidInput;
@@ -144,12 +148,13 @@ internal static class RouteCommand
                 stdout.WriteLine($"{loaded.Id} {loaded.Version}, {(language == "da" ? "pr." : "on")} {date:yyyy-MM-dd} ({(language == "da" ? "ledige boliger med fraflytningsdato evalueres på den" : "vacancies with a vacatedOn date are evaluated on it")})");
                 stdout.WriteLine();
                 stdout.Write(ResultText.Decisions(decisions, language));
-                if (journalPath is not null)
+                if (journalPath is not null || connection is not null)
                 {
+                    var where = journalPath ?? "PostgreSQL";
                     stdout.WriteLine();
                     stdout.WriteLine(language == "da"
-                        ? $"Afgørelserne er registreret i {journalPath}."
-                        : $"The decisions were recorded in {journalPath}.");
+                        ? $"Afgørelserne er registreret i {where}."
+                        : $"The decisions were recorded in {where}.");
                 }
                 else if (ledgerPath is not null)
                 {
