@@ -8,13 +8,14 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, forecast and compare drafts.");
+        var root = new RootCommand("rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, forecast and compare drafts, report on the decision journal.");
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(PlaceCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(RouteCommand.Create(stdout, stderr));
         root.Subcommands.Add(ForecastCommand.Create(stdout, stderr));
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

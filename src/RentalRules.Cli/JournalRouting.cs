@@ -111,7 +111,7 @@ internal static class JournalRouting
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException or ArgumentException)
         {
-            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot lock the file: {ex.Message}", new SourceLocation(path, "$", 1, 1), "Check the path and the folder's permissions; nothing was routed."));
+            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot write the ledger: {ex.Message}", new SourceLocation(path, "$", 1, 1), "The old ledger was left unchanged; check the path and the folder's permissions."));
             return null;
         }
     }
