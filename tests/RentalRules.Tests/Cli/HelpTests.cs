@@ -14,6 +14,7 @@ public sealed class HelpTests
     [InlineData("forecast")]
     [InlineData("compare")]
     [InlineData("report")]
+    [InlineData("packs")]
     public void Help_OfEachCommand_MatchesSnapshot(string command)
     {
         var run = command == "root" ? CliRunner.Run("--help") : CliRunner.Run(command, "--help");

@@ -76,7 +76,7 @@ public sealed class PackSchemaTests
         { "$defs.routeRequirement.properties.route", ["municipal", "flexible", "waitingList"] },
         { "$defs.routingRule.properties.route", ["municipal", "flexible", "waitingList", "closed", "outOfScope"] },
         { "$defs.legalBasis", ["§ 59 stk. 1", "§ 59 stk. 2", "§ 59 stk. 3", "agreement"] },
-        { "properties.routing.properties.onTierChange.properties.counters", ["reset", "keep"] },
+        { "properties.routing.properties.onTierChange.properties.counters", ["carry", "keep"] },
     };
 
     [Fact]
