@@ -12,7 +12,7 @@ internal static class CliApp
         CommonOptions.Stdin.Value = new StdinSource(stdin);
         // Named "rentalrules" whatever the executable is called (RootCommand takes the name of the running file, which for
         // the installed tool is RentalRules.Cli), so the help's usage lines say what the user types.
-        var root = new Command("rentalrules", "rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, forecast and compare drafts.")
+        var root = new Command("rentalrules", "rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, forecast and compare drafts, report on the decision journal.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -23,6 +23,7 @@ internal static class CliApp
         root.Subcommands.Add(RouteCommand.Create(stdout, stderr));
         root.Subcommands.Add(ForecastCommand.Create(stdout, stderr));
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(PacksCommand.Create(stdout));
 
         var parse = root.Parse(CommonOptions.CanonicalChoices(args));

@@ -257,4 +257,8 @@ public sealed record RoutingDecision(
 /// <summary>A routing decision and the ledger after it.</summary>
 /// <param name="Decision">The decision.</param>
 /// <param name="Ledger">The new ledger (the same instance when nothing was counted).</param>
-public sealed record RoutingResult(RoutingDecision Decision, Ledger Ledger);
+public sealed record RoutingResult(RoutingDecision Decision, Ledger Ledger)
+{
+    /// <summary>The routing rule that decided (fixed route or counting), for the journal.</summary>
+    internal Packs.RoutingRule? Rule { get; init; }
+}

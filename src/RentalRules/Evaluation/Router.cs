@@ -17,7 +17,18 @@ internal static class Router
 
     private static readonly IReadOnlyList<string> NoStrings = [];
 
-    public static RoutingResult Route(RulePack pack, Department department, Vacancy vacancy, Ledger ledger, DateOnly on)
+    /// <param name="pack">The pack.</param>
+    /// <param name="department">The vacancy's department.</param>
+    /// <param name="vacancy">The vacancy.</param>
+    /// <param name="ledger">The ledger.</param>
+    /// <param name="on">The evaluation date.</param>
+    /// <param name="settle">
+    /// Decide by what the municipality is due (it has had fewer than ⌊k·p⌋) rather than by whether k is a hit, as under a
+    /// concentration guard: used when a re-routing has withdrawn a count out of sequence, so the municipality neither
+    /// loses nor gains an allocation by the correction.
+    /// </param>
+    /// <returns>The decision and the new ledger.</returns>
+    public static RoutingResult Route(RulePack pack, Department department, Vacancy vacancy, Ledger ledger, DateOnly on, bool settle = false)
     {
         var scope = pack.NewScope(on);
         var placement = Evaluator.Place(pack, department, on, scope);
@@ -70,7 +81,7 @@ internal static class Router
         if (rule.FixedRoute is { } fixedRoute)
         {
             var route = Parse(fixedRoute);
-            return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(placement, route, special: false));
+            return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(placement, route, special: false)) with { Rule = rule };
         }
 
         if (department.Id is not { Length: > 0 } departmentId)
@@ -133,7 +144,9 @@ internal static class Router
         // The municipality is due ⌊due⌋ allocations. Without a concentration guard it has had ⌊dueBefore⌋, and the
         // vacancy is municipal exactly when ⌊due⌋ > ⌊dueBefore⌋ (under one share: ⌊k·p⌋ > ⌊(k−1)·p⌋). With a guard, a
         // blocked allocation is made up later: the vacancy is municipal while the municipality has had fewer than ⌊due⌋.
-        var municipal = pack.Concentration is null
+        // A re-routing (settle) decides by what is due, as under a guard: it withdrew a count out of sequence.
+        var byDue = settle || pack.Concentration is not null;
+        var municipal = !byDue
             ? QuotaDue.Floor(due.Value) > QuotaDue.Floor(dueBefore.Value)
             : counter.Municipal < QuotaDue.Floor(due.Value);
         var plain = QuotaDue.Times(k, share) == due;
@@ -178,8 +191,8 @@ internal static class Router
             var m = (allocations ?? ledger.Find(departmentId, AllocationsCounter))?.Municipal ?? counter.Municipal + 1;
             decided = VacancyRoute.Municipal;
             counter = counter with { Counted = k, Municipal = counter.Municipal + 1, Due = plain ? null : due };
-            explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal - 1, pack.Concentration is not null, municipal: true)
-                : pack.Concentration is null ? Counting(rule, k, share, municipal: true) : GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
+            explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal - 1, byDue, municipal: true)
+                : !byDue ? Counting(rule, k, share, municipal: true) : GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
             if (special)
             {
                 var clause = pack.Clauses.TryGetValue(tier.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
@@ -194,8 +207,8 @@ internal static class Router
             var flexible = FlexibleFor(tier, placement, j, share);
             decided = flexible ? VacancyRoute.Flexible : VacancyRoute.WaitingList;
             counter = counter with { Counted = k, Flexible = counter.Flexible + (flexible ? 1 : 0), Due = plain ? null : due };
-            explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal, pack.Concentration is not null, municipal: false)
-                : pack.Concentration is null ? Counting(rule, k, share, municipal: false) : GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
+            explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal, byDue, municipal: false)
+                : !byDue ? Counting(rule, k, share, municipal: false) : GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
             explanation.Add(FlexibleExplanation(tier, placement, flexible));
         }
 
@@ -221,7 +234,7 @@ internal static class Router
             }
         }
 
-        return new RoutingResult(decision with { Marks = Marks(pack, scope, explanation) }, updated);
+        return new RoutingResult(decision with { Marks = Marks(pack, scope, explanation) }, updated) { Rule = rule };
     }
 
     /// <summary>⌊n·p⌋, exactly (the product is taken without overflow).</summary>

@@ -199,7 +199,24 @@ internal sealed record ShareSpec(Fraction? Fixed, bool FromTier, IReadOnlyDictio
 /// A vacancy-routing rule: when it matches a vacancy, either a fixed route (<c>outOfScope</c>, <c>closed</c>, …) or a
 /// quota counted in <see cref="Counter"/> per department.
 /// </summary>
-internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When, string? FixedRoute, string? Counter, ShareSpec? Share, LocalizedText Reason, SourceLocation Location);
+internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When, string? FixedRoute, string? Counter, ShareSpec? Share, LocalizedText Reason, SourceLocation Location)
+{
+    /// <summary>The legal basis the rule's municipal allocations rest on (pack property <c>legalBasis</c>), fixed or per tier; null when the pack does not say.</summary>
+    public LegalBasisSpec? LegalBasis { get; init; }
+}
+
+/// <summary>
+/// The legal basis of a routing rule's allocations: one for every tier, or one per tier (e.g. Høje-Taastrup: every 3rd
+/// on level 1 by agreement under § 59 stk. 2, every 4th youth dwelling under § 59 stk. 1).
+/// </summary>
+internal sealed record LegalBasisSpec(string? Fixed, IReadOnlyDictionary<string, string>? PerTier)
+{
+    /// <summary>The values a pack may write: the Act's § 59 stk. 1–3, or <c>agreement</c> (the rule's own clause is the basis).</summary>
+    public static readonly string[] Allowed = ["§ 59 stk. 1", "§ 59 stk. 2", "§ 59 stk. 3", "agreement"];
+
+    /// <summary>The basis for a tier, or null when the pack does not state one for it.</summary>
+    public string? For(string? tier) => Fixed ?? (tier is not null && PerTier is not null && PerTier.TryGetValue(tier, out var b) ? b : null);
+}
 
 /// <summary>
 /// What happens to a department's counters when its tier changes: <c>carry</c> (the sum of shares due carries on

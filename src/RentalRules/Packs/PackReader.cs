@@ -650,7 +650,7 @@ internal sealed class PackReader
                 return null;
             }
 
-            _r.CheckProperties(n, "A routing rule", ["id", "clause", "when", "route", "counter", "share", "reason", "note"]);
+            _r.CheckProperties(n, "A routing rule", ["id", "clause", "when", "route", "counter", "share", "legalBasis", "reason", "note"]);
             var id = _r.String(_r.Required(n, "id", "A routing rule"), nonEmpty: true) ?? "";
             if (id.Length > 0 && !ids.Add(id))
             {
@@ -674,7 +674,8 @@ internal sealed class PackReader
                 share = ReadShareSpec(_r.Required(n, "share", what), tiers);
             }
 
-            return when is null ? null : new RoutingRule(id, clause, when, route, counter, share, reason, n.Location);
+            var legalBasis = ReadLegalBasis(n["legalBasis"], tiers);
+            return when is null ? null : new RoutingRule(id, clause, when, route, counter, share, reason, n.Location) { LegalBasis = legalBasis };
         }) ?? [];
         return (rules, tierChange);
     }
@@ -757,6 +758,36 @@ internal sealed class PackReader
 
             return when is null ? null : new VacancyMark(id, clause, when, label, share, shareText);
         }) ?? [];
+    }
+
+    /// <summary>A routing rule's <c>legalBasis</c>: one of <see cref="LegalBasisSpec.Allowed"/>, or tier id → one of them.</summary>
+    private LegalBasisSpec? ReadLegalBasis(JNode? node, Dictionary<string, TierDef> tiers)
+    {
+        if (node is null || node.IsNull)
+        {
+            return null;
+        }
+
+        if (node.Kind == JKind.Object)
+        {
+            var perTier = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in node.Properties.Where(p => !p.Name.StartsWith('$')))
+            {
+                if (!tiers.ContainsKey(p.Name))
+                {
+                    _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no tier '{p.Name}'.", p.NameLocation, Suggestions.DidYouMean(p.Name, tiers.Keys));
+                }
+
+                if (OneOf(p.Value, LegalBasisSpec.Allowed) is { } b)
+                {
+                    perTier[p.Name] = b;
+                }
+            }
+
+            return new LegalBasisSpec(null, perTier);
+        }
+
+        return OneOf(node, LegalBasisSpec.Allowed) is { } basis ? new LegalBasisSpec(basis, null) : null;
     }
 
     private ShareSpec? ReadShareSpec(JNode? node, Dictionary<string, TierDef> tiers)

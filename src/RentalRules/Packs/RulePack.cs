@@ -191,6 +191,73 @@ public sealed class RulePack
         return Router.Route(this, department, vacancy, ledger, on);
     }
 
+    /// <summary>
+    /// Routes a vacancy for the decision journal: the same decision and ledger as <see cref="Route"/>, and the
+    /// <see cref="JournalEntry"/> that records it (none when the routing is undetermined). Stores call this once per
+    /// vacancy id; routing a recorded vacancy again is theirs to refuse (they return the recorded entry).
+    /// </summary>
+    /// <param name="department">The vacancy's department (its id is required).</param>
+    /// <param name="vacancy">The vacancy (its id is required: the journal is keyed by it).</param>
+    /// <param name="ledger">The ledger kept under this pack (at least the department's part, see <see cref="Ledger.Slice"/>).</param>
+    /// <param name="on">The evaluation date.</param>
+    /// <param name="recordedAt">When the decision is recorded (the host's <see cref="TimeProvider"/>).</param>
+    /// <returns>The decision, the entry and the new ledger.</returns>
+    /// <exception cref="ArgumentException">The vacancy or department has no id, or the ledger was kept under another pack.</exception>
+    public JournalRecording Record(Department department, Vacancy vacancy, Ledger ledger, DateOnly on, DateTimeOffset recordedAt)
+    {
+        CheckForJournal(department, vacancy, ledger);
+        return JournalRecorder.Record(this, department, vacancy, ledger, on, recordedAt);
+    }
+
+    /// <summary>
+    /// Re-routes a recorded vacancy (e.g. one routed on wrong facts): withdraws the recorded decision's count from the
+    /// ledger and decides again with the corrected facts, by what the municipality is due (⌊k·p⌋ against the allocations
+    /// it has had), so the correction neither costs nor gives the municipality an allocation. The new entry has the next
+    /// revision and the reason; the recorded entry stays in the journal.
+    /// </summary>
+    /// <param name="recorded">The entry in force for the vacancy.</param>
+    /// <param name="reason">Why the vacancy is routed again (kept in the journal; no personal data).</param>
+    /// <param name="department">The vacancy's department, with corrected facts.</param>
+    /// <param name="vacancy">The vacancy, with corrected facts; its id must be the recorded one.</param>
+    /// <param name="ledger">The ledger (at least the parts of the recorded and the new department).</param>
+    /// <param name="on">The evaluation date.</param>
+    /// <param name="recordedAt">When the re-routing is recorded.</param>
+    /// <returns>The decision, the new entry (none when undetermined: the recorded decision stays in force) and the new ledger.</returns>
+    /// <exception cref="ArgumentException">The ids are missing or differ from the recorded vacancy's, the reason is empty, or the ledger was kept under another pack.</exception>
+    public JournalRecording Reroute(JournalEntry recorded, string reason, Department department, Vacancy vacancy, Ledger ledger, DateOnly on, DateTimeOffset recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        CheckForJournal(department, vacancy, ledger);
+        if (vacancy.Id != recorded.VacancyId)
+        {
+            throw new ArgumentException($"The vacancy '{vacancy.Id}' is not the recorded vacancy '{recorded.VacancyId}'.", nameof(vacancy));
+        }
+
+        return JournalRecorder.Reroute(this, recorded, reason, department, vacancy, ledger, on, recordedAt);
+    }
+
+    private void CheckForJournal(Department department, Vacancy vacancy, Ledger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        ArgumentNullException.ThrowIfNull(vacancy);
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (string.IsNullOrWhiteSpace(vacancy.Id))
+        {
+            throw new ArgumentException("The vacancy has no id; the decision journal is keyed by the host's vacancy id.", nameof(vacancy));
+        }
+
+        if (string.IsNullOrWhiteSpace(department.Id))
+        {
+            throw new ArgumentException("The department has no id; routing counts per department.", nameof(department));
+        }
+
+        if (ledger.PackId != Id)
+        {
+            throw new ArgumentException($"The ledger was kept under the pack '{ledger.PackId}', not '{Id}'.", nameof(ledger));
+        }
+    }
+
     /// <summary>An empty ledger for this pack.</summary>
     /// <returns>The ledger.</returns>
     public Ledger NewLedger() => Ledger.Empty(Id, Version);

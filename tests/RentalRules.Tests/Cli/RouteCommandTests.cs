@@ -95,7 +95,8 @@ public sealed class RouteCommandTests : IDisposable
         Assert.Equal(Decisions(once.Stdout), split);
         Assert.Equal(File.ReadAllText(single), File.ReadAllText(carried));
         Assert.Equal([5, 10, 14, 19], split.Select((d, i) => (d, i)).Where(x => x.d.Contains("\"route\":\"municipal\"", StringComparison.Ordinal)).Select(x => x.i + 1));
-        Assert.Equal(["ledger-single.json", "ledger.json", "vacancies-1.json", "vacancies-2.json", "vacancies-3.json", "vacancies-all.json"], _temp.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
+        // The .lock files are the ledgers' locks (held while a run reads, routes and writes), left for the next run.
+        Assert.Equal(["ledger-single.json", "ledger-single.json.lock", "ledger.json", "ledger.json.lock", "vacancies-1.json", "vacancies-2.json", "vacancies-3.json", "vacancies-all.json"], _temp.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public sealed class RouteCommandTests : IDisposable
         Assert.Contains("error RR0501: The ledger's checksum does not match its counters: it was changed outside RentalRules or is corrupt. (at $.checksum)", run.Stderr, StringComparison.Ordinal);
         Assert.Contains($"rentalrules: the ledger {ledger} was refused and left unchanged; nothing was routed.", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(ledger));
-        Assert.Equal(["ledger.json"], _temp.GetFiles().Select(f => f.Name));
+        Assert.Equal(["ledger.json", "ledger.json.lock"], _temp.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
         AssertNoStackTrace(run);
     }
 

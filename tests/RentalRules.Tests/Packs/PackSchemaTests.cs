@@ -62,7 +62,7 @@ public sealed class PackSchemaTests
         { "$defs.guardLimit", ["max", "months", "note"] },
         { "$defs.mark", ["id", "clause", "when", "label", "forecastShare", "note"] },
         { "properties.routing.properties.onTierChange", ["counters", "clause", "reason", "note"] },
-        { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "reason", "note"] },
+        { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "legalBasis", "reason", "note"] },
     };
 
     /// <summary>Each set of allowed values the reader checks: where it is in the schema, and the values.</summary>
@@ -75,6 +75,7 @@ public sealed class PackSchemaTests
         { "$defs.criteriaSet.properties.combine", ["all", "any"] },
         { "$defs.routeRequirement.properties.route", ["municipal", "flexible", "waitingList"] },
         { "$defs.routingRule.properties.route", ["municipal", "flexible", "waitingList", "closed", "outOfScope"] },
+        { "$defs.legalBasis", ["§ 59 stk. 1", "§ 59 stk. 2", "§ 59 stk. 3", "agreement"] },
         { "properties.routing.properties.onTierChange.properties.counters", ["carry", "keep"] },
     };
 
