@@ -48,9 +48,9 @@ internal static class CliApp
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            stderr.WriteLine($"rentalrules: internal error ({ex.GetType().Name}): {ex.Message}");
-            stderr.WriteLine("This is a bug in rentalrules; please report it with the command you ran (no personal data).");
-            return ExitCodes.InvalidInput;
+            // The exception's message may quote input (a household's values): name only its type.
+            stderr.WriteLine($"rentalrules: internal error ({ex.GetType().Name}); this is a bug in rentalrules, please report it with the command you ran (no personal data).");
+            return ExitCodes.InternalError;
         }
     }
 
