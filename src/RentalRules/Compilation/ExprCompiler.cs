@@ -238,7 +238,7 @@ internal sealed class ExprCompiler
             "*" => M.Multiply,
             _ => M.Divide,
         };
-        return new Typed(Call(method, left.Expr, right.Expr), VType.Number);
+        return new Typed(Call(method, _scope, left.Expr, right.Expr), VType.Number);
     }
 
     private Typed CompileComparison(BinaryExpr b)

@@ -51,9 +51,10 @@ internal static class Router
             if (r == Tri.Unknown)
             {
                 var missing = Evaluator.Names(pack, scope, mark);
+                var why = Evaluator.WhyUnknown(missing);
                 explanation.Add(new Explanation(candidate.Id, candidate.Clause.Id, candidate.Clause.Source, new LocalizedText(
-                    $"Reglen kan ikke afgøres, fordi oplysninger mangler ({string.Join(", ", missing)}); intet er talt.",
-                    $"The rule cannot be decided because facts are missing ({string.Join(", ", missing)}); nothing was counted.")));
+                    $"Reglen kan ikke afgøres, fordi den {why.Da}; intet er talt.",
+                    $"The rule cannot be decided because it {why.En}; nothing was counted.")));
                 return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, missing, ledger);
             }
         }
@@ -114,6 +115,14 @@ internal static class Router
         }
 
         counter ??= new LedgerCounter(departmentId, rule.Counter!, tier.Id, 0, 0, 0);
+        if (counter.Counted >= Ledger.MaxCount || ledger.ChangeCounter >= Ledger.MaxCount || ledger.Find(departmentId, AllocationsCounter)?.Counted >= Ledger.MaxCount)
+        {
+            explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
+                "Regnskabet har nået sit største antal; intet er talt. Start et nyt regnskab for pakken.",
+                "The ledger has reached its largest count; nothing was counted. Start a new ledger for the pack.")));
+            return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, NoStrings, ledger);
+        }
+
         var k = counter.Counted + 1;
         // With a concentration guard, a blocked allocation is made up later: the municipality has had its due when its
         // allocations reach ⌊k·p⌋. Without one, this is the same as ⌊k·p⌋ > ⌊(k−1)·p⌋.
@@ -190,7 +199,7 @@ internal static class Router
 
         if (decided == VacancyRoute.Municipal && pack.Concentration is { } g)
         {
-            var keepFrom = on.AddMonths(-g.LongestMonths);
+            var keepFrom = DateMath.AddMonthsSaturating(on, -(long)g.LongestMonths);
             updated = updated.WithAllocation(departmentId, "", on, keepFrom);
             if (vacancy.Stairwell is { Length: > 0 } stairwell)
             {
@@ -224,7 +233,7 @@ internal static class Router
                 continue;
             }
 
-            var since = on.AddMonths(-limit.Months);
+            var since = DateMath.AddMonthsSaturating(on, -(long)limit.Months);
             var recent = ledger.AllocationsIn(department, key).Count(d => d > since);
             if (recent >= max)
             {

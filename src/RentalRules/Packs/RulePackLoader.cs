@@ -119,6 +119,12 @@ public static class RulePackLoader
             return null;
         }
 
+        if (text.Length > PackLimits.MaxBytes / 3 && Encoding.UTF8.GetByteCount(text) is var bytes && bytes > PackLimits.MaxBytes)
+        {
+            diagnostics.Add(PackLimits.TooManyBytes(path, bytes));
+            return null;
+        }
+
         var (root, error) = JsonText.Parse(text, path);
         if (root is null)
         {
@@ -274,6 +280,12 @@ public static class RulePackLoader
                 if (Directory.Exists(path))
                 {
                     return (null, "this is a folder, not a pack file.");
+                }
+
+                if (new FileInfo(path) is { Exists: true, Length: > 2L * PackLimits.MaxBytes } huge)
+                {
+                    // Not read at all: far beyond the limit, it would cost memory for nothing.
+                    return (null, $"the file has {huge.Length} bytes, far more than a pack may have ({PackLimits.MaxBytes}; see Limits in docs/pack-format.md).");
                 }
 
                 return (File.ReadAllText(path), null);

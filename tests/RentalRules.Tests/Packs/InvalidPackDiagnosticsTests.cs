@@ -85,7 +85,7 @@ public sealed class InvalidPackDiagnosticsTests
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(
-            InvalidFolder + "/truncated.json:29:1: error RR0001: Unexpected end of file: the JSON is incomplete. (at $) "
+            InvalidFolder + "/truncated.json:29:1: error RR0001: Unexpected end of file: the JSON is incomplete. (at $.placement.rules[0].when) "
             + "Hint: The file looks truncated: check that every { and [ is closed.",
             Render(diagnostic));
     }
