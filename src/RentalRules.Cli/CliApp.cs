@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 
 namespace RentalRules.Cli;
@@ -8,13 +9,20 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, forecast and compare drafts.");
+        // Named "rentalrules" whatever the executable is called (RootCommand takes the name of the running file, which for
+        // the installed tool is RentalRules.Cli), so the help's usage lines say what the user types.
+        var root = new Command("rentalrules", "rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, forecast and compare drafts.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(PlaceCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(RouteCommand.Create(stdout, stderr));
         root.Subcommands.Add(ForecastCommand.Create(stdout, stderr));
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PacksCommand.Create(stdout));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -19,6 +19,14 @@ public sealed record LedgerCounter(string Department, string Counter, string Tie
 {
     /// <summary>Counted vacancies that did not go to the municipality.</summary>
     public long NonMunicipal => Counted - Municipal;
+
+    /// <summary>
+    /// The allocations the municipality is due from this counter: the exact sum, over the counted vacancies, of the
+    /// share each was counted with. <c>null</c> when that sum is <see cref="Counted"/> × the share of <see cref="Tier"/>,
+    /// i.e. until a tier change with another share (and in ledgers of format version 1). Across a tier change the sum
+    /// carries on, so the municipality keeps what the shares of each period give it.
+    /// </summary>
+    public Fraction? Due { get; init; }
 }
 
 /// <summary>
@@ -32,8 +40,11 @@ public sealed class Ledger
     /// <summary>The value of the <c>format</c> property.</summary>
     public const string FormatName = "rentalrules-ledger";
 
-    /// <summary>The version of the ledger format this library writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The version of the ledger format this library writes. It reads this version and version 1 (which has no
+    /// <c>due</c> on its counters: a counter without one is due <c>counted</c> × the share of its tier).
+    /// </summary>
+    public const int FormatVersion = 2;
 
     private static readonly ImmutableSortedDictionary<(string, string), ImmutableArray<DateOnly>> NoAllocations =
         ImmutableSortedDictionary.Create<(string, string), ImmutableArray<DateOnly>>(KeyComparer.Instance);
@@ -134,6 +145,11 @@ public sealed class Ledger
                 w.WriteNumber("counted", c.Counted);
                 w.WriteNumber("municipal", c.Municipal);
                 w.WriteNumber("flexible", c.Flexible);
+                if (c.Due is { } due)
+                {
+                    w.WriteString("due", due.ToString());
+                }
+
                 w.WriteEndObject();
             }
 
@@ -167,7 +183,7 @@ public sealed class Ledger
                 w.WriteEndArray();
             }
 
-            w.WriteString("checksum", Checksum(PackId, PackVersion, ChangeCounter, _counters.Values, _allocations));
+            w.WriteString("checksum", Checksum(FormatVersion, PackId, PackVersion, ChangeCounter, _counters.Values, _allocations));
             w.WriteEndObject();
         }
 
@@ -207,9 +223,9 @@ public sealed class Ledger
         }
 
         var version = r.Integer(r.Required(root, "formatVersion", "A ledger"));
-        if (version is not null && version != FormatVersion)
+        if (version is not null && version is not (1 or FormatVersion))
         {
-            r.Error(DiagnosticCodes.LedgerInvalid, $"The ledger has format version {version}; this library reads version {FormatVersion}.", root["formatVersion"]!.Location, "Use the library version that wrote it, or migrate the ledger.");
+            r.Error(DiagnosticCodes.LedgerInvalid, $"The ledger has format version {version}; this library reads versions 1 to {FormatVersion}.", root["formatVersion"]!.Location, "Use the library version that wrote it, or migrate the ledger.");
         }
 
         string? packId = null;
@@ -246,7 +262,7 @@ public sealed class Ledger
                 return null;
             }
 
-            r.CheckProperties(n, "A counter", ["department", "counter", "tier", "counted", "municipal", "flexible"]);
+            r.CheckProperties(n, "A counter", version == 1 ? ["department", "counter", "tier", "counted", "municipal", "flexible"] : ["department", "counter", "tier", "counted", "municipal", "flexible", "due"]);
             var department = r.String(r.Required(n, "department", "A counter"), nonEmpty: true);
             var counter = r.String(r.Required(n, "counter", "A counter"), nonEmpty: true);
             var tier = r.String(r.Required(n, "tier", "A counter"), nonEmpty: true);
@@ -264,7 +280,25 @@ public sealed class Ledger
                 return null;
             }
 
-            var item = new LedgerCounter(department, counter, tier, (long)counted, (long)municipal, (long)flexible);
+            Fraction? due = null;
+            if (n["due"] is { IsNull: false } dueNode)
+            {
+                var text = r.String(dueNode);
+                if (text is null)
+                {
+                    return null;
+                }
+
+                if (!Fraction.TryParse(text, out var parsed) || parsed.CompareTo(new Fraction((long)counted, 1)) > 0)
+                {
+                    r.Error(DiagnosticCodes.LedgerInvalid, "The counter's due is not an exact fraction between 0 and the counted vacancies.", dueNode.Location, "The ledger is corrupt; restore it from the host's store.");
+                    return null;
+                }
+
+                due = parsed;
+            }
+
+            var item = new LedgerCounter(department, counter, tier, (long)counted, (long)municipal, (long)flexible) { Due = due };
             if (!counters.TryAdd((department, counter), item))
             {
                 r.Error(DiagnosticCodes.LedgerInvalid, "The same department and counter appear twice.", n.Location, "The ledger is corrupt; restore it from the host's store.");
@@ -295,7 +329,7 @@ public sealed class Ledger
 
         var checksum = r.String(r.Required(root, "checksum", "A ledger"));
         if (diagnostics.Count == 0 && items is not null && packId is not null && changeCounter is not null
-            && checksum != Checksum(packId, packVersion ?? "", (long)changeCounter, counters.Values, allocations.ToImmutable()))
+            && checksum != Checksum((int)(version ?? FormatVersion), packId, packVersion ?? "", (long)changeCounter, counters.Values, allocations.ToImmutable()))
         {
             r.Error(DiagnosticCodes.LedgerInvalid, "The ledger's checksum does not match its counters: it was changed outside RentalRules or is corrupt.", root["checksum"]!.Location, "Restore the ledger from the host's store; counts are never reset silently.");
         }
@@ -304,17 +338,23 @@ public sealed class Ledger
         return new LoadResult<Ledger>(ledger, diagnostics);
     }
 
-    private static string Checksum(string packId, string packVersion, long changeCounter, IEnumerable<LedgerCounter> counters, ImmutableSortedDictionary<(string, string), ImmutableArray<DateOnly>> allocations)
+    private static string Checksum(int formatVersion, string packId, string packVersion, long changeCounter, IEnumerable<LedgerCounter> counters, ImmutableSortedDictionary<(string, string), ImmutableArray<DateOnly>> allocations)
     {
         var sb = new StringBuilder();
-        sb.Append(FormatName).Append('\u001f').Append(FormatVersion.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append(FormatName).Append('\u001f').Append(formatVersion.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append(packId).Append('\u001f').Append(packVersion).Append('\n').Append(changeCounter.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var c in counters)
         {
             sb.Append(c.Department).Append('\u001f').Append(c.Counter).Append('\u001f').Append(c.Tier).Append('\u001f')
                 .Append(c.Counted.ToString(CultureInfo.InvariantCulture)).Append('\u001f')
                 .Append(c.Municipal.ToString(CultureInfo.InvariantCulture)).Append('\u001f')
-                .Append(c.Flexible.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                .Append(c.Flexible.ToString(CultureInfo.InvariantCulture));
+            if (c.Due is { } due)
+            {
+                sb.Append('\u001f').Append(due.ToString());
+            }
+
+            sb.Append('\n');
         }
 
         foreach (var ((department, stairwell), dates) in allocations)

@@ -90,31 +90,37 @@ internal static class Router
 
         var counter = ledger.Find(departmentId, rule.Counter!);
         var tierDependent = rule.Share!.Fixed is null && rule.Share.Parameter is null;
-        if (counter is not null && counter.Tier != tier.Id && !tierDependent)
+        Fraction? dueBefore = Fraction.Zero;
+        if (counter is null)
         {
-            // A fixed share (elderly 100 %, accessible every 2nd) does not depend on the tier: the count goes on.
+            counter = new LedgerCounter(departmentId, rule.Counter!, tier.Id, 0, 0, 0);
+        }
+        else if (counter.Tier == tier.Id || !tierDependent)
+        {
+            // Same tier, or a fixed share (elderly 100 %, accessible every 2nd) that does not depend on the tier: the count goes on.
+            dueBefore = counter.Due ?? QuotaDue.Times(counter.Counted, share);
             counter = counter with { Tier = tier.Id };
         }
-        else if (counter is not null && counter.Tier != tier.Id)
+        else
         {
             var policy = pack.TierChange;
-            if (policy is null || policy.Reset)
+            if (policy is { Keep: true })
             {
-                explanation.Add(policy is null
-                    ? new Explanation("routing.onTierChange", "", pack.Id, new LocalizedText(
-                        $"Afdelingen har skiftet niveau fra '{counter.Tier}' til '{tier.Id}': tællingen starter forfra.",
-                        $"The department changed tier from '{counter.Tier}' to '{tier.Id}': counting starts again."))
-                    : new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, policy.Reason));
-                counter = null;
+                dueBefore = QuotaDue.Times(counter.Counted, share);
+                explanation.Add(new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, policy.Reason));
             }
             else
             {
-                explanation.Add(new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, policy.Reason));
-                counter = counter with { Tier = tier.Id };
+                dueBefore = counter.Due ?? (ShareIn(rule.Share, counter.Tier, pack, scope) is { } old ? QuotaDue.Times(counter.Counted, old) : new Fraction(counter.Municipal, 1));
+                if (dueBefore is { } carried)
+                {
+                    explanation.Add(Carried(pack, policy, counter, tier.Id, carried, share));
+                }
             }
+
+            counter = counter with { Tier = tier.Id };
         }
 
-        counter ??= new LedgerCounter(departmentId, rule.Counter!, tier.Id, 0, 0, 0);
         if (counter.Counted >= Ledger.MaxCount || ledger.ChangeCounter >= Ledger.MaxCount || ledger.Find(departmentId, AllocationsCounter)?.Counted >= Ledger.MaxCount)
         {
             explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
@@ -124,9 +130,22 @@ internal static class Router
         }
 
         var k = counter.Counted + 1;
-        // With a concentration guard, a blocked allocation is made up later: the municipality has had its due when its
-        // allocations reach ⌊k·p⌋. Without one, this is the same as ⌊k·p⌋ > ⌊(k−1)·p⌋.
-        var municipal = pack.Concentration is null ? Hits(k, share) : counter.Municipal < Floor(k, share);
+        var due = dueBefore is { } before ? QuotaDue.Plus(before, share) : null;
+        if (dueBefore is null || due is null)
+        {
+            explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
+                "Tællingen er for stor til at regne nøjagtigt; intet er talt.",
+                "The count is too large to compute exactly; nothing was counted.")));
+            return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, NoStrings, ledger);
+        }
+
+        // The municipality is due ⌊due⌋ allocations. Without a concentration guard it has had ⌊dueBefore⌋, and the
+        // vacancy is municipal exactly when ⌊due⌋ > ⌊dueBefore⌋ (under one share: ⌊k·p⌋ > ⌊(k−1)·p⌋). With a guard, a
+        // blocked allocation is made up later: the vacancy is municipal while the municipality has had fewer than ⌊due⌋.
+        var municipal = pack.Concentration is null
+            ? QuotaDue.Floor(due.Value) > QuotaDue.Floor(dueBefore.Value)
+            : counter.Municipal < QuotaDue.Floor(due.Value);
+        var plain = QuotaDue.Times(k, share) == due;
         Explanation? blocked = null;
         if (municipal && pack.Concentration is { } guard)
         {
@@ -146,8 +165,10 @@ internal static class Router
         if (pack.HasSpecialCriteria)
         {
             var current = ledger.Find(departmentId, AllocationsCounter);
-            if (current is not null && current.Tier != tier.Id && (pack.TierChange is null || pack.TierChange.Reset))
+            if (current is not null && current.Tier != tier.Id && pack.TierChange is not { Keep: true })
             {
+                // The special criteria govern a share of the allocations made in the tier that has them: their count
+                // starts with the tier. (Allocations themselves are carried, above; this count only says which ones.)
                 current = null;
             }
 
@@ -165,8 +186,9 @@ internal static class Router
         {
             var m = (allocations ?? ledger.Find(departmentId, AllocationsCounter))?.Municipal ?? counter.Municipal + 1;
             decided = VacancyRoute.Municipal;
-            counter = counter with { Counted = k, Municipal = counter.Municipal + 1 };
-            explanation.Add(pack.Concentration is null ? Counting(rule, k, share, municipal: true) : GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
+            counter = counter with { Counted = k, Municipal = counter.Municipal + 1, Due = plain ? null : due };
+            explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal - 1, pack.Concentration is not null, municipal: true)
+                : pack.Concentration is null ? Counting(rule, k, share, municipal: true) : GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
             if (special)
             {
                 var clause = pack.Clauses.TryGetValue(tier.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
@@ -180,8 +202,9 @@ internal static class Router
             var j = counter.NonMunicipal + 1;
             var flexible = FlexibleFor(tier, placement, j);
             decided = flexible ? VacancyRoute.Flexible : VacancyRoute.WaitingList;
-            counter = counter with { Counted = k, Flexible = counter.Flexible + (flexible ? 1 : 0) };
-            explanation.Add(pack.Concentration is null ? Counting(rule, k, share, municipal: false) : GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
+            counter = counter with { Counted = k, Flexible = counter.Flexible + (flexible ? 1 : 0), Due = plain ? null : due };
+            explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal, pack.Concentration is not null, municipal: false)
+                : pack.Concentration is null ? Counting(rule, k, share, municipal: false) : GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
             explanation.Add(FlexibleExplanation(tier, placement, flexible));
         }
 
@@ -321,6 +344,47 @@ internal static class Router
         return new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
             $"Ledig bolig nr. {kText} i tællingen '{rule.Counter}' med andel {p}: kommunen skal have haft ⌊{kText}·{p}⌋ = {due} og har haft {had}, så {da}.",
             $"Vacancy no. {kText} in counter '{rule.Counter}' with share {p}: the municipality is due ⌊{kText}·{p}⌋ = {due} and has had {had}, so {en}."));
+    }
+
+    /// <summary>The share a tier-dependent rule counted with in another tier (the counter's tier before a change); null when the pack no longer has that tier.</summary>
+    private static Fraction? ShareIn(ShareSpec spec, string tierId, RulePack pack, EvalScope scope)
+    {
+        if (spec.FromTier)
+        {
+            return pack.TierDefs.TryGetValue(tierId, out var old) ? Evaluator.ShareOf(old, scope) : null;
+        }
+
+        return spec.PerTier!.TryGetValue(tierId, out var f) ? f : pack.TierDefs.ContainsKey(tierId) ? Fraction.Zero : null;
+    }
+
+    /// <summary>The tier change line: the count's progress carries over to the new tier's share.</summary>
+    private static Explanation Carried(RulePack pack, TierChangePolicy? policy, LedgerCounter counter, string newTier, Fraction due, Fraction share)
+    {
+        var had = counter.Municipal.ToString(CultureInfo.InvariantCulture);
+        var da = $"Kommunen har til gode {due} anvisning(er) fra tællingen '{counter.Counter}' og har fået {had}; tællingen fortsætter med andelen {share}, så intet går tabt.";
+        var en = $"The municipality is due {due} allocation(s) from counter '{counter.Counter}' and has had {had}; counting goes on with the share {share}, so nothing is lost.";
+        return policy is null
+            ? new Explanation("routing.onTierChange", "", pack.Id, new LocalizedText(
+                $"Afdelingen har skiftet niveau fra '{counter.Tier}' til '{newTier}'. {da}",
+                $"The department changed tier from '{counter.Tier}' to '{newTier}'. {en}"))
+            : new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, new LocalizedText($"{policy.Reason.Da} {da}", $"{policy.Reason.En} {en}"));
+    }
+
+    /// <summary>The counting line once a tier change has carried progress: the due rises by the share from what it was.</summary>
+    private static Explanation CarriedCounting(RoutingRule rule, long k, Fraction p, Fraction before, Fraction due, long hadBefore, bool guarded, bool municipal)
+    {
+        var kText = k.ToString(CultureInfo.InvariantCulture);
+        var floorDue = QuotaDue.Floor(due).ToString(CultureInfo.InvariantCulture);
+        var had = hadBefore.ToString(CultureInfo.InvariantCulture);
+        var (da, en) = (municipal, guarded && hadBefore < QuotaDue.Floor(due)) switch
+        {
+            (true, _) => ("boligen går til kommunal anvisning", "the dwelling goes to municipal allocation"),
+            (false, true) => ("kommunen har en anvisning til gode, men kan ikke få den her", "the municipality is owed an allocation but cannot have it here"),
+            _ => ("boligen går ikke til kommunal anvisning", "the dwelling does not go to municipal allocation"),
+        };
+        return new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
+            $"Ledig bolig nr. {kText} i tællingen '{rule.Counter}' med andel {p}: kommunens tilgodehavende (ført videre over niveauskift) stiger fra {before} til {due}; kommunen skal have haft ⌊{due}⌋ = {floorDue} og har haft {had}, så {da}.",
+            $"Vacancy no. {kText} in counter '{rule.Counter}' with share {p}: the municipality's due (carried across tier changes) rises from {before} to {due}; it is due ⌊{due}⌋ = {floorDue} and has had {had}, so {en}."));
     }
 
     private static Explanation Counting(RoutingRule rule, long k, Fraction p, bool municipal)

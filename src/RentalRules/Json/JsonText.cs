@@ -293,6 +293,35 @@ internal static class JsonText
         public int Offset { get; } = offset;
     }
 
-    public static bool TryNumber(JNode node, out decimal value)
-        => decimal.TryParse(node.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    /// <summary>
+    /// Reads a JSON number as a decimal, exactly: <paramref name="inexact"/> is set (and false returned) when the
+    /// decimal would round it (more than 28 significant digits or decimal places), so a value is never silently changed.
+    /// </summary>
+    public static bool TryNumber(JNode node, out decimal value, out bool inexact)
+    {
+        inexact = false;
+        var text = node.Text ?? "";
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return false;
+        }
+
+        // Up to 20 characters without an exponent hold at most 19 digits: a decimal holds them exactly.
+        if (text.Length <= 20 && text.IndexOfAny(['e', 'E']) < 0)
+        {
+            return true;
+        }
+
+        if (!Evaluation.Fraction.TryParseExact(text, out var num, out var den, out var negative))
+        {
+            return false;
+        }
+
+        var bits = decimal.GetBits(value);
+        var mantissa = ((System.Numerics.BigInteger)(uint)bits[2] << 64) | ((System.Numerics.BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
+        var scale = (bits[3] >> 16) & 0xFF;
+        var exact = mantissa * den == num * System.Numerics.BigInteger.Pow(10, scale) && (num.IsZero || (value < 0) == negative);
+        inexact = !exact;
+        return exact;
+    }
 }

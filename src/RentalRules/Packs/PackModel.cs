@@ -128,8 +128,11 @@ internal sealed record ShareSpec(Fraction? Fixed, bool FromTier, IReadOnlyDictio
 /// </summary>
 internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When, string? FixedRoute, string? Counter, ShareSpec? Share, LocalizedText Reason, SourceLocation Location);
 
-/// <summary>What happens to a department's counters when its tier changes.</summary>
-internal sealed record TierChangePolicy(bool Reset, ClauseInfo Clause, LocalizedText Reason);
+/// <summary>
+/// What happens to a department's counters when its tier changes: <c>carry</c> (the sum of shares due carries on
+/// under the new share) or <c>keep</c> (the count k goes on and ⌊k·p⌋ is taken with the new share).
+/// </summary>
+internal sealed record TierChangePolicy(bool Keep, ClauseInfo Clause, LocalizedText Reason);
 
 /// <summary>A limit of the concentration guard: at most <see cref="Max"/> (or the parameter's value) municipal allocations within <see cref="Months"/>.</summary>
 internal sealed record GuardLimit(decimal? Max, string? MaxParameter, int Months);

@@ -596,8 +596,19 @@ internal sealed class PackReader
         if (node["onTierChange"] is { IsNull: false } tc && _r.ExpectObject(tc, "onTierChange"))
         {
             _r.CheckProperties(tc, "onTierChange", ["counters", "clause", "reason", "note"]);
-            var counters = OneOf(_r.Required(tc, "counters", "onTierChange"), ["reset", "keep"]) ?? "reset";
-            tierChange = new TierChangePolicy(counters == "reset", Cite(tc, "onTierChange"), ReadText(_r.Required(tc, "reason", "onTierChange"), "reason"));
+            var countersNode = _r.Required(tc, "counters", "onTierChange");
+            string? counters;
+            if (countersNode is { Kind: JKind.String, Text: "reset" })
+            {
+                _r.Error(DiagnosticCodes.InvalidValue, "'reset' is no longer allowed: starting the count again at every tier change loses allocations the agreement gives the municipality (a department flipping between shares of 1/3 and 1/6 could get none).", countersNode.Location, "Write \"carry\": the count's progress carries over to the new tier's share, so the municipality gets the sum of each period's vacancies × its share.");
+                counters = null;
+            }
+            else
+            {
+                counters = OneOf(countersNode, ["carry", "keep"]);
+            }
+
+            tierChange = new TierChangePolicy(counters == "keep", Cite(tc, "onTierChange"), ReadText(_r.Required(tc, "reason", "onTierChange"), "reason"));
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);

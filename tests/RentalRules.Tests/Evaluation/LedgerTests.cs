@@ -60,7 +60,7 @@ public sealed partial class LedgerTests
         var root = doc.RootElement;
         Assert.Equal(["format", "formatVersion", "pack", "changeCounter", "counters", "checksum"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("rentalrules-ledger", root.GetProperty("format").GetString());
-        Assert.Equal(1, root.GetProperty("formatVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("formatVersion").GetInt32());
         Assert.Equal("holbaek-2024", root.GetProperty("pack").GetProperty("id").GetString());
         Assert.Equal("1.0.0", root.GetProperty("pack").GetProperty("version").GetString());
         Assert.Equal(11, root.GetProperty("changeCounter").GetInt64());
@@ -333,14 +333,58 @@ public sealed partial class LedgerTests
     [Fact]
     public void Parse_NewerFormatVersion_IsRefusedNamingBothVersions()
     {
-        var json = SampleHolbaekLedger().ToJson().Replace("\"formatVersion\": 1", "\"formatVersion\": 2", StringComparison.Ordinal);
+        var json = SampleHolbaekLedger().ToJson().Replace("\"formatVersion\": 2", "\"formatVersion\": 3", StringComparison.Ordinal);
 
         var parsed = Ledger.Parse(json, File, Holbaek.Id);
 
         Assert.Null(parsed.Value);
         var error = Assert.Single(parsed.Diagnostics);
         Assert.Equal("RR0501", error.Code);
-        Assert.Equal("The ledger has format version 2; this library reads version 1.", error.Message);
+        Assert.Equal("The ledger has format version 3; this library reads versions 1 to 2.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_LedgerWrittenInFormatVersion1_IsReadWithItsCountersAndItsChecksumChecked()
+    {
+        // Written by the library before counters carried their due (Fixtures/holbaek-ledger-format-1.json).
+        var json = System.IO.File.ReadAllText(Path.Combine(Repo.Root, "tests/RentalRules.Tests/Evaluation/Fixtures/holbaek-ledger-format-1.json"));
+
+        var parsed = Ledger.Parse(json, File, Holbaek.Id);
+
+        Assert.True(parsed.Success, string.Join("\n", parsed.Diagnostics));
+        Assert.Equal(new LedgerCounter("HB-101", "family", "green", 7, 2, 1), parsed.Value!.Find("HB-101", "family"));
+        Assert.Equal(11, parsed.Value.ChangeCounter);
+        Assert.False(Ledger.Parse(json.Replace("\"counted\": 7", "\"counted\": 8", StringComparison.Ordinal), File, Holbaek.Id).Success);
+    }
+
+    [Fact]
+    public void Route_GreenCounterFromAFormatVersion1LedgerTurningYellow_CarriesCountedTimesTheGreenShare()
+    {
+        // Format 1 has no due: 7 green vacancies are due 7/3 (2 had). Yellow: 7/3 + 1/6 = 5/2, 8/3, 17/6, 3 — the 4th.
+        var json = System.IO.File.ReadAllText(Path.Combine(Repo.Root, "tests/RentalRules.Tests/Evaluation/Fixtures/holbaek-ledger-format-1.json"));
+        var ledger = Ledger.Parse(json, File, Holbaek.Id).GetValueOrThrow();
+
+        var (decisions, after) = Routing.RouteAll(Holbaek, Build.Department("HB-101", 0.38m), Vacancies.Numbered("HB-101", DwellingCategory.Family, 4, first: 8), ledger, On);
+
+        Assert.Equal([4], Routing.Positions(decisions, VacancyRoute.Municipal));
+        Assert.Equal("3", after.Find("HB-101", "family")!.Due?.ToString());
+    }
+
+    [Fact]
+    public void ToJson_CounterCarriedAcrossATierChange_WritesItsDueAndReadsItBack()
+    {
+        var green = Build.Department("HB-101", 0.20m);
+        var ledger = Routing.RouteAll(Holbaek, green, Vacancies.Numbered("HB-101", DwellingCategory.Family, 2), Holbaek.NewLedger(), On).Ledger;
+        ledger = Routing.RouteAll(Holbaek, Build.Department("HB-101", 0.38m), Vacancies.Numbered("HB-101", DwellingCategory.Family, 1, first: 3), ledger, On).Ledger;
+
+        var json = ledger.ToJson();
+        var parsed = Ledger.Parse(json, File, Holbaek.Id);
+
+        Assert.Contains("\"due\": \"5/6\"", json, StringComparison.Ordinal);
+        Assert.Equal(ledger.Find("HB-101", "family"), parsed.Value?.Find("HB-101", "family"));
+        Assert.False(Ledger.Parse(json.Replace("\"due\": \"5/6\"", "\"due\": \"7/6\"", StringComparison.Ordinal), File, Holbaek.Id).Success);
+        var tooMuch = Ledger.Parse(json.Replace("\"due\": \"5/6\"", "\"due\": \"4\"", StringComparison.Ordinal), File, Holbaek.Id);
+        Assert.Equal("The counter's due is not an exact fraction between 0 and the counted vacancies.", Assert.Single(tooMuch.Diagnostics).Message);
     }
 
     [Theory]

@@ -1,6 +1,8 @@
+using RentalRules.Diagnostics;
 using RentalRules.Evaluation;
 using RentalRules.Explanations;
 using RentalRules.Facts;
+using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
 
 namespace RentalRules.Tests.Evaluation;
@@ -146,16 +148,45 @@ public sealed class RoutingTests
     #region Tier change
 
     [Fact]
-    public void Route_TierChangeUnderReset_RestartsTheCountAndCitesThePolicy()
+    public void Route_TierChangeUnderCarry_CarriesTheProgressToTheNewShareAndCitesThePolicy()
     {
-        var pack = TinyPack.Load("1/3", "1/6", onTierChange: "reset");
+        // Two counted under 1/3 (due 2/3), then 1/6: 5/6, 1 — the second vacancy under b is municipal.
+        var pack = TinyPack.Load("1/3", "1/6", onTierChange: "carry");
         var (_, ledger) = Routing.RouteAll(pack, TierA("T-1"), Vacancies.Numbered("T-1", DwellingCategory.Family, 2), pack.NewLedger(), On);
 
         var (asB, after) = Routing.RouteAll(pack, TierB("T-1"), Vacancies.Numbered("T-1", DwellingCategory.Family, 6, first: 3), ledger, On);
 
-        Assert.Equal([6], Routing.Positions(asB, VacancyRoute.Municipal));
-        Assert.Equal(new LedgerCounter("T-1", "family", "b", 6, 1, 1), after.Find("T-1", "family"));
-        Assert.Equal("routing.onTierChange (tiny § 4): New tier.", ResultText.Line(asB[0].Explanation[2], "en"));
+        Assert.Equal([2], Routing.Positions(asB, VacancyRoute.Municipal));
+        Assert.Equal(new LedgerCounter("T-1", "family", "b", 8, 1, 1) { Due = new Fraction(5, 3) }, after.Find("T-1", "family"));
+        Assert.Equal(
+            "routing.onTierChange (tiny § 4): New tier. The municipality is due 2/3 allocation(s) from counter 'family' and has had 0; counting goes on with the share 1/6, so nothing is lost.",
+            ResultText.Line(asB[0].Explanation[2], "en"));
+    }
+
+    [Fact]
+    public void Route_TierChangeBackToTheShareItStartedWith_StoresNoDueOnceItIsCountedTimesTheShareAgain()
+    {
+        // Tiers a and b both 1/3: three under a (due 1), one under b: 4/3 = 4 × 1/3, so the counter needs no due of its own.
+        var pack = TinyPack.Load("1/3", "1/3", onTierChange: "carry");
+        var (_, ledger) = Routing.RouteAll(pack, TierA("T-1"), Vacancies.Numbered("T-1", DwellingCategory.Family, 3), pack.NewLedger(), On);
+
+        var after = pack.Route(TierB("T-1"), Vacancies.Of("T-1-F04", "T-1", DwellingCategory.Family), ledger, On).Ledger;
+
+        var counter = after.Find("T-1", "family")!;
+        Assert.Equal(("b", 4L, 1L), (counter.Tier, counter.Counted, counter.Municipal));
+        Assert.Null(counter.Due);
+    }
+
+    [Fact]
+    public void Load_TierChangeReset_IsRefusedBecauseItLosesAllocations()
+    {
+        var result = RulePackLoader.LoadFromText(TinyPack.Text("1/3", "1/6", onTierChange: "reset"), "tiny.json");
+
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(DiagnosticCodes.InvalidValue, error.Code);
+        Assert.Equal("$.routing.onTierChange.counters", error.Location.JsonPath);
+        Assert.StartsWith("'reset' is no longer allowed: starting the count again at every tier change loses allocations", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Write \"carry\"", error.Hint, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,17 +206,17 @@ public sealed class RoutingTests
     }
 
     [Fact]
-    public void Route_TierChangeWithoutAPolicy_RestartsTheCountAndSaysSo()
+    public void Route_TierChangeWithoutAPolicy_CarriesTheProgressAndSaysSo()
     {
         var pack = TinyPack.Load("1/3", "1/6", onTierChange: null);
         var (_, ledger) = Routing.RouteAll(pack, TierA("T-1"), Vacancies.Numbered("T-1", DwellingCategory.Family, 2), pack.NewLedger(), On);
 
         var result = pack.Route(TierB("T-1"), Vacancies.Of("T-1-F03", "T-1", DwellingCategory.Family), ledger, On);
 
-        Assert.Equal(1, result.Decision.Count);
+        Assert.Equal(3, result.Decision.Count);
         var change = Assert.Single(result.Decision.Explanation, x => x.RuleId == "routing.onTierChange");
-        Assert.Equal("The department changed tier from 'a' to 'b': counting starts again.", change.Reason.En);
-        Assert.Equal("Afdelingen har skiftet niveau fra 'a' til 'b': tællingen starter forfra.", change.Reason.Da);
+        Assert.Equal("The department changed tier from 'a' to 'b'. The municipality is due 2/3 allocation(s) from counter 'family' and has had 0; counting goes on with the share 1/6, so nothing is lost.", change.Reason.En);
+        Assert.Equal("Afdelingen har skiftet niveau fra 'a' til 'b'. Kommunen har til gode 2/3 anvisning(er) fra tællingen 'family' og har fået 0; tællingen fortsætter med andelen 1/6, så intet går tabt.", change.Reason.Da);
     }
 
     #endregion

@@ -109,6 +109,31 @@ public sealed class FactReaderTests
         Assert.Equal("citizenship must be an ISO 3166 alpha-2 code.", Assert.Single(result.Diagnostics).Message);
     }
 
+    [Theory]
+    [InlineData("2", true, 2)]
+    [InlineData("1", true, 1)]
+    [InlineData("0", false, 0)]
+    [InlineData("true", true, null)]
+    [InlineData("false", false, 0)]
+    public void ReadHouseholds_ChildrenUnder18AtHome_IsACountOrAFlag(string json, bool expected, int? count)
+    {
+        var household = FactReader.ReadHouseholds($"{{ \"divorce\": {{ \"date\": \"2024-05-01\", \"childrenUnder18AtHome\": {json} }} }}", "hh.json").GetValueOrThrow().Items[0];
+
+        Assert.Equal((expected, count), (household.Divorce!.ChildrenUnder18AtHome, household.Divorce.ChildrenUnder18AtHomeCount));
+    }
+
+    [Theory]
+    [InlineData("-1", "The number must be between 0 and 2147483647.")]
+    [InlineData("1.5", "Expected a whole number.")]
+    [InlineData("\"2\"", "childrenUnder18AtHome is the number of children under 18 living at home (or true/false), but found a string.")]
+    public void ReadHouseholds_ChildrenUnder18AtHomeNotACount_IsALocatedError(string json, string message)
+    {
+        var result = FactReader.ReadHouseholds($"{{ \"divorce\": {{ \"childrenUnder18AtHome\": {json} }} }}", "hh.json");
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal((message, "$.divorce.childrenUnder18AtHome"), (d.Message, d.Location.JsonPath));
+    }
+
     [Fact]
     public void ReadHouseholds_FalseDivorceAndSoldHome_MeanNone()
     {
@@ -127,5 +152,68 @@ public sealed class FactReaderTests
         var result = pack.Check(new RentalRules.Evaluation.EligibilityRequest(Infrastructure.Build.Department("HB-1", 0.20m), household, RentalRules.Evaluation.LettingRoute.Flexible, new DateOnly(2025, 3, 1)));
         Assert.Equal(RentalRules.Evaluation.Outcome.Ineligible, result.Outcome);
         Assert.All(result.Criteria, c => Assert.Equal(RentalRules.Evaluation.Outcome.Ineligible, c.Outcome));
+    }
+
+    [Fact]
+    public void ReadDepartments_ShareWithSixteenDecimals_IsReadAsThatDecimal()
+    {
+        // Issue 11: "A flexibleLettingShare of 0.3333333333333333 is silently read as absent; 0.33333333 is read."
+        var result = FactReader.ReadDepartments("{ \"id\": \"D-1\", \"flexibleLettingShare\": 0.3333333333333333 }", "departments.json");
+
+        Assert.True(result.Success);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(0.3333333333333333m, result.Value!.Items[0].FlexibleLettingShare);
+    }
+
+    [Fact]
+    public void ReadDepartments_ShareWithMoreDigitsThanADecimalHolds_IsALocatedErrorNotARounding()
+    {
+        var result = FactReader.ReadDepartments("{ \"id\": \"D-1\",\n  \"flexibleLettingShare\": 0.33333333333333333333333333333333 }", "departments.json");
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.FactInvalid, d.Code);
+        Assert.Equal(new SourceLocation("departments.json", "$.flexibleLettingShare", 2, 27), d.Location);
+        Assert.Equal("The number has more digits than can be read exactly (at most 28 significant digits and 28 decimal places).", d.Message);
+        Assert.DoesNotContain("3333", d.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadDepartments_ShareThatNoExactFractionHolds_IsALocatedError()
+    {
+        var result = FactReader.ReadDepartments("{ \"id\": \"D-1\", \"flexibleLettingShare\": 0.3333333333333333333 }", "departments.json");
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("$.flexibleLettingShare", d.Location.JsonPath);
+        Assert.Equal("The share cannot be used as an exact fraction: written out in lowest terms, its numerator and denominator must each fit in 18 digits.", d.Message);
+        Assert.Equal("Round it to at most 18 decimal places.", d.Hint);
+    }
+
+    [Fact]
+    public void ReadDepartments_ShareInExponentNotation_IsReadExactly()
+    {
+        var result = FactReader.ReadDepartments("{ \"id\": \"D-1\", \"flexibleLettingShare\": 2.5E-1 }", "departments.json");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(0.25m, result.Value!.Items[0].FlexibleLettingShare);
+    }
+
+    [Fact]
+    public void ReadHouseholds_EnrolmentWithPartMonths_IsALocatedError()
+    {
+        var result = FactReader.ReadHouseholds("{ \"members\": [ { \"education\": { \"enrolled\": [ { \"months\": 1.5 } ] } } ] }", "hh.json");
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("$.members[0].education.enrolled[0].months", d.Location.JsonPath);
+        Assert.Equal("An enrolment's months must be a whole number.", d.Message);
+        Assert.Equal("Give the end date as \"to\" instead.", d.Hint);
+    }
+
+    [Fact]
+    public void ReadHouseholds_EnrolmentTo_IsRead()
+    {
+        var result = FactReader.ReadHouseholds("{ \"members\": [ { \"education\": { \"enrolled\": [ { \"from\": \"2024-08-12\", \"to\": \"2025-06-27\" } ] } } ] }", "hh.json");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(new DateOnly(2025, 6, 27), result.Value!.Items[0].Members![0].Education!.Enrolled![0].To);
     }
 }

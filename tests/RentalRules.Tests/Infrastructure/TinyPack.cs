@@ -23,10 +23,10 @@ public static class TinyPack
     /// <summary>The pack's text.</summary>
     /// <param name="shareA">Tier a's municipal share, e.g. <c>"1/3"</c>.</param>
     /// <param name="shareB">Tier b's municipal share.</param>
-    /// <param name="onTierChange"><c>null</c> for no policy, or <c>"reset"</c> / <c>"keep"</c>.</param>
+    /// <param name="onTierChange"><c>null</c> for no policy, or <c>"carry"</c> / <c>"keep"</c>.</param>
     /// <param name="flexibleRule">Both tiers' flexible-letting rule.</param>
     /// <param name="specialShare">Tier a's special-criteria share, or <c>null</c>.</param>
-    public static string Text(string shareA, string shareB = "1/6", string? onTierChange = "reset", string flexibleRule = "agreed", string? specialShare = null)
+    public static string Text(string shareA, string shareB = "1/6", string? onTierChange = "carry", string flexibleRule = "agreed", string? specialShare = null)
     {
         object Tier(string label, string share, string? special) => new Dictionary<string, object?>
         {
@@ -95,7 +95,7 @@ public static class TinyPack
     }
 
     /// <summary>The pack loaded from <see cref="Text"/>; fails with every diagnostic when it does not load.</summary>
-    public static RulePack Load(string shareA, string shareB = "1/6", string? onTierChange = "reset", string flexibleRule = "agreed", string? specialShare = null)
+    public static RulePack Load(string shareA, string shareB = "1/6", string? onTierChange = "carry", string flexibleRule = "agreed", string? specialShare = null)
         => Cache.GetOrAdd(
             Text(shareA, shareB, onTierChange, flexibleRule, specialShare),
             text => RulePackLoader.LoadFromText(text, "tiny.json").GetValueOrThrow());

@@ -352,40 +352,52 @@ public sealed class HoejeTaastrupRoutingTests
 
     #endregion
 
-    #region § 6 Indplaceringen opdateres: ny tælling på nyt niveau
+    #region § 6 Indplaceringen opdateres midtvejs: tællingen fortsætter på det nye niveau
+
+    // § 6: "Som en del af monitoreringen opdateres indplacering i modellen midtvejs i aftaleperioden". Level 1 gives
+    // "hver 3." (1/3), level 2 "22 %" (11/50): a new level changes the share from the update on, and the progress made
+    // under the old level carries over.
 
     [Fact]
     [Clause(PackId, "§ 6")]
-    public void Route_Level1DepartmentBecomesLevel2AfterTwoVacancies_CountingRestartsAndTheFifthUnderLevel2IsMunicipal()
+    public void Route_Level1DepartmentBecomesLevel2AfterTwoVacancies_TheProgressCarriesAndTheSecondAndSeventhUnderLevel2AreMunicipal()
     {
+        // 2/3 carried; + 11/50 per vacancy: 1 is passed on the 2nd (2/3 + 22/50), 2 on the 7th (2/3 + 77/50).
         var (_, ledger) = Routing.RouteAll(Pack, Department("HT-SKOVVEJ"), Vacancies.Numbered("HT-SKOVVEJ", DwellingCategory.Family, 2), Pack.NewLedger(), On);
         var designated = Department("HT-SKOVVEJ", Designation.Prevention, residents: 1400, outside: 0.33m, convicted: 0.017m);
 
         var (asLevel2, after) = Routing.RouteAll(Pack, designated, Vacancies.Numbered("HT-SKOVVEJ", DwellingCategory.Family, 10, first: 3), ledger, new DateOnly(2025, 12, 1));
 
-        Assert.Equal([5, 10], Routing.Positions(asLevel2, VacancyRoute.Municipal));
-        Assert.Equal([10], Routing.SpecialPositions(asLevel2));
-        Assert.Equal(new LedgerCounter("HT-SKOVVEJ", "family", "level-2", 10, 2, 8), after.Find("HT-SKOVVEJ", "family"));
+        Assert.Equal([2, 7], Routing.Positions(asLevel2, VacancyRoute.Municipal));
+        Assert.Equal([7], Routing.SpecialPositions(asLevel2));
+        var counter = after.Find("HT-SKOVVEJ", "family")!;
+        Assert.Equal(("level-2", 12L, 2L, 8L), (counter.Tier, counter.Counted, counter.Municipal, counter.Flexible));
+        Assert.Equal("43/15", counter.Due?.ToString()); // 2/3 + 10 · 11/50
         var change = Assert.Single(asLevel2[0].Explanation, x => x.RuleId == "routing.onTierChange");
         Assert.Equal(
-            "routing.onTierChange (hoeje-taastrup-2023 § 6): The department was placed on a new level: counting starts again under the new level.",
+            "routing.onTierChange (hoeje-taastrup-2023 § 6): The department was placed on a new level: counting goes on with the new level's share. "
+            + "The municipality is due 2/3 allocation(s) from counter 'family' and has had 0; counting goes on with the share 11/50, so nothing is lost.",
             ResultText.Line(change, "en"));
         Assert.Equal(
-            "routing.onTierChange (hoeje-taastrup-2023 § 6): Afdelingen er indplaceret på et nyt niveau: tællingen starter forfra under det nye niveau.",
+            "routing.onTierChange (hoeje-taastrup-2023 § 6): Afdelingen er indplaceret på et nyt niveau: tællingen fortsætter med det nye niveaus andel. "
+            + "Kommunen har til gode 2/3 anvisning(er) fra tællingen 'family' og har fået 0; tællingen fortsætter med andelen 11/50, så intet går tabt.",
             ResultText.Line(change, "da"));
     }
 
     [Fact]
     [Clause(PackId, "§ 6")]
-    public void Route_PreventionAreaLeavesAndReturns_TheSpecialCriteriaCountRestartsToo()
+    public void Route_PreventionAreaLeavesAndReturns_AllocationsCarryAndTheSpecialCriteriaCountStartsWithLevel2()
     {
-        // Level 2: the 5th vacancy is the 1st allocation. Level 1 for three vacancies. Level 2 again: the 5th is again the 1st.
+        // Level 2, five vacancies: 55/50, the 5th is the 1st allocation (special: no, the 1st of level 2). Level 1, three
+        // vacancies: 55/50 + 1 = 105/50, the 3rd passes 2. Level 2 again, five: 105/50 + 55/50 = 160/50, the 5th passes 3
+        // and is the first allocation of the new level-2 period, so not under the special criteria.
         var (_, ledger) = Routing.RouteAll(Pack, Parkvej(), Vacancies.Numbered("HT-PARKVEJ", DwellingCategory.Family, 5), Pack.NewLedger(), On);
         var undesignated = Parkvej() with { Designation = Designation.None, Residents = 1400 };
-        var (_, ledger2) = Routing.RouteAll(Pack, undesignated, Vacancies.Numbered("HT-PARKVEJ", DwellingCategory.Family, 3, first: 6), ledger, On);
+        var (asLevel1, ledger2) = Routing.RouteAll(Pack, undesignated, Vacancies.Numbered("HT-PARKVEJ", DwellingCategory.Family, 3, first: 6), ledger, On);
 
         var (again, _) = Routing.RouteAll(Pack, Parkvej(), Vacancies.Numbered("HT-PARKVEJ", DwellingCategory.Family, 5, first: 9), ledger2, On);
 
+        Assert.Equal([3], Routing.Positions(asLevel1, VacancyRoute.Municipal));
         Assert.Equal([5], Routing.Positions(again, VacancyRoute.Municipal));
         Assert.Empty(Routing.SpecialPositions(again));
     }

@@ -343,44 +343,78 @@ public sealed class HolbaekRoutingTests
 
     #endregion
 
-    #region § 8.2 Bilag 1 genforhandles hvert år i marts: ny farve, ny tælling
+    #region § 8.2 Bilag 1 genforhandles hvert år i marts: ny farve, tællingen fortsætter
+
+    // § 8.2: "Derudover genforhandles bilag 1 hvert år på mødet i marts"; § 6: grøn "hver 3. ledige bolig", gul "hver 6.
+    // ledige bolig", rød "friholdes". A new colour changes the share from the renegotiation on; it does not take back
+    // what the vacancies before it gave the municipality: the count's progress carries over.
 
     [Fact]
     [Clause(PackId, "§ 8.2")]
-    public void Route_GreenDepartmentBecomesYellowAfterTwoVacancies_CountingRestartsAndTheSixthUnderYellowIsMunicipal()
+    public void Route_GreenDepartmentBecomesYellowAfterTwoVacancies_TheProgressCarriesAndTheSecondUnderYellowIsMunicipal()
     {
+        // Two green vacancies: due 2/3, none yet. Yellow: 2/3 + 1/6 = 5/6, then 1: the second vacancy under yellow.
         var (asGreen, ledger) = Routing.RouteAll(Pack, Green("HB-110"), Vacancies.Numbered("HB-110", DwellingCategory.Family, 2), Pack.NewLedger(), On);
 
         var (asYellow, after) = Routing.RouteAll(Pack, Yellow("HB-110"), Vacancies.Numbered("HB-110", DwellingCategory.Family, 6, first: 3), ledger, new DateOnly(2026, 3, 15));
 
         Assert.Empty(Routing.Positions(asGreen, VacancyRoute.Municipal));
-        Assert.Equal([6], Routing.Positions(asYellow, VacancyRoute.Municipal));
-        Assert.Equal([1L, 2, 3, 4, 5, 6], asYellow.Select(d => d.Count!.Value));
-        Assert.Equal(new LedgerCounter("HB-110", "family", "yellow", 6, 1, 1), after.Find("HB-110", "family"));
+        Assert.Equal([2], Routing.Positions(asYellow, VacancyRoute.Municipal));
+        Assert.Equal([3L, 4, 5, 6, 7, 8], asYellow.Select(d => d.Count!.Value));
+        var counter = after.Find("HB-110", "family")!;
+        Assert.Equal(("yellow", 8L, 1L), (counter.Tier, counter.Counted, counter.Municipal));
+        Assert.Equal("5/3", counter.Due?.ToString());
         var change = Assert.Single(asYellow[0].Explanation, x => x.RuleId == "routing.onTierChange");
         Assert.Equal("§ 8.2", change.Clause);
         Assert.Equal(PackId, change.Source);
         Assert.Equal(
-            "routing.onTierChange (holbaek-2024 § 8.2): The department got a new colour at the yearly renegotiation of appendix 1: counting starts again under the new colour.",
+            "routing.onTierChange (holbaek-2024 § 8.2): The department got a new colour at the yearly renegotiation of appendix 1: counting goes on with the new colour's share. "
+            + "The municipality is due 2/3 allocation(s) from counter 'family' and has had 0; counting goes on with the share 1/6, so nothing is lost.",
             ResultText.Line(change, "en"));
         Assert.Equal(
-            "routing.onTierChange (holbaek-2024 § 8.2): Afdelingen har fået ny farve ved den årlige genforhandling af bilag 1: tællingen starter forfra under den nye farve.",
+            "routing.onTierChange (holbaek-2024 § 8.2): Afdelingen har fået ny farve ved den årlige genforhandling af bilag 1: tællingen fortsætter med den nye farves andel. "
+            + "Kommunen har til gode 2/3 anvisning(er) fra tællingen 'family' og har fået 0; tællingen fortsætter med andelen 1/6, så intet går tabt.",
             ResultText.Line(change, "da"));
+        Assert.Equal(
+            "holbaek-family (holbaek-2024 § 6): Vacancy no. 4 in counter 'family' with share 1/6: the municipality's due (carried across tier changes) rises from 5/6 to 1; it is due ⌊1⌋ = 1 and has had 0, so the dwelling goes to municipal allocation.",
+            ResultText.Line(asYellow[1].Explanation.Single(x => x.RuleId == "holbaek-family" && x.Reason.En.StartsWith("Vacancy", StringComparison.Ordinal)), "en"));
         Assert.All(asYellow.Skip(1), d => Assert.DoesNotContain(d.Explanation, x => x.RuleId == "routing.onTierChange"));
     }
 
     [Fact]
     [Clause(PackId, "§ 8.2")]
-    public void Route_GreenDepartmentBecomesRedAndThenGreenAgain_CountsAfreshUnderEachColour()
+    public void Route_GreenDepartmentBecomesRedAndThenGreenAgain_RedAddsNothingAndGreenPicksUpWhereItWas()
     {
+        // Green 1/3 + 1/3, red 0 + 0, green again: 1 on the first vacancy.
         var (_, ledger) = Routing.RouteAll(Pack, Green("HB-111"), Vacancies.Numbered("HB-111", DwellingCategory.Family, 2), Pack.NewLedger(), On);
         var (asRed, ledger2) = Routing.RouteAll(Pack, Red("HB-111"), Vacancies.Numbered("HB-111", DwellingCategory.Family, 2, first: 3), ledger, On);
 
         var (greenAgain, _) = Routing.RouteAll(Pack, Green("HB-111"), Vacancies.Numbered("HB-111", DwellingCategory.Family, 3, first: 5), ledger2, On);
 
         Assert.All(asRed, d => Assert.Equal(VacancyRoute.Flexible, d.Route));
-        Assert.Equal([3], Routing.Positions(greenAgain, VacancyRoute.Municipal));
+        Assert.Equal([1], Routing.Positions(greenAgain, VacancyRoute.Municipal));
         Assert.Contains(greenAgain[0].Explanation, x => x.RuleId == "routing.onTierChange" && x.Clause == "§ 8.2");
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 8.2")]
+    public void Route_DepartmentFlippingGreenAndYellowWithTwoFiveTwoFiveVacancies_GetsThreeOfFourteenNotNone()
+    {
+        // The case of issue 11: green 2, yellow 5, green 2, yellow 5. Due 2·1/3 + 5·1/6 + 2·1/3 + 5·1/6 = 3.
+        // Counting again at each renegotiation gave 0 of 14.
+        var ledger = Pack.NewLedger();
+        var allocations = new List<int>();
+        var n = 0;
+        foreach (var (department, count) in new[] { (Green("HB-112"), 2), (Yellow("HB-112"), 5), (Green("HB-112"), 2), (Yellow("HB-112"), 5) })
+        {
+            var (decisions, next) = Routing.RouteAll(Pack, department, Vacancies.Numbered("HB-112", DwellingCategory.Family, count, first: n + 1), ledger, On);
+            allocations.AddRange(Routing.Positions(decisions, VacancyRoute.Municipal).Select(p => n + p));
+            n += count;
+            ledger = next;
+        }
+
+        Assert.Equal([4, 9, 14], allocations);
+        Assert.Equal(3, ledger.Find("HB-112", "family")!.Municipal);
     }
 
     #endregion

@@ -22,7 +22,7 @@ public sealed class InvalidPackDiagnosticsTests
     {
         string[] expected =
         [
-            "criterion-condition-and-any", "cycle-a", "cycle-b", "enum-typo", "missing-base", "misspelt-fact-name",
+            "criterion-condition-and-any", "cycle-a", "cycle-b", "enum-typo", "extends-path", "missing-base", "misspelt-fact-name",
             "municipal-share-as-percent", "share-parameter-out-of-range", "truncated", "type-error-date-vs-number",
             "undeclared-clause", "unknown-tier", "unknown-top-level-property",
         ];

@@ -75,7 +75,7 @@ public sealed class PackSchemaTests
         { "$defs.criteriaSet.properties.combine", ["all", "any"] },
         { "$defs.routeRequirement.properties.route", ["municipal", "flexible", "waitingList"] },
         { "$defs.routingRule.properties.route", ["municipal", "flexible", "waitingList", "closed", "outOfScope"] },
-        { "properties.routing.properties.onTierChange.properties.counters", ["reset", "keep"] },
+        { "properties.routing.properties.onTierChange.properties.counters", ["carry", "keep"] },
     };
 
     [Fact]
