@@ -4,48 +4,56 @@ using static System.Linq.Expressions.Expression;
 namespace RentalRules.Compilation;
 
 /// <summary>
-/// Compiles the conditions of a pack into a few delegates (each a switch over the condition's index within a chunk),
-/// so that loading a pack pays the cost of emitting and compiling IL once per chunk rather than once per condition.
-/// Chunks stay small because the JIT stops optimising very large methods: one delegate for a pack of a thousand rules
-/// would make every condition of it slower, and evaluation cost must follow the rules evaluated, not the pack's size.
-/// Immutable once compiled.
+/// Compiles the conditions of a pack in chunks of <see cref="ChunkSize"/>: one delegate per chunk, a switch over its
+/// conditions, compiled the first time one of them is evaluated. Evaluating a condition therefore costs what it costs
+/// in a small pack however large the pack is (a method's prologue loads every constant it uses, and the JIT stops
+/// optimising huge methods), a pack pays at load only for checking its conditions, and no method ever grows near the
+/// size the runtime can compile. Every condition is type-checked and built when it is added, so a chunk compiled later
+/// cannot fail on the pack's text. Thread-safe once <see cref="Seal"/> is called: two threads may compile a chunk at
+/// once, and one result is kept.
 /// </summary>
 internal sealed class ConditionBatch
 {
-    /// <summary>Conditions per delegate (a power of two).</summary>
-    private const int ChunkBits = 5;
+    /// <summary>Conditions per compiled method.</summary>
+    internal const int ChunkSize = 16;
 
-    private const int ChunkSize = 1 << ChunkBits;
+    private const int ChunkShift = 4;
 
     private readonly List<Expression<Func<EvalScope, Tri>>> _pending = [];
-    private Func<EvalScope, int, Tri>[]? _chunks;
+    private Expression<Func<EvalScope, Tri>>[][]? _sources;
+    private Func<EvalScope, int, Tri>?[]? _chunks;
 
     public int Add(Expression<Func<EvalScope, Tri>> condition)
     {
         if (_chunks is not null)
         {
-            throw new InvalidOperationException("The batch is already compiled.");
+            throw new InvalidOperationException("The batch is already sealed.");
         }
 
         _pending.Add(condition);
         return _pending.Count - 1;
     }
 
-    public void Compile()
+    /// <summary>Ends adding: from now on conditions are evaluated (each chunk compiled on first use).</summary>
+    public void Seal()
     {
-        var chunks = new Func<EvalScope, int, Tri>[Math.Max(1, (_pending.Count + ChunkSize - 1) / ChunkSize)];
-        for (var c = 0; c < chunks.Length; c++)
-        {
-            var scope = Parameter(typeof(EvalScope), "scope");
-            var index = Parameter(typeof(int), "index");
-            var cases = _pending.Skip(c * ChunkSize).Take(ChunkSize).Select((e, i) => SwitchCase(Invoke(e, scope), Constant(i))).ToArray();
-            var body = cases.Length == 0 ? (Expression)Constant(Tri.Unknown) : Switch(typeof(Tri), index, Constant(Tri.Unknown), null, cases);
-            chunks[c] = Lambda<Func<EvalScope, int, Tri>>(body, scope, index).Compile();
-        }
-
-        _chunks = chunks;
+        _sources = _pending.Chunk(ChunkSize).ToArray();
+        _chunks = new Func<EvalScope, int, Tri>?[_sources.Length];
         _pending.Clear();
     }
 
-    public Tri Run(EvalScope scope, int index) => _chunks![index >> ChunkBits](scope, index & (ChunkSize - 1));
+    public Tri Run(EvalScope scope, int index)
+    {
+        var chunk = _chunks![index >> ChunkShift] ?? CompileChunk(index >> ChunkShift);
+        return chunk(scope, index & (ChunkSize - 1));
+    }
+
+    private Func<EvalScope, int, Tri> CompileChunk(int c)
+    {
+        var scope = Parameter(typeof(EvalScope), "scope");
+        var index = Parameter(typeof(int), "index");
+        var cases = _sources![c].Select((condition, i) => SwitchCase(Invoke(condition, scope), Constant(i))).ToArray();
+        var compiled = Lambda<Func<EvalScope, int, Tri>>(Switch(typeof(Tri), index, Constant(Tri.Unknown), null, cases), scope, index).Compile();
+        return Interlocked.CompareExchange(ref _chunks![c], compiled, null) ?? compiled;
+    }
 }

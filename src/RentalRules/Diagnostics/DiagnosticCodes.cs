@@ -36,6 +36,9 @@ public static class DiagnosticCodes
     /// <summary>A share or fraction is outside [0, 1].</summary>
     public const string ShareOutOfRange = "RR0108";
 
+    /// <summary>A pack is larger than a documented limit (bytes, rules, conditions; docs/pack-format.md, Limits).</summary>
+    public const string LimitExceeded = "RR0109";
+
     /// <summary>An expression has a syntax error.</summary>
     public const string ExpressionSyntax = "RR0201";
 

@@ -58,9 +58,14 @@ internal static class Evaluator
         if (unknownRule is not null && (pack.HitPolicy != "first" || hit is null))
         {
             var missing = missingSoFar;
+            var why = WhyUnknown(missing);
             var reason = new LocalizedText(
-                $"Placeringen kan ikke afgøres, fordi der mangler oplysninger om afdelingen ({string.Join(", ", missing)}).",
-                $"The placement cannot be decided because facts about the department are missing ({string.Join(", ", missing)}).");
+                missing.Any(FactNames.IsArithmeticReason)
+                    ? $"Placeringen kan ikke afgøres: en regel for placeringen {why.Da}."
+                    : $"Placeringen kan ikke afgøres, fordi der mangler oplysninger om afdelingen ({string.Join(", ", missing)}).",
+                missing.Any(FactNames.IsArithmeticReason)
+                    ? $"The placement cannot be decided: a placement rule {why.En}."
+                    : $"The placement cannot be decided because facts about the department are missing ({string.Join(", ", missing)}).");
             return Unplaced(department, PlacementOutcome.Undetermined, [new Explanation(unknownRule.Id, unknownRule.Clause.Id, unknownRule.Clause.Source, reason)], missing, warnings);
         }
 
@@ -616,6 +621,33 @@ internal static class Evaluator
 
     private static CriterionResult Result(CriterionNode node, Tri r, IReadOnlyList<MemberResult> members, IReadOnlyList<string> missing, IReadOnlyList<CriterionResult> children)
         => new(node.Id, node.Clause.Id, node.Clause.Source, ToOutcome(r), node.Title, members, missing, node.Documents, children);
+
+    /// <summary>
+    /// Why a condition is unknown, as a verb phrase: the facts it needs that are missing, and/or the arithmetic that
+    /// failed (a division by zero, an overflow), so that an undetermined result never says "missing ()".
+    /// </summary>
+    internal static (string Da, string En) WhyUnknown(IReadOnlyList<string> missing)
+    {
+        var facts = missing.Where(m => !FactNames.IsArithmeticReason(m)).ToList();
+        var divides = missing.Contains(FactNames.ArithmeticReasons[FactNames.DivisionByZero]);
+        var overflows = missing.Contains(FactNames.ArithmeticReasons[FactNames.Overflow]);
+        var (arithmeticDa, arithmeticEn) = (divides, overflows) switch
+        {
+            (true, true) => ("dividerer med nul og overskrider talområdet", "divides by zero and exceeds the range of numbers"),
+            (true, false) => ("dividerer med nul", "divides by zero"),
+            (false, true) => ("overskrider talområdet i en beregning", "exceeds the range of numbers in a calculation"),
+            _ => ("", ""),
+        };
+        if (facts.Count == 0 && arithmeticEn.Length > 0)
+        {
+            return (arithmeticDa, arithmeticEn);
+        }
+
+        var list = string.Join(", ", facts);
+        return arithmeticEn.Length > 0
+            ? ($"mangler oplysninger ({list}) og {arithmeticDa}", $"needs facts that are missing ({list}) and {arithmeticEn}")
+            : ($"mangler oplysninger ({list})", $"needs facts that are missing ({list})");
+    }
 
     /// <summary>The names of the facts noted missing since <paramref name="mark"/>.</summary>
     internal static IReadOnlyList<string> Names(RulePack pack, EvalScope scope, int mark)

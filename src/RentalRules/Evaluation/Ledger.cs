@@ -88,6 +88,12 @@ public sealed class Ledger
     /// <summary>The version of the pack that last updated the ledger.</summary>
     public string PackVersion { get; }
 
+    /// <summary>
+    /// The largest count a ledger holds (2^53 − 1, exact in every JSON reader): a ledger file with a larger count is
+    /// refused, and a routing that would count beyond it counts nothing, so no count ever wraps.
+    /// </summary>
+    internal const long MaxCount = (1L << 53) - 1;
+
     /// <summary>Incremented by every routing that counts a vacancy.</summary>
     public long ChangeCounter { get; }
 
@@ -339,7 +345,19 @@ public sealed class Ledger
             }
         }
 
-        var changeCounter = r.Number(r.Required(root, "changeCounter", "A ledger"), 0m, long.MaxValue);
+        decimal? Count(JNode? node)
+        {
+            var value = r.Number(node, 0m, MaxCount);
+            if (value is not null && value != decimal.Truncate(value.Value))
+            {
+                r.Error(DiagnosticCodes.LedgerInvalid, "A count must be a whole number.", node!.Location, "The ledger is corrupt; restore it from the host's store.");
+                return null;
+            }
+
+            return value;
+        }
+
+        var changeCounter = Count(r.Required(root, "changeCounter", "A ledger"));
         var counters = ImmutableSortedDictionary.CreateBuilder<(string, string), LedgerCounter>(KeyComparer.Instance);
         var items = r.Array(r.Required(root, "counters", "A ledger"), n =>
         {
@@ -352,9 +370,9 @@ public sealed class Ledger
             var department = r.String(r.Required(n, "department", "A counter"), nonEmpty: true);
             var counter = r.String(r.Required(n, "counter", "A counter"), nonEmpty: true);
             var tier = r.String(r.Required(n, "tier", "A counter"), nonEmpty: true);
-            var counted = r.Number(r.Required(n, "counted", "A counter"), 0m, long.MaxValue);
-            var municipal = r.Number(r.Required(n, "municipal", "A counter"), 0m, long.MaxValue);
-            var flexible = r.Number(r.Required(n, "flexible", "A counter"), 0m, long.MaxValue);
+            var counted = Count(r.Required(n, "counted", "A counter"));
+            var municipal = Count(r.Required(n, "municipal", "A counter"));
+            var flexible = Count(r.Required(n, "flexible", "A counter"));
             if (department is null || counter is null || tier is null || counted is null || municipal is null || flexible is null)
             {
                 return null;

@@ -62,9 +62,10 @@ internal static class Router
             if (r == Tri.Unknown)
             {
                 var missing = Evaluator.Names(pack, scope, mark);
+                var why = Evaluator.WhyUnknown(missing);
                 explanation.Add(new Explanation(candidate.Id, candidate.Clause.Id, candidate.Clause.Source, new LocalizedText(
-                    $"Reglen kan ikke afgøres, fordi oplysninger mangler ({string.Join(", ", missing)}); intet er talt.",
-                    $"The rule cannot be decided because facts are missing ({string.Join(", ", missing)}); nothing was counted.")));
+                    $"Reglen kan ikke afgøres, fordi den {why.Da}; intet er talt.",
+                    $"The rule cannot be decided because it {why.En}; nothing was counted.")));
                 return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, missing, ledger);
             }
         }
@@ -129,6 +130,14 @@ internal static class Router
             }
 
             counter = counter with { Tier = tier.Id };
+        }
+
+        if (counter.Counted >= Ledger.MaxCount || ledger.ChangeCounter >= Ledger.MaxCount || ledger.Find(departmentId, AllocationsCounter)?.Counted >= Ledger.MaxCount)
+        {
+            explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
+                "Regnskabet har nået sit største antal; intet er talt. Start et nyt regnskab for pakken.",
+                "The ledger has reached its largest count; nothing was counted. Start a new ledger for the pack.")));
+            return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, NoStrings, ledger);
         }
 
         var k = counter.Counted + 1;
@@ -226,7 +235,7 @@ internal static class Router
 
         if (decided == VacancyRoute.Municipal && pack.Concentration is { } g)
         {
-            var keepFrom = on.AddMonths(-g.LongestMonths);
+            var keepFrom = DateMath.AddMonthsSaturating(on, -(long)g.LongestMonths);
             updated = updated.WithAllocation(departmentId, "", on, keepFrom);
             if (vacancy.Stairwell is { Length: > 0 } stairwell)
             {
@@ -260,7 +269,7 @@ internal static class Router
                 continue;
             }
 
-            var since = on.AddMonths(-limit.Months);
+            var since = DateMath.AddMonthsSaturating(on, -(long)limit.Months);
             var recent = ledger.AllocationsIn(department, key).Count(d => d > since);
             if (recent >= max)
             {

@@ -25,6 +25,8 @@ internal sealed class PackReader
     private readonly HashSet<string> _criterionIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
     private readonly ConditionBatch _batch = new();
+    private readonly HashSet<string> _requirementIds = new(StringComparer.Ordinal);
+    private int _conditions;
     private string _packId = "";
     private IReadOnlyDictionary<string, ParameterDef> _parameters = new Dictionary<string, ParameterDef>();
 
@@ -87,13 +89,18 @@ internal sealed class PackReader
         var guard = ReadConcentration(root["routing"]?["concentration"]);
         var marks = ReadMarks(root["routing"]?["marks"]);
         CheckRefCycles(criteriaSets);
+        var ruleCount = rules.Count + _requirementIds.Count + _criterionIds.Count + routingRules.Count + marks.Count;
+        if (ruleCount > PackLimits.MaxRules)
+        {
+            _r.Diagnostics.Add(PackLimits.TooManyRules(root.Location, ruleCount));
+        }
 
         if (_r.Diagnostics.Any(d => d.Severity == Severity.Error))
         {
             return null;
         }
 
-        _batch.Compile();
+        _batch.Seal();
         var pack = new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks };
         pack.Interpretations = ReadInterpretations(root["interpretations"], pack);
         return _r.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : pack;
@@ -293,6 +300,16 @@ internal sealed class PackReader
     {
         var text = _r.String(node, nonEmpty: true);
         if (text is null || node is null)
+        {
+            return null;
+        }
+
+        if (_conditions++ == PackLimits.MaxConditions)
+        {
+            _r.Diagnostics.Add(PackLimits.TooManyConditions(node.Location));
+        }
+
+        if (_conditions > PackLimits.MaxConditions)
         {
             return null;
         }
@@ -545,6 +562,11 @@ internal sealed class PackReader
 
         _r.CheckProperties(n, "A requirement", withRoute ? ["id", "route", "criteriaSet", "when", "clause", "reason", "note"] : ["id", "criteriaSet", "when", "clause", "reason", "note"]);
         var id = _r.String(_r.Required(n, "id", "A requirement"), nonEmpty: true) ?? "";
+        if (id.Length > 0 && !_requirementIds.Add(id))
+        {
+            _r.Error(DiagnosticCodes.DuplicateId, $"The requirement id '{id}' is used twice in this pack.", n["id"]!.Location, "Requirement ids are unique across the pack, the tiers' routes and the pack-wide requirements alike.");
+        }
+
         var route = LettingRoute.Municipal;
         if (withRoute)
         {
@@ -728,6 +750,7 @@ internal sealed class PackReader
 
     private IReadOnlyList<VacancyMark> ReadMarks(JNode? node)
     {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         return _r.Array(node, n =>
         {
             if (!_r.ExpectObject(n, "A mark"))
@@ -737,6 +760,11 @@ internal sealed class PackReader
 
             _r.CheckProperties(n, "A mark", ["id", "clause", "when", "label", "forecastShare", "note"]);
             var id = _r.String(_r.Required(n, "id", "A mark"), nonEmpty: true) ?? "";
+            if (id.Length > 0 && !ids.Add(id))
+            {
+                _r.Error(DiagnosticCodes.DuplicateId, $"The mark id '{id}' is used twice.", n["id"]!.Location, "Give each mark its own id.");
+            }
+
             Fingerprint("mark", id, n, "note");
             var clause = Cite(n, $"The mark '{id}'");
             var when = Compile(_r.Required(n, "when", $"The mark '{id}'"), memberInScope: false);

@@ -322,7 +322,7 @@ public sealed partial class HolbaekRoutingTests
         Assert.Equal(2, result.Ledger.ChangeCounter);
         Assert.Equal(before.ToJson(), result.Ledger.ToJson());
         Assert.Equal(
-            "holbaek-accessible-full (holbaek-2024 § 5): The rule cannot be decided because facts are missing (vacancy.programme); nothing was counted.",
+            "holbaek-accessible-full (holbaek-2024 § 5): The rule cannot be decided because it needs facts that are missing (vacancy.programme); nothing was counted.",
             ResultText.Line(result.Decision.Explanation[^1], "en"));
     }
 
