@@ -132,7 +132,8 @@ internal static class FactSchema
         .Add<Vacancy, decimal?>("area", VType.Number, (v, s) => v.Area)
         .Add<Vacancy, decimal?>("rooms", VType.Number, (v, s) => v.Rooms)
         .Add<Vacancy, int?>("vacatedOn", VType.Date, (v, s) => DateMath.Day(v.VacatedOn))
-        .Add<Vacancy, string?>("stairwell", VType.String, (v, s) => v.Stairwell);
+        .Add<Vacancy, string?>("stairwell", VType.String, (v, s) => v.Stairwell)
+        .Add<Vacancy, bool?>("firstLetting", VType.Bool, (v, s) => v.FirstLetting);
 
     public static readonly FactType Employment = new FactType("employment", typeof(Employment))
         .Add<Employment, string?>("kind", VType.Enum<EmploymentKind>(), (e, s) => e.Kind == null ? null : EnumNames<EmploymentKind>.Name(e.Kind.Value))
@@ -198,6 +199,7 @@ internal static class FactSchema
         .Add<Household, string?>("currentOrganisation", VType.String, (h, s) => h.CurrentOrganisation)
         .Add<Household, Divorce?>("divorce", VType.ObjectOf(Divorce), (h, s) => h.Divorce)
         .Add<Household, SoldHome?>("soldHome", VType.ObjectOf(SoldHome), (h, s) => h.SoldHome)
+        .Add<Household, bool?>("educationPerspective", VType.Bool, (h, s) => h.EducationPerspective)
         .Add<Household, Member?>("applicant", VType.ObjectOf(Member), (h, s) => s.Applicant, derived: true);
 
     /// <summary>The names an expression can start with.</summary>

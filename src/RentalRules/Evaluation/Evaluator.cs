@@ -107,9 +107,9 @@ internal static class Evaluator
             ? scope.Parameters[slot] is { } value && Fraction.TryFromDecimal(value, out var f) ? f : null
             : tier.MunicipalShare;
 
-    private static FlexibleLettingPolicy FlexiblePolicy(RulePack pack, TierDef tier, Department d)
+    internal static FlexibleLettingPolicy FlexiblePolicy(RulePack pack, TierDef tier, Department d)
     {
-        var fallback = pack.DefaultFlexible[tier.Id];
+        var fallback = pack.DefaultFlexible[tier.Key];
         if (tier.FlexibleRule is "none" or "all" || d.FlexibleLettingShare is not { } s || !Fraction.TryFromDecimal(s, out var f))
         {
             return fallback;
@@ -119,11 +119,11 @@ internal static class Evaluator
     }
 
     /// <summary>The requirements of every route of a tier for this department, cached by which conditional requirements hold.</summary>
-    private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) RouteSummaries(RulePack pack, TierDef tier, EvalScope scope)
+    internal static (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) RouteSummaries(RulePack pack, TierDef tier, EvalScope scope)
     {
         var mask = 0;
         var bit = 0;
-        foreach (var reqs in pack.RouteRequirements[tier.Id])
+        foreach (var reqs in pack.RouteRequirements[tier.Key])
         {
             foreach (var req in reqs)
             {
@@ -138,12 +138,12 @@ internal static class Evaluator
             }
         }
 
-        if (pack.TryGetRoutes(tier.Id, mask, out var cached))
+        if (pack.TryGetRoutes(tier.Key, mask, out var cached))
         {
             return cached;
         }
 
-        return pack.AddRoutes(tier.Id, mask, BuildRoutes(pack, tier, scope));
+        return pack.AddRoutes(tier.Key, mask, BuildRoutes(pack, tier, scope));
     }
 
     private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) BuildRoutes(RulePack pack, TierDef tier, EvalScope scope)
@@ -178,7 +178,7 @@ internal static class Evaluator
         return (routes, main);
     }
 
-    private static Requirement[] Applicable(RulePack pack, TierDef tier, LettingRoute route) => pack.RouteRequirements[tier.Id][(int)route];
+    private static Requirement[] Applicable(RulePack pack, TierDef tier, LettingRoute route) => pack.RouteRequirements[tier.Key][(int)route];
 
     public static EligibilityResult Check(RulePack pack, EligibilityRequest request, EvalScope scope)
     {
@@ -190,16 +190,36 @@ internal static class Evaluator
         }
 
         var tier = pack.TierDefs[placement.Tier!];
+        var explanation = new List<Explanation>(placement.Explanation.Count + 5);
+        explanation.AddRange(placement.Explanation);
+        if (request.Vacancy is { } vacancy)
+        {
+            // The dwelling: the routing rule that covers it decides how it is let, as it decides where it goes.
+            scope.Vacancy = vacancy;
+            var match = Router.Match(pack, scope);
+            if (match.Unknown is { } unknown)
+            {
+                explanation.Add(new Explanation(unknown.Id, unknown.Clause.Id, unknown.Clause.Source, new LocalizedText(
+                    $"Det kan ikke afgøres, hvilke regler der gælder for boligen: oplysninger mangler ({string.Join(", ", match.Missing)}).",
+                    $"Which rules apply to the dwelling cannot be decided: facts are missing ({string.Join(", ", match.Missing)}).")));
+                return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Undetermined, placement, [], match.Missing, [], explanation);
+            }
+
+            if (match.Rule is { } rule)
+            {
+                explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, pack.Reasons.Render(rule.Reason, scope.Parameters)));
+                tier = pack.LettingFor(rule, tier);
+            }
+        }
+
         scope.Household = request.Household;
         scope.Applicant = request.Household.Applicant;
-        var explanation = new List<Explanation>(placement.Explanation.Count + 4);
-        explanation.AddRange(placement.Explanation);
         var policy = tier.Routes[request.Route];
         if (policy.Closed)
         {
             var clause = policy.Clause ?? tier.Clause;
-            explanation.Add(new Explanation($"{tier.Id}.{RouteName(request.Route)}", clause.Id, clause.Source, pack.Reasons.Render(policy.Reason!, scope.Parameters)));
-            return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Ineligible, placement, [], NoStrings, [], explanation);
+            explanation.Add(new Explanation(policy.Owner ?? $"{tier.Id}.{RouteName(request.Route)}", clause.Id, clause.Source, pack.Reasons.Render(policy.Reason!, scope.Parameters)));
+            return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Ineligible, placement, [], NoStrings, [], explanation) { RouteClosed = true };
         }
 
         IReadOnlyList<Requirement> requirements = Applicable(pack, tier, request.Route);
@@ -251,7 +271,7 @@ internal static class Evaluator
         {
             var clause = policy.Clause ?? tier.Clause;
             explanation.Add(new Explanation(
-                $"{tier.Id}.{RouteName(request.Route)}",
+                policy.Owner ?? $"{tier.Id}.{RouteName(request.Route)}",
                 clause.Id,
                 clause.Source,
                 policy.Reason ?? new LocalizedText("Ingen kriterier gælder for denne vej ind i afdelingen.", "No criteria apply to this route into the department.")));

@@ -37,26 +37,16 @@ internal static class Router
         }
 
         scope.Vacancy = vacancy;
-        RoutingRule? rule = null;
-        foreach (var candidate in pack.RoutingRules)
+        var match = Match(pack, scope);
+        if (match.Unknown is { } candidate)
         {
-            var mark = scope.MissingCount;
-            var r = candidate.When.Evaluate(scope);
-            if (r == Tri.True)
-            {
-                rule = candidate;
-                break;
-            }
-
-            if (r == Tri.Unknown)
-            {
-                var missing = Evaluator.Names(pack, scope, mark);
-                explanation.Add(new Explanation(candidate.Id, candidate.Clause.Id, candidate.Clause.Source, new LocalizedText(
-                    $"Reglen kan ikke afgøres, fordi oplysninger mangler ({string.Join(", ", missing)}); intet er talt.",
-                    $"The rule cannot be decided because facts are missing ({string.Join(", ", missing)}); nothing was counted.")));
-                return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, missing, ledger);
-            }
+            explanation.Add(new Explanation(candidate.Id, candidate.Clause.Id, candidate.Clause.Source, new LocalizedText(
+                $"Reglen kan ikke afgøres, fordi oplysninger mangler ({string.Join(", ", match.Missing)}); intet er talt.",
+                $"The rule cannot be decided because facts are missing ({string.Join(", ", match.Missing)}); nothing was counted.")));
+            return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, match.Missing, ledger);
         }
+
+        var rule = match.Rule;
 
         if (rule is null)
         {
@@ -67,10 +57,15 @@ internal static class Router
         }
 
         explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, pack.Reasons.Render(rule.Reason, scope.Parameters)));
+        // How this dwelling is let: the rule's letting over the tier (elderly, accessible, youth, new small dwellings…).
+        var letting = pack.LettingFor(rule, tier);
+        var view = ReferenceEquals(letting, tier)
+            ? placement
+            : placement with { Routes = Evaluator.RouteSummaries(pack, letting, scope).Routes, FlexibleLetting = Evaluator.FlexiblePolicy(pack, letting, department) };
         if (rule.FixedRoute is { } fixedRoute)
         {
             var route = Parse(fixedRoute);
-            return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(placement, route, special: false));
+            return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(view, route, special: false));
         }
 
         if (department.Id is not { Length: > 0 } departmentId)
@@ -137,6 +132,16 @@ internal static class Router
             ? QuotaDue.Floor(due.Value) > QuotaDue.Floor(dueBefore.Value)
             : counter.Municipal < QuotaDue.Floor(due.Value);
         var plain = QuotaDue.Times(k, share) == due;
+        if (municipal && letting.Routes[LettingRoute.Municipal] is { Closed: true } closedRoute)
+        {
+            // Routing never sends a dwelling to the municipality that eligibility would call closed to it.
+            municipal = false;
+            var closedClause = closedRoute.Clause ?? tier.Clause;
+            explanation.Add(new Explanation(closedRoute.Owner ?? $"{tier.Id}.municipal", closedClause.Id, closedClause.Source, new LocalizedText(
+                closedRoute.Reason!.Da + " Boligen går derfor ikke til kommunal anvisning.",
+                closedRoute.Reason.En + " The dwelling therefore does not go to municipal allocation.")));
+        }
+
         Explanation? blocked = null;
         if (municipal && pack.Concentration is { } guard)
         {
@@ -170,7 +175,7 @@ internal static class Router
             }
 
             allocations = next == current ? null : next;
-            special = municipal && tier.SpecialCriteria is { } sc && Hits(next.Municipal, sc.Share);
+            special = municipal && letting.SpecialCriteria is { } sc && Hits(next.Municipal, sc.Share);
         }
 
         if (municipal)
@@ -182,21 +187,21 @@ internal static class Router
                 : pack.Concentration is null ? Counting(rule, k, share, municipal: true) : GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
             if (special)
             {
-                var clause = pack.Clauses.TryGetValue(tier.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
+                var clause = pack.Clauses.TryGetValue(letting.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
                 explanation.Add(new Explanation($"{tier.Id}.specialCriteria", clause.Id, clause.Source, new LocalizedText(
-                    $"Dette er kommunal anvisning nr. {m.ToString(CultureInfo.InvariantCulture)} i afdelingen; andel {tier.SpecialCriteria.Share} af anvisningerne sker efter særlige kriterier ({tier.SpecialCriteria.CriteriaSet}).",
-                    $"This is municipal allocation no. {m.ToString(CultureInfo.InvariantCulture)} in the department; a share of {tier.SpecialCriteria.Share} of allocations is under special criteria ({tier.SpecialCriteria.CriteriaSet}).")));
+                    $"Dette er kommunal anvisning nr. {m.ToString(CultureInfo.InvariantCulture)} i afdelingen; andel {letting.SpecialCriteria.Share} af anvisningerne sker efter særlige kriterier ({letting.SpecialCriteria.CriteriaSet}).",
+                    $"This is municipal allocation no. {m.ToString(CultureInfo.InvariantCulture)} in the department; a share of {letting.SpecialCriteria.Share} of allocations is under special criteria ({letting.SpecialCriteria.CriteriaSet}).")));
             }
         }
         else
         {
             var j = counter.NonMunicipal + 1;
-            var flexible = FlexibleFor(tier, placement, j);
+            var flexible = FlexibleFor(letting, view, j);
             decided = flexible ? VacancyRoute.Flexible : VacancyRoute.WaitingList;
             counter = counter with { Counted = k, Flexible = counter.Flexible + (flexible ? 1 : 0), Due = plain ? null : due };
             explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal, pack.Concentration is not null, municipal: false)
                 : pack.Concentration is null ? Counting(rule, k, share, municipal: false) : GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
-            explanation.Add(FlexibleExplanation(tier, placement, flexible));
+            explanation.Add(FlexibleExplanation(letting, view, flexible));
         }
 
         if (blocked is not null)
@@ -204,7 +209,7 @@ internal static class Router
             explanation.Insert(explanation.Count - 1, blocked);
         }
 
-        var decision = new RoutingDecision(vacancy.Id, departmentId, decided, special, CriteriaSetFor(placement, decided, special, tier), tier.Id, rule.Counter, k, share, explanation, NoStrings);
+        var decision = new RoutingDecision(vacancy.Id, departmentId, decided, special, CriteriaSetFor(view, decided, special, letting), tier.Id, rule.Counter, k, share, explanation, NoStrings);
         var updated = ledger.With(counter, pack.Version);
         if (allocations is not null)
         {
@@ -222,6 +227,34 @@ internal static class Router
         }
 
         return new RoutingResult(decision with { Marks = Marks(pack, scope, explanation) }, updated);
+    }
+
+    /// <summary>
+    /// The routing rule that covers the vacancy in <paramref name="scope"/>: the first whose <c>when</c> holds, or the first
+    /// that cannot be decided (with the missing facts) when it comes before any that holds. Routing and eligibility use
+    /// the same rule, so they agree on how the dwelling is let.
+    /// </summary>
+    internal static (RoutingRule? Rule, RoutingRule? Unknown, IReadOnlyList<string> Missing) Match(RulePack pack, EvalScope scope)
+    {
+        foreach (var candidate in pack.RoutingRules)
+        {
+            var mark = scope.MissingCount;
+            var r = candidate.When.Evaluate(scope);
+            if (r == Tri.True)
+            {
+                scope.ResetMissing(mark);
+                return (candidate, null, NoStrings);
+            }
+
+            if (r == Tri.Unknown)
+            {
+                var missing = Evaluator.Names(pack, scope, mark);
+                scope.ResetMissing(mark);
+                return (null, candidate, missing);
+            }
+        }
+
+        return (null, null, NoStrings);
     }
 
     /// <summary>⌊n·p⌋, exactly (the product is taken without overflow).</summary>

@@ -103,4 +103,7 @@ public sealed record Vacancy
 
     /// <summary>Stairwell, when known.</summary>
     public string? Stairwell { get; init; }
+
+    /// <summary>Whether this is the dwelling's first letting (a new dwelling let for the first time).</summary>
+    public bool? FirstLetting { get; init; }
 }

@@ -202,6 +202,7 @@ public static class FactReader
             Rooms = r.Integer(n["rooms"]),
             VacatedOn = r.Date(n["vacatedOn"]),
             Stairwell = r.String(n["stairwell"]),
+            FirstLetting = r.Bool(n["firstLetting"]),
         };
     }
 
@@ -239,6 +240,7 @@ public static class FactReader
             CurrentOrganisation = r.String(n["currentOrganisation"]),
             Divorce = n["divorce"] is { Kind: JKind.False } ? Divorce.None : Obj(r, n["divorce"], "divorce", FactSchema.Divorce, x => new Divorce { Date = r.Date(x["date"]), ChildrenUnder18AtHome = r.Bool(x["childrenUnder18AtHome"]) }),
             SoldHome = n["soldHome"] is { Kind: JKind.False } ? SoldHome.None : Obj(r, n["soldHome"], "soldHome", FactSchema.SoldHome, x => new SoldHome { Municipality = r.String(x["municipality"]), Date = r.Date(x["date"]) }),
+            EducationPerspective = r.Bool(n["educationPerspective"]),
         };
     }
 

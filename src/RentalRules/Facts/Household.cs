@@ -24,6 +24,12 @@ public sealed record Household
     /// <summary>A sold home.</summary>
     public SoldHome? SoldHome { get; init; }
 
+    /// <summary>
+    /// The municipality's concrete, individual assessment that the applicant is on the way to education, where a municipal
+    /// allocation asks for it (Høje-Taastrup § 4.4, youth dwellings): <c>true</c> or <c>false</c>; unknown when not given.
+    /// </summary>
+    public bool? EducationPerspective { get; init; }
+
     /// <summary>The member with the applicant role, or <c>null</c>.</summary>
     public Member? Applicant
     {

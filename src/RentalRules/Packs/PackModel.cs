@@ -68,7 +68,11 @@ internal sealed record Requirement(string Id, ClauseInfo Clause, Condition? When
 /// <summary>A pack-wide requirement on a route (e.g. the statutory restrictions in designated areas).</summary>
 internal sealed record RouteRequirement(LettingRoute Route, Requirement Requirement);
 
-internal sealed record RoutePolicy(bool Closed, ClauseInfo? Clause, LocalizedText? Reason, IReadOnlyList<Requirement> Requirements);
+internal sealed record RoutePolicy(bool Closed, ClauseInfo? Clause, LocalizedText? Reason, IReadOnlyList<Requirement> Requirements)
+{
+    /// <summary>The id explanations give the route: <c>null</c> for a tier's own route (<c>tier.route</c>), a routing rule's id for a dwelling's.</summary>
+    public string? Owner { get; init; }
+}
 
 internal sealed record TierDef(
     string Id,
@@ -85,6 +89,30 @@ internal sealed record TierDef(
 {
     /// <summary>When the municipal share is a parameter (<c>"param.NAME"</c>): its slot; the share then resolves by date.</summary>
     public int? MunicipalShareParameter { get; init; }
+
+    /// <summary>
+    /// The key of this letting policy: the tier id, or <c>tier@rule</c> for the policy of the dwellings a routing rule
+    /// with <c>letting</c> covers in this tier (the tier's policy with the rule's routes and flexible letting over it).
+    /// </summary>
+    public string Key { get; init; } = Id;
+
+    /// <summary>For a dwelling's policy: the routing rule whose <c>letting</c> it applies.</summary>
+    public RoutingRule? DwellingRule { get; init; }
+}
+
+/// <summary>
+/// What a routing rule says about letting the dwellings it covers, over the department's tier: routes it names replace
+/// the tier's (the pack-wide requirements, e.g. the statutory restrictions, still apply), and a flexible-letting rule
+/// replaces the tier's. A fixed route <c>outOfScope</c> gives the dwellings no agreement criteria; <c>closed</c> closes every route.
+/// </summary>
+internal sealed record DwellingLetting(
+    string? FlexibleRule,
+    Fraction? FlexibleMaxShare,
+    ClauseInfo? FlexibleClause,
+    IReadOnlyDictionary<LettingRoute, RoutePolicy> Routes)
+{
+    /// <summary>The tiers it applies in (<c>null</c>: every tier); in the others the tier's own policy lets the dwelling.</summary>
+    public IReadOnlySet<string>? Tiers { get; init; }
 }
 
 internal sealed record MemberBand(int? MinAge, int? MaxAge);
@@ -126,7 +154,11 @@ internal sealed record ShareSpec(Fraction? Fixed, bool FromTier, IReadOnlyDictio
 /// A vacancy-routing rule: when it matches a vacancy, either a fixed route (<c>outOfScope</c>, <c>closed</c>, …) or a
 /// quota counted in <see cref="Counter"/> per department.
 /// </summary>
-internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When, string? FixedRoute, string? Counter, ShareSpec? Share, LocalizedText Reason, SourceLocation Location);
+internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When, string? FixedRoute, string? Counter, ShareSpec? Share, LocalizedText Reason, SourceLocation Location)
+{
+    /// <summary>How the dwellings the rule covers are let, where it differs from the department's tier.</summary>
+    public DwellingLetting? Letting { get; init; }
+}
 
 /// <summary>
 /// What happens to a department's counters when its tier changes: <c>carry</c> (the sum of shares due carries on

@@ -81,7 +81,7 @@ internal sealed class PackReader
         }
         var (hitPolicy, rules) = ReadPlacement(_r.Required(root, "placement", "A pack"), tiers);
         var requirements = ReadRouteRequirements(root["requirements"], criteriaSets);
-        var (routingRules, tierChange) = ReadRouting(root["routing"], tiers);
+        var (routingRules, tierChange) = ReadRouting(root["routing"], tiers, criteriaSets);
         var guard = ReadConcentration(root["routing"]?["concentration"]);
         var marks = ReadMarks(root["routing"]?["marks"]);
         CheckRefCycles(criteriaSets);
@@ -440,27 +440,8 @@ internal sealed class PackReader
                 }
             }
 
-            var routes = new Dictionary<LettingRoute, RoutePolicy>();
             var routesNode = _r.Required(n, "routes", what);
-            if (routesNode is not null && _r.ExpectObject(routesNode, "routes"))
-            {
-                _r.CheckProperties(routesNode, "routes", ["municipal", "flexible", "waitingList"]);
-                foreach (var (name, route) in new[] { ("municipal", LettingRoute.Municipal), ("flexible", LettingRoute.Flexible), ("waitingList", LettingRoute.WaitingList) })
-                {
-                    var rn = _r.Required(routesNode, name, "routes");
-                    if (rn is null || !_r.ExpectObject(rn, name))
-                    {
-                        continue;
-                    }
-
-                    _r.CheckProperties(rn, name, ["closed", "clause", "reason", "requirements"]);
-                    var closed = _r.Bool(rn["closed"]) ?? false;
-                    var reqs = _r.Array(rn["requirements"], q => ReadRequirement(q, sets, withRoute: false)?.Requirement) ?? [];
-                    ClauseInfo? rClause = closed || rn["clause"] is not null ? Cite(rn, $"The route '{name}' of tier '{p.Name}'") : null;
-                    var reason = closed ? ReadText(_r.Required(rn, "reason", $"The closed route '{name}'"), "reason") : rn["reason"] is null ? null : ReadText(rn["reason"], "reason");
-                    routes[route] = new RoutePolicy(closed, rClause, reason, reqs);
-                }
-            }
+            var routes = routesNode is null ? new Dictionary<LettingRoute, RoutePolicy>() : ReadRoutes(routesNode, sets, $"tier '{p.Name}'", all: true, ownerId: null);
 
             result[p.Name] = new TierDef(p.Name, ReadText(_r.Required(n, "label", what), "label"), Cite(n, what), share, flexRule, flexMax, flexClause, special, routes, _r.String(n["note"]), n.Location)
             {
@@ -469,6 +450,37 @@ internal sealed class PackReader
         }
 
         return result;
+    }
+
+    private static readonly (string Name, LettingRoute Route)[] RouteNames = [("municipal", LettingRoute.Municipal), ("flexible", LettingRoute.Flexible), ("waitingList", LettingRoute.WaitingList)];
+
+    /// <summary>Reads <c>routes</c>: a tier names all three, a routing rule's <c>letting</c> the ones it changes.</summary>
+    private Dictionary<LettingRoute, RoutePolicy> ReadRoutes(JNode routesNode, Dictionary<string, CriteriaSetDef> sets, string owner, bool all, string? ownerId)
+    {
+        var routes = new Dictionary<LettingRoute, RoutePolicy>();
+        if (!_r.ExpectObject(routesNode, "routes"))
+        {
+            return routes;
+        }
+
+        _r.CheckProperties(routesNode, "routes", ["municipal", "flexible", "waitingList"]);
+        foreach (var (name, route) in RouteNames)
+        {
+            var rn = all ? _r.Required(routesNode, name, "routes") : routesNode[name];
+            if (rn is null || !_r.ExpectObject(rn, name))
+            {
+                continue;
+            }
+
+            _r.CheckProperties(rn, name, ["closed", "clause", "reason", "requirements"]);
+            var closed = _r.Bool(rn["closed"]) ?? false;
+            var reqs = _r.Array(rn["requirements"], q => ReadRequirement(q, sets, withRoute: false)?.Requirement) ?? [];
+            ClauseInfo? rClause = closed || rn["clause"] is not null ? Cite(rn, $"The route '{name}' of {owner}") : null;
+            var reason = closed ? ReadText(_r.Required(rn, "reason", $"The closed route '{name}'"), "reason") : rn["reason"] is null ? null : ReadText(rn["reason"], "reason");
+            routes[route] = new RoutePolicy(closed, rClause, reason, reqs) { Owner = ownerId };
+        }
+
+        return routes;
     }
 
     private string? SetRef(JNode? node, Dictionary<string, CriteriaSetDef> sets)
@@ -562,7 +574,7 @@ internal sealed class PackReader
 
     private static readonly string[] FixedRoutes = ["municipal", "flexible", "waitingList", "closed", "outOfScope"];
 
-    private (IReadOnlyList<RoutingRule> Rules, TierChangePolicy? TierChange) ReadRouting(JNode? node, Dictionary<string, TierDef> tiers)
+    private (IReadOnlyList<RoutingRule> Rules, TierChangePolicy? TierChange) ReadRouting(JNode? node, Dictionary<string, TierDef> tiers, Dictionary<string, CriteriaSetDef> sets)
     {
         if (node is null || node.IsNull || !_r.ExpectObject(node, "routing"))
         {
@@ -597,7 +609,7 @@ internal sealed class PackReader
                 return null;
             }
 
-            _r.CheckProperties(n, "A routing rule", ["id", "clause", "when", "route", "counter", "share", "reason", "note"]);
+            _r.CheckProperties(n, "A routing rule", ["id", "clause", "when", "route", "counter", "share", "letting", "reason", "note"]);
             var id = _r.String(_r.Required(n, "id", "A routing rule"), nonEmpty: true) ?? "";
             if (id.Length > 0 && !ids.Add(id))
             {
@@ -621,9 +633,61 @@ internal sealed class PackReader
                 share = ReadShareSpec(_r.Required(n, "share", what), tiers);
             }
 
-            return when is null ? null : new RoutingRule(id, clause, when, route, counter, share, reason, n.Location);
+            DwellingLetting? letting = null;
+            if (n["letting"] is { IsNull: false } ln && _r.ExpectObject(ln, "letting"))
+            {
+                letting = ReadLetting(ln, id, sets, tiers);
+            }
+
+            return when is null ? null : new RoutingRule(id, clause, when, route, counter, share, reason, n.Location) { Letting = letting };
         }) ?? [];
         return (rules, tierChange);
+    }
+
+    /// <summary>A routing rule's <c>letting</c>: the routes (and flexible-letting rule) of the dwellings it covers.</summary>
+    private DwellingLetting ReadLetting(JNode node, string ruleId, Dictionary<string, CriteriaSetDef> sets, Dictionary<string, TierDef> knownTiers)
+    {
+        _r.CheckProperties(node, "letting", ["tiers", "flexibleLetting", "routes", "note"]);
+        HashSet<string>? tiers = null;
+        if (node["tiers"] is { IsNull: false } tiersNode)
+        {
+            tiers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var t in _r.Array(tiersNode, t => t) ?? [])
+            {
+                var id = _r.String(t, nonEmpty: true);
+                if (id is null)
+                {
+                    continue;
+                }
+
+                if (!knownTiers.ContainsKey(id))
+                {
+                    _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no tier '{id}'.", t.Location, Suggestions.DidYouMean(id, knownTiers.Keys));
+                }
+
+                tiers.Add(id);
+            }
+        }
+
+        string? flexRule = null;
+        Fraction? flexMax = null;
+        ClauseInfo? flexClause = null;
+        if (node["flexibleLetting"] is { IsNull: false } f && _r.ExpectObject(f, "flexibleLetting"))
+        {
+            _r.CheckProperties(f, "flexibleLetting", ["rule", "maxShare", "clause", "note"]);
+            flexRule = OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules) ?? "none";
+            flexMax = ReadFraction(f["maxShare"], "maxShare");
+            flexClause = f["clause"] is null ? null : Cite(f, "flexibleLetting");
+        }
+
+        var routesNode = node["routes"];
+        var routes = routesNode is null || routesNode.IsNull ? new Dictionary<LettingRoute, RoutePolicy>() : ReadRoutes(routesNode, sets, $"the routing rule '{ruleId}'", all: false, ownerId: ruleId);
+        if (flexRule is null && routes.Count == 0)
+        {
+            _r.Error(DiagnosticCodes.MissingProperty, $"The letting of the routing rule '{ruleId}' changes nothing.", node.Location, "Give \"routes\" (any of municipal, flexible, waitingList) or \"flexibleLetting\", or remove \"letting\".");
+        }
+
+        return new DwellingLetting(flexRule, flexMax, flexClause, routes) { Tiers = tiers };
     }
 
     private ConcentrationGuard? ReadConcentration(JNode? node)

@@ -1115,6 +1115,143 @@ public sealed class HolbaekPackTests
 
     #endregion
 
+    #region § 3 og § 5 Boligen: ældre-/plejeboliger og særligt tilgængelighedsegnede boliger (check med boligen)
+
+    // § 3: "Holbæk Kommune har 100 procent anvisningsret til boligorganisationernes ældre-/plejeboliger. Ungdomsboliger i
+    // Holbæk Kommune er undtaget af Rammeaftalen." § 5: "90 særligt tilgængelighedsegnede boliger, som Holbæk Kommune har
+    // 100 % anvisningsret til, samt 42 … hvor Holbæk Kommune har anvisningsret til hver anden ledige bolig … Afsnit 6 …
+    // finder således ikke anvendelse på denne type boliger." A red department's "friholdes" is § 6: it does not reach them.
+
+    /// <summary>A 62-year-old on efterløn (early retirement), no job: fails appendix 3 nr. 2 (15-64 in fixed work or education).</summary>
+    private static Household OnEarlyRetirement(string id) => Household(id, Jobless("m1", 62, MemberRole.Applicant) with
+    {
+        Benefits = [new Benefit { Type = BenefitType.EarlyRetirement, From = On.AddYears(-1), To = null }],
+    });
+
+    private static EligibilityResult CheckDwelling(Department department, Household household, LettingRoute route, Vacancy vacancy)
+        => Pack.Check(new EligibilityRequest(department, household, route, On) { Vacancy = vacancy });
+
+    [Theory]
+    [Clause(PackId, "§ 3")]
+    [Clause(PackId, "§ 5")]
+    [Clause(PackId, "bilag 2")]
+    [InlineData(DwellingCategory.Elderly, null, "holbaek-elderly")]
+    [InlineData(DwellingCategory.Accessible, "accessible-full", "holbaek-accessible-full")]
+    [InlineData(DwellingCategory.Accessible, "accessible-half", "holbaek-accessible-half")]
+    public void Check_ElderlyOrAccessibleDwellingInARedDepartmentOnTheMunicipalRoute_IsOpenNotExempt(DwellingCategory category, string? programme, string rule)
+    {
+        // Issue 11: these route municipal in a red department, but check --route municipal answered "Røde afdelinger friholdes".
+        var vacancy = Vacancies.Of("HB-104-D01", "HB-104", category, programme);
+
+        var result = CheckDwelling(Red(), WorkingCouple("case-601"), LettingRoute.Municipal, vacancy);
+
+        Assert.Equal(Outcome.Eligible, result.Outcome);
+        Assert.False(result.RouteClosed);
+        Assert.Empty(result.Criteria);
+        Assert.Contains(result.Explanation, e => e.RuleId == rule);
+        Assert.DoesNotContain(result.Explanation, e => e.RuleId == "red.municipal");
+        Assert.Equal("red", result.Placement.Tier);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 3")]
+    public void Check_ElderlyDwellingInARedDepartment_ExplainsTheMunicipalitysHundredPercent()
+    {
+        var result = CheckDwelling(Red(), WorkingCouple("case-602"), LettingRoute.Municipal, Vacancies.Of("HB-104-E01", "HB-104", DwellingCategory.Elderly));
+
+        Assert.Equal(
+            [
+                "holbaek-red (holbaek-2024 § 6): Over 45 % of residents aged 18-64 are without attachment to the labour market (red): the department is exempt from municipal allocation.",
+                "holbaek-elderly (holbaek-2024 § 3): Holbæk Municipality allocates 100 per cent of elderly/care dwellings.",
+                "holbaek-elderly (holbaek-2024 § 3): Holbæk Municipality allocates 100 % of elderly/care dwellings by its own assessment; the colour's rules for family dwellings (§ 6) do not apply to them.",
+            ],
+            result.Explanation.Select(e => ResultText.Line(e, "en")));
+    }
+
+    [Theory]
+    [Clause(PackId, "§ 3")]
+    [Clause(PackId, "§ 5")]
+    [InlineData(DwellingCategory.Elderly, null, LettingRoute.WaitingList)]
+    [InlineData(DwellingCategory.Elderly, null, LettingRoute.Flexible)]
+    [InlineData(DwellingCategory.Accessible, "accessible-full", LettingRoute.WaitingList)]
+    public void Check_HundredPercentDwellingOnANonMunicipalRoute_IsClosed(DwellingCategory category, string? programme, LettingRoute route)
+    {
+        var result = CheckDwelling(Green(), WorkingCouple("case-603"), route, Vacancies.Of("HB-101-D01", "HB-101", category, programme));
+
+        Assert.Equal(Outcome.Ineligible, result.Outcome);
+        Assert.True(result.RouteClosed);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 5")]
+    public void Check_NonMunicipalHalfOfAnAccessibleHalfDwellingInARedDepartment_IsNotLetUnderAppendix3()
+    {
+        // Issue 11: "the non-municipal half of an accessible-half dwelling is let under red's appendix 3 (a 62-year-old
+        // on efterløn: ineligible)". § 5: section 6 does not apply to these dwellings, so red's appendix 3 does not either.
+        var vacancy = Vacancies.Of("HB-104-A01", "HB-104", DwellingCategory.Accessible, "accessible-half");
+
+        var withDwelling = CheckDwelling(Red(), OnEarlyRetirement("case-604"), LettingRoute.WaitingList, vacancy);
+        var departmentOnly = Check(Red(), OnEarlyRetirement("case-604"), LettingRoute.WaitingList);
+
+        Assert.Equal(Outcome.Eligible, withDwelling.Outcome);
+        Assert.Empty(withDwelling.Criteria);
+        Assert.Equal(
+            "holbaek-accessible-half (holbaek-2024 § 5): Section 6 does not apply to the accessible dwellings (§ 5): the half the municipality does not allocate is let from the waiting list without the colour's criteria, also in red and yellow departments.",
+            ResultText.Line(withDwelling.Explanation[^1], "en"));
+        Assert.Equal(Outcome.Ineligible, departmentOnly.Outcome);
+        Assert.Equal(Outcome.Ineligible, Find(departmentOnly, "holbaek-b3-2-work-or-education").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 5")]
+    [Clause(PackId, "§ 7")]
+    public void Check_AccessibleHalfDwellingOnTheFlexibleRoute_UsesAppendix4NotTheColoursAppendix3()
+    {
+        var vacancy = Vacancies.Of("HB-104-A02", "HB-104", DwellingCategory.Accessible, "accessible-half");
+
+        var result = CheckDwelling(Red(), OnEarlyRetirement("case-605") with { ResidentMunicipality = "Holbæk" }, LettingRoute.Flexible, vacancy);
+
+        Assert.Equal(Outcome.Eligible, result.Outcome);
+        Assert.Equal(Outcome.Eligible, Find(result, "holbaek-b4-4-senior").Outcome); // appendix 4 nr. 4: 60+ resident in Holbæk
+        Assert.DoesNotContain(Flatten(result.Criteria), c => c.Id.StartsWith("holbaek-b3-", StringComparison.Ordinal));
+        Assert.Contains(result.Explanation, e => e.RuleId == "holbaek-accessible-half-flexible");
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 5")]
+    public void Check_AccessibleDwellingWithoutItsProgramme_IsUndeterminedNamingTheProgramme()
+    {
+        var result = CheckDwelling(Red(), WorkingCouple("case-606"), LettingRoute.Municipal, Vacancies.Of("HB-104-A03", "HB-104", DwellingCategory.Accessible));
+
+        Assert.Equal(Outcome.Undetermined, result.Outcome);
+        Assert.Equal(["vacancy.programme"], result.Missing);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 6")]
+    public void Check_FamilyDwellingInARedDepartment_IsStillExemptFromMunicipalAllocation()
+    {
+        var result = CheckDwelling(Red(), WorkingCouple("case-607"), LettingRoute.Municipal, Vacancies.Of("HB-104-F01", "HB-104", DwellingCategory.Family));
+
+        Assert.True(result.RouteClosed);
+        Assert.Equal("red.municipal (holbaek-2024 § 6): Red departments are exempt from municipal allocation.", ResultText.Line(result.Explanation[^1], "en"));
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 3")]
+    public void Check_YouthDwellingInARedDepartment_CarriesNoAgreementCriteriaBecauseYouthDwellingsAreExcluded()
+    {
+        var result = CheckDwelling(Red(), OnEarlyRetirement("case-608"), LettingRoute.WaitingList, Vacancies.Of("HB-104-Y01", "HB-104", DwellingCategory.Youth));
+
+        Assert.Equal(Outcome.Eligible, result.Outcome);
+        Assert.Empty(result.Criteria);
+        Assert.Equal(
+            "holbaek-youth-out-of-scope (holbaek-2024 § 3): Youth dwellings in Holbæk Municipality are excluded from the framework agreement.",
+            ResultText.Line(result.Explanation[^1], "en"));
+    }
+
+    #endregion
+
     private static EligibilityResult Check(Department department, Household household, LettingRoute route)
         => Pack.Check(new EligibilityRequest(department, household, route, On));
 

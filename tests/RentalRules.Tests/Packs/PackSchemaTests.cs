@@ -62,7 +62,9 @@ public sealed class PackSchemaTests
         { "$defs.guardLimit", ["max", "months", "note"] },
         { "$defs.mark", ["id", "clause", "when", "label", "forecastShare", "note"] },
         { "properties.routing.properties.onTierChange", ["counters", "clause", "reason", "note"] },
-        { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "reason", "note"] },
+        { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "letting", "reason", "note"] },
+        { "$defs.dwellingLetting", ["tiers", "flexibleLetting", "routes", "note"] },
+        { "$defs.dwellingLetting.properties.routes", ["municipal", "flexible", "waitingList"] },
     };
 
     /// <summary>Each set of allowed values the reader checks: where it is in the schema, and the values.</summary>
