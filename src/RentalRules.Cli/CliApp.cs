@@ -15,6 +15,7 @@ internal static class CliApp
         root.Subcommands.Add(RouteCommand.Create(stdout, stderr));
         root.Subcommands.Add(ForecastCommand.Create(stdout, stderr));
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PacksCommand.Create(stdout));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -20,7 +20,10 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "en",
     };
 
-    public static Option<string> Pack() => new("--pack") { Description = "The rule pack (JSON).", Required = true };
+    public static Option<string> Pack() => new("--pack") { Description = PackDescription("The rule pack"), Required = true };
+
+    /// <summary>The help text of an option that takes a pack.</summary>
+    public static string PackDescription(string what) => $"{what}: a pack file, or the id of a pack (ID.json here or in a rules/ folder above, else a built-in pack; 'rentalrules packs' lists them).";
 
     public static Option<string> Portfolio() => new("--portfolio")
     {
@@ -36,10 +39,10 @@ internal static class CommonOptions
         }
     }
 
-    /// <summary>Loads a pack; prints its errors and returns null when it is invalid.</summary>
-    public static RulePack? LoadPack(string path, TextWriter stderr)
+    /// <summary>Loads a pack by path or id; prints its errors and returns null when it is invalid.</summary>
+    public static RulePack? LoadPack(string pathOrId, TextWriter stderr)
     {
-        var result = RulePackLoader.Load(path);
+        var result = LoadPackResult(pathOrId);
         foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Error))
         {
             stderr.WriteLine(d.ToString());
@@ -47,6 +50,41 @@ internal static class CommonOptions
 
         return result.Value;
     }
+
+    /// <summary>
+    /// Loads a pack named by a path, or by an id: <c>ID.json</c> in the current folder, then in a <c>rules/</c> folder
+    /// of it or a folder above it, then the built-in pack of that id; an id that is none of these gets the closest
+    /// built-in id and a pointer to <c>rentalrules packs</c>.
+    /// </summary>
+    public static LoadResult<RulePack> LoadPackResult(string pathOrId)
+    {
+        if (File.Exists(pathOrId) || Directory.Exists(pathOrId) || !IsPackId(pathOrId))
+        {
+            return RulePackLoader.Load(pathOrId);
+        }
+
+        var dir = Environment.CurrentDirectory;
+        var beside = Path.Combine(dir, pathOrId + ".json");
+        if (File.Exists(beside))
+        {
+            return RulePackLoader.Load(Path.GetRelativePath(dir, beside));
+        }
+
+        for (var d = dir; d is not null; d = Path.GetDirectoryName(d))
+        {
+            var candidate = Path.Combine(d, "rules", pathOrId + ".json");
+            if (File.Exists(candidate))
+            {
+                return RulePackLoader.Load(Path.GetRelativePath(dir, candidate));
+            }
+        }
+
+        return RulePackLoader.LoadBuiltIn(pathOrId);
+    }
+
+    private static bool IsPackId(string text)
+        => text.Length > 0 && char.IsAsciiLetterOrDigit(text[0]) && !text.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     /// <summary>Reads an input file; prints a located error and returns null when it cannot be read.</summary>
     public static byte[]? ReadInput(string path, TextWriter stderr)

@@ -18,8 +18,8 @@ internal static class CompareCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var basePack = new Option<string>("--base") { Description = "The base rule pack (JSON).", Required = true };
-        var draftPack = new Option<string>("--draft") { Description = "The draft rule pack (JSON), usually extending the base.", Required = true };
+        var basePack = new Option<string>("--base") { Description = CommonOptions.PackDescription("The base rule pack"), Required = true };
+        var draftPack = new Option<string>("--draft") { Description = CommonOptions.PackDescription("The draft rule pack, usually extending the base"), Required = true };
         var portfolio = CommonOptions.Portfolio();
         var households = new Option<string?>("--households") { Description = "Households (a JSON object or array) to check against every department and route." };
         var format = new Option<string?>("--format") { Description = "The report's format: md (Markdown, the default), html (one self-contained page) or json." };

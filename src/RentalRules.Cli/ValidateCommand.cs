@@ -9,12 +9,12 @@ internal static class ValidateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var packs = new Argument<string[]>("packs") { Description = "Pack files to validate.", Arity = ArgumentArity.OneOrMore };
+        var packs = new Argument<string[]>("packs") { Description = "Pack files (or pack ids) to validate.", Arity = ArgumentArity.OneOrMore };
         var json = CommonOptions.Json();
         var command = new Command("validate", "Load, check and compile rule packs. Exit 0 when all are valid, 1 otherwise.") { packs, json };
         command.SetAction(parse =>
         {
-            var results = parse.GetValue(packs)!.Select(p => (Path: p, Result: RulePackLoader.Load(p))).ToList();
+            var results = parse.GetValue(packs)!.Select(p => (Path: p, Result: CommonOptions.LoadPackResult(p))).ToList();
             var valid = results.All(r => r.Result.Success);
             if (parse.GetValue(json))
             {

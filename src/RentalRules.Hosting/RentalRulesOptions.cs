@@ -10,10 +10,18 @@ public sealed class RentalRulesOptions
 {
     /// <summary>
     /// The folder holding the packs: every <c>*.json</c> in it (not in subfolders) is loaded, and base packs named in
-    /// <c>extends</c> are resolved from the same folder only. A relative path is taken from the current directory when
-    /// the provider starts; pass a full path to be sure. Default <c>rules</c>.
+    /// <c>extends</c> are resolved from the same folder, then from the built-in packs. A relative path is taken from the
+    /// current directory when the provider starts; pass a full path to be sure. <c>null</c>: no folder, the built-in
+    /// packs only. Default <c>rules</c>.
     /// </summary>
-    public string PackFolder { get; set; } = "rules";
+    public string? PackFolder { get; set; } = "rules";
+
+    /// <summary>
+    /// Whether the packs built into the RentalRules library (<c>RulePackLoader.BuiltInPacks</c>) are served too. A pack
+    /// in <see cref="PackFolder"/> with the same id and the same or a later version is served instead of the built-in
+    /// one; one with an earlier version is listed as invalid. Default <c>true</c>.
+    /// </summary>
+    public bool IncludeBuiltInPacks { get; set; } = true;
 
     /// <summary>
     /// Whether to watch <see cref="PackFolder"/> and reload when a pack file is added, changed, renamed or removed.

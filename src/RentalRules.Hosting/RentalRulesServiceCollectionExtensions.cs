@@ -15,7 +15,7 @@ public static class RentalRulesServiceCollectionExtensions
     /// <summary>
     /// Registers RentalRules as singletons:
     /// <list type="bullet">
-    /// <item><see cref="IRulePackProvider"/>: the packs of <see cref="RentalRulesOptions.PackFolder"/>, selected by
+    /// <item><see cref="IRulePackProvider"/>: the packs of <see cref="RentalRulesOptions.PackFolder"/> and the built-in packs, selected by
     /// municipality and date, swapped at run time when the folder changes (validated first; an invalid pack leaves the old
     /// one in service). It loads the folder when first resolved and stops watching when the provider is disposed.</item>
     /// <item><see cref="ILedgerStore"/>: <see cref="RentalRulesOptions.LedgerStore"/>, or an <see cref="InMemoryLedgerStore"/>.</item>
@@ -33,7 +33,8 @@ public static class RentalRulesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<RentalRulesOptions>()
-            .Validate(o => !string.IsNullOrWhiteSpace(o.PackFolder), "RentalRulesOptions.PackFolder must name the folder holding the packs.")
+            .Validate(o => o.PackFolder is null || !string.IsNullOrWhiteSpace(o.PackFolder), "RentalRulesOptions.PackFolder must name the folder holding the packs, or be null for the built-in packs only.")
+            .Validate(o => o.PackFolder is not null || o.IncludeBuiltInPacks, "RentalRulesOptions: with no PackFolder, IncludeBuiltInPacks must be true, or there are no packs to serve.")
             .Validate(o => o.MaxRoutingAttempts >= 1, "RentalRulesOptions.MaxRoutingAttempts must be at least 1.")
             .Validate(o => o.ReloadDelay >= TimeSpan.Zero, "RentalRulesOptions.ReloadDelay must not be negative.");
         if (configure is not null)

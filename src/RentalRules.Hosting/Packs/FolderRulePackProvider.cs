@@ -8,15 +8,18 @@ using RentalRules.Packs;
 namespace RentalRules.Hosting.Packs;
 
 /// <summary>
-/// The pack provider over a folder: loads every <c>*.json</c> in it, resolves base packs from the same folder, watches
-/// it, and replaces its <see cref="RulePackSet"/> as a whole. A reload reads every file once, so that all packs of one
+/// The pack provider over a folder and the built-in packs: loads every <c>*.json</c> in the folder (if there is one),
+/// resolves base packs from the same folder and then from the built-in packs, watches it, and replaces its
+/// <see cref="RulePackSet"/> as a whole. A built-in pack is served unless the folder holds a pack of the same id with the
+/// same or a later version; a folder pack with an earlier version than the built-in one is listed as invalid. A reload reads every file once, so that all packs of one
 /// set are compiled from the same file contents; a file whose content and base packs did not change keeps its compiled
 /// pack. Reloads are serialised; readers never wait (the set is swapped with a volatile write).
 /// </summary>
 internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
 {
-    private readonly string _folder;
+    private readonly string? _folder;
     private readonly bool _includeDrafts;
+    private readonly IReadOnlyList<LoadedPack> _builtIn;
     private readonly TimeSpan _reloadDelay;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
@@ -30,19 +33,33 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
     public FolderRulePackProvider(RentalRulesOptions options, TimeProvider clock, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.PackFolder, "RentalRulesOptions.PackFolder");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ReloadDelay, TimeSpan.Zero, "RentalRulesOptions.ReloadDelay");
-        _folder = Path.GetFullPath(options.PackFolder);
-        if (!Directory.Exists(_folder))
+        if (options.PackFolder is null && !options.IncludeBuiltInPacks)
         {
-            throw new DirectoryNotFoundException($"The rule pack folder '{_folder}' does not exist. Set RentalRulesOptions.PackFolder to the folder that holds the pack files.");
+            throw new ArgumentException("RentalRulesOptions: with no PackFolder and IncludeBuiltInPacks = false there are no packs to serve.", nameof(options));
+        }
+
+        if (options.PackFolder is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(options.PackFolder, "RentalRulesOptions.PackFolder");
+            _folder = Path.GetFullPath(options.PackFolder);
+            if (!Directory.Exists(_folder))
+            {
+                throw new DirectoryNotFoundException($"The rule pack folder '{_folder}' does not exist. Set RentalRulesOptions.PackFolder to the folder that holds the pack files, or to null to serve the built-in packs only.");
+            }
         }
 
         _includeDrafts = options.IncludeDrafts;
         _reloadDelay = options.ReloadDelay;
         _clock = clock;
         _logger = logger;
-        if (options.WatchForChanges)
+        var loadedAt = clock.GetUtcNow();
+        _builtIn = options.IncludeBuiltInPacks
+            ? RulePackLoader.BuiltInPacks.Select(b => (Info: b, Result: RulePackLoader.LoadBuiltIn(b.Id)))
+                .Select(b => new LoadedPack("built-in/" + b.Info.Id + ".json", b.Result.Value, b.Result.Diagnostics, Stale: false, b.Result.Value is null ? null : loadedAt))
+                .ToList()
+            : [];
+        if (options.WatchForChanges && _folder is not null)
         {
             // Watch before the first load, so that a change made while it runs is not missed.
             _debounce = new Timer(_ => ReloadAfterChange(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -66,7 +83,7 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
         }
 
         var first = Reload();
-        Log.FolderLoaded(_logger, _folder, first.Packs.Count(p => p.Valid), first.Packs.Count(p => !p.Valid));
+        Log.FolderLoaded(_logger, _folder ?? "(built-in packs only)", first.Packs.Count(p => p.Valid), first.Packs.Count(p => !p.Valid));
     }
 
     public RulePackSet Current => Volatile.Read(ref _current);
@@ -89,7 +106,7 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Log.FolderUnreadable(_logger, ex, _folder);
+                Log.FolderUnreadable(_logger, ex, _folder ?? "(none)");
                 return previous;
             }
 
@@ -107,6 +124,7 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
                         : new LoadedPack(file.Name, null, result.Diagnostics, Stale: false, null));
             }
 
+            AddBuiltIn(entries);
             foreach (var gone in _compiled.Keys.Where(k => !files.ContainsKey(k)).ToList())
             {
                 _compiled.Remove(gone);
@@ -129,6 +147,51 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
         _disposed = true;
         _watcher?.Dispose();
         _debounce?.Dispose();
+    }
+
+    /// <summary>
+    /// Adds the built-in packs that the folder does not override: a folder pack of the same id with the same or a later
+    /// version serves instead; one with an earlier version is listed as invalid and the built-in pack serves.
+    /// </summary>
+    private void AddBuiltIn(List<LoadedPack> entries)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Pack is { } own && _builtIn.FirstOrDefault(b => b.Pack?.Id == own.Id)?.Pack is { } builtIn && CompareVersions(own.Version, builtIn.Version) < 0)
+            {
+                var older = new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"The pack {own.Id} {own.Version} is older than the built-in pack {builtIn.Id} {builtIn.Version}, which is served instead.", new SourceLocation(entries[i].File, "$.version", 1, 1), $"Give this pack a version later than {builtIn.Version} to override the built-in pack, or remove the file.");
+                entries[i] = new LoadedPack(entries[i].File, null, [older, .. entries[i].Diagnostics], Stale: false, null);
+            }
+        }
+
+        foreach (var builtIn in _builtIn)
+        {
+            if (builtIn.Pack is { } pack && !entries.Any(e => e.Pack?.Id == pack.Id))
+            {
+                entries.Add(builtIn);
+            }
+        }
+    }
+
+    /// <summary>Compares versions segment by segment (<c>1.10.0</c> after <c>1.9.2</c>); a non-numeric segment compares as text.</summary>
+    internal static int CompareVersions(string a, string b)
+    {
+        var x = a.Split('.', '-', '+');
+        var y = b.Split('.', '-', '+');
+        for (var i = 0; i < Math.Max(x.Length, y.Length); i++)
+        {
+            var p = i < x.Length ? x[i] : "0";
+            var q = i < y.Length ? y[i] : "0";
+            var c = long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && long.TryParse(q, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                ? m.CompareTo(n)
+                : string.CompareOrdinal(p, q);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return 0;
     }
 
     private static bool Same(LoadedPack a, LoadedPack b)
@@ -168,13 +231,18 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.ReloadFailed(_logger, ex, _folder);
+            Log.ReloadFailed(_logger, ex, _folder ?? "(none)");
         }
     }
 
     private Dictionary<string, PackFile> ReadFolder()
     {
         var files = new Dictionary<string, PackFile>(StringComparer.Ordinal);
+        if (_folder is null)
+        {
+            return files;
+        }
+
         foreach (var path in Directory.EnumerateFiles(_folder, "*.json", SearchOption.TopDirectoryOnly))
         {
             var name = Path.GetFileName(path);

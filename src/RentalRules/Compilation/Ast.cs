@@ -9,7 +9,8 @@ internal sealed record StringLit(string Value, int Pos) : Ast(Pos);
 
 internal sealed record BoolLit(bool Value, int Pos) : Ast(Pos);
 
-internal sealed record DurationLit(int Years, int Months, int Days, int Pos) : Ast(Pos);
+/// <summary>A duration: <c>2 years</c>, <c>6 months</c>, <c>30 days</c>; <c>6 calendar months</c> (whole calendar months) only measures a spell.</summary>
+internal sealed record DurationLit(int Years, int Months, int Days, int Pos, bool Calendar = false) : Ast(Pos);
 
 internal sealed record ListLit(IReadOnlyList<Ast> Items, int Pos) : Ast(Pos);
 
@@ -24,7 +25,8 @@ internal sealed record BinaryExpr(string Op, Ast Left, Ast Right, int Pos) : Ast
 
 internal sealed record CallExpr(string Name, IReadOnlyList<Ast> Args, int Pos) : Ast(Pos);
 
-internal sealed record QuantExpr(string Kind, string Variable, PathExpr Collection, Ast Body, int Pos) : Ast(Pos);
+/// <summary><c>any|all|count|spell|sum(Variable in Collection [where Filter]: Body)</c>.</summary>
+internal sealed record QuantExpr(string Kind, string Variable, PathExpr Collection, Ast Body, int Pos, Ast? Filter = null) : Ast(Pos);
 
 /// <summary>A problem in an expression, at a character offset.</summary>
 internal sealed record ExprError(int Pos, string Code, string Message, string? Hint = null);

@@ -33,6 +33,7 @@ internal sealed class ExprReferences
 internal sealed class ExprCompiler
 {
     private static readonly string[] Operators = ["=", "!=", "<", "<=", ">", ">="];
+    private static readonly string[] Functions = ["known", "missing", "date", "current", "within", "any", "all", "count", "spell", "sum"];
 
     /// <summary>The helper methods compiled conditions call, looked up once.</summary>
     private static class M
@@ -52,6 +53,10 @@ internal sealed class ExprCompiler
         public static readonly System.Reflection.MethodInfo TriEqual = typeof(Runtime).GetMethod(nameof(Runtime.TriEqual))!;
         public static readonly System.Reflection.MethodInfo Param = typeof(Runtime).GetMethod(nameof(Runtime.Param))!;
         public static readonly System.Reflection.MethodInfo NoteMissing = typeof(EvalScope).GetMethod(nameof(EvalScope.NoteMissing))!;
+        public static readonly System.Reflection.MethodInfo WindowFirst = typeof(Runtime).GetMethod(nameof(Runtime.WindowFirst))!;
+        public static readonly System.Reflection.MethodInfo DateIn = typeof(Periods).GetMethod(nameof(Periods.DateIn))!;
+        public static readonly System.Reflection.MethodInfo SpellAdd = typeof(Periods.SpellRecords).GetMethod(nameof(Periods.SpellRecords.Add))!;
+        public static readonly System.Reflection.MethodInfo SpellLasted = typeof(Runtime).GetMethod(nameof(Runtime.SpellLasted))!;
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Type, Type?), System.Reflection.MethodInfo> Generics = new();
 
         public static System.Reflection.MethodInfo Generic(string name, Type first, Type? second = null)
@@ -216,7 +221,7 @@ internal sealed class ExprCompiler
         var right = Compile(b.Right);
         if (left.Type.Kind == VKind.Date && right.Type.Kind == VKind.Duration && b.Op is "+" or "-")
         {
-            var d = (DurationLit)right.Constant!;
+            var d = NotCalendar((DurationLit)right.Constant!);
             var sign = b.Op == "+" ? 1 : -1;
             return new Typed(
                 Call(M.Add, left.Expr, Constant(sign * d.Years), Constant(sign * d.Months), Constant(sign * d.Days)),
@@ -245,6 +250,11 @@ internal sealed class ExprCompiler
     {
         var left = Compile(b.Left);
         var right = Compile(b.Right);
+        if (left.Type.Kind == VKind.Spell || right.Type.Kind == VKind.Spell)
+        {
+            return CompileSpellComparison(b, left, right);
+        }
+
         var equality = b.Op is "=" or "!=";
         CheckLiteralAgainst(left, right, b.Right.Pos);
         CheckLiteralAgainst(right, left, b.Left.Pos);
@@ -390,8 +400,12 @@ internal sealed class ExprCompiler
                 return new Typed(Constant((int?)date.DayNumber, typeof(int?)), VType.Date);
             }
 
+            case "current":
+                return CompileCurrent(c);
+            case "within":
+                return CompileWithin(c);
             default:
-                throw new ExprException(new ExprError(c.Pos, DiagnosticCodes.UnknownName, $"There is no function '{c.Name}'.", Suggestions.DidYouMean(c.Name, ["known", "missing", "date", "any", "all", "count"])));
+                throw new ExprException(new ExprError(c.Pos, DiagnosticCodes.UnknownName, $"There is no function '{c.Name}'.", Suggestions.DidYouMean(c.Name, Functions)));
         }
     }
 
@@ -409,20 +423,46 @@ internal sealed class ExprCompiler
         }
 
         var elementType = collection.Type.Object!;
+        if (q.Kind == "spell" && elementType.PeriodOf is null)
+        {
+            throw TypeError(q.Collection.Pos, $"'spell' needs a list of records with from and to (member.benefits, member.employment, member.education.enrolled), but {q.Collection.Text} is {collection.Type.Describe()}.");
+        }
+
         var listType = typeof(IReadOnlyList<>).MakeGenericType(elementType.ClrType);
         var item = Variable(elementType.ClrType, q.Variable);
-        _bound.Add(q.Variable, (item, elementType, collection.FactName + "[]"));
+        var itemName = collection.FactName + "[]";
+        _bound.Add(q.Variable, (item, elementType, itemName));
         Typed body;
+        Typed? filter = null;
         try
         {
-            body = Compile(q.Body);
+            // A filter narrows the records: any/count/spell(x in l where f: b) is any(x in l: f and b); all is all(x in l: not f or b).
+            var bodyAst = q.Filter is null || q.Kind == "sum" ? q.Body
+                : q.Kind == "all" ? new BinaryExpr("or", new UnaryExpr("not", q.Filter, q.Filter.Pos), q.Body, q.Filter.Pos)
+                : new BinaryExpr("and", q.Filter, q.Body, q.Filter.Pos);
+            body = Compile(bodyAst);
+            if (q.Kind == "sum" && q.Filter is not null)
+            {
+                filter = Compile(q.Filter);
+                RequireBool(filter.Value, q.Filter.Pos, "'where'");
+            }
         }
         finally
         {
             _bound.Remove(q.Variable);
         }
 
-        RequireBool(body, q.Body.Pos, $"The body of '{q.Kind}'");
+        if (q.Kind == "sum")
+        {
+            if (body.Type.Kind != VKind.Number)
+            {
+                throw TypeError(q.Body.Pos, $"The body of 'sum' must be a number, but this is {body.Type.Describe()}.", "Write e.g. sum(e in member.employment where current(e): e.monthlyGrossIncome).");
+            }
+        }
+        else
+        {
+            RequireBool(body, q.Body.Pos, $"The body of '{q.Kind}'");
+        }
 
         var list = Variable(listType, "list");
         var count = Variable(typeof(int), "n");
@@ -432,62 +472,210 @@ internal sealed class ExprCompiler
         var getItem = listType.GetProperty("Item")!;
         var getCount = typeof(IReadOnlyCollection<>).MakeGenericType(elementType.ClrType).GetProperty("Count")!;
 
-        if (q.Kind == "count")
-        {
-            var n = Variable(typeof(decimal), "count");
-            var unknown = Variable(typeof(bool), "unknown");
-            var loop = Loop(
+        // The loop over the list's items, running perItem with the item bound; perItem may break out early.
+        Expression EachItem(Expression perItem) => Block(
+            Assign(count, Property(list, getCount)),
+            Assign(index, Constant(0)),
+            Loop(
                 Block(
                     IfThen(GreaterThanOrEqual(index, count), Break(brk)),
                     Assign(item, MakeIndex(list, getItem, [index])),
-                    Assign(r, body.Expr),
-                    IfThen(Equal(r, TrueE), AddAssign(n, Constant(1m))),
-                    IfThen(Equal(r, UnknownE), Assign(unknown, Constant(true))),
+                    perItem,
                     PostIncrementAssign(index)),
-                brk);
-            var result = Block(
-                typeof(decimal?),
-                [list, count, index, r, item, n, unknown],
+                brk));
+
+        Expression OverList(Type type, IEnumerable<ParameterExpression> variables, Expression whenNull, params Expression[] body)
+            => Block(
+                type,
+                new[] { list, count, index, r, item }.Concat(variables),
                 Assign(list, Convert(collection.Expr, listType)),
-                Condition(
-                    Equal(list, Constant(null, listType)),
+                Condition(Equal(list, Constant(null, listType)), whenNull, Block(type, body), type));
+
+        switch (q.Kind)
+        {
+            case "count":
+            {
+                var n = Variable(typeof(decimal), "count");
+                var unknown = Variable(typeof(bool), "unknown");
+                var result = OverList(
+                    typeof(decimal?),
+                    [n, unknown],
                     Constant(null, typeof(decimal?)),
-                    Block(
-                        Assign(count, Property(list, getCount)),
-                        Assign(index, Constant(0)),
-                        Assign(n, Constant(0m)),
-                        Assign(unknown, Constant(false)),
-                        loop,
-                        Condition(unknown, Constant(null, typeof(decimal?)), Convert(n, typeof(decimal?))))));
-            return new Typed(result, VType.Number);
+                    Assign(n, Constant(0m)),
+                    Assign(unknown, Constant(false)),
+                    EachItem(Block(
+                        Assign(r, body.Expr),
+                        IfThen(Equal(r, TrueE), AddAssign(n, Constant(1m))),
+                        IfThen(Equal(r, UnknownE), Assign(unknown, Constant(true))))),
+                    Condition(unknown, Constant(null, typeof(decimal?)), Convert(n, typeof(decimal?))));
+                return new Typed(result, VType.Number);
+            }
+
+            case "sum":
+            {
+                // A record the filter may include (unknown) makes the sum unknown; an unknown value of an included record too.
+                var acc = Variable(typeof(decimal?), "sum");
+                var unknown = Variable(typeof(bool), "unknown");
+                var result = OverList(
+                    typeof(decimal?),
+                    [acc, unknown],
+                    Constant(null, typeof(decimal?)),
+                    Assign(acc, Constant(0m, typeof(decimal?))),
+                    Assign(unknown, Constant(false)),
+                    EachItem(Block(
+                        Assign(r, filter?.Expr ?? TrueE),
+                        IfThen(Equal(r, UnknownE), Assign(unknown, Constant(true))),
+                        IfThen(Equal(r, TrueE), Assign(acc, Call(M.Sum, acc, body.Expr))))),
+                    Condition(unknown, Constant(null, typeof(decimal?)), acc));
+                return new Typed(result, VType.Number);
+            }
+
+            case "spell":
+            {
+                var records = Variable(typeof(Periods.SpellRecords), "records");
+                var periodOf = Constant(elementType.PeriodOf, typeof(Func<,>).MakeGenericType(elementType.ClrType, typeof(Period)));
+                var result = Block(
+                    typeof(Periods.SpellRecords),
+                    [records],
+                    Assign(records, New(typeof(Periods.SpellRecords))),
+                    OverList(
+                        typeof(void),
+                        [],
+                        Assign(Property(records, nameof(Periods.SpellRecords.ListMissing)), Constant(true)),
+                        EachItem(Call(
+                            records,
+                            M.SpellAdd,
+                            _scope,
+                            body.Expr,
+                            Invoke(periodOf, item),
+                            Constant(MissingId(itemName + ".from", true)),
+                            Constant(MissingId(itemName + ".to", true))))),
+                    records);
+                return new Typed(result, VType.Spell);
+            }
+
+            default:
+            {
+                // any: true wins, unknown beats false; all: false wins, unknown beats true.
+                var (decisive, start) = q.Kind == "any" ? (TrueE, FalseE) : (FalseE, TrueE);
+                var acc = Variable(typeof(Tri), "acc");
+                var result = OverList(
+                    typeof(Tri),
+                    [acc],
+                    UnknownE,
+                    Assign(acc, start),
+                    EachItem(Block(
+                        Assign(r, body.Expr),
+                        IfThen(Equal(r, decisive), Block(Assign(acc, decisive), Break(brk))),
+                        IfThen(Equal(r, UnknownE), Assign(acc, UnknownE)))),
+                    acc);
+                return new Typed(result, VType.Bool);
+            }
+        }
+    }
+
+    /// <summary><c>current(x)</c>, <c>current(x, date)</c>: the record (or some record of the list) holds on the date (default: the evaluation date).</summary>
+    private Typed CompileCurrent(CallExpr c)
+    {
+        if (c.Args.Count is < 1 or > 2)
+        {
+            throw TypeError(c.Pos, "current(..) takes a record or a list with from and to, and optionally a date: current(e), current(member.education.enrolled), current(e, on + 2 months).");
         }
 
-        // any: true wins, unknown beats false; all: false wins, unknown beats true.
-        var (decisive, start) = q.Kind == "any" ? (TrueE, FalseE) : (FalseE, TrueE);
-        var acc = Variable(typeof(Tri), "acc");
-        var body2 = Loop(
+        var day = Variable(typeof(int?), "day");
+        var test = PeriodTest(c.Args[0], "current(..)", day, day);
+        return new Typed(Block(typeof(Tri), [day], Assign(day, DateArgument(c, 1)), test), VType.Bool);
+    }
+
+    /// <summary>
+    /// <c>within(x, N years)</c>, <c>within(x, N months, date)</c>: the date x, or the period of record x (or of some record
+    /// of list x), lies in the last N before the date (default: the evaluation date), by <see cref="Periods.WindowStart"/>.
+    /// </summary>
+    private Typed CompileWithin(CallExpr c)
+    {
+        const string usage = "within(..) takes a date or a record, a duration and optionally the date the window ends on: within(c.date, 2 years), within(b, 2 years), within(household.divorce.date, 1 year, on).";
+        if (c.Args.Count is < 2 or > 3)
+        {
+            throw TypeError(c.Pos, usage);
+        }
+
+        var span = Compile(c.Args[1]);
+        if (span.Constant is not DurationLit duration)
+        {
+            throw TypeError(c.Args[1].Pos, $"The second argument of within(..) must be a duration written out, e.g. 2 years, but this is {span.Type.Describe()}.", usage);
+        }
+
+        var d = NotCalendar(duration);
+
+        var last = Variable(typeof(int?), "last");
+        var first = Variable(typeof(int?), "first");
+        var subject = Compile(c.Args[0]);
+        var test = subject.Type.Kind == VKind.Date ? Call(M.DateIn, subject.Expr, first, last) : PeriodTest(c.Args[0], "within(..)", first, last, subject);
+
+        return new Typed(
             Block(
-                IfThen(GreaterThanOrEqual(index, count), Break(brk)),
-                Assign(item, MakeIndex(list, getItem, [index])),
-                Assign(r, body.Expr),
-                IfThen(Equal(r, decisive), Block(Assign(acc, decisive), Break(brk))),
-                IfThen(Equal(r, UnknownE), Assign(acc, UnknownE)),
-                PostIncrementAssign(index)),
-            brk);
-        var block = Block(
-            typeof(Tri),
-            [list, count, index, r, item, acc],
-            Assign(list, Convert(collection.Expr, listType)),
-            Condition(
-                Equal(list, Constant(null, listType)),
-                UnknownE,
-                Block(
-                    Assign(count, Property(list, getCount)),
-                    Assign(index, Constant(0)),
-                    Assign(acc, start),
-                    body2,
-                    acc)));
-        return new Typed(block, VType.Bool);
+                typeof(Tri),
+                [last, first],
+                Assign(last, DateArgument(c, 2)),
+                Assign(first, Call(M.WindowFirst, last, Constant(d.Years), Constant(d.Months), Constant(d.Days))),
+                test),
+            VType.Bool);
+    }
+
+    /// <summary>The date argument at <paramref name="index"/>, or the evaluation date when it is not given.</summary>
+    private Expression DateArgument(CallExpr c, int index)
+    {
+        if (c.Args.Count <= index)
+        {
+            return Convert(Property(_scope, nameof(EvalScope.On)), typeof(int?));
+        }
+
+        var date = Compile(c.Args[index]);
+        if (date.Type.Kind != VKind.Date)
+        {
+            throw TypeError(c.Args[index].Pos, $"The last argument of {c.Name}(..) must be a date, e.g. on + 2 months, but this is {date.Type.Describe()}.");
+        }
+
+        return date.Expr;
+    }
+
+    /// <summary>Whether the period of a record, or of some record of a list, overlaps the days [first, last].</summary>
+    private Expression PeriodTest(Ast argument, string what, Expression first, Expression last, Typed? compiled = null)
+    {
+        var subject = compiled ?? Compile(argument);
+        var type = subject.Type.Kind is VKind.List or VKind.Object ? subject.Type.Object : null;
+        if (type?.PeriodOf is null || subject.FactName is null)
+        {
+            throw TypeError(argument.Pos, $"{what} needs an employment, an enrolment or a benefit (a record with from and to), or a list of them, but this is {subject.Type.Describe()}.", "Write e.g. current(member.education.enrolled) or any(e in member.employment: current(e)).");
+        }
+
+        var itemName = subject.Type.Kind == VKind.List ? subject.FactName + "[]" : subject.FactName;
+        var periodOf = Constant(type.PeriodOf, typeof(Func<,>).MakeGenericType(type.ClrType, typeof(Period)));
+        var helper = M.Generic(subject.Type.Kind == VKind.List ? nameof(Runtime.AnyPeriodIn) : nameof(Runtime.PeriodIn), type.ClrType);
+        return Call(helper, _scope, subject.Expr, periodOf, first, last, Constant(MissingId(itemName + ".from", true)), Constant(MissingId(itemName + ".to", true)));
+    }
+
+    private static DurationLit NotCalendar(DurationLit d) => d.Calendar
+        ? throw TypeError(d.Pos, "Calendar months measure a spell only: spell(..) >= 6 calendar months.", "Write months for a date: on - 6 months.")
+        : d;
+
+    /// <summary><c>spell(..) &gt;= N</c> and friends: whether the spell running on the evaluation date has lasted N.</summary>
+    private Typed CompileSpellComparison(BinaryExpr b, Typed left, Typed right)
+    {
+        if (left.Type.Kind != VKind.Spell || right.Constant is not DurationLit d || b.Op is "=" or "!=")
+        {
+            throw TypeError(b.Pos, $"A spell is compared with a duration written out, using >=, >, < or <=: spell(..) >= 6 months; this compares {left.Type.Describe()} with {right.Type.Describe()} using '{b.Op}'.", "Write the spell on the left and the duration on the right.");
+        }
+
+        // lasted N: began on or before on − N; longer than N: began before on − N. '<' and '<=' are their negations.
+        var strictly = b.Op is ">" or "<=";
+        Expression lasted = Call(M.SpellLasted, left.Expr, Property(_scope, nameof(EvalScope.On)), Constant(d.Years), Constant(d.Months), Constant(d.Days), Constant(d.Calendar), Constant(strictly));
+        if (b.Op is "<" or "<=")
+        {
+            lasted = Call(M.Not, lasted);
+        }
+
+        return new Typed(lasted, VType.Bool);
     }
 
     private static Type ClrTypeOf(VType type) => type.Kind switch

@@ -14,8 +14,8 @@ namespace RentalRules.Compilation;
 /// sum     := product (('+' | '-') product)*
 /// product := unary (('*' | '/') unary)*
 /// unary   := '-' unary | primary
-/// primary := NUMBER [years|months|days] | 'text' | true | false | on | [ items ] | ( expr )
-///          | any|all|count ( x in path : expr ) | name ( args ) | path
+/// primary := NUMBER [years|months|days|calendar months] | 'text' | true | false | on | [ items ] | ( expr )
+///          | (any|all|count|spell|sum) ( x in path [where expr] : expr ) | name ( args ) | path
 /// </code>
 /// Nesting is bounded (<see cref="MaxDepth"/>) and so is length (<see cref="MaxLength"/>).
 /// </summary>
@@ -226,6 +226,18 @@ internal sealed class ExprParser
                     throw Error(t.Pos, $"'{t.Text}' is not a number.");
                 }
 
+                if (Peek.Kind == TokenKind.Name && Peek.Text == "calendar")
+                {
+                    var calendar = Next();
+                    if (!(Peek.Kind == TokenKind.Name && Peek.Text is "month" or "months") || value != decimal.Truncate(value) || value > 10000)
+                    {
+                        throw Error(calendar.Pos, "'calendar' goes with a whole number of months: 6 calendar months.");
+                    }
+
+                    Next();
+                    return new DurationLit(0, (int)value, 0, t.Pos, Calendar: true);
+                }
+
                 if (Peek.Kind == TokenKind.Name && Peek.Text is "year" or "years" or "month" or "months" or "day" or "days")
                 {
                     var unit = Next().Text;
@@ -295,7 +307,7 @@ internal sealed class ExprParser
             Next();
             Enter(first.Pos);
             Ast result;
-            if (first.Text is "any" or "all" or "count")
+            if (first.Text is "any" or "all" or "count" or "spell" or "sum")
             {
                 if (Peek.Kind != TokenKind.Name || Keywords.Contains(Peek.Text))
                 {
@@ -315,9 +327,16 @@ internal sealed class ExprParser
                 }
 
                 var collection = ParsePath(Next());
+                Ast? filter = null;
+                if (IsWord("where"))
+                {
+                    Next();
+                    filter = ParseOr();
+                }
+
                 Expect(":");
                 var body = ParseOr();
-                result = new QuantExpr(first.Text, variable, collection, body, first.Pos);
+                result = new QuantExpr(first.Text, variable, collection, body, first.Pos, filter);
             }
             else
             {

@@ -13,6 +13,9 @@ internal enum VKind
     List,
     StringList,
     Object,
+
+    /// <summary>The spell of records a <c>spell(..)</c> collects; only compared with a duration.</summary>
+    Spell,
 }
 
 /// <summary>The static type of an expression: its kind, element/object type, and what its values mean.</summary>
@@ -25,6 +28,7 @@ internal sealed record VType(VKind Kind, FactType? Object = null, bool IsShare =
     public static readonly VType Date = new(VKind.Date);
     public static readonly VType Duration = new(VKind.Duration);
     public static readonly VType StringList = new(VKind.StringList);
+    public static readonly VType Spell = new(VKind.Spell);
 
     public static VType Enum<T>()
         where T : struct, System.Enum => new(VKind.String, EnumValues: EnumNames<T>.Names);
@@ -42,6 +46,7 @@ internal sealed record VType(VKind Kind, FactType? Object = null, bool IsShare =
         VKind.Duration => "a duration",
         VKind.List => $"a list of {Object!.Name}",
         VKind.StringList => "a list of text",
+        VKind.Spell => "a spell (compare it with a duration: spell(..) >= 6 months)",
         _ => $"an object ({Object!.Name})",
     };
 }
@@ -82,6 +87,15 @@ internal sealed class FactType
     public IReadOnlySet<string> JsonNames => _jsonNames ??= _ordered.Where(f => !f.Derived).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
 
     public FactField? Find(string name) => _fields.GetValueOrDefault(name);
+
+    /// <summary>For a period record (employment, enrolment, benefit): a <c>Func&lt;T, Period&gt;</c> giving its period; otherwise null.</summary>
+    public Delegate? PeriodOf { get; private set; }
+
+    public FactType WithPeriod<T>(Func<T, Period> of)
+    {
+        PeriodOf = of;
+        return this;
+    }
 
     public FactType Add<T, TValue>(string name, VType type, Func<T, EvalScope, TValue> accessor, bool derived = false, string? source = null)
     {
@@ -141,7 +155,8 @@ internal static class FactSchema
         .Add<Employment, decimal?>("monthlyGrossIncome", VType.Number, (e, s) => e.MonthlyGrossIncome)
         .Add<Employment, int?>("from", VType.Date, (e, s) => DateMath.Day(e.From))
         .Add<Employment, int?>("to", VType.Date, (e, s) => DateMath.EndDay(e.To))
-        .Add<Employment, bool?>("ongoing", VType.Bool, (e, s) => e.To == null, derived: true);
+        .Add<Employment, bool?>("ongoing", VType.Bool, (e, s) => e.To == null, derived: true)
+        .WithPeriod<Employment>(Periods.Of);
 
     public static readonly FactType Enrollment = new FactType("enrollment", typeof(Enrollment))
         .Add<Enrollment, string?>("kind", VType.Enum<EducationLevel>(), (e, s) => e.Kind == null ? null : EnumNames<EducationLevel>.Name(e.Kind.Value))
@@ -149,7 +164,9 @@ internal static class FactSchema
         .Add<Enrollment, bool?>("suEligible", VType.Bool, (e, s) => e.SuEligible)
         .Add<Enrollment, decimal?>("months", VType.Number, (e, s) => e.Months)
         .Add<Enrollment, int?>("from", VType.Date, (e, s) => DateMath.Day(e.From))
-        .Add<Enrollment, bool?>("competenceGiving", VType.Bool, (e, s) => e.Kind == null ? null : e.Kind.Value >= EducationLevel.Vocational, derived: true, source: "kind");
+        .Add<Enrollment, int?>("to", VType.Date, (e, s) => Periods.Of(e).End)
+        .Add<Enrollment, bool?>("competenceGiving", VType.Bool, (e, s) => e.Kind == null ? null : e.Kind.Value >= EducationLevel.Vocational, derived: true, source: "kind")
+        .WithPeriod<Enrollment>(Periods.Of);
 
     public static readonly FactType CompletedEducation = new FactType("highestCompleted", typeof(CompletedEducation))
         .Add<CompletedEducation, string?>("level", VType.Enum<EducationLevel>(), (e, s) => e.Level == null ? null : EnumNames<EducationLevel>.Name(e.Level.Value))
@@ -168,7 +185,8 @@ internal static class FactSchema
         .Add<Benefit, string?>("type", VType.Enum<BenefitType>(), (b, s) => b.Type == null ? null : EnumNames<BenefitType>.Name(b.Type.Value))
         .Add<Benefit, int?>("from", VType.Date, (b, s) => DateMath.Day(b.From))
         .Add<Benefit, int?>("to", VType.Date, (b, s) => DateMath.EndDay(b.To))
-        .Add<Benefit, bool?>("ongoing", VType.Bool, (b, s) => b.To == null, derived: true);
+        .Add<Benefit, bool?>("ongoing", VType.Bool, (b, s) => b.To == null, derived: true)
+        .WithPeriod<Benefit>(Periods.Of);
 
     public static readonly FactType Member = new FactType("member", typeof(Member))
         .Add<Member, string?>("id", VType.String, (m, s) => m.Id)

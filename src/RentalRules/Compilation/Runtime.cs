@@ -186,6 +186,47 @@ internal static class Runtime
         _ => comparison >= 0,
     };
 
+    // Periods (DESIGN §5.1), by the one definition in Periods.
+
+    public static int? WindowFirst(int? day, int years, int months, int days)
+        => day is null ? null : Periods.WindowStart(day.Value, years, months, days);
+
+    public static Tri PeriodIn<T>(EvalScope s, T? obj, Func<T, Period> of, int? first, int? last, int missingFrom, int missingEnd)
+        where T : class
+        => obj is null ? Tri.Unknown : Periods.Overlaps(s, of(obj), first, last, missingFrom, missingEnd);
+
+    public static Tri AnyPeriodIn<T>(EvalScope s, IReadOnlyList<T>? list, Func<T, Period> of, int? first, int? last, int missingFrom, int missingEnd)
+        where T : class
+    {
+        if (list is null)
+        {
+            return Tri.Unknown;
+        }
+
+        var result = Tri.False;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var r = Periods.Overlaps(s, of(list[i]), first, last, missingFrom, missingEnd);
+            if (r == Tri.True)
+            {
+                return Tri.True;
+            }
+
+            if (r == Tri.Unknown)
+            {
+                result = Tri.Unknown;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether the spell running on <paramref name="on"/> has lasted the duration (or, <paramref name="strictly"/>, longer; in calendar months, one whole month more).</summary>
+    public static Tri SpellLasted(Periods.SpellRecords spell, int on, int years, int months, int days, bool calendar, bool strictly)
+        => calendar
+            ? spell.BeganBy(on, Periods.LatestSpellStart(on, years, months + (strictly ? 1 : 0), days, calendar: true))
+            : spell.BeganBy(on, Periods.LatestSpellStart(on, years, months, days, calendar: false) - (strictly ? 1 : 0));
+
     private static void Note(EvalScope s, int id)
     {
         if (id >= 0)

@@ -118,32 +118,48 @@ internal static class Evaluator
         return fallback with { Share = tier.FlexibleMaxShare is { } max ? Fraction.Min(f, max) : f };
     }
 
-    /// <summary>The requirements of every route of a tier for this department, cached by which conditional requirements hold.</summary>
+    /// <summary>
+    /// The requirements of every route of a tier (or of a dwelling's letting policy, by its key) for this department,
+    /// cached by what they depend on: the policy, and for each conditional requirement whether it applies (its condition
+    /// is not false). One bit per conditional requirement; a policy with more than 64 of them is not cached, so no two
+    /// departments can ever share an entry they differ in.
+    /// </summary>
     internal static (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) RouteSummaries(RulePack pack, TierDef tier, EvalScope scope)
     {
-        var mask = 0;
+        var applies = 0UL;
         var bit = 0;
         foreach (var reqs in pack.RouteRequirements[tier.Key])
         {
             foreach (var req in reqs)
             {
-                if (req.When is not null)
+                if (req.When is null)
                 {
-                    var mark = scope.MissingCount;
-                    var r = req.When.Evaluate(scope);
-                    scope.ResetMissing(mark);
-                    mask |= (int)r << (2 * bit);
-                    bit = (bit + 1) % 15;
+                    continue;
                 }
+
+                if (bit == 64)
+                {
+                    return BuildRoutes(pack, tier, scope);
+                }
+
+                var mark = scope.MissingCount;
+                var r = req.When.Evaluate(scope);
+                scope.ResetMissing(mark);
+                if (r != Tri.False)
+                {
+                    applies |= 1UL << bit;
+                }
+
+                bit++;
             }
         }
 
-        if (pack.TryGetRoutes(tier.Key, mask, out var cached))
+        if (pack.TryGetRoutes(tier.Key, applies, out var cached))
         {
             return cached;
         }
 
-        return pack.AddRoutes(tier.Key, mask, BuildRoutes(pack, tier, scope));
+        return pack.AddRoutes(tier.Key, applies, BuildRoutes(pack, tier, scope));
     }
 
     private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) BuildRoutes(RulePack pack, TierDef tier, EvalScope scope)

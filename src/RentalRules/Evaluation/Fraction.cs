@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace RentalRules.Evaluation;
 
@@ -54,16 +55,16 @@ public readonly record struct Fraction
             return false;
         }
 
-        if (decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var dec))
+        if (TryParseExact(text.Trim(), out var num, out var den, out var negative) && !negative)
         {
-            return TryFromDecimal(dec, out value);
+            return TryFrom(num, den, out value);
         }
 
         return false;
     }
 
-    /// <summary>Converts a decimal exactly (0.22 → 11/50).</summary>
-    /// <param name="value">A non-negative decimal with at most 18 decimal places.</param>
+    /// <summary>Converts a decimal exactly (0.22 → 11/50, 0.3333333333333333 → 3333333333333333/10000000000000000).</summary>
+    /// <param name="value">A non-negative decimal whose reduced numerator and denominator fit in a 64-bit integer.</param>
     /// <param name="fraction">The fraction.</param>
     /// <returns>Whether it could be represented.</returns>
     public static bool TryFromDecimal(decimal value, out Fraction fraction)
@@ -74,25 +75,109 @@ public readonly record struct Fraction
             return false;
         }
 
-        long den = 1;
-        var scaled = value;
-        while (scaled != decimal.Truncate(scaled))
-        {
-            if (den >= 1_000_000_000_000_000L)
-            {
-                return false;
-            }
+        var bits = decimal.GetBits(value);
+        var mantissa = ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
+        var scale = (bits[3] >> 16) & 0xFF;
+        return TryFrom(mantissa, BigInteger.Pow(10, scale), out fraction);
+    }
 
-            scaled *= 10;
-            den *= 10;
+    /// <summary>
+    /// Reads a decimal number as text exactly (digits, an optional point, an optional exponent as JSON allows), as
+    /// numerator / denominator in lowest terms; no rounding ever happens.
+    /// </summary>
+    internal static bool TryParseExact(string text, out BigInteger numerator, out BigInteger denominator, out bool negative)
+    {
+        numerator = BigInteger.Zero;
+        denominator = BigInteger.One;
+        negative = false;
+        var i = 0;
+        if (i < text.Length && text[i] is '-' or '+')
+        {
+            negative = text[i] == '-';
+            i++;
         }
 
-        if (scaled > long.MaxValue)
+        var digits = 0;
+        var fractionDigits = 0;
+        var seenPoint = false;
+        var mantissa = new System.Text.StringBuilder();
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                mantissa.Append(c);
+                digits++;
+                fractionDigits += seenPoint ? 1 : 0;
+            }
+            else if (c == '.' && !seenPoint)
+            {
+                seenPoint = true;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (digits == 0)
         {
             return false;
         }
 
-        fraction = new Fraction((long)scaled, den);
+        var exponent = 0;
+        if (i < text.Length && text[i] is 'e' or 'E')
+        {
+            if (!int.TryParse(text.AsSpan(i + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent) || Math.Abs(exponent) > 400)
+            {
+                return false;
+            }
+
+            i = text.Length;
+        }
+
+        if (i != text.Length)
+        {
+            return false;
+        }
+
+        numerator = BigInteger.Parse(mantissa.ToString(), CultureInfo.InvariantCulture);
+        var power = exponent - fractionDigits;
+        if (power >= 0)
+        {
+            numerator *= BigInteger.Pow(10, power);
+        }
+        else
+        {
+            denominator = BigInteger.Pow(10, -power);
+        }
+
+        var g = BigInteger.GreatestCommonDivisor(numerator, denominator);
+        if (!g.IsZero && !g.IsOne)
+        {
+            numerator /= g;
+            denominator /= g;
+        }
+
+        return true;
+    }
+
+    private static bool TryFrom(BigInteger numerator, BigInteger denominator, out Fraction fraction)
+    {
+        fraction = default;
+        var g = BigInteger.GreatestCommonDivisor(numerator, denominator);
+        if (!g.IsZero)
+        {
+            numerator /= g;
+            denominator /= g;
+        }
+
+        if (numerator > long.MaxValue || denominator > long.MaxValue || denominator.IsZero)
+        {
+            return false;
+        }
+
+        fraction = new Fraction((long)numerator, (long)denominator);
         return true;
     }
 

@@ -285,8 +285,9 @@ public static class FactReader
                     Kind = r.Enum<EducationLevel>(en["kind"]),
                     Municipality = r.String(en["municipality"]),
                     SuEligible = r.Bool(en["suEligible"]),
-                    Months = r.Number(en["months"], 0m),
+                    Months = r.WholeNumber(en["months"], "An enrolment's months", "Give the end date as \"to\" instead."),
                     From = r.Date(en["from"]),
+                    To = r.Date(en["to"]),
                 })),
                 HighestCompleted = Obj(r, e["highestCompleted"], "highestCompleted", FactSchema.CompletedEducation, h => new CompletedEducation
                 {

@@ -122,7 +122,7 @@ public sealed record Member
     public DateOnly? TenancyTerminatedForBreach { get; init; }
 }
 
-/// <summary>An employment spell. <see cref="To"/> <c>null</c> means ongoing.</summary>
+/// <summary>An employment spell, holding on the days <c>From ≤ d &lt; To</c>. <see cref="To"/> <c>null</c> means ongoing.</summary>
 public sealed record Employment
 {
     /// <summary>Kind.</summary>
@@ -137,14 +137,14 @@ public sealed record Employment
     /// <summary>Start date.</summary>
     public DateOnly? From { get; init; }
 
-    /// <summary>End date; <c>null</c> means ongoing.</summary>
+    /// <summary>The first day it no longer holds (exclusive end); <c>null</c> means ongoing.</summary>
     public DateOnly? To { get; init; }
 }
 
 /// <summary>Education: current enrolments and the highest completed level.</summary>
 public sealed record Education
 {
-    /// <summary>Current enrolments; empty means none.</summary>
+    /// <summary>Enrolments, past, current and future; one is current on a date between its start and its end (DESIGN §5.1). Empty means none.</summary>
     public IReadOnlyList<Enrollment>? Enrolled { get; init; }
 
     /// <summary>The highest completed education.</summary>
@@ -163,11 +163,14 @@ public sealed record Enrollment
     /// <summary>Whether it gives the right to SU.</summary>
     public bool? SuEligible { get; init; }
 
-    /// <summary>Duration in months.</summary>
+    /// <summary>Duration in whole months: without <see cref="To"/>, the enrolment ends before <see cref="From"/> + this many months.</summary>
     public decimal? Months { get; init; }
 
     /// <summary>Start date.</summary>
     public DateOnly? From { get; init; }
+
+    /// <summary>The first day the enrolment no longer holds (it holds on the days <c>From ≤ d &lt; To</c>); null: use <see cref="Months"/>.</summary>
+    public DateOnly? To { get; init; }
 }
 
 /// <summary>The highest completed education.</summary>
@@ -190,7 +193,7 @@ public sealed record Conviction
     public ConvictionAct? Act { get; init; }
 }
 
-/// <summary>A benefit spell. <see cref="To"/> <c>null</c> means ongoing.</summary>
+/// <summary>A benefit record, holding on the days <c>From ≤ d &lt; To</c>. <see cref="To"/> <c>null</c> means ongoing.</summary>
 public sealed record Benefit
 {
     /// <summary>Type.</summary>
@@ -199,6 +202,6 @@ public sealed record Benefit
     /// <summary>Start date.</summary>
     public DateOnly? From { get; init; }
 
-    /// <summary>End date; <c>null</c> means ongoing.</summary>
+    /// <summary>The first day it no longer holds (exclusive end); <c>null</c> means ongoing.</summary>
     public DateOnly? To { get; init; }
 }

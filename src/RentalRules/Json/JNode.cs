@@ -160,6 +160,23 @@ internal sealed class SourceText(byte[] utf8, string file)
 
     public JsonText.StringTable Strings { get; } = new(file);
 
+    private JNode? _cursorParent;
+    private string? _cursorName;
+    private int _cursorIndex;
+
+    /// <summary>The JSON path of the value being read when the parse stopped, for a located syntax error.</summary>
+    public string CursorPath => _cursorParent is null ? "$"
+        : _cursorName is not null ? JsonText.AppendName(_cursorParent.Path, _cursorName)
+        : $"{_cursorParent.Path}[{_cursorIndex}]";
+
+    /// <summary>Notes which value is being read: the child <paramref name="name"/> (or item <paramref name="index"/>) of <paramref name="parent"/>.</summary>
+    public void At(JNode parent, string? name, int index)
+    {
+        _cursorParent = parent;
+        _cursorName = name;
+        _cursorIndex = index;
+    }
+
     public (int Line, int Column) Position(int offset)
     {
         var starts = _lineStarts ??= LineStarts(utf8);

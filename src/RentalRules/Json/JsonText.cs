@@ -54,7 +54,7 @@ internal static class JsonText
             {
                 node = new JNode(JKind.Array, source, null, null, 0, (int)reader.TokenStartIndex);
                 var i = 0;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                while (Next(ref reader, source, node, i) && reader.TokenType != JsonTokenType.EndArray)
                 {
                     onArrayItem(ReadValue(ref reader, source, node, null, i++));
                 }
@@ -80,32 +80,63 @@ internal static class JsonText
             }
 
             var (line, col) = source.Position(ex.Offset);
-            return (null, ex.Diagnostic with { Location = ex.Diagnostic.Location with { Line = line, Column = col } });
+            return (null, ex.Diagnostic with { Location = ex.Diagnostic.Location with { JsonPath = source.CursorPath, Line = line, Column = col } });
         }
         catch (JsonException ex)
         {
             var line = (int)(ex.LineNumber ?? 0) + 1;
             var col = (int)(ex.BytePositionInLine ?? 0) + 1;
-            var message = Describe(ex.Message);
-            var hint = message.Contains("end of", StringComparison.OrdinalIgnoreCase) || message.Contains("incomplete", StringComparison.OrdinalIgnoreCase)
-                ? "The file looks truncated: check that every { and [ is closed."
-                : "Check the JSON syntax near this position (quotes, commas, brackets).";
-            return (null, Syntax(file, line, col, message, hint));
+            var (message, hint) = Describe(ex.Message);
+            return (null, new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, message, new SourceLocation(file, source.CursorPath, line, col), hint));
         }
     }
 
-    private static string Describe(string message)
+    private const string SyntaxHint = "Check the JSON syntax near this position (quotes, commas, brackets).";
+    private const string TruncatedHint = "The file looks truncated: check that every { and [ is closed.";
+
+    /// <summary>
+    /// What System.Text.Json's message says, in words of our own. Its messages quote the offending bytes (for a broken
+    /// literal, the whole rest of the file), which in a fact file are personal data: only the fixed part of a message is
+    /// matched, and only fixed text comes out.
+    /// </summary>
+    private static (string Message, string Hint) Describe(string message)
     {
-        // System.Text.Json appends "LineNumber: … | BytePositionInLine: …"; the diagnostic carries the position itself.
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var cut = message.LastIndexOf(" LineNumber:", StringComparison.Ordinal);
         var text = (cut > 0 ? message[..cut] : message).Trim();
-        if (text.StartsWith("Expected depth to be zero", StringComparison.Ordinal) || text.Contains("end of data", StringComparison.Ordinal))
+        foreach (var (tail, ours, hint) in KnownMessages)
         {
-            return "Unexpected end of file: the JSON is incomplete.";
+            if (text.EndsWith(tail, StringComparison.Ordinal))
+            {
+                return (ours, hint);
+            }
         }
 
-        return "Invalid JSON: " + text.TrimEnd('.') + ".";
+        return ("Invalid JSON at this position.", SyntaxHint);
     }
+
+    /// <summary>The fixed tails of System.Text.Json's reader messages, with what we say instead.</summary>
+    private static readonly (string Tail, string Message, string Hint)[] KnownMessages =
+    [
+        ("Expected the literal 'null'.", "Invalid JSON literal: expected null.", "Write null, true or false in full, without quotes."),
+        ("Expected the literal 'true'.", "Invalid JSON literal: expected true.", "Write null, true or false in full, without quotes."),
+        ("Expected the literal 'false'.", "Invalid JSON literal: expected false.", "Write null, true or false in full, without quotes."),
+        ("is an invalid start of a value.", "Invalid JSON: expected a value (text in double quotes, a number, true, false, null, an object or a list).", "Put text in double quotes; write numbers with a '.' decimal point."),
+        ("is invalid after a value. Expected either ',', '}', or ']'.", "Invalid JSON: expected ',', '}' or ']' after a value.", "Separate values with commas; close every { and [."),
+        ("is invalid after a property name. Expected a ':'.", "Invalid JSON: expected ':' after a property name.", "Write \"name\": value."),
+        ("is an invalid start of a property name. Expected a '\"'.", "Invalid JSON: expected a property name in double quotes.", "Write \"name\": value; remove a trailing comma."),
+        ("is invalid after a single JSON value. Expected end of data.", "There is more text after the end of the JSON value.", "Remove the trailing text, or wrap several values in an array."),
+        ("is invalid within a JSON string. The string should be correctly escaped.", "Invalid JSON: a text contains a character that must be escaped (a control character or line break).", "Escape it (\\n, \\t, \\\"), or close the quote."),
+        ("is an invalid escapable character within a JSON string. The string should be correctly escaped.", "Invalid JSON: a text contains an invalid escape.", "Valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX."),
+        ("within a JSON string. The string should be correctly escaped.", "Invalid JSON: a \\u escape needs four hex digits.", "Write \\u followed by four hex digits, e.g. \\u00e6."),
+        ("Expected a delimiter.", "Invalid JSON: a number is followed by a character that cannot follow it.", "Write numbers as digits with a '.' decimal point, e.g. 0.28."),
+        ("Expected a digit ('0'-'9').", "Invalid JSON: a number is incomplete (a digit is expected).", "Write numbers as digits with a '.' decimal point, e.g. 0.28."),
+        ("is invalid without a matching open.", "Invalid JSON: a closing bracket without a matching opening one.", "Check that every } and ] matches an earlier { or [."),
+        ("There is an open JSON object or array that should be closed.", "Unexpected end of file: the JSON is incomplete.", TruncatedHint),
+        ("but instead reached end of data.", "Unexpected end of file: the JSON is incomplete.", TruncatedHint),
+        ("which is not supported in this mode. Change the reader options.", "Invalid JSON: a trailing comma before a closing bracket.", "Remove the comma after the last item."),
+        ("has been exceeded. Cannot read next JSON object.", $"The JSON is nested deeper than {MaxDepth} levels.", "Flatten the structure; no pack or fact file needs this depth."),
+        ("has been exceeded. Cannot read next JSON array.", $"The JSON is nested deeper than {MaxDepth} levels.", "Flatten the structure; no pack or fact file needs this depth."),
+    ];
 
     private static Diagnostic Syntax(string file, int line, int col, string message, string hint)
         => new(Severity.Error, DiagnosticCodes.JsonSyntax, message, new SourceLocation(file, "$", line, col), hint);
@@ -141,6 +172,7 @@ internal static class JsonText
                         duplicate = !seen.Add(propertyName);
                     }
 
+                    source.At(node, propertyName, 0);
                     reader.Read();
                     var value = ReadValue(ref reader, source, node, propertyName, 0);
                     if (duplicate)
@@ -159,7 +191,7 @@ internal static class JsonText
                 var items = new List<JNode>();
                 var node = new JNode(JKind.Array, source, parent, name, index, offset, items: items);
                 var i = 0;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                while (Next(ref reader, source, node, i) && reader.TokenType != JsonTokenType.EndArray)
                 {
                     items.Add(ReadValue(ref reader, source, node, null, i++));
                 }
@@ -178,6 +210,13 @@ internal static class JsonText
             default:
                 return new JNode(JKind.Null, source, parent, name, index, offset);
         }
+    }
+
+    /// <summary>Reads the next token, first noting that item <paramref name="index"/> of <paramref name="array"/> is being read.</summary>
+    private static bool Next(ref Utf8JsonReader reader, SourceText source, JNode array, int index)
+    {
+        source.At(array, null, index);
+        return reader.Read();
     }
 
     internal static string AppendName(string path, string name)
@@ -254,6 +293,35 @@ internal static class JsonText
         public int Offset { get; } = offset;
     }
 
-    public static bool TryNumber(JNode node, out decimal value)
-        => decimal.TryParse(node.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    /// <summary>
+    /// Reads a JSON number as a decimal, exactly: <paramref name="inexact"/> is set (and false returned) when the
+    /// decimal would round it (more than 28 significant digits or decimal places), so a value is never silently changed.
+    /// </summary>
+    public static bool TryNumber(JNode node, out decimal value, out bool inexact)
+    {
+        inexact = false;
+        var text = node.Text ?? "";
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return false;
+        }
+
+        // Up to 20 characters without an exponent hold at most 19 digits: a decimal holds them exactly.
+        if (text.Length <= 20 && text.IndexOfAny(['e', 'E']) < 0)
+        {
+            return true;
+        }
+
+        if (!Evaluation.Fraction.TryParseExact(text, out var num, out var den, out var negative))
+        {
+            return false;
+        }
+
+        var bits = decimal.GetBits(value);
+        var mantissa = ((System.Numerics.BigInteger)(uint)bits[2] << 64) | ((System.Numerics.BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
+        var scale = (bits[3] >> 16) & 0xFF;
+        var exact = mantissa * den == num * System.Numerics.BigInteger.Pow(10, scale) && (num.IsZero || (value < 0) == negative);
+        inexact = !exact;
+        return exact;
+    }
 }

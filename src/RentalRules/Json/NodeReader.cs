@@ -99,9 +99,17 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
             return null;
         }
 
-        if (!JsonText.TryNumber(node, out var value))
+        if (!JsonText.TryNumber(node, out var value, out var inexact))
         {
-            Error(InvalidCode, "The number is out of range.", node.Location);
+            if (inexact)
+            {
+                Error(InvalidCode, "The number has more digits than can be read exactly (at most 28 significant digits and 28 decimal places).", node.Location, "Round it; a share needs at most 18 decimal places.");
+            }
+            else
+            {
+                Error(InvalidCode, "The number is out of range.", node.Location);
+            }
+
             return null;
         }
 
@@ -114,6 +122,19 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
                 _ => $"at most {Fmt(max!.Value)}",
             };
             Error(InvalidCode, $"The number must be {range}.", node.Location);
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A non-negative whole number kept as a decimal; a fraction is an error naming <paramref name="what"/>.</summary>
+    public decimal? WholeNumber(JNode? node, string what, string hint)
+    {
+        var value = Number(node, 0m);
+        if (value is not null && value != decimal.Truncate(value.Value))
+        {
+            Error(InvalidCode, $"{what} must be a whole number.", node!.Location, hint);
             return null;
         }
 
@@ -163,6 +184,12 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
                 ? $"Shares are fractions in [0, 1]: did you mean {Fmt(value.Value / 100m)}?"
                 : "Shares are fractions in [0, 1].";
             Error(facts ? DiagnosticCodes.FactInvalid : DiagnosticCodes.ShareOutOfRange, "A share must be between 0 and 1.", node.Location, hint);
+            return null;
+        }
+
+        if (!Evaluation.Fraction.TryFromDecimal(value.Value, out _))
+        {
+            Error(InvalidCode, "The share cannot be used as an exact fraction: written out in lowest terms, its numerator and denominator must each fit in 18 digits.", node.Location, "Round it to at most 18 decimal places.");
             return null;
         }
 

@@ -12,7 +12,7 @@ namespace RentalRules.Packs;
 /// </summary>
 public sealed class RulePack
 {
-    private readonly ConcurrentDictionary<(string TierKey, int Mask), (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> _routeCache = new();
+    private readonly ConcurrentDictionary<(string TierKey, ulong Applies), (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> _routeCache = new();
     private ParameterCache? _parameterCache;
     private bool? _hasSpecialCriteria;
 
@@ -263,11 +263,12 @@ public sealed class RulePack
         return values;
     }
 
-    internal bool TryGetRoutes(string tier, int mask, out (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) routes)
-        => _routeCache.TryGetValue((tier, mask), out routes);
+    /// <summary>A tier's route summaries, by which of its conditional requirements apply (bit i: the i-th applies).</summary>
+    internal bool TryGetRoutes(string tier, ulong applies, out (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) routes)
+        => _routeCache.TryGetValue((tier, applies), out routes);
 
-    internal (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) AddRoutes(string tier, int mask, (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) routes)
-        => _routeCache.GetOrAdd((tier, mask), routes);
+    internal (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) AddRoutes(string tier, ulong applies, (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) routes)
+        => _routeCache.GetOrAdd((tier, applies), routes);
 
     internal IReadOnlyList<Explanation> RuleExplanation(PlacementRule rule, decimal?[] parameters)
     {

@@ -12,10 +12,48 @@ namespace RentalRules.Packs;
 /// </summary>
 public static class RulePackLoader
 {
-    private static readonly HashSet<string> NotInherited = ["id", "version", "title", "status", "extends", "notes"];
+    /// <summary>
+    /// The packs built into this library: every shipped agreement, the national packs they extend and the illustrative
+    /// examples, ordered by id. Listing them reads no file and compiles nothing.
+    /// </summary>
+    public static IReadOnlyList<BuiltInPack> BuiltInPacks => BuiltInPackStore.All;
 
-    /// <summary>Loads a pack file. Base packs named in <c>extends</c> are looked up as <c>ID.json</c> beside the file,
-    /// then in a <c>rules/</c> folder of each parent folder.</summary>
+    /// <summary>
+    /// The JSON Schema of the pack format (draft 2020-12, with an <c>$id</c>), as shipped with the built-in packs. Editors
+    /// use it for completion; it checks the shape of a pack, and <see cref="Load(string)"/> checks everything else
+    /// (names, types of expressions, references, composition).
+    /// </summary>
+    public static string PackSchema => BuiltInPackStore.Schema;
+
+    /// <summary>Loads a built-in pack by id, e.g. <c>holbaek-2024</c> (see <see cref="BuiltInPacks"/>).</summary>
+    /// <param name="id">The pack id.</param>
+    /// <returns>The compiled pack, or an <c>RR0107</c> diagnostic that names the closest built-in id.</returns>
+    public static LoadResult<RulePack> LoadBuiltIn(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var resolver = new BuiltInResolver();
+        var name = resolver.UseBuiltIn(id);
+        if (name is null)
+        {
+            return new LoadResult<RulePack>(null, [UnknownBuiltIn(id)]);
+        }
+
+        return Load(name, resolver);
+    }
+
+    /// <summary>The diagnostic for an id that names no built-in pack, with the closest id.</summary>
+    private static Diagnostic UnknownBuiltIn(string id)
+    {
+        var closest = Suggestions.Closest(id, BuiltInPackStore.Ids);
+        var hint = (closest is null ? "" : $"Did you mean '{closest}'? ") + "'rentalrules packs' (or RulePackLoader.BuiltInPacks) lists the built-in packs.";
+        return new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"There is no built-in pack '{id}'.", new SourceLocation(id, "$", 1, 1), hint);
+    }
+
+    /// <summary>
+    /// Loads a pack file. Base packs named in <c>extends</c> (ids, never paths) are looked up as <c>ID.json</c> beside the
+    /// file, then in a <c>rules/</c> folder of each parent folder, then among the <see cref="BuiltInPacks"/>. No other file
+    /// is opened.
+    /// </summary>
     /// <param name="path">The pack file.</param>
     /// <returns>The compiled pack, or the diagnostics that prevent it.</returns>
     public static LoadResult<RulePack> Load(string path)
@@ -27,7 +65,8 @@ public static class RulePackLoader
     /// <summary>Loads a pack from text.</summary>
     /// <param name="json">The pack JSON.</param>
     /// <param name="file">The name to use in diagnostics.</param>
-    /// <param name="resolveBase">Returns the path of a base pack by id (or <c>null</c>), for packs that extend others.</param>
+    /// <param name="resolveBase">Returns the path of a base pack by id (or <c>null</c>: then the file beside <paramref name="file"/>, a
+    /// <c>rules/</c> folder above it and the built-in packs are tried).</param>
     /// <returns>The compiled pack, or the diagnostics that prevent it.</returns>
     public static LoadResult<RulePack> LoadFromText(string json, string file = "<pack>", Func<string, string?>? resolveBase = null)
     {
@@ -44,8 +83,8 @@ public static class RulePackLoader
     /// <param name="name">The name to use in diagnostics, e.g. the file or blob name.</param>
     /// <param name="resolveBase">
     /// Returns a stream of a base pack by id (the ids named in <c>extends</c>), or <c>null</c> when there is none; the
-    /// loader disposes the streams it is given. Base packs are named <c>ID.json</c> in diagnostics. Without it, a pack
-    /// that extends another cannot be loaded from a stream (error <c>RR0107</c>).
+    /// loader disposes the streams it is given. Base packs are named <c>ID.json</c> in diagnostics. An id it does not
+    /// resolve is looked up among the built-in packs; one that is neither is error <c>RR0107</c>.
     /// </param>
     /// <returns>The compiled pack, or the diagnostics that prevent it; an unreadable stream is a diagnostic too.</returns>
     public static LoadResult<RulePack> LoadFromStream(Stream stream, string name, Func<string, Stream?>? resolveBase = null)
@@ -62,7 +101,7 @@ public static class RulePackLoader
     /// <summary>
     /// Loads a pack embedded as a resource in an assembly. Base packs named in <c>extends</c> are resources of the same
     /// assembly with the same naming scheme: for <c>MyApp.Rules.holbaek-2024.json</c>, the base pack
-    /// <c>dk-statutory-restrictions</c> is <c>MyApp.Rules.dk-statutory-restrictions.json</c>.
+    /// <c>dk-statutory-restrictions</c> is <c>MyApp.Rules.dk-statutory-restrictions.json</c>; then the built-in packs.
     /// </summary>
     /// <param name="assembly">The assembly holding the resources.</param>
     /// <param name="resourceName">The manifest resource name of the pack, e.g. <c>MyApp.Rules.holbaek-2024.json</c>.</param>
@@ -93,15 +132,14 @@ public static class RulePackLoader
     {
         var diagnostics = new List<Diagnostic>();
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        var chain = new List<string>();
-        var merged = Resolve(path, resolver, diagnostics, sources, chain, []);
-        if (merged is null || diagnostics.Any(d => d.Severity == Severity.Error))
+        var composed = PackComposition.Compose(path, resolver, diagnostics, sources);
+        if (composed is not { } c || diagnostics.Any(d => d.Severity == Severity.Error))
         {
             return new LoadResult<RulePack>(null, diagnostics);
         }
 
-        merged = PackMerger.Clean(merged);
-        merged = merged.With(properties: merged.Properties.Where(p => p.Name != "extends").Append(new JProperty("extends", -1, new JNode(JKind.Array, merged.Location, items: chain.Select(c => new JNode(JKind.String, merged.Location, c)).ToList()))).ToList());
+        var merged = PackMerger.Clean(c.Merged);
+        merged = merged.With(properties: merged.Properties.Where(p => p.Name != "extends").Append(new JProperty("extends", -1, new JNode(JKind.Array, merged.Location, items: c.Chain.Select(id => new JNode(JKind.String, merged.Location, id)).ToList()))).ToList());
         var pack = PackReader.Read(merged, diagnostics, file => sources.GetValueOrDefault(file, "?"));
         diagnostics.AddRange(PackAnalysis.Analyse(pack));
         return new LoadResult<RulePack>(pack, Sort(diagnostics));
@@ -110,97 +148,73 @@ public static class RulePackLoader
     private static List<Diagnostic> Sort(List<Diagnostic> diagnostics)
         => diagnostics.OrderByDescending(d => d.Severity).ThenBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
 
-    private static JNode? Resolve(string path, Resolver resolver, List<Diagnostic> diagnostics, Dictionary<string, string> sources, List<string> chain, List<string> stack)
-    {
-        var (text, readError) = resolver.Read(path);
-        if (text is null)
-        {
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot read the pack: {readError}", new SourceLocation(path, "$", 1, 1), "Check the path."));
-            return null;
-        }
-
-        var (root, error) = JsonText.Parse(text, path);
-        if (root is null)
-        {
-            diagnostics.Add(error!);
-            return null;
-        }
-
-        if (root.Kind != JKind.Object)
-        {
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.WrongType, $"A pack must be a JSON object, but this is {JNode.KindName(root.Kind)}.", root.Location, "Start the file with {."));
-            return null;
-        }
-
-        var id = root["id"] is { Kind: JKind.String } idNode ? idNode.Text! : Path.GetFileNameWithoutExtension(path);
-        sources[path] = id;
-        if (stack.Contains(id))
-        {
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"The packs extend each other in a cycle: {string.Join(" → ", stack.Append(id))}.", root.Location, "Remove one of the extends."));
-            return null;
-        }
-
-        var extends = root["extends"];
-        if (extends is null || extends.IsNull)
-        {
-            return root;
-        }
-
-        if (extends.Kind != JKind.Array || extends.Items.Any(i => i.Kind != JKind.String))
-        {
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.WrongType, "extends must be a list of pack ids.", extends.Location, "Write e.g. \"extends\": [\"dk-statutory-restrictions\"]."));
-            return null;
-        }
-
-        if (extends.Items.Count == 0)
-        {
-            return root;
-        }
-
-        JNode? merged = null;
-        foreach (var item in extends.Items)
-        {
-            var basePath = resolver.Find(item.Text!, path);
-            if (basePath is null)
-            {
-                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"The base pack '{item.Text}' cannot be found.", item.Location, resolver.MissingBaseHint(item.Text!)));
-                return null;
-            }
-
-            chain.Add(item.Text!);
-            if (stack.Contains(item.Text!) || item.Text == id)
-            {
-                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"The packs extend each other in a cycle: {string.Join(" → ", stack.Append(id).Append(item.Text!))}.", item.Location, "Remove one of the extends."));
-                return null;
-            }
-
-            var resolved = Resolve(basePath, resolver, diagnostics, sources, chain, [.. stack, id]);
-            if (resolved is null)
-            {
-                return null;
-            }
-
-            merged = merged is null ? resolved : PackMerger.Merge(merged, resolved);
-        }
-
-        var inheritable = merged!.With(properties: merged.Properties.Where(p => !NotInherited.Contains(p.Name)).ToList());
-        return PackMerger.Merge(inheritable, root);
-    }
-
     private static string Display(string fullPath)
     {
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
         return relative.StartsWith("..", StringComparison.Ordinal) && relative.Count(c => c == '/') > 3 ? fullPath : relative;
     }
 
-    /// <summary>Where the loader reads a pack and finds its base packs.</summary>
-    private abstract class Resolver
+    /// <summary>
+    /// Where the loader reads a pack and finds its base packs: the resolver's own places first (files, streams,
+    /// resources), then the built-in packs.
+    /// </summary>
+    internal abstract class Resolver
     {
-        public abstract (string? Text, string? Error) Read(string name);
+        private readonly HashSet<string> _builtIn = new(StringComparer.Ordinal);
 
-        public abstract string? Find(string id, string fromName);
+        public (string? Text, string? Error) Read(string name)
+            => _builtIn.Contains(name) ? (BuiltInPackStore.TextOf(name), null) : ReadOwn(name);
 
-        public abstract string MissingBaseHint(string id);
+        public string? Find(string id, string fromName)
+        {
+            // A built-in pack extends built-in packs only, whatever the caller's folders hold.
+            if (!_builtIn.Contains(fromName) && FindOwn(id, fromName) is { } own)
+            {
+                return own;
+            }
+
+            if (BuiltInPackStore.NameOf(id) is { } builtIn)
+            {
+                _builtIn.Add(builtIn);
+                return builtIn;
+            }
+
+            return null;
+        }
+
+        public string MissingHint(string id)
+        {
+            var closest = Suggestions.Closest(id, BuiltInPackStore.Ids);
+            return MissingBaseHint(id) + " Or name a built-in pack" + (closest is null ? "" : $" (did you mean '{closest}'?)") + "; RulePackLoader.BuiltInPacks lists them, and so does 'rentalrules packs'.";
+        }
+
+        /// <summary>Registers a built-in pack as the pack to load first.</summary>
+        public string? UseBuiltIn(string id)
+        {
+            var name = BuiltInPackStore.NameOf(id);
+            if (name is not null)
+            {
+                _builtIn.Add(name);
+            }
+
+            return name;
+        }
+
+        protected abstract (string? Text, string? Error) ReadOwn(string name);
+
+        protected abstract string? FindOwn(string id, string fromName);
+
+        protected abstract string MissingBaseHint(string id);
+    }
+
+    /// <summary>Only the built-in packs.</summary>
+    private sealed class BuiltInResolver : Resolver
+    {
+        protected override (string? Text, string? Error) ReadOwn(string name) => (null, "there is no such built-in pack.");
+
+        protected override string? FindOwn(string id, string fromName) => null;
+
+        protected override string MissingBaseHint(string id) => "A built-in pack extends only built-in packs.";
     }
 
     /// <summary>Packs from streams (a caller's or an assembly's resources), read once into text.</summary>
@@ -221,10 +235,10 @@ public static class RulePackLoader
             }
         }
 
-        public override (string? Text, string? Error) Read(string name)
+        protected override (string? Text, string? Error) ReadOwn(string name)
             => _texts.TryGetValue(name, out var text) ? text : (null, "the stream is not available.");
 
-        public override string? Find(string id, string fromName)
+        protected override string? FindOwn(string id, string fromName)
         {
             (string Name, Stream Stream)? found;
             try
@@ -253,16 +267,16 @@ public static class RulePackLoader
             return f.Name;
         }
 
-        public override string MissingBaseHint(string id) => hint(id);
+        protected override string MissingBaseHint(string id) => hint(id);
     }
 
     private sealed class FileResolver(Func<string, string?>? custom = null) : Resolver
     {
         public (string File, string Text)? InlineText { get; init; }
 
-        public override string MissingBaseHint(string id) => $"Put {id}.json beside this pack or in a rules/ folder above it.";
+        protected override string MissingBaseHint(string id) => $"Put {id}.json beside this pack or in a rules/ folder above it.";
 
-        public override (string? Text, string? Error) Read(string path)
+        protected override (string? Text, string? Error) ReadOwn(string path)
         {
             if (InlineText is { } inline && inline.File == path)
             {
@@ -284,17 +298,11 @@ public static class RulePackLoader
             }
         }
 
-        public override string? Find(string id, string fromPath)
+        protected override string? FindOwn(string id, string fromPath)
         {
             if (custom?.Invoke(id) is { } found)
             {
                 return found;
-            }
-
-            if (id.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            {
-                var relative = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(fromPath)) ?? ".", id);
-                return File.Exists(relative) ? Display(relative) : null;
             }
 
             var dir = Path.GetDirectoryName(Path.GetFullPath(fromPath));

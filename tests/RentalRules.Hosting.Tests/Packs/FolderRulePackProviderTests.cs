@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RentalRules.Diagnostics;
 using RentalRules.Hosting.Packs;
+using RentalRules.Packs;
 using RentalRules.Hosting.Tests.Infrastructure;
 using RentalRules.Tests.Infrastructure;
 
@@ -30,6 +31,7 @@ public sealed class FolderRulePackProviderTests : IDisposable
             {
                 o.PackFolder = _folder.Path;
                 o.WatchForChanges = false;
+                o.IncludeBuiltInPacks = false;
                 configure?.Invoke(o);
             })
             .BuildServiceProvider();
@@ -217,6 +219,54 @@ public sealed class FolderRulePackProviderTests : IDisposable
 
         Assert.False(provider.TryGetPack("Holbæk", new DateOnly(2025, 3, 1), out _));
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("holbaek-2024.json was removed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Provider_NoFolder_ServesTheBuiltInPacks()
+    {
+        var provider = Provider(o => (o.PackFolder, o.IncludeBuiltInPacks) = (null, true));
+
+        Assert.Equal("holbaek-2024", provider.GetPack("Holbæk", new DateOnly(2025, 3, 1)).Id);
+        Assert.Equal(RulePackLoader.BuiltInPacks.Select(p => "built-in/" + p.Id + ".json"), provider.Packs.Select(p => p.File));
+        Assert.All(provider.Packs, p => Assert.True(p.Valid));
+    }
+
+    [Fact]
+    public void Provider_FolderPackWithALaterVersion_OverridesTheBuiltInPack()
+    {
+        _folder.Write("holbaek-2024", PackFolder.Shipped("holbaek-2024").WithVersion("1.1.0"));
+
+        var provider = Provider(o => o.IncludeBuiltInPacks = true);
+
+        var served = provider.GetPack("Holbæk", new DateOnly(2025, 3, 1));
+        Assert.Equal("1.1.0", served.Version);
+        Assert.Single(provider.Packs, p => p.Pack?.Id == "holbaek-2024");
+        Assert.Contains(provider.Packs, p => p.File == "built-in/aalborg-2023.json" && p.Valid);
+    }
+
+    [Fact]
+    public void Provider_FolderPackWithAnEarlierVersion_IsListedInvalidAndTheBuiltInPackServes()
+    {
+        _folder.Write("holbaek-2024", PackFolder.Shipped("holbaek-2024").WithVersion("0.9.0"));
+
+        var provider = Provider(o => o.IncludeBuiltInPacks = true);
+
+        Assert.Equal("1.0.0", provider.GetPack("Holbæk", new DateOnly(2025, 3, 1)).Version);
+        var file = Assert.Single(provider.Packs, p => p.File == "holbaek-2024.json");
+        Assert.False(file.Valid);
+        Assert.Equal("The pack holbaek-2024 0.9.0 is older than the built-in pack holbaek-2024 1.0.0, which is served instead.", file.Diagnostics[0].Message);
+        Assert.Contains(provider.Packs, p => p.File == "built-in/holbaek-2024.json" && p.Valid);
+    }
+
+    [Fact]
+    public void Provider_FolderPackExtendingAPackTheFolderLacks_ResolvesItAmongTheBuiltInPacks()
+    {
+        File.Delete(_folder.File("dk-statutory-restrictions"));
+        File.Delete(_folder.File("dk-baseline"));
+
+        var provider = Provider();
+
+        Assert.Equal(["dk-statutory-restrictions", "dk-baseline"], provider.GetPack("Holbæk", new DateOnly(2025, 3, 1)).Extends);
     }
 
     [Fact]

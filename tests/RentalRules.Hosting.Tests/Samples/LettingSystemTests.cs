@@ -86,7 +86,9 @@ public sealed class LettingSystemTests : IDisposable
         var text = await service.CreateClient().GetStringAsync("/packs");
         var packs = JsonDocument.Parse(text).RootElement.GetProperty("packs");
 
-        Assert.Equal(5, packs.GetArrayLength());
+        // The five files of rules/, and the built-in examples that no file of the folder overrides.
+        Assert.Equal(8, packs.GetArrayLength());
+        Assert.Equal(3, packs.EnumerateArray().Count(p => p.GetProperty("file").GetString()!.StartsWith("built-in/", StringComparison.Ordinal)));
         Assert.All(packs.EnumerateArray(), p => Assert.True(p.GetProperty("valid").GetBoolean()));
     }
 
@@ -276,6 +278,29 @@ public sealed class LettingSystemTests : IDisposable
         }
 
         Assert.DoesNotMatch(new Regex(@"\bQ[Zz]\b"), logged);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Eligibility_HouseholdWithATruncatedLiteral_QuotesNoneOfItInTheAnswerOrTheLogs()
+    {
+        // System.Text.Json quotes a broken literal with the rest of the input: the answer and the logs must not.
+        const string body = """
+            { "on": "2025-03-01", "route": "municipal", "department": { "id": "HB-104", "municipality": "Holbæk" },
+              "household": { "id": "h1", "members": [ { "id": "m1", "role": "applicant",
+                "employment": [ { "kind": "employee", "monthlyGrossIncome": 987654321, "to": nul} ],
+                "citizenship": "DK", "birthDate": "1987-06-05", "releasedFromPrison": "ZQXMARKER7" } ] } }
+            """;
+        await using var service = Service();
+
+        var (status, json, text) = await Post(service.CreateClient(), "/eligibility", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("RR0001", json.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+        foreach (var value in new[] { "ZQXMARKER7", "1987-06-05", "987654321" })
+        {
+            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(value, _logs.Text, StringComparison.Ordinal);
+        }
     }
 
     private static void AssertNoStackTrace(string text)

@@ -13,6 +13,7 @@ public sealed class HelpTests
     [InlineData("route")]
     [InlineData("forecast")]
     [InlineData("compare")]
+    [InlineData("packs")]
     public void Help_OfEachCommand_MatchesSnapshot(string command)
     {
         var run = command == "root" ? CliRunner.Run("--help") : CliRunner.Run(command, "--help");

@@ -11,6 +11,9 @@ public sealed class FractionTests
     [InlineData("0", 0, 1)]
     [InlineData("1", 1, 1)]
     [InlineData("11/50", 11, 50)]
+    [InlineData("0.3333333333333333", 3333333333333333, 10000000000000000)]
+    [InlineData("0.500000000000000000000000", 1, 2)]
+    [InlineData("2.2e-1", 11, 50)]
     public void TryParse_ReducesExactly(string text, long n, long d)
     {
         Assert.True(Fraction.TryParse(text, out var f));
@@ -23,6 +26,8 @@ public sealed class FractionTests
     [InlineData("a/b")]
     [InlineData("")]
     [InlineData("1/3/4")]
+    [InlineData("0.3333333333333333333")]
+    [InlineData("-0.5")]
     public void TryParse_Rejects(string text) => Assert.False(Fraction.TryParse(text, out _));
 
     [Fact]
@@ -35,4 +40,22 @@ public sealed class FractionTests
 
     [Fact]
     public void CompareTo_IsExact() => Assert.True(new Fraction(1, 3).CompareTo(new Fraction(333_333_333, 1_000_000_000)) > 0);
+
+    [Fact]
+    public void TryFromDecimal_SixteenThrees_IsThatDecimalExactly()
+    {
+        // Issue 11: flexibleLettingShare 0.3333333333333333 was silently read as absent.
+        Assert.True(Fraction.TryFromDecimal(0.3333333333333333m, out var f));
+        Assert.Equal("3333333333333333/10000000000000000", f.ToString());
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 1000, Replay = "8312657437211,5391173001209")]
+    public bool TryFromDecimal_AnyShareWithAtMost18DecimalPlaces_IsExactlyThatDecimal(ulong digits, byte places)
+    {
+        var scale = (byte)(places % 19);
+        var mantissa = digits % (ulong)Math.Pow(10, scale) ;
+        var value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, scale);
+        return Fraction.TryFromDecimal(value, out var f)
+            && (System.Numerics.BigInteger)f.Numerator * System.Numerics.BigInteger.Pow(10, scale) == (System.Numerics.BigInteger)mantissa * f.Denominator;
+    }
 }

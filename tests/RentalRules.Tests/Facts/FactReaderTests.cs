@@ -128,4 +128,67 @@ public sealed class FactReaderTests
         Assert.Equal(RentalRules.Evaluation.Outcome.Ineligible, result.Outcome);
         Assert.All(result.Criteria, c => Assert.Equal(RentalRules.Evaluation.Outcome.Ineligible, c.Outcome));
     }
+
+    [Fact]
+    public void ReadDepartments_ShareWithSixteenDecimals_IsReadAsThatDecimal()
+    {
+        // Issue 11: "A flexibleLettingShare of 0.3333333333333333 is silently read as absent; 0.33333333 is read."
+        var result = FactReader.ReadDepartments("{ \"id\": \"D-1\", \"flexibleLettingShare\": 0.3333333333333333 }", "departments.json");
+
+        Assert.True(result.Success);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(0.3333333333333333m, result.Value!.Items[0].FlexibleLettingShare);
+    }
+
+    [Fact]
+    public void ReadDepartments_ShareWithMoreDigitsThanADecimalHolds_IsALocatedErrorNotARounding()
+    {
+        var result = FactReader.ReadDepartments("{ \"id\": \"D-1\",\n  \"flexibleLettingShare\": 0.33333333333333333333333333333333 }", "departments.json");
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.FactInvalid, d.Code);
+        Assert.Equal(new SourceLocation("departments.json", "$.flexibleLettingShare", 2, 27), d.Location);
+        Assert.Equal("The number has more digits than can be read exactly (at most 28 significant digits and 28 decimal places).", d.Message);
+        Assert.DoesNotContain("3333", d.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadDepartments_ShareThatNoExactFractionHolds_IsALocatedError()
+    {
+        var result = FactReader.ReadDepartments("{ \"id\": \"D-1\", \"flexibleLettingShare\": 0.3333333333333333333 }", "departments.json");
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("$.flexibleLettingShare", d.Location.JsonPath);
+        Assert.Equal("The share cannot be used as an exact fraction: written out in lowest terms, its numerator and denominator must each fit in 18 digits.", d.Message);
+        Assert.Equal("Round it to at most 18 decimal places.", d.Hint);
+    }
+
+    [Fact]
+    public void ReadDepartments_ShareInExponentNotation_IsReadExactly()
+    {
+        var result = FactReader.ReadDepartments("{ \"id\": \"D-1\", \"flexibleLettingShare\": 2.5E-1 }", "departments.json");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(0.25m, result.Value!.Items[0].FlexibleLettingShare);
+    }
+
+    [Fact]
+    public void ReadHouseholds_EnrolmentWithPartMonths_IsALocatedError()
+    {
+        var result = FactReader.ReadHouseholds("{ \"members\": [ { \"education\": { \"enrolled\": [ { \"months\": 1.5 } ] } } ] }", "hh.json");
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("$.members[0].education.enrolled[0].months", d.Location.JsonPath);
+        Assert.Equal("An enrolment's months must be a whole number.", d.Message);
+        Assert.Equal("Give the end date as \"to\" instead.", d.Hint);
+    }
+
+    [Fact]
+    public void ReadHouseholds_EnrolmentTo_IsRead()
+    {
+        var result = FactReader.ReadHouseholds("{ \"members\": [ { \"education\": { \"enrolled\": [ { \"from\": \"2024-08-12\", \"to\": \"2025-06-27\" } ] } } ] }", "hh.json");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(new DateOnly(2025, 6, 27), result.Value!.Items[0].Members![0].Education!.Enrolled![0].To);
+    }
 }

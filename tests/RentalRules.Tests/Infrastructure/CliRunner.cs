@@ -9,13 +9,16 @@ public static class CliRunner
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunIn(Repo.Root, args);
+
+    /// <summary>Runs the CLI with <paramref name="folder"/> as the current directory.</summary>
+    public static Result RunIn(string folder, params string[] args)
     {
         // The CLI resolves relative paths against the current directory, which is process-wide: serialise runs.
         lock (Gate)
         {
             var previous = Environment.CurrentDirectory;
-            Environment.CurrentDirectory = Repo.Root;
+            Environment.CurrentDirectory = folder;
             try
             {
                 var stdout = new StringWriter();

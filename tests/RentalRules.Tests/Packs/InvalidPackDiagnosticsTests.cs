@@ -22,7 +22,7 @@ public sealed class InvalidPackDiagnosticsTests
     {
         string[] expected =
         [
-            "criterion-condition-and-any", "cycle-a", "cycle-b", "enum-typo", "missing-base", "misspelt-fact-name",
+            "criterion-condition-and-any", "cycle-a", "cycle-b", "enum-typo", "extends-path", "missing-base", "misspelt-fact-name",
             "municipal-share-as-percent", "share-parameter-out-of-range", "truncated", "type-error-date-vs-number",
             "undeclared-clause", "unknown-tier", "unknown-top-level-property",
         ];
@@ -85,7 +85,7 @@ public sealed class InvalidPackDiagnosticsTests
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(
-            InvalidFolder + "/truncated.json:29:1: error RR0001: Unexpected end of file: the JSON is incomplete. (at $) "
+            InvalidFolder + "/truncated.json:29:1: error RR0001: Unexpected end of file: the JSON is incomplete. (at $.placement.rules[0].when) "
             + "Hint: The file looks truncated: check that every { and [ is closed.",
             Render(diagnostic));
     }
