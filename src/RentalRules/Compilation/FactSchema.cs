@@ -120,6 +120,10 @@ internal static class FactSchema
         .Add<KeyFigures, decimal?>("nonWesternShare", VType.Share, (k, s) => k.NonWesternShare)
         .Add<KeyFigures, int?>("asOf", VType.Date, (k, s) => DateMath.Day(k.AsOf));
 
+    public static readonly FactType DecidedTier = new FactType("decidedTier", typeof(DecidedTier))
+        .Add<DecidedTier, string?>("tier", VType.String, (t, s) => t.Tier)
+        .Add<DecidedTier, int?>("from", VType.Date, (t, s) => DateMath.Day(t.From));
+
     public static readonly FactType Department = new FactType("department", typeof(Department))
         .Add<Department, string?>("id", VType.String, (d, s) => d.Id)
         .Add<Department, string?>("name", VType.String, (d, s) => d.Name)
@@ -135,7 +139,8 @@ internal static class FactSchema
         .Add<Department, IReadOnlyList<string>?>("flags", VType.StringList, (d, s) => d.Flags)
         .Add<Department, KeyFigures?>("keyFigures", VType.ObjectOf(KeyFigures), (d, s) => d.KeyFigures)
         .Add<Department, int?>("privateTakeover", VType.Date, (d, s) => DateMath.Day(d.PrivateTakeover))
-        .Add<Department, decimal?>("lowRentShare", VType.Share, (d, s) => d.LowRentShare);
+        .Add<Department, decimal?>("lowRentShare", VType.Share, (d, s) => d.LowRentShare)
+        .Add<Department, IReadOnlyList<DecidedTier>?>("decidedTiers", VType.ListOf(DecidedTier), (d, s) => d.DecidedTiers);
 
     public static readonly FactType Vacancy = new FactType("vacancy", typeof(Vacancy))
         .Add<Vacancy, string?>("id", VType.String, (v, s) => v.Id)

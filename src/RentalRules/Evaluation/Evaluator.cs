@@ -14,6 +14,87 @@ internal static class Evaluator
     {
         scope.Department = department;
         var warnings = Warnings(pack, on);
+        var decided = DecidedOn(department, on);
+        if (decided is not null && pack.Decided is { Rules: true } rule && (rule.When is null || DecidedApplies(rule, scope)))
+        {
+            return PlaceAsDecided(pack, department, decided, rule, scope, warnings);
+        }
+
+        var tablePlacement = PlaceByTable(pack, department, on, scope, warnings);
+        if (tablePlacement.Outcome != PlacementOutcome.Placed)
+        {
+            return tablePlacement;
+        }
+
+        var more = new List<string>(tablePlacement.Warnings);
+        if (decided is not null && pack.Decided is null)
+        {
+            more.Add($"The department states a decided tier ('{decided.Tier}' from {decided.From:yyyy-MM-dd}), but this pack places by its table (it has no placement.decided).");
+        }
+        else if (decided is not null && decided.Tier != tablePlacement.Tier)
+        {
+            more.Add($"The decided tier '{decided.Tier}' (from {decided.From:yyyy-MM-dd}) differs from the tier the key figures give, '{tablePlacement.Tier}'; the pack places by the key figures here.");
+        }
+
+        if (department.KeyFigures?.AsOf is { } asOf)
+        {
+            if (asOf > on)
+            {
+                more.Add($"The key figures are dated {asOf:yyyy-MM-dd}, after the evaluation date {on:yyyy-MM-dd}: they describe a later time than the placement is for.");
+            }
+            else if (pack.KeyFiguresCycle is { } cycle && asOf < on.AddMonths(-cycle.MaxAgeMonths))
+            {
+                more.Add($"The key figures are dated {asOf:yyyy-MM-dd}, more than {cycle.MaxAgeMonths} months before the evaluation date {on:yyyy-MM-dd}: older than the pack's update cycle allows ({cycle.Clause.Id}).");
+            }
+        }
+
+        return more.Count == tablePlacement.Warnings.Count ? tablePlacement : tablePlacement with { Warnings = more };
+    }
+
+    /// <summary>The decided tier in force on the date: the one with the latest <c>from</c> on or before it.</summary>
+    private static DecidedTier? DecidedOn(Department department, DateOnly on)
+    {
+        DecidedTier? best = null;
+        foreach (var d in department.DecidedTiers ?? [])
+        {
+            if (d?.Tier is { Length: > 0 } && d.From is { } from && from <= on && (best is null || from >= best.From))
+            {
+                best = d;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool DecidedApplies(DecidedPlacement rule, EvalScope scope)
+    {
+        var mark = scope.MissingCount;
+        var r = rule.When!.Evaluate(scope);
+        scope.ResetMissing(mark);
+        return r == Tri.True;
+    }
+
+    private static PlacementResult PlaceAsDecided(RulePack pack, Department department, DecidedTier decided, DecidedPlacement rule, EvalScope scope, IReadOnlyList<string> warnings)
+    {
+        var from = decided.From!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (!pack.TierDefs.TryGetValue(decided.Tier!, out var tier))
+        {
+            var unknown = new LocalizedText(
+                $"Den besluttede placering '{decided.Tier}' (fra {from}) er ikke et niveau i pakken ({string.Join(", ", pack.TierDefs.Keys)}).",
+                $"The decided tier '{decided.Tier}' (from {from}) is not a tier of the pack ({string.Join(", ", pack.TierDefs.Keys)}).");
+            return Unplaced(department, PlacementOutcome.Unplaced, [new Explanation("placement.decided", rule.Clause.Id, rule.Clause.Source, unknown)], NoStrings, warnings);
+        }
+
+        var (routes, criteriaSet) = RouteSummaries(pack, tier, scope);
+        var reason = pack.Reasons.Render(rule.Reason, scope.Parameters);
+        var explanation = new Explanation("placement.decided", rule.Clause.Id, rule.Clause.Source, new LocalizedText(
+            $"{reason.Da} Afdelingen er placeret som '{tier.Label.Da}' fra {from}.",
+            $"{reason.En} The department is placed as '{tier.Label.En}' from {from}."));
+        return new PlacementResult(department.Id, PlacementOutcome.Placed, tier.Id, tier.Label, ShareOf(tier, scope), FlexiblePolicy(pack, tier, department), criteriaSet, tier.SpecialCriteria, routes, [explanation], NoStrings, warnings);
+    }
+
+    private static PlacementResult PlaceByTable(RulePack pack, Department department, DateOnly on, EvalScope scope, IReadOnlyList<string> warnings)
+    {
         PlacementRule? hit = null;
         PlacementRule? second = null;
         PlacementRule? unknownRule = null;

@@ -161,6 +161,7 @@ public static class FactReader
             KeyFigures = n["keyFigures"] is { IsNull: false } k ? ReadKeyFigures(r, k) : null,
             PrivateTakeover = r.Date(n["privateTakeover"]),
             LowRentShare = r.Share(n["lowRentShare"]),
+            DecidedTiers = r.Array(n["decidedTiers"], x => Obj(r, x, "A decided tier", FactSchema.DecidedTier, t => new DecidedTier { Tier = r.String(t["tier"]), From = r.Date(t["from"]) })),
         };
     }
 

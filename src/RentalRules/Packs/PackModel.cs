@@ -180,3 +180,13 @@ internal sealed record ConcentrationGuard(ClauseInfo Clause, LocalizedText Reaso
 
 /// <summary>A mark routing puts on matching vacancies (e.g. rent under 5 000 DKK/month), and how forecasts estimate it.</summary>
 internal sealed record VacancyMark(string Id, ClauseInfo Clause, Condition When, LocalizedText Label, Func<EvalScope, decimal?>? ForecastShare, string? ForecastShareText);
+
+/// <summary>
+/// Whether a tier decided by the parties (the department fact <c>decidedTiers</c>, in force from its date) or the
+/// placement table places a department. With <see cref="Rules"/>, a decided tier in force places the department
+/// (where <see cref="When"/> holds, if given); otherwise the table decides and a decided tier that differs is a warning.
+/// </summary>
+internal sealed record DecidedPlacement(bool Rules, Condition? When, ClauseInfo Clause, LocalizedText Reason);
+
+/// <summary>How old key figures may be, by the pack's update cycle (e.g. Holbæk: data as of 1 December, agreed in March).</summary>
+internal sealed record KeyFiguresCycle(int MaxAgeMonths, ClauseInfo Clause);

@@ -24,6 +24,8 @@ internal sealed class PackReader
     private readonly FactNames _factNames = new();
     private readonly HashSet<string> _criterionIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
+    private DecidedPlacement? _decided;
+    private KeyFiguresCycle? _keyFigures;
     private readonly ConditionBatch _batch = new();
     private string _packId = "";
 
@@ -92,7 +94,7 @@ internal sealed class PackReader
         }
 
         _batch.Compile();
-        return new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks };
+        return new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures };
     }
 
     private static readonly HashSet<string> Wording = ["note", "reason", "title", "label", "documents"];
@@ -538,7 +540,23 @@ internal sealed class PackReader
             return ("first", []);
         }
 
-        _r.CheckProperties(node, "placement", ["hitPolicy", "rules", "note"]);
+        _r.CheckProperties(node, "placement", ["hitPolicy", "decided", "keyFigures", "rules", "note"]);
+        if (node["decided"] is { IsNull: false } decided && _r.ExpectObject(decided, "placement.decided"))
+        {
+            _r.CheckProperties(decided, "placement.decided", ["precedence", "when", "clause", "reason", "note"]);
+            var precedence = OneOf(_r.Required(decided, "precedence", "placement.decided"), ["decided", "keyFigures"]);
+            var when = decided["when"] is null ? null : Compile(decided["when"], memberInScope: false);
+            _decided = new DecidedPlacement(precedence == "decided", when, Cite(decided, "placement.decided"), ReadText(_r.Required(decided, "reason", "placement.decided"), "reason"));
+        }
+
+        if (node["keyFigures"] is { IsNull: false } cycle && _r.ExpectObject(cycle, "placement.keyFigures"))
+        {
+            _r.CheckProperties(cycle, "placement.keyFigures", ["maxAgeMonths", "clause", "note"]);
+            var months = _r.Integer(_r.Required(cycle, "maxAgeMonths", "placement.keyFigures"), min: 1);
+            var clause = Cite(cycle, "placement.keyFigures");
+            _keyFigures = months is null ? null : new KeyFiguresCycle(months.Value, clause);
+        }
+
         var hitPolicy = OneOf(_r.Required(node, "hitPolicy", "placement"), HitPolicies) ?? "first";
         _fingerprints["placement:order"] = hitPolicy + ":" + string.Join(",", (node["rules"]?.Items ?? []).Select(i => i["id"]?.Text));
         var ids = new HashSet<string>(StringComparer.Ordinal);

@@ -180,6 +180,12 @@ public sealed class RulePack
     /// <summary>The concentration guard of routing, if the pack has one.</summary>
     internal ConcentrationGuard? Concentration { get; init; }
 
+    /// <summary>Whether decided tiers (the department fact <c>decidedTiers</c>) or the placement table place a department.</summary>
+    internal DecidedPlacement? Decided { get; init; }
+
+    /// <summary>How old key figures may be before placement warns.</summary>
+    internal KeyFiguresCycle? KeyFiguresCycle { get; init; }
+
     /// <summary>The marks routing puts on vacancies.</summary>
     internal IReadOnlyList<VacancyMark> Marks { get; init; } = [];
 
@@ -285,6 +291,16 @@ public sealed class RulePack
         foreach (var r in PlacementRules)
         {
             yield return (r.Id, r.Clause.Id, r.Clause.Source);
+        }
+
+        if (Decided is { } decided)
+        {
+            yield return ("placement.decided", decided.Clause.Id, decided.Clause.Source);
+        }
+
+        if (KeyFiguresCycle is { } cycle)
+        {
+            yield return ("placement.keyFigures", cycle.Clause.Id, cycle.Clause.Source);
         }
 
         foreach (var t in TierDefs.Values)

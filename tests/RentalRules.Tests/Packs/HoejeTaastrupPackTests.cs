@@ -1136,8 +1136,10 @@ public sealed class HoejeTaastrupPackTests
         Assert.Equal(new DateOnly(2023, 1, 1), Pack.ValidFrom);
         Assert.Equal(new DateOnly(2026, 12, 31), Pack.ValidTo);
 
-        var inside = Pack.Place(GreenDepartment(), new DateOnly(2026, 12, 31));
-        var after = Pack.Place(GreenDepartment(), new DateOnly(2027, 1, 1));
+        // Key figures as of 2025-12-01, within the yearly cycle on both dates, so that only the validity period can warn.
+        var fresh = GreenDepartment() with { KeyFigures = GreenDepartment().KeyFigures! with { AsOf = new DateOnly(2025, 12, 1) } };
+        var inside = Pack.Place(fresh, new DateOnly(2026, 12, 31));
+        var after = Pack.Place(fresh, new DateOnly(2027, 1, 1));
 
         Assert.Empty(inside.Warnings);
         Assert.Equal("level-1", after.Tier);

@@ -337,13 +337,14 @@ public sealed class HolbaekPackTests
     [Clause(PackId, "§ 11")]
     public void Place_BeforeTheAgreementStarts_WarnsThatTheDateIsOutsideTheValidityPeriod()
     {
-        var placement = Pack.Place(Department("HB-101", 0.30m), new DateOnly(2028, 1, 1));
+        // Key figures of the latest 1 December on each date, so that only the validity period can warn.
+        var placement = Pack.Place(Department("HB-101", 0.30m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.30m, AsOf = new DateOnly(2027, 12, 1) } }, new DateOnly(2028, 1, 1));
 
         Assert.Equal("green", placement.Tier);
         Assert.Equal(
             ["The evaluation date 2028-01-01 is outside the pack's validity period (2024-07-01 to 2027-12-31)."],
             placement.Warnings);
-        Assert.Empty(Pack.Place(Department("HB-101", 0.30m), new DateOnly(2027, 12, 31)).Warnings);
+        Assert.Empty(Pack.Place(Department("HB-101", 0.30m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.30m, AsOf = new DateOnly(2026, 12, 1) } }, new DateOnly(2027, 12, 31)).Warnings);
     }
 
     #endregion
@@ -1111,6 +1112,67 @@ public sealed class HolbaekPackTests
         {
             Assert.Equal(["Signed sale agreement"], result.Documents.Select(d => d.En));
         }
+    }
+
+    #endregion
+
+    #region § 8.2 Bilag 1 genforhandles i marts: placering fra en dato, nøgletallenes alder
+
+    // § 8.2: "Derudover genforhandles bilag 1 hvert år på mødet i marts" / "Bilag 1 opdateres hvert år ud fra Social og
+    // Boligstyrelsens data pr. 1. december … Opdateringen foregår inden mødet i marts."
+
+    [Fact]
+    [Clause(PackId, "§ 8.2")]
+    public void Place_DepartmentWithAColourDecidedInMarch_IsPlacedByTheDecidedColourFromItsDate()
+    {
+        // Key figures say green (0.20); appendix 1 as agreed on 2025-03-20 says yellow (e.g. the organisation's own assessment).
+        var department = Department("HB-120", 0.20m) with { DecidedTiers = [new DecidedTier { Tier = "green", From = new DateOnly(2024, 7, 1) }, new DecidedTier { Tier = "yellow", From = new DateOnly(2025, 3, 20) }] };
+
+        var before = Pack.Place(department, new DateOnly(2025, 3, 19));
+        var after = Pack.Place(department, new DateOnly(2025, 3, 20));
+
+        Assert.Equal(("green", "1/3"), (before.Tier, before.MunicipalShare?.ToString()));
+        Assert.Equal(("yellow", "1/6"), (after.Tier, after.MunicipalShare?.ToString()));
+        Assert.Equal(
+            "placement.decided (holbaek-2024 § 8.2): Appendix 1 is renegotiated every year at the March meeting (§ 8.2): the colour the parties agreed for the department applies from the date it was agreed from. The department is placed as 'Yellow' from 2025-03-20.",
+            ResultText.Line(Assert.Single(after.Explanation), "en"));
+        Assert.Empty(after.Warnings);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 8.2")]
+    public void Place_DecidedColourThatIsNotATier_IsUnplacedNamingTheTiers()
+    {
+        var department = Department("HB-121", 0.20m) with { DecidedTiers = [new DecidedTier { Tier = "purple", From = new DateOnly(2025, 3, 1) }] };
+
+        var result = Pack.Place(department, On);
+
+        Assert.Equal(PlacementOutcome.Unplaced, result.Outcome);
+        Assert.Equal("The decided tier 'purple' (from 2025-03-01) is not a tier of the pack (green, yellow, red, uncoloured).", Assert.Single(result.Explanation).Reason.En);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 8.2")]
+    public void Place_KeyFiguresDatedAfterTheEvaluationDate_WarnsThatTheyDescribeALaterTime()
+    {
+        // Issue 11: "key figures dated 2026-12-01 were used for a placement on 2023-02-01 without a word".
+        var department = Department("HB-122", 0.20m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.20m, AsOf = new DateOnly(2026, 12, 1) } };
+
+        var result = Pack.Place(department, new DateOnly(2025, 2, 1));
+
+        Assert.Equal("green", result.Tier);
+        Assert.Contains("The key figures are dated 2026-12-01, after the evaluation date 2025-02-01: they describe a later time than the placement is for.", result.Warnings);
+    }
+
+    [Theory]
+    [Clause(PackId, "§ 8.2")]
+    [InlineData("2025-03-31", false)] // figures as of 2023-12-01 serve until the March 2025 meeting: 16 months
+    [InlineData("2025-04-02", true)]  // past the March meeting a year and four months on: the update was missed
+    public void Place_KeyFiguresOlderThanTheYearlyCycleAllows_Warns(string on, bool warns)
+    {
+        var result = Pack.Place(Department("HB-123", 0.20m), DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(warns, result.Warnings.Any(w => w.StartsWith("The key figures are dated 2023-12-01, more than 16 months before the evaluation date", StringComparison.Ordinal)));
     }
 
     #endregion
