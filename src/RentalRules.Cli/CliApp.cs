@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 
 namespace RentalRules.Cli;
@@ -8,7 +9,13 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, forecast and compare drafts.");
+        // Named "rentalrules" whatever the executable is called (RootCommand takes the name of the running file, which for
+        // the installed tool is RentalRules.Cli), so the help's usage lines say what the user types.
+        var root = new Command("rentalrules", "rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, forecast and compare drafts.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(PlaceCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
@@ -40,9 +47,9 @@ internal static class CliApp
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            stderr.WriteLine($"rentalrules: internal error ({ex.GetType().Name}): {ex.Message}");
-            stderr.WriteLine("This is a bug in rentalrules; please report it with the command you ran (no personal data).");
-            return ExitCodes.InvalidInput;
+            // The exception's message may quote input (a household's values): name only its type.
+            stderr.WriteLine($"rentalrules: internal error ({ex.GetType().Name}); this is a bug in rentalrules, please report it with the command you ran (no personal data).");
+            return ExitCodes.InternalError;
         }
     }
 

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Usage error.</summary>
     public const int Usage = 2;
+
+    /// <summary>An internal error (a bug in rentalrules, not in the input): one line on stderr, no stack trace.</summary>
+    public const int InternalError = 3;
 }

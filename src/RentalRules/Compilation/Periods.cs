@@ -62,7 +62,11 @@ internal static class Periods
             return DateMath.Add(day, -years, -months, -days)!.Value;
         }
 
-        var back = DateOnly.FromDayNumber(DateMath.Add(day + 1, -years, -months, -days)!.Value);
+        // The day after the last representable day does not exist: from 9999-12-31 (the last day of a month) N months
+        // back from the day after is the first of the month N - 1 months back from the day itself.
+        var back = day >= DateMath.ForeverDay
+            ? DateOnly.FromDayNumber(DateMath.Add(day - 1, -years, -months + 1, -days)!.Value)
+            : DateOnly.FromDayNumber(DateMath.Add(day + 1, -years, -months, -days)!.Value);
         return new DateOnly(back.Year, back.Month, 1).DayNumber;
     }
 

@@ -126,9 +126,19 @@ internal static class Evaluator
             }
         }
 
+        return Decide(pack, department, scope, warnings, hit, second, unknownRule, unknownRule is null ? NoStrings : Names(pack, scope, 0));
+    }
+
+    /// <summary>
+    /// The placement once the rules have been evaluated: the rule that hit, a second hit (hit policy unique), the first
+    /// rule that could not be decided, and the missing facts noted so far. Shared with the NRules backend, which
+    /// evaluates the rules in its own session and decides here, so that both build the same result.
+    /// </summary>
+    internal static PlacementResult Decide(RulePack pack, Department department, EvalScope scope, IReadOnlyList<string> warnings, PlacementRule? hit, PlacementRule? second, PlacementRule? unknownRule, IReadOnlyList<string> missingSoFar)
+    {
         if (unknownRule is not null && (pack.HitPolicy != "first" || hit is null))
         {
-            var missing = Names(pack, scope, 0);
+            var missing = missingSoFar;
             var reason = new LocalizedText(
                 $"Placeringen kan ikke afgøres: reglen '{unknownRule.Id}' mangler oplysninger ({string.Join(", ", missing)}).",
                 $"The placement cannot be decided: rule '{unknownRule.Id}' needs facts that are missing ({string.Join(", ", missing)}).");
@@ -168,7 +178,7 @@ internal static class Evaluator
             warnings);
     }
 
-    private static IReadOnlyList<string> Warnings(RulePack pack, DateOnly on)
+    internal static IReadOnlyList<string> Warnings(RulePack pack, DateOnly on)
     {
         var m = pack.Metadata;
         if ((m.ValidFrom is { } from && on < from) || (m.ValidTo is { } to && on > to))
@@ -280,58 +290,14 @@ internal static class Evaluator
     public static EligibilityResult Check(RulePack pack, EligibilityRequest request, EvalScope scope)
     {
         var placement = Place(pack, request.Department, request.On, scope);
-        var householdId = request.Household.Id;
-        if (placement.Outcome != PlacementOutcome.Placed)
-        {
-            return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Undetermined, placement, [], placement.Missing, [], placement.Explanation);
-        }
-
-        var tier = pack.TierDefs[placement.Tier!];
-        var explanation = new List<Explanation>(placement.Explanation.Count + 5);
-        explanation.AddRange(placement.Explanation);
-        if (request.Vacancy is { } vacancy)
-        {
-            // The dwelling: the routing rule that covers it decides how it is let, as it decides where it goes.
-            scope.Vacancy = vacancy;
-            var match = Router.Match(pack, scope);
-            if (match.Unknown is { } unknown)
-            {
-                explanation.Add(new Explanation(unknown.Id, unknown.Clause.Id, unknown.Clause.Source, new LocalizedText(
-                    $"Det kan ikke afgøres, hvilke regler der gælder for boligen: oplysninger mangler ({string.Join(", ", match.Missing)}).",
-                    $"Which rules apply to the dwelling cannot be decided: facts are missing ({string.Join(", ", match.Missing)}).")));
-                return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Undetermined, placement, [], match.Missing, [], explanation);
-            }
-
-            if (match.Rule is { } rule)
-            {
-                explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, pack.Reasons.Render(rule.Reason, scope.Parameters)));
-                tier = pack.LettingFor(rule, tier);
-            }
-        }
-
         scope.Household = request.Household;
         scope.Applicant = request.Household.Applicant;
-        var policy = tier.Routes[request.Route];
-        if (policy.Closed)
+        if (Settled(pack, request, placement, scope.Parameters, out var tier, out var explanation) is { } settled)
         {
-            var clause = policy.Clause ?? tier.Clause;
-            explanation.Add(new Explanation(policy.Owner ?? $"{tier.Id}.{RouteName(request.Route)}", clause.Id, clause.Source, pack.Reasons.Render(policy.Reason!, scope.Parameters)));
-            return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Ineligible, placement, [], NoStrings, [], explanation) { RouteClosed = true };
+            return settled;
         }
 
-        IReadOnlyList<Requirement> requirements = Applicable(pack, tier, request.Route);
-        if (request.SpecialCriteria && request.Route == LettingRoute.Municipal && tier.SpecialCriteria is { } special)
-        {
-            var clause = pack.Clauses.TryGetValue(special.Clause, out var c) ? c : tier.Clause;
-            requirements = [.. requirements, new Requirement(
-                $"{tier.Id}.specialCriteria",
-                clause,
-                null,
-                special.CriteriaSet,
-                new LocalizedText("Denne kommunale anvisning skal ske efter de særligt aftalte kriterier.", "This municipal allocation must meet the specially agreed criteria."),
-                pack.CriteriaSets[special.CriteriaSet].Location)];
-        }
-
+        var requirements = RequirementsFor(pack, tier, request);
         var overall = Tri.True;
         var criteria = new List<CriterionResult>(8);
         var applied = new List<Requirement>(requirements.Count);
@@ -356,16 +322,118 @@ internal static class Evaluator
             }
 
             applied.Add(req);
-            explanation.Add(new Explanation(req.Id, req.Clause.Id, req.Clause.Source, req.ReasonIsTemplate ? pack.Reasons.Render(req.Reason, scope.Parameters) : req.Reason));
+            explanation.Add(RequirementExplanation(pack, req, scope.Parameters));
             var set = pack.CriteriaSets[req.CriteriaSet];
             var (outcome, results) = EvaluateSet(pack, set, scope, 0);
             criteria.AddRange(results);
-            var effective = applies == Tri.Unknown ? Kleene.Or(Tri.Unknown, outcome) : outcome;
-            overall = Kleene.And(overall, effective);
+            overall = Kleene.And(overall, Effective(applies, outcome));
         }
 
-        if (requirements.Count == 0 || criteria.Count == 0)
+        return Finish(pack, request, placement, tier, requirements.Count, explanation, applied, criteria, overall, applicabilityMissing);
+    }
+
+    /// <summary>
+    /// The result when the placement alone decides (not placed: undetermined; the route closed: ineligible), else
+    /// <c>null</c> with the tier and the explanation so far (the placement's).
+    /// </summary>
+    internal static EligibilityResult? Settled(RulePack pack, EligibilityRequest request, PlacementResult placement, decimal?[] parameters, out TierDef tier, out List<Explanation> explanation)
+    {
+        var householdId = request.Household.Id;
+        tier = null!;
+        explanation = null!;
+        if (placement.Outcome != PlacementOutcome.Placed)
         {
+            return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Undetermined, placement, [], placement.Missing, [], placement.Explanation);
+        }
+
+        tier = pack.TierDefs[placement.Tier!];
+        explanation = new List<Explanation>(placement.Explanation.Count + 5);
+        explanation.AddRange(placement.Explanation);
+        if (request.Vacancy is { } vacancy)
+        {
+            // The dwelling: the routing rule that covers it decides how it is let, as it decides where it goes.
+            var scope = pack.NewScope(request.On);
+            scope.Department = request.Department;
+            scope.Vacancy = vacancy;
+            var match = Router.Match(pack, scope);
+            if (match.Unknown is { } unknown)
+            {
+                explanation.Add(new Explanation(unknown.Id, unknown.Clause.Id, unknown.Clause.Source, new LocalizedText(
+                    $"Det kan ikke afgøres, hvilke regler der gælder for boligen: oplysninger mangler ({string.Join(", ", match.Missing)}).",
+                    $"Which rules apply to the dwelling cannot be decided: facts are missing ({string.Join(", ", match.Missing)}).")));
+                return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Undetermined, placement, [], match.Missing, [], explanation);
+            }
+
+            if (match.Rule is { } rule)
+            {
+                explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, pack.Reasons.Render(rule.Reason, parameters)));
+                tier = pack.LettingFor(rule, tier);
+            }
+        }
+
+        var policy = tier.Routes[request.Route];
+        if (policy.Closed)
+        {
+            var clause = policy.Clause ?? tier.Clause;
+            explanation.Add(new Explanation(policy.Owner ?? $"{tier.Id}.{RouteName(request.Route)}", clause.Id, clause.Source, pack.Reasons.Render(policy.Reason!, parameters)));
+            return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Ineligible, placement, [], NoStrings, [], explanation) { RouteClosed = true };
+        }
+
+        return null;
+    }
+
+    /// <summary>The requirements of the request's route into a department of the tier, in order: the tier's, the pack-wide ones, then the special criteria when this municipal allocation is under them.</summary>
+    internal static IReadOnlyList<Requirement> RequirementsFor(RulePack pack, TierDef tier, EligibilityRequest request)
+    {
+        IReadOnlyList<Requirement> requirements = Applicable(pack, tier, request.Route);
+        if (request.SpecialCriteria && request.Route == LettingRoute.Municipal && tier.SpecialCriteria is not null)
+        {
+            requirements = [.. requirements, SpecialRequirement(pack, tier)];
+        }
+
+        return requirements;
+    }
+
+    /// <summary>The requirement that every n-th municipal allocation of a tier with special criteria adds.</summary>
+    internal static Requirement SpecialRequirement(RulePack pack, TierDef tier)
+    {
+        var special = tier.SpecialCriteria!;
+        var clause = pack.Clauses.TryGetValue(special.Clause, out var c) ? c : tier.Clause;
+        return new Requirement(
+            $"{tier.Id}.specialCriteria",
+            clause,
+            null,
+            special.CriteriaSet,
+            new LocalizedText("Denne kommunale anvisning skal ske efter de særligt aftalte kriterier.", "This municipal allocation must meet the specially agreed criteria."),
+            pack.CriteriaSets[special.CriteriaSet].Location);
+    }
+
+    /// <summary>The explanation a requirement that applies adds.</summary>
+    internal static Explanation RequirementExplanation(RulePack pack, Requirement req, decimal?[] parameters)
+        => new(req.Id, req.Clause.Id, req.Clause.Source, req.ReasonIsTemplate ? pack.Reasons.Render(req.Reason, parameters) : req.Reason);
+
+    /// <summary>A requirement's outcome: its criteria's, and at best undetermined when whether it applies is.</summary>
+    internal static Tri Effective(Tri applies, Tri outcome) => applies == Tri.Unknown ? Kleene.Or(Tri.Unknown, outcome) : outcome;
+
+    /// <summary>
+    /// The eligibility once every requirement has been evaluated: the route's own explanation when no criterion
+    /// applied, the outcome, and (unless ineligible) the documents to request and the missing facts.
+    /// </summary>
+    internal static EligibilityResult Finish(
+        RulePack pack,
+        EligibilityRequest request,
+        PlacementResult placement,
+        TierDef tier,
+        int requirementCount,
+        List<Explanation> explanation,
+        List<Requirement> applied,
+        List<CriterionResult> criteria,
+        Tri overall,
+        List<string>? applicabilityMissing)
+    {
+        if (requirementCount == 0 || criteria.Count == 0)
+        {
+            var policy = tier.Routes[request.Route];
             var clause = policy.Clause ?? tier.Clause;
             explanation.Add(new Explanation(
                 policy.Owner ?? $"{tier.Id}.{RouteName(request.Route)}",
@@ -388,38 +456,38 @@ internal static class Evaluator
                 AddDistinct(docs, pack.CriteriaSets[r.CriteriaSet].Documents);
             }
 
-            void Walk(IReadOnlyList<CriterionResult> results)
-            {
-                foreach (var c in results)
-                {
-                    if (c.Outcome == Outcome.Eligible || (result == Outcome.Undetermined && c.Outcome == Outcome.Undetermined))
-                    {
-                        AddDistinct(docs, c.Documents);
-                    }
-
-                    if (c.Children.Count > 0)
-                    {
-                        Walk(c.Children);
-                    }
-                    else if (missingFacts is not null && c.Outcome == Outcome.Undetermined)
-                    {
-                        foreach (var m in c.Missing)
-                        {
-                            if (!missingFacts.Contains(m))
-                            {
-                                missingFacts.Add(m);
-                            }
-                        }
-                    }
-                }
-            }
-
-            Walk(criteria);
+            Walk(criteria, result, docs, missingFacts);
             documents = docs;
             missing = missingFacts is null ? NoStrings : Distinct(missingFacts);
         }
 
-        return new EligibilityResult(householdId, request.Department.Id, request.Route, result, placement, criteria, missing, documents, explanation);
+        return new EligibilityResult(request.Household.Id, request.Department.Id, request.Route, result, placement, criteria, missing, documents, explanation);
+    }
+
+    private static void Walk(IReadOnlyList<CriterionResult> results, Outcome result, List<LocalizedText> docs, List<string>? missingFacts)
+    {
+        foreach (var c in results)
+        {
+            if (c.Outcome == Outcome.Eligible || (result == Outcome.Undetermined && c.Outcome == Outcome.Undetermined))
+            {
+                AddDistinct(docs, c.Documents);
+            }
+
+            if (c.Children.Count > 0)
+            {
+                Walk(c.Children, result, docs, missingFacts);
+            }
+            else if (missingFacts is not null && c.Outcome == Outcome.Undetermined)
+            {
+                foreach (var m in c.Missing)
+                {
+                    if (!missingFacts.Contains(m))
+                    {
+                        missingFacts.Add(m);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Adds the items not yet in the list; documents come from the pack, so the same one is the same instance.</summary>
@@ -474,7 +542,7 @@ internal static class Evaluator
         return (acc, results);
     }
 
-    private static (Tri, CriterionResult) EvaluateCriterion(RulePack pack, CriterionNode node, EvalScope scope, int depth)
+    internal static (Tri, CriterionResult) EvaluateCriterion(RulePack pack, CriterionNode node, EvalScope scope, int depth)
     {
         switch (node)
         {

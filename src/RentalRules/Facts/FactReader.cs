@@ -239,10 +239,30 @@ public static class FactReader
             Members = members,
             ResidentMunicipality = r.String(n["residentMunicipality"]),
             CurrentOrganisation = r.String(n["currentOrganisation"]),
-            Divorce = n["divorce"] is { Kind: JKind.False } ? Divorce.None : Obj(r, n["divorce"], "divorce", FactSchema.Divorce, x => new Divorce { Date = r.Date(x["date"]), ChildrenUnder18AtHome = r.Bool(x["childrenUnder18AtHome"]) }),
+            Divorce = n["divorce"] is { Kind: JKind.False } ? Divorce.None : Obj(r, n["divorce"], "divorce", FactSchema.Divorce, x => ReadDivorce(r, x)),
             SoldHome = n["soldHome"] is { Kind: JKind.False } ? SoldHome.None : Obj(r, n["soldHome"], "soldHome", FactSchema.SoldHome, x => new SoldHome { Municipality = r.String(x["municipality"]), Date = r.Date(x["date"]) }),
             EducationPerspective = r.Bool(n["educationPerspective"]),
         };
+    }
+
+    /// <summary>A divorce; <c>childrenUnder18AtHome</c> is the number of children under 18 at home, or <c>true</c>/<c>false</c>.</summary>
+    private static Divorce ReadDivorce(NodeReader r, JNode x)
+    {
+        var children = x["childrenUnder18AtHome"];
+        if (children is { Kind: JKind.Number })
+        {
+            var count = r.Integer(children);
+            return new Divorce { Date = r.Date(x["date"]), ChildrenUnder18AtHome = count is null ? null : count > 0, ChildrenUnder18AtHomeCount = count };
+        }
+
+        if (children is { Kind: not (JKind.True or JKind.False or JKind.Null) })
+        {
+            r.Error(DiagnosticCodes.FactWrongType, $"childrenUnder18AtHome is the number of children under 18 living at home (or true/false), but found {JNode.KindName(children.Kind)}.", children.Location, "Write e.g. 2, 0, true or false, without quotes.");
+            return new Divorce { Date = r.Date(x["date"]) };
+        }
+
+        var flag = r.Bool(children);
+        return new Divorce { Date = r.Date(x["date"]), ChildrenUnder18AtHome = flag, ChildrenUnder18AtHomeCount = flag == false ? 0 : null };
     }
 
     private static T? Obj<T>(NodeReader r, JNode? node, string what, FactType type, Func<JNode, T> read)

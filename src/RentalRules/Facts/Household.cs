@@ -57,13 +57,19 @@ public sealed record Household
 public sealed record Divorce
 {
     /// <summary>Known not to have happened: never divorced or separated, no children counted.</summary>
-    public static readonly Divorce None = new() { Date = Member.Never, ChildrenUnder18AtHome = false };
+    public static readonly Divorce None = new() { Date = Member.Never, ChildrenUnder18AtHome = false, ChildrenUnder18AtHomeCount = 0 };
 
     /// <summary>The date.</summary>
     public DateOnly? Date { get; init; }
 
-    /// <summary>Whether children under 18 live at home.</summary>
+    /// <summary>
+    /// Whether children under 18 live at home. In JSON, <c>childrenUnder18AtHome</c> is the number of children (a count
+    /// above 0 is <c>true</c>) or <c>true</c>/<c>false</c>.
+    /// </summary>
     public bool? ChildrenUnder18AtHome { get; init; }
+
+    /// <summary>How many children under 18 live at home, when the facts give a number (<c>false</c> is 0).</summary>
+    public int? ChildrenUnder18AtHomeCount { get; init; }
 }
 
 /// <summary>A sold own home. In JSON, <c>"soldHome": false</c> means none (<see cref="None"/>).</summary>

@@ -20,8 +20,9 @@ public sealed class HelpTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Stderr);
-        // The usage line names the running executable (the test host here, rentalrules when installed as a tool).
-        var text = run.Stdout.Replace(System.CommandLine.RootCommand.ExecutableName, "rentalrules", StringComparison.Ordinal);
-        Snapshot.Match(text, "help-" + command);
+        // The usage line says rentalrules whatever the executable is called (the test host here, RentalRules.Cli.dll
+        // when installed as a tool).
+        Assert.Contains("  rentalrules", run.Stdout, StringComparison.Ordinal);
+        Snapshot.Match(run.Stdout, "help-" + command);
     }
 }

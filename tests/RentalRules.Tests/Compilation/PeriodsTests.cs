@@ -178,6 +178,18 @@ public sealed class PeriodsTests
 
     #region spell: touching or overlapping records of the set form one spell
 
+    [Fact]
+    public void Spell_OnTheLastRepresentableDay_IsAnsweredWithoutAnException()
+    {
+        // Found by the NRules differential property: a calendar-month spell evaluated on 9999-12-31 asked for the day
+        // after it and threw. An ongoing record ends (exclusively) at the last representable day, so no spell runs on
+        // that day: the answer is "not met", and the day before it is measured as usual.
+        var member = Receiving(new Benefit { Type = BenefitType.CashBenefit, From = new DateOnly(9999, 6, 1) });
+
+        Assert.Equal(Tri.False, Eval(CashSpell + " >= 6 calendar months", member, DateOnly.MaxValue));
+        Assert.Equal(Tri.True, Eval(CashSpell + " >= 6 calendar months", member, new DateOnly(9999, 12, 30)));
+    }
+
     private const string CashSpell = "spell(b in member.benefits: b.type in ['cashBenefit', 'educationAid', 'transitionBenefit', 'selfSupportReturnBenefit'])";
 
     [Fact]

@@ -109,6 +109,31 @@ public sealed class FactReaderTests
         Assert.Equal("citizenship must be an ISO 3166 alpha-2 code.", Assert.Single(result.Diagnostics).Message);
     }
 
+    [Theory]
+    [InlineData("2", true, 2)]
+    [InlineData("1", true, 1)]
+    [InlineData("0", false, 0)]
+    [InlineData("true", true, null)]
+    [InlineData("false", false, 0)]
+    public void ReadHouseholds_ChildrenUnder18AtHome_IsACountOrAFlag(string json, bool expected, int? count)
+    {
+        var household = FactReader.ReadHouseholds($"{{ \"divorce\": {{ \"date\": \"2024-05-01\", \"childrenUnder18AtHome\": {json} }} }}", "hh.json").GetValueOrThrow().Items[0];
+
+        Assert.Equal((expected, count), (household.Divorce!.ChildrenUnder18AtHome, household.Divorce.ChildrenUnder18AtHomeCount));
+    }
+
+    [Theory]
+    [InlineData("-1", "The number must be between 0 and 2147483647.")]
+    [InlineData("1.5", "Expected a whole number.")]
+    [InlineData("\"2\"", "childrenUnder18AtHome is the number of children under 18 living at home (or true/false), but found a string.")]
+    public void ReadHouseholds_ChildrenUnder18AtHomeNotACount_IsALocatedError(string json, string message)
+    {
+        var result = FactReader.ReadHouseholds($"{{ \"divorce\": {{ \"childrenUnder18AtHome\": {json} }} }}", "hh.json");
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal((message, "$.divorce.childrenUnder18AtHome"), (d.Message, d.Location.JsonPath));
+    }
+
     [Fact]
     public void ReadHouseholds_FalseDivorceAndSoldHome_MeanNone()
     {

@@ -47,7 +47,7 @@ public static class Build
         BirthDate = birthDate,
         Citizenship = "DK",
         Employment = [],
-        Education = new Education { Enrolled = [new Enrollment { Kind = EducationLevel.Primary, From = new DateOnly(2020, 8, 1) }] },
+        Education = new Education { Enrolled = [new Enrollment { Kind = EducationLevel.Primary, From = new DateOnly(2020, 8, 1), To = new DateOnly(2031, 7, 1) }] },
         Convictions = [],
         Benefits = [],
         ReleasedFromPrison = Member.Never,

@@ -171,6 +171,23 @@ public sealed class DkStatutoryRestrictionsPackTests
         Assert.Equal(expected, result.Outcome);
     }
 
+    [Theory]
+    [Clause(PackId, "§ 59 stk. 6 nr. 1")]
+    [InlineData("2024-01-01", Outcome.Ineligible)]
+    [InlineData("2023-12-31", Outcome.Eligible)]
+    [InlineData("2024-07-02", Outcome.Eligible)]
+    public void Check_ReleasedExactlySixMonthsBefore_IsInsideTheClosedWindow(string released, Outcome expected)
+    {
+        // "løsladt … inden for de seneste seks måneder", evaluated 2024-07-01: a release on 2024-01-01 is inside the window
+        // (a six-month limit from it runs to the end of 2024-07-01); the day before is outside, and so is a release after the date.
+        var on = new DateOnly(2024, 7, 1);
+        var household = Household("case-105", Adult("m1", 40, on: on) with { ReleasedFromPrison = DateOnly.Parse(released, System.Globalization.CultureInfo.InvariantCulture) });
+
+        var result = Check(Designation.Vulnerable, household, on);
+
+        Assert.Equal(expected, Find(result, "s59-6-1-released-from-prison").Outcome);
+    }
+
     [Fact]
     [Clause(PackId, "§ 59 stk. 6 nr. 1")]
     public void Check_NeverReleasedFromPrison_IsEligible()
@@ -288,6 +305,43 @@ public sealed class DkStatutoryRestrictionsPackTests
 
     [Fact]
     [Clause(PackId, "§ 59 stk. 6 nr. 4")]
+    public void Check_NonEuCitizenWhoseOnlyEnrolmentWasASixMonthCourseIn2012_IsNotAStudent()
+    {
+        // "… med undtagelse af studerende, som er indskrevet på en offentligt anerkendt uddannelsesinstitution": the
+        // enrolment must be current; a 6-month course from 2012-09-01 ended on 2013-03-01.
+        var member = Adult("m1", 35) with
+        {
+            Citizenship = "US",
+            Education = new Education { Enrolled = [new Enrollment { Kind = EducationLevel.Master, Months = 6, From = new DateOnly(2012, 9, 1) }], HighestCompleted = new CompletedEducation { Level = EducationLevel.Bachelor, ApprovedInDenmark = false } },
+        };
+
+        var result = Check(Designation.Vulnerable, Household("case-403", member));
+
+        Assert.Equal(Outcome.Ineligible, Find(result, "s59-6-4-citizenship").Outcome);
+        Assert.Equal(Outcome.Ineligible, result.Outcome);
+    }
+
+    [Theory]
+    [Clause(PackId, "§ 59 stk. 6 nr. 4")]
+    [InlineData("2025-08-25", "2028-06-30", Outcome.Ineligible)]
+    [InlineData("2023-09-01", "2025-03-01", Outcome.Ineligible)]
+    [InlineData("2023-09-01", "2025-03-02", Outcome.Eligible)]
+    public void Check_NonEuStudent_IsExemptOnlyWhileTheEnrolmentIsCurrent(string from, string to, Outcome expected)
+    {
+        // A course that starts later does not make a member a student yet; one whose to is the evaluation date has ended.
+        var member = Adult("m1", 27) with
+        {
+            Citizenship = "IN",
+            Education = new Education { Enrolled = [new Enrollment { Kind = EducationLevel.Master, From = DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), To = DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture) }], HighestCompleted = new CompletedEducation { Level = EducationLevel.Bachelor, ApprovedInDenmark = true } },
+        };
+
+        var result = Check(Designation.Vulnerable, Household("case-404", member));
+
+        Assert.Equal(expected, Find(result, "s59-6-4-citizenship").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 59 stk. 6 nr. 4")]
     public void Check_UnknownCitizenship_IsUndeterminedAndAsksForAPassport()
     {
         var household = Household("case-402", Adult("m1", 40) with { Citizenship = null });
@@ -334,6 +388,91 @@ public sealed class DkStatutoryRestrictionsPackTests
         var result = Check(Designation.Vulnerable, household);
 
         Assert.Equal(Outcome.Eligible, Find(result, "s59-6-5-cash-benefits").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 59 stk. 6 nr. 5")]
+    public void Check_KontanthjaelpThenUddannelseshjaelpWithoutABreak_IsOneSpellOfNineMonths()
+    {
+        // "i 6 sammenhængende kalendermåneder har modtaget … uddannelseshjælp eller kontanthjælp": kontanthjælp
+        // 2024-06-01 to 2024-10-31, then uddannelseshjælp from 2024-11-01: nine months without a break on 2025-03-01.
+        var household = Household("case-503", Jobless("m1", 28) with
+        {
+            Benefits =
+            [
+                new Benefit { Type = BenefitType.CashBenefit, From = new DateOnly(2024, 6, 1), To = new DateOnly(2024, 10, 31) },
+                new Benefit { Type = BenefitType.EducationAid, From = new DateOnly(2024, 11, 1), To = null },
+            ],
+        });
+
+        var result = Check(Designation.Vulnerable, household);
+
+        Assert.Equal(Outcome.Ineligible, Find(result, "s59-6-5-cash-benefits").Outcome);
+        Assert.Equal(Outcome.Ineligible, result.Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 59 stk. 6 nr. 5")]
+    public void Check_OneUnbrokenSpellStoredAsTwoRecords_IsOneSpell()
+    {
+        var household = Household("case-504", Jobless("m1", 28) with
+        {
+            Benefits =
+            [
+                new Benefit { Type = BenefitType.CashBenefit, From = new DateOnly(2024, 12, 1), To = null },
+                new Benefit { Type = BenefitType.CashBenefit, From = new DateOnly(2024, 7, 1), To = new DateOnly(2024, 12, 1) },
+            ],
+        });
+
+        Assert.Equal(Outcome.Ineligible, Find(Check(Designation.Vulnerable, household), "s59-6-5-cash-benefits").Outcome);
+    }
+
+    [Theory]
+    [Clause(PackId, "§ 59 stk. 6 nr. 5")]
+    [InlineData("2025-03-15", Outcome.Eligible)]
+    [InlineData("2025-03-31", Outcome.Ineligible)]
+    public void Check_SpellFromMidMonth_CountsWholeCalendarMonths(string on, Outcome expected)
+    {
+        // Kontanthjælp from 2024-09-15: on 2025-03-15 six months have elapsed but only October to February are whole
+        // calendar months (5); on 2025-03-31 March is whole too (6). The pack's notes say why calendar months won.
+        var date = DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture);
+        var household = Household("case-505", Jobless("m1", 28, date) with { Benefits = [new Benefit { Type = BenefitType.CashBenefit, From = new DateOnly(2024, 9, 15), To = null }] });
+
+        Assert.Equal(expected, Find(Check(Designation.Vulnerable, household, date), "s59-6-5-cash-benefits").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 59 stk. 6 nr. 5")]
+    public void Check_KontanthjaelpThenDagpenge_AreSeparateItemsAndDoNotCombine()
+    {
+        // Second reading, § 13.2: kontanthjælp 2024-01-01 to 2024-04-01, then dagpenge from 2024-04-01, evaluated
+        // 2024-07-01: three months under nr. 5 and three under nr. 7, so neither item bars the household.
+        var on = new DateOnly(2024, 7, 1);
+        var household = Household("case-506", Jobless("m1", 40, on) with
+        {
+            Benefits =
+            [
+                new Benefit { Type = BenefitType.CashBenefit, From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 4, 1) },
+                new Benefit { Type = BenefitType.UnemploymentBenefit, From = new DateOnly(2024, 4, 1), To = null },
+            ],
+        });
+
+        var result = Check(Designation.Vulnerable, household, on);
+
+        Assert.Equal(Outcome.Eligible, Find(result, "s59-6-5-cash-benefits").Outcome);
+        Assert.Equal(Outcome.Eligible, Find(result, "s59-6-7-unemployment").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 59 stk. 6 nr. 5")]
+    public void Check_ABenefitRecordWithoutAStart_IsUndeterminedAndNamesTheStart()
+    {
+        var household = Household("case-507", Jobless("m1", 40) with { Benefits = [new Benefit { Type = BenefitType.CashBenefit, To = null }] });
+
+        var nr5 = Find(Check(Designation.Vulnerable, household), "s59-6-5-cash-benefits");
+
+        Assert.Equal(Outcome.Undetermined, nr5.Outcome);
+        Assert.Equal(["member.benefits[].from"], nr5.Missing);
     }
 
     #endregion
@@ -469,20 +608,40 @@ public sealed class DkStatutoryRestrictionsPackTests
         Assert.Equal(expected, result.Outcome);
     }
 
+    [Fact]
+    [Clause(PackId, "§ 59 stk. 7")]
+    public void Check_PreventionAreaAndKontanthjaelpThenOvergangsydelse_CountsOnlyTheOvergangsydelse()
+    {
+        // Second reading, § 13.3: kontanthjælp 2024-01-01 to 2024-04-01, then overgangsydelse from 2024-04-01, on
+        // 2024-07-01: only the three months of overgangsydelse count under stk. 7; under stk. 6 nr. 5 both would.
+        var on = new DateOnly(2024, 7, 1);
+        var household = Household("case-806", Jobless("m1", 30, on) with
+        {
+            Benefits =
+            [
+                new Benefit { Type = BenefitType.CashBenefit, From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 4, 1) },
+                new Benefit { Type = BenefitType.TransitionBenefit, From = new DateOnly(2024, 4, 1), To = null },
+            ],
+        });
+
+        Assert.Equal(Outcome.Eligible, Check(Designation.Prevention, household, on).Outcome);
+        Assert.Equal(Outcome.Ineligible, Find(Check(Designation.Vulnerable, household, on), "s59-6-5-cash-benefits").Outcome);
+    }
+
     #endregion
 
-    private static EligibilityResult Check(Designation designation, Household household)
-        => Pack.Check(new EligibilityRequest(Department(designation), household, LettingRoute.Municipal, On));
+    private static EligibilityResult Check(Designation designation, Household household, DateOnly? on = null)
+        => Pack.Check(new EligibilityRequest(Department(designation), household, LettingRoute.Municipal, on ?? On));
 
     private static Department Department(Designation designation)
         => Build.Department("D-" + designation.ToString().ToLowerInvariant()) with { Designation = designation };
 
-    private static DateOnly Aged(int years) => On.AddYears(-years).AddMonths(-2);
+    private static DateOnly Aged(int years, DateOnly? on = null) => (on ?? On).AddYears(-years).AddMonths(-2);
 
     /// <summary>A Danish adult in work, never released from prison, no tenancy terminated, no benefits.</summary>
-    private static Member Adult(string id, int age, MemberRole role = MemberRole.Applicant) => Build.Worker(id, Aged(age), role);
+    private static Member Adult(string id, int age, MemberRole role = MemberRole.Applicant, DateOnly? on = null) => Build.Worker(id, Aged(age, on), role);
 
-    private static Member Jobless(string id, int age) => Build.Worker(id, Aged(age)) with { Employment = [] };
+    private static Member Jobless(string id, int age, DateOnly? on = null) => Build.Worker(id, Aged(age, on)) with { Employment = [] };
 
     private static Household Household(string id, params Member[] members) => Build.Household(id, members);
 

@@ -864,6 +864,39 @@ public sealed class HoejeTaastrupPackTests
             ResultText.Eligibility(result).ReplaceLineEndings("\n"));
     }
 
+    [Theory]
+    [Clause(PackId, "bilag 2")]
+    [InlineData(null, Outcome.Eligible)]
+    [InlineData("2025-07-01", Outcome.Ineligible)]
+    public void Check_FastBeskaeftigelse_IsPermanentEmployment_NotAFixedTermContract(string? to, Outcome expected)
+    {
+        // "fast beskæftigelse eller under uddannelse" (§ 4.1, minutes 2021-03-01): the second reading's "permanent"
+        // won, so a fixed-term contract ending 2025-07-01 gives no priority while a job without an end date does.
+        var applicant = Worker("m1", TurnsToday(40)) with { Employment = [new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 37, MonthlyGrossIncome = 30000m, From = new DateOnly(2024, 1, 1), To = to is null ? null : DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture) }] };
+
+        var result = Pack.Check(new EligibilityRequest(GreenDepartment(), Household("case-040", applicant), LettingRoute.Flexible, On));
+
+        Assert.Equal(expected, Find(result, "ht-b2-work-or-education").Outcome);
+    }
+
+    [Theory]
+    [Clause(PackId, "bilag 2")]
+    [InlineData("2023-08-01", "2026-07-01", Outcome.Eligible)]
+    [InlineData("2021-08-01", "2025-03-01", Outcome.Ineligible)]
+    [InlineData("2025-08-01", "2028-07-01", Outcome.Ineligible)]
+    public void Check_UnderUddannelse_IsAnEnrolmentCurrentOnTheDate(string from, string to, Outcome expected)
+    {
+        // Gymnasium counts (no level is required); an enrolment whose to is the evaluation date has ended, one that starts later has not begun.
+        var partner = Jobless("m2", TurnsToday(19), MemberRole.Partner) with
+        {
+            Education = new Education { Enrolled = [new Enrollment { Kind = EducationLevel.UpperSecondary, From = DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), To = DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture) }] },
+        };
+
+        var result = Pack.Check(new EligibilityRequest(GreenDepartment(), Household("case-041", Jobless("m1", TurnsToday(22)), partner), LettingRoute.Flexible, On));
+
+        Assert.Equal(expected, Find(result, "ht-b2-work-or-education").Outcome);
+    }
+
     #endregion
 
     #region bilag 3 Særligt skærpede fleksible kriterier (not in the sources: mirrors Holbæk's appendix 3, key-figure age bands)
@@ -953,7 +986,8 @@ public sealed class HoejeTaastrupPackTests
     [InlineData(ConvictionAct.WeaponsAct, "2024-11-01", Outcome.Ineligible)]
     [InlineData(ConvictionAct.EuphoriantsAct, "2024-11-01", Outcome.Ineligible)]
     [InlineData(ConvictionAct.Other, "2024-11-01", Outcome.Eligible)]
-    [InlineData(ConvictionAct.PenalCode, "2023-03-01", Outcome.Eligible)]
+    [InlineData(ConvictionAct.PenalCode, "2023-03-01", Outcome.Ineligible)]
+    [InlineData(ConvictionAct.PenalCode, "2023-02-28", Outcome.Eligible)]
     [InlineData(ConvictionAct.PenalCode, "2022-06-01", Outcome.Eligible)]
     public void Tightened_Convictions_CountThePenalCodeWeaponsAndEuphoriantsActsWithinTwoYears(ConvictionAct act, string date, Outcome expected)
     {
@@ -997,7 +1031,8 @@ public sealed class HoejeTaastrupPackTests
     [Theory]
     [Clause(PackId, "bilag 3")]
     [InlineData(BenefitType.CashBenefit, "2024-01-01", Outcome.Ineligible)]
-    [InlineData(BenefitType.UnemploymentBenefit, "2023-03-01", Outcome.Ineligible)]
+    [InlineData(BenefitType.UnemploymentBenefit, "2023-03-02", Outcome.Ineligible)]
+    [InlineData(BenefitType.UnemploymentBenefit, "2023-03-01", Outcome.Eligible)]
     [InlineData(BenefitType.CashBenefit, "2023-02-28", Outcome.Eligible)]
     [InlineData(BenefitType.Su, "2024-06-30", Outcome.Eligible)]
     [InlineData(BenefitType.Maternity, "2024-06-30", Outcome.Eligible)]
@@ -1123,6 +1158,24 @@ public sealed class HoejeTaastrupPackTests
 
             """,
             ResultText.Eligibility(result, "da").ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    [Clause(PackId, "bilag 3")]
+    public void Tightened_TwoCurrentJobsOf9000_AreFixedWorkAboveTheThreshold()
+    {
+        var applicant = Worker("m1", TurnsToday(37)) with
+        {
+            Employment =
+            [
+                new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 20, MonthlyGrossIncome = 9000m, From = new DateOnly(2022, 1, 1) },
+                new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 17, MonthlyGrossIncome = 9000m, From = new DateOnly(2023, 6, 1) },
+            ],
+        };
+
+        var result = Tightened(Household("case-042", applicant));
+
+        Assert.Equal(Outcome.Eligible, Find(result, "ht-b3-work-or-education").Outcome);
     }
 
     #endregion

@@ -234,6 +234,32 @@ public sealed class HoejeTaastrupPrivateLettingPackTests
             ResultText.Eligibility(result, "da").ReplaceLineEndings("\n"));
     }
 
+    [Fact]
+    [Clause(PackId, "punkt 4 nr. 1")]
+    public void Check_FixedTermContractEndingInTwoMonths_IsNotFastArbejde()
+    {
+        // "personer, der kan dokumentere, at de … har fast arbejde": read as permanent employment (the pack's note says
+        // why the second reading won); a contract ending 2025-05-01 is not, and no other criterion holds for a 35-year-old.
+        var applicant = Jobless("m1", TurnsToday(35)) with { Employment = [new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 37, MonthlyGrossIncome = 28000m, From = new DateOnly(2024, 11, 1), To = On.AddMonths(2) }] };
+
+        var result = CheckWaitingList(Household("case-120", applicant));
+
+        Assert.Equal(Outcome.Ineligible, Find(result, "private-letting-1-work-or-education").Outcome);
+        Assert.Equal(Outcome.Ineligible, result.Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "punkt 4 nr. 1")]
+    public void Check_CohabitantWhoseCourseEndedYearsAgo_IsNotInEducation()
+    {
+        var formerStudent = Jobless("m2", TurnsToday(34), MemberRole.Partner) with
+        {
+            Education = new Education { Enrolled = [new Enrollment { Kind = EducationLevel.Bachelor, SuEligible = true, Months = 36, From = new DateOnly(2012, 9, 1) }] },
+        };
+
+        Assert.Equal(Outcome.Ineligible, CheckWaitingList(Household("case-121", Jobless("m1", TurnsToday(36)), formerStudent)).Outcome);
+    }
+
     #endregion
 
     #region punkt 4 nr. 2 65 år eller derover ved boligens overtagelse

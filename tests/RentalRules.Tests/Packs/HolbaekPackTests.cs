@@ -568,6 +568,38 @@ public sealed class HolbaekPackTests
         Assert.Contains(result.Documents, d => d.Da == "Straffeattest for medlemmer af husstanden, som er fyldt 15 år");
     }
 
+    [Theory]
+    [Clause(PackId, "bilag 3 nr. 1")]
+    [InlineData("2023-03-01", Outcome.Ineligible)]
+    [InlineData("2023-02-28", Outcome.Eligible)]
+    public void Check_ConvictionOnTheDayTwoYearsBack_IsWithinTheLastTwoYears(string date, Outcome expected)
+    {
+        // "indenfor de seneste to år dømt", evaluated 2025-03-01: a judgment on 2023-03-01 is inside the closed window
+        // (a two-year limit from it runs to the end of 2025-03-01), as the second reading has it; one day earlier is outside.
+        var convicted = Adult("m1", 40) with { Convictions = [new Conviction { Date = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Act = ConvictionAct.PenalCode }] };
+
+        var result = Check(Red(), Household("case-120", convicted), LettingRoute.WaitingList);
+
+        Assert.Equal(expected, Find(result, "holbaek-b3-1-convictions").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "bilag 3 nr. 1")]
+    [Clause(PackId, "bilag 3 nr. 3")]
+    public void Check_ConvictionAndBenefitOnTheSameDayTwoYearsBack_AreJudgedAlike()
+    {
+        // Issue 11: a conviction on the day two years back passed nr. 1 (>) while a benefit ending that day failed nr. 3 (>=).
+        // Now both use one window: the conviction on 2023-03-01 and the benefit whose last day is 2023-03-01 are both inside.
+        var convicted = Adult("m1", 40) with { Convictions = [new Conviction { Date = new DateOnly(2023, 3, 1), Act = ConvictionAct.PenalCode }] };
+        var supported = Adult("m1", 40) with { Benefits = [new Benefit { Type = BenefitType.CashBenefit, From = new DateOnly(2022, 9, 1), To = new DateOnly(2023, 3, 2) }] };
+
+        var nr1 = Find(Check(Red(), Household("case-121", convicted), LettingRoute.WaitingList), "holbaek-b3-1-convictions");
+        var nr3 = Find(Check(Red(), Household("case-122", supported), LettingRoute.WaitingList), "holbaek-b3-3-public-support");
+
+        Assert.Equal(Outcome.Ineligible, nr1.Outcome);
+        Assert.Equal(Outcome.Ineligible, nr3.Outcome);
+    }
+
     #endregion
 
     #region Bilag 3 nr. 2 Fast arbejde eller godkendt uddannelse (15-64 år)
@@ -648,7 +680,7 @@ public sealed class HolbaekPackTests
     [InlineData(false, Outcome.Ineligible)]
     public void Check_FifteenYearOldChild_MustBeInEducationOrWork(bool inSchool, Outcome expected)
     {
-        var child = Build.Child("m3", Aged(15)) with { Education = new Education { Enrolled = inSchool ? [new Enrollment { Kind = EducationLevel.Primary, From = new DateOnly(2020, 8, 1) }] : [] } };
+        var child = Build.Child("m3", Aged(15)) with { Education = new Education { Enrolled = inSchool ? [new Enrollment { Kind = EducationLevel.Primary, From = new DateOnly(2020, 8, 1), To = new DateOnly(2030, 7, 1) }] : [] } };
 
         var result = Check(Red(), WorkingCouple("case-205", child), LettingRoute.WaitingList);
 
@@ -681,6 +713,85 @@ public sealed class HolbaekPackTests
         Assert.Equal(["member.employment[].monthlyGrossIncome"], nr2.Missing);
         Assert.Equal(Outcome.Undetermined, result.Outcome);
         Assert.Contains(result.Documents, d => d.En == "Payslips");
+    }
+
+    [Fact]
+    [Clause(PackId, "bilag 3 nr. 2")]
+    public void Check_A36MonthCourseBegunIn2012_IsNotApprovedEducationIn2025()
+    {
+        // "under godkendt uddannelse": a 36-month course from 2012-09-01 ended before 2015-09-01; in 2025 the member
+        // without work is neither in fixed work nor in education, so the red department's appendix 3 is not met.
+        var formerStudent = Jobless("m1", 33, MemberRole.Applicant) with
+        {
+            Education = new Education { Enrolled = [new Enrollment { Kind = EducationLevel.Bachelor, Municipality = "Roskilde", SuEligible = true, Months = 36, From = new DateOnly(2012, 9, 1) }], HighestCompleted = new CompletedEducation { Level = EducationLevel.Vocational, ApprovedInDenmark = true } },
+        };
+
+        var result = Check(Red(), Household("case-220", formerStudent), LettingRoute.WaitingList);
+
+        Assert.Equal(Outcome.Ineligible, Find(result, "holbaek-b3-2-work-or-education").Outcome);
+        Assert.Equal(Outcome.Ineligible, result.Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "bilag 3 nr. 2")]
+    public void Check_TwoCurrentJobsOf9000_AreFixedWorkAbove16408()
+    {
+        // "den gennemsnitlig bruttoindkomst … 16.408 kr./pr. måned": the member's income is the sum of the current jobs.
+        var twoJobs = Adult("m1", 40) with
+        {
+            Employment =
+            [
+                new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 20, MonthlyGrossIncome = 9000m, From = new DateOnly(2022, 1, 1) },
+                new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 17, MonthlyGrossIncome = 9000m, From = new DateOnly(2023, 6, 1) },
+            ],
+        };
+
+        var result = Check(Red(), Household("case-221", twoJobs), LettingRoute.WaitingList);
+
+        Assert.Equal(Outcome.Eligible, Find(result, "holbaek-b3-2-work-or-education").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "bilag 3 nr. 2")]
+    public void Check_AJobThatEnded_DoesNotAddToTheIncome()
+    {
+        var oneJobLeft = Adult("m1", 40) with
+        {
+            Employment =
+            [
+                new Employment { Kind = EmploymentKind.Employee, MonthlyGrossIncome = 9000m, From = new DateOnly(2022, 1, 1) },
+                new Employment { Kind = EmploymentKind.Employee, MonthlyGrossIncome = 9000m, From = new DateOnly(2023, 6, 1), To = On.AddMonths(-1) },
+            ],
+        };
+
+        var result = Check(Red(), Household("case-222", oneJobLeft), LettingRoute.WaitingList);
+
+        Assert.Equal(Outcome.Ineligible, Find(result, "holbaek-b3-2-work-or-education").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "bilag 3 nr. 2")]
+    public void Check_AJobWhoseToIsTheEvaluationDate_HasEnded()
+    {
+        // The second reading takes an employment's to as its last day (eligible); the fact model's one definition
+        // (DESIGN §5.1) makes to the first day it no longer holds, for employments, enrolments and benefits alike.
+        var lastDay = Adult("m1", 40) with { Employment = [new Employment { Kind = EmploymentKind.Employee, MonthlyGrossIncome = 30000m, From = new DateOnly(2020, 1, 1), To = On }] };
+
+        var result = Check(Red(), Household("case-223", lastDay), LettingRoute.WaitingList);
+
+        Assert.Equal(Outcome.Ineligible, Find(result, "holbaek-b3-2-work-or-education").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "bilag 3 nr. 2")]
+    public void Check_ACurrentJobWithoutIncome_IsUndeterminedAndAsksForPayslips()
+    {
+        var noIncome = Adult("m1", 40) with { Employment = [new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 37, From = new DateOnly(2020, 1, 1) }] };
+
+        var nr2 = Find(Check(Red(), Household("case-224", noIncome), LettingRoute.WaitingList), "holbaek-b3-2-work-or-education");
+
+        Assert.Equal(Outcome.Undetermined, nr2.Outcome);
+        Assert.Equal(["member.employment[].monthlyGrossIncome"], nr2.Missing);
     }
 
     #endregion
@@ -776,6 +887,30 @@ public sealed class HolbaekPackTests
         Assert.Equal(Outcome.Undetermined, nr3.Outcome);
         Assert.Equal(["member.benefits"], nr3.Missing);
         Assert.Contains(result.Documents, d => d.En == "Annual tax statements and payslips for the last two years");
+    }
+
+    [Theory]
+    [Clause(PackId, "bilag 3 nr. 3")]
+    [InlineData("2023-03-02", Outcome.Ineligible)]
+    [InlineData("2023-03-01", Outcome.Eligible)]
+    public void Check_BenefitEndingAtTheWindowEdge_CountsWhenItsLastDayIsInside(string to, Outcome expected)
+    {
+        // "har på noget tidspunkt indenfor de seneste to år været offentligt forsørgede", evaluated 2025-03-01: to is the
+        // first day without the benefit, so to 2023-03-02 has its last day on 2023-03-01, inside; to 2023-03-01 does not.
+        var member = Adult("m1", 40) with { Benefits = [new Benefit { Type = BenefitType.CashBenefit, From = new DateOnly(2022, 6, 1), To = DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture) }] };
+
+        var result = Check(Red(), Household("case-320", member), LettingRoute.WaitingList);
+
+        Assert.Equal(expected, Find(result, "holbaek-b3-3-public-support").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "bilag 3 nr. 3")]
+    public void Check_BenefitStartingAfterTheEvaluationDate_IsNotSupportWithinTheLastTwoYears()
+    {
+        var member = Adult("m1", 40) with { Benefits = [new Benefit { Type = BenefitType.CashBenefit, From = On.AddMonths(1) }] };
+
+        Assert.Equal(Outcome.Eligible, Find(Check(Red(), Household("case-321", member), LettingRoute.WaitingList), "holbaek-b3-3-public-support").Outcome);
     }
 
     #endregion
@@ -952,6 +1087,39 @@ public sealed class HolbaekPackTests
             result.Documents.Select(d => d.En));
     }
 
+    [Fact]
+    [Clause(PackId, "bilag 4 nr. 1")]
+    public void Check_TwoJobsOf15And12Hours_AreAttachmentOfAtLeast25Hours()
+    {
+        // "Beskæftigelsen skal have et omfang af mindst 25 timer om ugen": the employment as a whole, 15 + 12 hours.
+        var twoJobs = Jobless("m1", 35, MemberRole.Applicant) with
+        {
+            Employment =
+            [
+                new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 15, MonthlyGrossIncome = 9000m, From = new DateOnly(2023, 1, 1) },
+                new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 12, MonthlyGrossIncome = 7000m, From = new DateOnly(2024, 1, 1) },
+            ],
+        };
+
+        var result = Check(Green(), NoFlexibleCriterion("case-720") with { Members = [twoJobs] }, LettingRoute.Flexible);
+
+        Assert.Equal(Outcome.Eligible, Find(result, "holbaek-b4-1-work").Outcome);
+    }
+
+    [Theory]
+    [Clause(PackId, "bilag 4 nr. 1")]
+    [InlineData(0, Outcome.Eligible)]
+    [InlineData(1, Outcome.Ineligible)]
+    public void Check_ANewJobStartingTwoMonthsLater_Counts_ADayLaterDoesNot(int daysAfterTwoMonths, Outcome expected)
+    {
+        // "Arbejdet skal påbegyndes senest 2 måneder efter boligens overtagelsestidspunkt" (the evaluation date as takeover).
+        var newJob = Jobless("m1", 35, MemberRole.Applicant) with { Employment = [new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 37, MonthlyGrossIncome = 30000m, From = On.AddMonths(2).AddDays(daysAfterTwoMonths) }] };
+
+        var result = Check(Green(), NoFlexibleCriterion("case-721") with { Members = [newJob] }, LettingRoute.Flexible);
+
+        Assert.Equal(expected, Find(result, "holbaek-b4-1-work").Outcome);
+    }
+
     #endregion
 
     #region Bilag 4 nr. 2 Kompetencegivende uddannelse i Holbæk Kommune
@@ -993,6 +1161,39 @@ public sealed class HolbaekPackTests
         var result = Check(Green(), household, LettingRoute.Flexible);
 
         Assert.Equal(Outcome.Ineligible, Find(result, "holbaek-b4-2-education").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "bilag 4 nr. 2")]
+    public void Check_ACourseStartingNextYear_DoesNotCountYet()
+    {
+        // "Boligsøgende der er ved at gennemføre en kompetencegivende uddannelse": present tense, so an admission to a
+        // programme that starts next year does not give priority now.
+        var admitted = Jobless("m1", 22, MemberRole.Applicant) with
+        {
+            Education = new Education { Enrolled = [new Enrollment { Kind = EducationLevel.Vocational, Municipality = "Holbæk", SuEligible = true, Months = 48, From = On.AddYears(1) }] },
+        };
+
+        var result = Check(Green(), NoFlexibleCriterion("case-820") with { Members = [admitted] }, LettingRoute.Flexible);
+
+        Assert.Equal(Outcome.Ineligible, Find(result, "holbaek-b4-2-education").Outcome);
+    }
+
+    [Theory]
+    [Clause(PackId, "bilag 4 nr. 2")]
+    [InlineData("2025-08-01", Outcome.Eligible)]
+    [InlineData("2025-07-31", Outcome.Ineligible)]
+    public void Check_AProgrammeGivenByItsEndDate_MustLastAtLeastAYear(string to, Outcome expected)
+    {
+        // "sammenhængende heltidsundervisningstilbud af minimum et års varighed": from 2024-08-01, to (exclusive) a year later.
+        var student = Jobless("m1", 22, MemberRole.Applicant) with
+        {
+            Education = new Education { Enrolled = [new Enrollment { Kind = EducationLevel.ShortCycle, Municipality = "Holbæk", SuEligible = true, From = new DateOnly(2024, 8, 1), To = DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture) }] },
+        };
+
+        var result = Check(Green(), NoFlexibleCriterion("case-821") with { Members = [student] }, LettingRoute.Flexible);
+
+        Assert.Equal(expected, Find(result, "holbaek-b4-2-education").Outcome);
     }
 
     #endregion
@@ -1040,6 +1241,25 @@ public sealed class HolbaekPackTests
         Assert.Equal(["household.divorce.date"], nr3.Missing);
         Assert.Equal(Outcome.Undetermined, result.Outcome);
         Assert.Equal(["Divorce or separation papers, or certificates of residence for both if not married"], result.Documents.Select(d => d.En));
+    }
+
+    [Theory]
+    [Clause(PackId, "bilag 4 nr. 3")]
+    [InlineData(-12, Outcome.Eligible)]
+    [InlineData(1, Outcome.Ineligible)]
+    public void Check_DivorceWindow_IsTheClosedLastYear(int monthsFromNow, Outcome expected)
+    {
+        // "fortrinsret til en bolig kan gives op til et år efter skilsmisse": exactly a year ago counts; a date after the
+        // evaluation date is not a divorce that has happened.
+        var household = NoFlexibleCriterion("case-920") with
+        {
+            CurrentOrganisation = "Org A",
+            Divorce = new Divorce { Date = On.AddMonths(monthsFromNow), ChildrenUnder18AtHome = true },
+        };
+
+        var result = Check(Green(), household, LettingRoute.Flexible);
+
+        Assert.Equal(expected, Find(result, "holbaek-b4-3-divorce").Outcome);
     }
 
     #endregion

@@ -231,6 +231,21 @@ public sealed class AarhusPackTests
 
     [Theory]
     [Clause(PackId, Groups)]
+    [InlineData(-144, Outcome.Ineligible)]
+    [InlineData(12, Outcome.Ineligible)]
+    [InlineData(-6, Outcome.Eligible)]
+    public void Check_YoungPersonUnderEducation_NeedsAnEnrolmentCurrentOnTheDate(int startMonthsFromNow, Outcome expected)
+    {
+        // "Unge under uddannelse": a 36-month course begun 12 years ago has ended, and one starting next year has not begun.
+        var household = FlexibleGroups.Student("case-aar-6b", 24, On, "Aarhus", startMonthsFromNow);
+
+        var result = Check(household);
+
+        Assert.Equal(expected, Find(result, "aarhus-flex-young").Outcome);
+    }
+
+    [Theory]
+    [Clause(PackId, Groups)]
     [InlineData(55, "Aarhus", Outcome.Eligible)]
     [InlineData(55, "Århus", Outcome.Eligible)]
     [InlineData(54, "Aarhus", Outcome.Ineligible)]

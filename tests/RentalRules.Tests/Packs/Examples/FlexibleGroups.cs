@@ -13,6 +13,15 @@ internal static class FlexibleGroups
     public static Household Applicant(string id, int age, DateOnly on, string residentMunicipality, bool employed = true, bool enrolled = false)
         => HouseholdOf(id, residentMunicipality, on, MemberOf("m1", MemberRole.Applicant, on.AddYears(-age), on, employed, enrolled));
 
+    /// <summary>A jobless applicant whose only enrolment is a 36-month bachelor programme that starts <paramref name="startMonthsFromNow"/> months from the date.</summary>
+    public static Household Student(string id, int age, DateOnly on, string residentMunicipality, int startMonthsFromNow)
+    {
+        var household = Applicant(id, age, on, residentMunicipality, employed: false);
+        var member = household.Members![0];
+        var enrolment = new Enrollment { Kind = EducationLevel.Bachelor, SuEligible = true, Months = 36, From = on.AddMonths(startMonthsFromNow) };
+        return household with { Members = [member with { Education = member.Education! with { Enrolled = [enrolment] } }] };
+    }
+
     /// <summary>A working parent aged 40 with a child of 8.</summary>
     public static Household Family(string id, DateOnly on, string residentMunicipality)
         => HouseholdOf(id, residentMunicipality, on, MemberOf("m1", MemberRole.Applicant, on.AddYears(-40), on, employed: true, enrolled: false), MemberOf("m2", MemberRole.Child, on.AddYears(-8), on, employed: false, enrolled: true));

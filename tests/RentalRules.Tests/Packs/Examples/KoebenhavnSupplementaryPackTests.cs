@@ -288,6 +288,21 @@ public sealed class KoebenhavnSupplementaryPackTests
 
     [Theory]
     [Clause(PackId, Groups)]
+    [InlineData(-144, Outcome.Ineligible)]
+    [InlineData(12, Outcome.Ineligible)]
+    [InlineData(-6, Outcome.Eligible)]
+    public void Check_YoungPersonUnderEducation_NeedsAnEnrolmentCurrentOnTheDate(int startMonthsFromNow, Outcome expected)
+    {
+        // "Unge under uddannelse": a 36-month course begun 12 years ago has ended, and one starting next year has not begun.
+        var household = FlexibleGroups.Student("case-kbh-6b", 24, On, "København", startMonthsFromNow);
+
+        var result = Check(Department("KBH-503", 0.30m), household);
+
+        Assert.Equal(expected, Find(result, "kbh-flex-young").Outcome);
+    }
+
+    [Theory]
+    [Clause(PackId, Groups)]
     [InlineData(55, Outcome.Eligible)]
     [InlineData(54, Outcome.Ineligible)]
     public void Check_SeniorLivingInCopenhagen_IsEligibleFrom55(int age, Outcome expected)
