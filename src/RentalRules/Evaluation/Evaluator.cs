@@ -13,6 +13,15 @@ internal static class Evaluator
     public static PlacementResult Place(RulePack pack, Department department, DateOnly on, EvalScope scope)
     {
         scope.Department = department;
+        return Placement(pack, department, on, scope, warnings => PlaceByTable(pack, department, on, scope, warnings));
+    }
+
+    /// <summary>
+    /// A placement: by the decided tier in force where the pack says it rules, else by the table (<paramref name="byTable"/>,
+    /// given the warnings so far), with the warnings about decided tiers and the key figures' dates. Shared by every backend.
+    /// </summary>
+    internal static PlacementResult Placement(RulePack pack, Department department, DateOnly on, EvalScope scope, Func<IReadOnlyList<string>, PlacementResult> byTable)
+    {
         var warnings = Warnings(pack, on);
         var decided = DecidedOn(department, on);
         if (decided is not null && pack.Decided is { Rules: true } rule && (rule.When is null || DecidedApplies(rule, scope)))
@@ -20,7 +29,7 @@ internal static class Evaluator
             return PlaceAsDecided(pack, department, decided, rule, scope, warnings);
         }
 
-        var tablePlacement = PlaceByTable(pack, department, on, scope, warnings);
+        var tablePlacement = byTable(warnings);
         if (tablePlacement.Outcome != PlacementOutcome.Placed)
         {
             return tablePlacement;
