@@ -136,16 +136,24 @@ internal static class LettingEndpoints
         }
         catch (LedgerConflictException)
         {
-            return Responses.Problem(StatusCodes.Status503ServiceUnavailable, "The quota ledger was busy; nothing was counted. Send the routing again.");
+            return Responses.Problem(StatusCodes.Status503ServiceUnavailable, "The decision journal was busy; nothing was recorded. Send the routing again.");
         }
 
         return Responses.Ok(routed.Pack, w =>
         {
             w.WritePropertyName("decision");
             ResultJson.WriteDecision(w, routed.Decision);
-            w.WriteStartObject("ledger");
-            w.WriteNumber("changeCounter", routed.Ledger.ChangeCounter);
-            w.WriteNumber("attempts", routed.Attempts);
+            w.WriteStartObject("journal");
+            w.WriteBoolean("recorded", routed.Entry is not null);
+            w.WriteBoolean("alreadyRecorded", routed.AlreadyRecorded);
+            if (routed.Entry is { } entry)
+            {
+                w.WriteNumber("revision", entry.Revision);
+                w.WriteString("legalBasis", entry.LegalBasis);
+                w.WriteString("lettingType", entry.LettingType);
+                w.WriteString("recordedAt", entry.RecordedAt);
+            }
+
             w.WriteEndObject();
         });
     }

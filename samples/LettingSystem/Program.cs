@@ -1,9 +1,11 @@
 using LettingSystem;
 using RentalRules.Hosting.Packs;
+using RentalRules.Hosting.PostgreSql;
 using RentalRules.Hosting.Sqlite;
 
 // A letting system's back end in miniature: RentalRules registered with DI, the packs of ../../rules (swapped when a
-// file changes), the quota ledgers in a SQLite file, and three endpoints. Kestrel listens on 127.0.0.1:5080 only.
+// file changes), the decision journal in a SQLite file (or in PostgreSQL when RentalRules:PostgreSql is configured),
+// and three endpoints. Kestrel listens on 127.0.0.1:5080 only.
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
 var contentRoot = builder.Environment.ContentRootPath;
@@ -12,7 +14,15 @@ builder.Services.AddRentalRules(options =>
     options.PackFolder = Path.GetFullPath(config["RentalRules:PackFolder"] ?? "../../rules", contentRoot);
     options.WatchForChanges = config.GetValue("RentalRules:WatchForChanges", true);
     options.ReloadDelay = TimeSpan.FromMilliseconds(config.GetValue("RentalRules:ReloadDelayMilliseconds", 500));
-    options.LedgerStore = SqliteLedgerStore.ForFile(Path.GetFullPath(config["RentalRules:LedgerDatabase"] ?? "ledgers.db", contentRoot));
+    if (config["RentalRules:PostgreSql"] is { Length: > 0 } postgres)
+    {
+        // Several instances behind a load balancer share one PostgreSQL database.
+        options.UsePostgreSql(postgres);
+    }
+    else
+    {
+        options.UseSqlite($"Data Source={Path.GetFullPath(config["RentalRules:JournalDatabase"] ?? "journal.db", contentRoot)}");
+    }
 });
 
 var app = builder.Build();

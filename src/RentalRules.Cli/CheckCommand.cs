@@ -11,12 +11,12 @@ internal static class CheckCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var pack = CommonOptions.Pack();
-        var department = new Option<string>("--department") { Description = "The department (one JSON object).", Required = true };
-        var household = new Option<string>("--household") { Description = "A household (JSON object) or an array of them.", Required = true };
+        var department = new Option<string>("--department") { Description = "The department (one JSON object); - reads standard input.", Required = true };
+        var household = new Option<string>("--household") { Description = "A household (JSON object) or an array of them; - reads standard input.", Required = true };
         var vacancyOption = new Option<string?>("--vacancy") { Description = "The dwelling (one JSON object): the rules that depend on it (elderly, accessible, youth, new small dwellings) apply." };
         var route = new Option<string>("--route")
         {
-            Description = "The route into the department: municipal, flexible or waitingList.",
+            Description = "The route into the department: municipal, flexible or waitingList (any case).",
             DefaultValueFactory = _ => "flexible",
         };
         route.AcceptOnlyFromAmong("municipal", "flexible", "waitingList");
@@ -56,9 +56,9 @@ internal static class CheckCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var departments = FactReader.ReadDepartments(departmentText, departmentPath);
-            var households = FactReader.ReadHouseholds(householdText, householdPath);
-            var vacancies = vacancyText is null ? null : FactReader.ReadVacancies(vacancyText, vacancyPath!);
+            var departments = FactReader.ReadDepartments(departmentText, CommonOptions.DisplayName(departmentPath));
+            var households = FactReader.ReadHouseholds(householdText, CommonOptions.DisplayName(householdPath));
+            var vacancies = vacancyText is null ? null : FactReader.ReadVacancies(vacancyText, CommonOptions.DisplayName(vacancyPath!));
             CommonOptions.PrintErrors(departments.Diagnostics.Concat(households.Diagnostics).Concat(vacancies?.Diagnostics ?? []), stderr);
             if (departments.Value is null || households.Value is null || (vacancies is not null && vacancies.Value is null))
             {
@@ -70,7 +70,7 @@ internal static class CheckCommand
             {
                 if (v.Items.Count != 1 || v.IsArray)
                 {
-                    stderr.WriteLine($"{vacancyPath}:1:1: error RR0303: check takes exactly one vacancy (a JSON object), but the file holds {(v.IsArray ? "an array of " + v.Items.Count : v.Items.Count)}. Hint: Check once per vacancy; route decides where several vacancies go.");
+                    stderr.WriteLine($"{CommonOptions.DisplayName(vacancyPath!)}:1:1: error RR0303: check takes exactly one vacancy (a JSON object), but the file holds {(v.IsArray ? "an array of " + v.Items.Count : v.Items.Count)}. Hint: Check once per vacancy; route decides where several vacancies go.");
                     return ExitCodes.InvalidInput;
                 }
 
@@ -86,7 +86,7 @@ internal static class CheckCommand
             var d = departments.Value.Items[0];
             if (dwelling?.Department is { } of && d.Id is { } id && !string.Equals(of, id, StringComparison.Ordinal))
             {
-                stderr.WriteLine($"{vacancyPath}:1:1: error RR0303: The vacancy belongs to another department than the one checked. Hint: Give the department the vacancy names in \"department\", or leave \"department\" out of the vacancy.");
+                stderr.WriteLine($"{CommonOptions.DisplayName(vacancyPath!)}:1:1: error RR0303: The vacancy belongs to another department than the one checked. Hint: Give the department the vacancy names in \"department\", or leave \"department\" out of the vacancy.");
                 return ExitCodes.InvalidInput;
             }
 

@@ -7,11 +7,12 @@ namespace RentalRules.Cli;
 /// <summary>Parses the command line and runs a command. Never lets an exception's stack trace reach the user.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdin = null)
     {
+        CommonOptions.Stdin.Value = new StdinSource(stdin);
         // Named "rentalrules" whatever the executable is called (RootCommand takes the name of the running file, which for
         // the installed tool is RentalRules.Cli), so the help's usage lines say what the user types.
-        var root = new Command("rentalrules", "rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, forecast and compare drafts.")
+        var root = new Command("rentalrules", "rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, forecast and compare drafts, report on the decision journal.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -22,9 +23,10 @@ internal static class CliApp
         root.Subcommands.Add(RouteCommand.Create(stdout, stderr));
         root.Subcommands.Add(ForecastCommand.Create(stdout, stderr));
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(PacksCommand.Create(stdout));
 
-        var parse = root.Parse(args);
+        var parse = root.Parse(CommonOptions.CanonicalChoices(args));
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)
@@ -67,6 +69,14 @@ internal static class CliApp
 
         return date;
     }
+}
+
+/// <summary>Standard input for an input named <c>-</c>: read at most once per run.</summary>
+internal sealed class StdinSource(Stream? stream)
+{
+    public bool Used { get; set; }
+
+    public Stream Open() => stream ?? Console.OpenStandardInput();
 }
 
 /// <summary>A usage error found after parsing (exit code 2).</summary>

@@ -86,9 +86,75 @@ internal static class CommonOptions
         => text.Length > 0 && char.IsAsciiLetterOrDigit(text[0]) && !text.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
-    /// <summary>Reads an input file; prints a located error and returns null when it cannot be read.</summary>
+    /// <summary>Where an input named <c>-</c> is read from, for the current run.</summary>
+    public static AsyncLocal<StdinSource?> Stdin { get; } = new();
+
+    /// <summary>The name of an input in diagnostics: <c>&lt;stdin&gt;</c> for <c>-</c>.</summary>
+    public static string DisplayName(string path) => path == "-" ? "<stdin>" : path;
+
+    /// <summary>The options whose values are one of a fixed list, with the values as the help shows them.</summary>
+    private static readonly Dictionary<string, string[]> Choices = new(StringComparer.Ordinal)
+    {
+        ["--route"] = ["municipal", "flexible", "waitingList"],
+        ["--lang"] = ["en", "da"],
+        ["--format"] = ["md", "html", "json"],
+    };
+
+    /// <summary>
+    /// The arguments with the value of every option that takes one of a fixed list written as the list writes it, so
+    /// that <c>--route waitinglist</c> is <c>--route waitingList</c>; anything else is left for the parser to refuse.
+    /// </summary>
+    public static string[] CanonicalChoices(string[] args)
+    {
+        var result = (string[])args.Clone();
+        for (var i = 0; i < result.Length; i++)
+        {
+            var arg = result[i];
+            var eq = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = eq > 0 ? arg[..eq] : arg;
+            if (!Choices.TryGetValue(name, out var choices))
+            {
+                continue;
+            }
+
+            if (eq > 0)
+            {
+                result[i] = name + "=" + Canonical(arg[(eq + 1)..], choices);
+            }
+            else if (i + 1 < result.Length)
+            {
+                result[i + 1] = Canonical(result[i + 1], choices);
+                i++;
+            }
+        }
+
+        return result;
+    }
+
+    private static string Canonical(string value, string[] choices)
+        => choices.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase)) ?? value;
+
+    /// <summary>
+    /// Reads an input file, or standard input for <c>-</c> (once per run); prints a located error and returns null when
+    /// it cannot be read.
+    /// </summary>
     public static byte[]? ReadInput(string path, TextWriter stderr)
     {
+        if (path == "-")
+        {
+            var source = Stdin.Value ?? new StdinSource(null);
+            if (source.Used)
+            {
+                throw new CliUsageException("Only one input can be read from standard input ('-') in one run.");
+            }
+
+            source.Used = true;
+            using var input = source.Open();
+            using var copy = new MemoryStream();
+            input.CopyTo(copy);
+            return copy.ToArray();
+        }
+
         try
         {
             if (Directory.Exists(path))

@@ -102,7 +102,8 @@ internal static class CompareCommand
                 return ExitCodes.InvalidInput;
             }
 
-            stdout.WriteLine(language == "da" ? $"Rapporten er skrevet til {path}." : $"The report was written to {path}.");
+            // A status line, not output: stdout stays empty when the report goes to a file.
+            stderr.WriteLine(language == "da" ? $"Rapporten er skrevet til {path}." : $"The report was written to {path}.");
             return ExitCodes.Success;
         });
         return command;

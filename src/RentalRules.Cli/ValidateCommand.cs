@@ -11,7 +11,8 @@ internal static class ValidateCommand
     {
         var packs = new Argument<string[]>("packs") { Description = "Pack files (or pack ids) to validate.", Arity = ArgumentArity.OneOrMore };
         var json = CommonOptions.Json();
-        var command = new Command("validate", "Load, check and compile rule packs. Exit 0 when all are valid, 1 otherwise.") { packs, json };
+        var notes = new Option<bool>("--notes") { Description = "Also list each pack's interpretations: the rule and clause, the reading it encodes, the alternative and the draft that encodes it." };
+        var command = new Command("validate", "Load, check and compile rule packs. Exit 0 when all are valid, 1 otherwise.") { packs, json, notes };
         command.SetAction(parse =>
         {
             var results = parse.GetValue(packs)!.Select(p => (Path: p, Result: CommonOptions.LoadPackResult(p))).ToList();
@@ -46,6 +47,25 @@ internal static class ValidateCommand
                         }
 
                         w.WriteEndArray();
+                        if (parse.GetValue(notes) && result.Value is { } p)
+                        {
+                            w.WriteStartArray("interpretations");
+                            foreach (var i in p.Interpretations)
+                            {
+                                w.WriteStartObject();
+                                w.WriteString("id", i.Id);
+                                w.WriteString("rule", i.Rule);
+                                w.WriteString("clause", i.Clause);
+                                w.WriteString("source", i.Source);
+                                w.WriteString("reading", i.Reading);
+                                w.WriteString("alternative", i.Alternative);
+                                w.WriteString("draft", i.Draft);
+                                w.WriteEndObject();
+                            }
+
+                            w.WriteEndArray();
+                        }
+
                         w.WriteEndObject();
                     }
 
@@ -66,6 +86,10 @@ internal static class ValidateCommand
                     {
                         var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
                         stdout.WriteLine($"{path}: valid ({pack.Id} {pack.Version}, {pack.Tiers.Count} tiers, {pack.Citations.Count} cited rules{(warnings > 0 ? $", {warnings} warnings" : "")})");
+                        if (parse.GetValue(notes))
+                        {
+                            WriteInterpretations(stdout, pack);
+                        }
                     }
                     else
                     {
@@ -77,5 +101,25 @@ internal static class ValidateCommand
             return valid ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
+    }
+
+    private static void WriteInterpretations(TextWriter stdout, RulePack pack)
+    {
+        if (pack.Interpretations.Count == 0)
+        {
+            stdout.WriteLine("  (no interpretations)");
+            return;
+        }
+
+        foreach (var i in pack.Interpretations)
+        {
+            stdout.WriteLine($"  {i.Id}: on {i.Rule} ({i.Source} {i.Clause})");
+            stdout.WriteLine($"    reading:     {i.Reading}");
+            stdout.WriteLine($"    alternative: {i.Alternative}");
+            if (i.Draft is { } draft)
+            {
+                stdout.WriteLine($"    draft:       {draft}");
+            }
+        }
     }
 }

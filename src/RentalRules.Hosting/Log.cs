@@ -45,15 +45,15 @@ internal static partial class Log
     [LoggerMessage(1011, LogLevel.Error, "Reloading the rule pack folder {Folder} failed; the packs in service are kept")]
     public static partial void ReloadFailed(ILogger logger, Exception exception, string folder);
 
-    [LoggerMessage(2000, LogLevel.Information, "Routed a vacancy in department {DepartmentId} under {PackId} {PackVersion}: {Route}{Special} (counter {Counter}, count {Count}, ledger change {ChangeCounter}, attempt {Attempt})")]
-    public static partial void Routed(ILogger logger, string departmentId, string packId, string packVersion, string route, string special, string counter, long count, long changeCounter, int attempt);
+    [LoggerMessage(2000, LogLevel.Information, "Routed a vacancy in department {DepartmentId} under {PackId} {PackVersion}: {LettingType} (counter {Counter}, count {Count}, revision {Revision})")]
+    public static partial void Routed(ILogger logger, string departmentId, string packId, string packVersion, string lettingType, string counter, long count, int revision);
 
-    [LoggerMessage(2001, LogLevel.Information, "Routed a vacancy in department {DepartmentId} under {PackId} {PackVersion}: {Route}, not counted")]
-    public static partial void RoutedNotCounted(ILogger logger, string departmentId, string packId, string packVersion, string route);
+    [LoggerMessage(2001, LogLevel.Information, "Routing a vacancy in department {DepartmentId} under {PackId} {PackVersion} is undetermined ({LettingType}); nothing was recorded")]
+    public static partial void RoutedNotRecorded(ILogger logger, string departmentId, string packId, string packVersion, string lettingType);
 
-    [LoggerMessage(2002, LogLevel.Debug, "The quota ledger {LedgerKey} changed while routing (attempt {Attempt} of {MaxAttempts}); routing again")]
-    public static partial void LedgerConflict(ILogger logger, string ledgerKey, int attempt, int maxAttempts);
+    [LoggerMessage(2002, LogLevel.Debug, "A vacancy in department {DepartmentId} was already recorded under {PackId} {PackVersion} ({LettingType}, revision {Revision}); nothing changed")]
+    public static partial void AlreadyRecorded(ILogger logger, string departmentId, string packId, string packVersion, string lettingType, int revision);
 
-    [LoggerMessage(2003, LogLevel.Error, "The quota ledger {LedgerKey} changed under every one of {Attempts} routing attempts; the vacancy was not routed")]
-    public static partial void LedgerConflictsExhausted(ILogger logger, string ledgerKey, int attempts);
+    [LoggerMessage(2003, LogLevel.Information, "Re-routed a vacancy in department {DepartmentId} under {PackId} {PackVersion}: {LettingType} (revision {Revision})")]
+    public static partial void Rerouted(ILogger logger, string departmentId, string packId, string packVersion, string lettingType, int revision);
 }

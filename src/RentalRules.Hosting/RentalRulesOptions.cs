@@ -1,4 +1,4 @@
-using RentalRules.Hosting.Ledgers;
+using RentalRules.Hosting.Journals;
 
 namespace RentalRules.Hosting;
 
@@ -43,17 +43,19 @@ public sealed class RentalRulesOptions
     public bool IncludeDrafts { get; set; }
 
     /// <summary>
-    /// Where routing keeps the quota ledgers. Default: an <see cref="InMemoryLedgerStore"/>, which loses the counts on a
-    /// restart; use a durable store (e.g. <c>SqliteLedgerStore</c> from the <c>RentalRules.Hosting.Sqlite</c> package)
-    /// in production. An <see cref="ILedgerStore"/> registered in the service collection before <c>AddRentalRules</c>
-    /// takes precedence.
+    /// Where routing keeps the decision journal and its quota counters. Default: an <see cref="InMemoryJournalStore"/>,
+    /// which loses them on a restart. In production: <c>o.UseSqlite("Data Source=journal.db")</c> (package
+    /// <c>RentalRules.Hosting.Sqlite</c>, one machine) or <c>o.UsePostgreSql(connectionString)</c> (package
+    /// <c>RentalRules.Hosting.PostgreSql</c>, several instances). An <see cref="IJournalStore"/> registered in the service
+    /// collection before <c>AddRentalRules</c> takes precedence.
     /// </summary>
-    public ILedgerStore? LedgerStore { get; set; }
+    public IJournalStore? JournalStore { get; set; }
 
     /// <summary>
-    /// How many times a routing reads the ledger, routes and tries to store it before it gives up with a
-    /// <see cref="Routing.LedgerConflictException"/>. Conflicts come from other processes sharing the store (routings in
-    /// one process are queued per ledger). Default 20.
+    /// How many times a database store runs a routing's transaction again after a conflict (a deadlock, a busy
+    /// database, the same vacancy recorded at once by another instance) before it gives up with a
+    /// <see cref="Routing.LedgerConflictException"/>. The SQLite and PostgreSQL stores configured with <c>UseSqlite</c> and
+    /// <c>UsePostgreSql</c> take it. Default 20.
     /// </summary>
     public int MaxRoutingAttempts { get; set; } = 20;
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RentalRules.Hosting;
-using RentalRules.Hosting.Ledgers;
+using RentalRules.Hosting.Journals;
 using RentalRules.Hosting.Packs;
 using RentalRules.Hosting.Routing;
 
@@ -18,11 +18,11 @@ public static class RentalRulesServiceCollectionExtensions
     /// <item><see cref="IRulePackProvider"/>: the packs of <see cref="RentalRulesOptions.PackFolder"/> and the built-in packs, selected by
     /// municipality and date, swapped at run time when the folder changes (validated first; an invalid pack leaves the old
     /// one in service). It loads the folder when first resolved and stops watching when the provider is disposed.</item>
-    /// <item><see cref="ILedgerStore"/>: <see cref="RentalRulesOptions.LedgerStore"/>, or an <see cref="InMemoryLedgerStore"/>.</item>
-    /// <item><see cref="IVacancyRouter"/>: routing with the stored ledgers and optimistic concurrency.</item>
+    /// <item><see cref="IJournalStore"/>: <see cref="RentalRulesOptions.JournalStore"/>, or an <see cref="InMemoryJournalStore"/>.</item>
+    /// <item><see cref="IVacancyRouter"/>: routing recorded in the decision journal, idempotent by vacancy id.</item>
     /// <item><see cref="TimeProvider"/>: the evaluation clock, <see cref="TimeProvider.System"/> unless one is registered.</item>
     /// </list>
-    /// Services already registered (a host's own <see cref="ILedgerStore"/>, <see cref="TimeProvider"/> or provider) are
+    /// Services already registered (a host's own <see cref="IJournalStore"/>, <see cref="TimeProvider"/> or provider) are
     /// kept. Logging goes through the host's <see cref="ILoggerFactory"/> (none if it has none) and never carries
     /// personal data: pack ids, file names, department ids, outcomes and counts only.
     /// </summary>
@@ -47,11 +47,11 @@ public static class RentalRulesServiceCollectionExtensions
             sp.GetRequiredService<IOptions<RentalRulesOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             Logger(sp, "RentalRules.Hosting.Packs")));
-        services.TryAddSingleton<ILedgerStore>(sp => sp.GetRequiredService<IOptions<RentalRulesOptions>>().Value.LedgerStore ?? new InMemoryLedgerStore());
+        services.TryAddSingleton<IJournalStore>(sp => sp.GetRequiredService<IOptions<RentalRulesOptions>>().Value.JournalStore ?? new InMemoryJournalStore());
         services.TryAddSingleton<IVacancyRouter>(sp => new VacancyRouter(
             sp.GetRequiredService<IRulePackProvider>(),
-            sp.GetRequiredService<ILedgerStore>(),
-            sp.GetRequiredService<IOptions<RentalRulesOptions>>().Value.MaxRoutingAttempts,
+            sp.GetRequiredService<IJournalStore>(),
+            sp.GetRequiredService<TimeProvider>(),
             Logger(sp, "RentalRules.Hosting.Routing")));
         return services;
     }

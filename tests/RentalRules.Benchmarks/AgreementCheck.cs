@@ -1,7 +1,10 @@
 using System.Globalization;
+using NRules;
 using RentalRules.Benchmarks.HandWritten;
 using RentalRules.Evaluation;
+using RentalRules.Explanations;
 using RentalRules.Facts;
+using RentalRules.NRules;
 using RentalRules.Packs;
 
 namespace RentalRules.Benchmarks;
@@ -35,6 +38,25 @@ internal static class AgreementCheck
         if (differences.Count > 0)
         {
             throw new InvalidOperationException("The pack and the hand-written rules disagree:" + Environment.NewLine + string.Join(Environment.NewLine, differences));
+        }
+    }
+
+    /// <summary>Throws when the pack's NRules rule set and the native evaluator disagree on a request (placement and eligibility, as JSON).</summary>
+    /// <param name="pack">The pack.</param>
+    /// <param name="factory">Its rule set, compiled.</param>
+    /// <param name="request">The request.</param>
+    /// <exception cref="InvalidOperationException">When they differ.</exception>
+    public static void EnsureNRulesAgrees(RulePack pack, ISessionFactory factory, EligibilityRequest request)
+    {
+        var session = factory.CreateSession();
+        session.Insert(new PlacementRequest(request.Department, request.On));
+        session.Insert(request);
+        session.Fire();
+        var placement = ResultJson.ToJson(session.Query<PlacementResult>().Single());
+        var eligibility = ResultJson.ToJson(session.Query<EligibilityResult>().Single());
+        if (placement != ResultJson.ToJson(pack.Place(request.Department, request.On)) || eligibility != ResultJson.ToJson(pack.Check(request)))
+        {
+            throw new InvalidOperationException($"The NRules backend and the native evaluator disagree on {request.Department.Id}:{Environment.NewLine}{placement}{Environment.NewLine}{eligibility}");
         }
     }
 

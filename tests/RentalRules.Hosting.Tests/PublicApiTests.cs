@@ -6,7 +6,7 @@ namespace RentalRules.Hosting.Tests;
 /// <summary>The hosting packages' public surface stays small and explicit.</summary>
 public sealed class PublicApiTests
 {
-    private static IEnumerable<Type> PublicTypes => typeof(IRulePackProvider).Assembly.GetExportedTypes().Concat(typeof(SqliteLedgerStore).Assembly.GetExportedTypes());
+    private static IEnumerable<Type> PublicTypes => typeof(IRulePackProvider).Assembly.GetExportedTypes().Concat(typeof(SqliteJournalStore).Assembly.GetExportedTypes()).Concat(typeof(RentalRules.Hosting.PostgreSql.PostgreSqlJournalStore).Assembly.GetExportedTypes());
 
     [Fact]
     public void EveryPublicClass_IsSealedOrStaticOrAbstract()

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RentalRules.Hosting.Ledgers;
+using RentalRules.Hosting.Journals;
 using RentalRules.Hosting.Packs;
 using RentalRules.Hosting.Routing;
 using RentalRules.Tests.Infrastructure;
@@ -28,7 +28,7 @@ public sealed class RentalRulesServiceCollectionExtensionsTests
         using var services = Build();
 
         Assert.Same(TimeProvider.System, services.GetRequiredService<TimeProvider>());
-        Assert.IsType<InMemoryLedgerStore>(services.GetRequiredService<ILedgerStore>());
+        Assert.IsType<InMemoryJournalStore>(services.GetRequiredService<IJournalStore>());
         Assert.Same(services.GetRequiredService<IRulePackProvider>(), services.GetRequiredService<IRulePackProvider>());
         Assert.Same(services.GetRequiredService<IVacancyRouter>(), services.GetRequiredService<IVacancyRouter>());
         Assert.Equal("holbaek-2024", services.GetRequiredService<IRulePackProvider>().GetPack("Holbæk", new DateOnly(2025, 3, 1)).Id);
@@ -45,21 +45,21 @@ public sealed class RentalRulesServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddRentalRules_LedgerStoreOption_IsTheStore()
+    public void AddRentalRules_JournalStoreOption_IsTheStore()
     {
-        var store = new InMemoryLedgerStore();
-        using var services = Build(configure: o => o.LedgerStore = store);
+        var store = new InMemoryJournalStore();
+        using var services = Build(configure: o => o.JournalStore = store);
 
-        Assert.Same(store, services.GetRequiredService<ILedgerStore>());
+        Assert.Same(store, services.GetRequiredService<IJournalStore>());
     }
 
     [Fact]
     public void AddRentalRules_HostRegisteredAStore_KeepsTheHostsStore()
     {
-        var store = new InMemoryLedgerStore();
-        using var services = Build(s => s.AddSingleton<ILedgerStore>(store), o => o.LedgerStore = new InMemoryLedgerStore());
+        var store = new InMemoryJournalStore();
+        using var services = Build(s => s.AddSingleton<IJournalStore>(store), o => o.JournalStore = new InMemoryJournalStore());
 
-        Assert.Same(store, services.GetRequiredService<ILedgerStore>());
+        Assert.Same(store, services.GetRequiredService<IJournalStore>());
     }
 
     [Fact]

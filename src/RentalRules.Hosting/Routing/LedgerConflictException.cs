@@ -1,9 +1,9 @@
 namespace RentalRules.Hosting.Routing;
 
 /// <summary>
-/// Thrown when a routing found its ledger changed by another writer under every attempt. Nothing was counted; the
-/// routing can be repeated. Frequent conflicts mean many processes route in one municipality at once: raise
-/// <see cref="RentalRulesOptions.MaxRoutingAttempts"/> or route through one process.
+/// Thrown when a database journal store stayed in conflict (deadlocks, a busy database, the same vacancy recorded at
+/// once elsewhere) under every attempt. Nothing was recorded; the routing can be repeated. Frequent conflicts mean many
+/// processes route in one department at once: raise <see cref="RentalRulesOptions.MaxRoutingAttempts"/>.
 /// </summary>
 public sealed class LedgerConflictException : Exception
 {
@@ -11,7 +11,7 @@ public sealed class LedgerConflictException : Exception
     /// <param name="ledgerKey">The ledger's key (the pack id).</param>
     /// <param name="attempts">The attempts made.</param>
     public LedgerConflictException(string ledgerKey, int attempts)
-        : base($"The quota ledger '{ledgerKey}' was changed by another writer under each of {attempts} routing attempts; nothing was counted. Route the vacancy again, or raise RentalRulesOptions.MaxRoutingAttempts if many processes share the ledger store.")
+        : base($"The decision journal '{ledgerKey}' was in conflict with another writer under each of {attempts} routing attempts; nothing was recorded. Route the vacancy again, or raise RentalRulesOptions.MaxRoutingAttempts if many processes share the journal store.")
     {
         LedgerKey = ledgerKey;
         Attempts = attempts;

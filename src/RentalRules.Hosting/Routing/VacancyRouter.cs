@@ -1,67 +1,122 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using RentalRules.Analysis;
+using RentalRules.Diagnostics;
 using RentalRules.Evaluation;
-using RentalRules.Explanations;
 using RentalRules.Facts;
-using RentalRules.Hosting.Ledgers;
+using RentalRules.Hosting.Journals;
 using RentalRules.Hosting.Packs;
+using RentalRules.Packs;
 
 namespace RentalRules.Hosting.Routing;
 
 /// <summary>
-/// The router: routings of one ledger are queued in this process (so they do not conflict with each other), and the
-/// store's optimistic concurrency settles conflicts with other processes: on a conflict the ledger is read again and
-/// the vacancy routed again, after a short random pause, up to the configured number of attempts.
+/// The router: looks the vacancy up in the journal, and otherwise records it through the store's transaction (which
+/// serialises routings of one department and runs the routing again after a conflict). Recording times come from the
+/// host's <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class VacancyRouter(IRulePackProvider packs, ILedgerStore store, int maxAttempts, ILogger logger) : IVacancyRouter
+internal sealed class VacancyRouter(IRulePackProvider packs, IJournalStore store, TimeProvider time, ILogger logger) : IVacancyRouter
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _queues = new(StringComparer.Ordinal);
-
     public async Task<VacancyRoutingResult> RouteAsync(string municipality, Department department, Vacancy vacancy, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var (pack, key) = Select(municipality, department, vacancy, on);
+        if (await store.FindAsync(key, vacancy.Id!, cancellationToken).ConfigureAwait(false) is { } recorded)
+        {
+            Log.AlreadyRecorded(logger, recorded.DepartmentId, pack.Id, recorded.PackVersion, recorded.LettingType, recorded.Revision);
+            return new VacancyRoutingResult(recorded.ToDecision(), recorded, pack, AlreadyRecorded: true);
+        }
+
+        JournalRecording? made = null;
+        var recordedAt = time.GetUtcNow();
+        var entry = await store.WriteAsync(key, new JournalWrite(vacancy.Id!, department.Id!, (inForce, state) =>
+        {
+            if (inForce is not null)
+            {
+                made = null;
+                return null;
+            }
+
+            made = pack.Record(department, vacancy, state, on, recordedAt);
+            return made.Entry is null ? null : new JournalChange(made.Entry, made.Ledger);
+        }), cancellationToken).ConfigureAwait(false);
+        return Result(pack, entry, made);
+    }
+
+    public async Task<VacancyRoutingResult> RerouteAsync(string municipality, Department department, Vacancy vacancy, DateOnly on, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var (pack, key) = Select(municipality, department, vacancy, on);
+        JournalRecording? made = null;
+        var recordedAt = time.GetUtcNow();
+        var entry = await store.WriteAsync(key, new JournalWrite(vacancy.Id!, department.Id!, (inForce, state) =>
+        {
+            if (inForce is null)
+            {
+                throw JournalStoreChecks.Refused(DiagnosticCodes.JournalUnknownVacancy, $"The vacancy '{vacancy.Id}' has no recorded decision under the pack '{pack.Id}', so it cannot be re-routed.", $"journal#{pack.Id}", "Route it first; re-routing corrects a recorded decision.");
+            }
+
+            made = pack.Reroute(inForce, reason, department, vacancy, state, on, recordedAt);
+            return made.Entry is null ? null : new JournalChange(made.Entry, made.Ledger);
+        }), cancellationToken).ConfigureAwait(false);
+        if (made?.Entry is not null && ReferenceEquals(made.Entry, entry))
+        {
+            Log.Rerouted(logger, entry.DepartmentId, pack.Id, pack.Version, entry.LettingType, entry.Revision);
+        }
+
+        return made?.Entry is null && entry is not null
+            ? new VacancyRoutingResult(made?.Decision ?? entry.ToDecision(), entry, pack, AlreadyRecorded: true)
+            : Result(pack, entry, made);
+    }
+
+    public Task<JournalEntry?> FindAsync(string municipality, string vacancyId, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vacancyId);
+        var pack = packs.GetPack(municipality, on);
+        return store.FindAsync(new JournalKey(pack.Id, pack.Municipality), vacancyId, cancellationToken);
+    }
+
+    public async Task<FollowUp> FollowUpAsync(string municipality, DateOnly on, DateOnly? from = null, DateOnly? to = null, IReadOnlyList<Department>? portfolio = null, CancellationToken cancellationToken = default)
+    {
+        var pack = packs.GetPack(municipality, on);
+        var entries = await store.ReadAsync(new JournalKey(pack.Id, pack.Municipality), cancellationToken).ConfigureAwait(false);
+        return FollowUp.Compute(pack, entries, from, to, portfolio);
+    }
+
+    private (RulePack Pack, JournalKey Key) Select(string municipality, Department department, Vacancy vacancy, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(municipality);
         ArgumentNullException.ThrowIfNull(department);
         ArgumentNullException.ThrowIfNull(vacancy);
+        if (string.IsNullOrWhiteSpace(vacancy.Id))
+        {
+            throw new ArgumentException("The vacancy has no id; the decision journal is keyed by the host's vacancy id.", nameof(vacancy));
+        }
+
+        if (string.IsNullOrWhiteSpace(department.Id))
+        {
+            throw new ArgumentException("The department has no id; routing counts per department.", nameof(department));
+        }
 
         // One pack for the whole routing, retries included: a swap in between never mixes two packs in one answer.
         var pack = packs.GetPack(municipality, on);
-        var key = pack.Id;
-        var queue = _queues.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await queue.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return (pack, new JournalKey(pack.Id, pack.Municipality));
+    }
+
+    private VacancyRoutingResult Result(RulePack pack, JournalEntry? entry, JournalRecording? made)
+    {
+        if (made?.Entry is not null && ReferenceEquals(made.Entry, entry))
         {
-            for (var attempt = 1; attempt <= maxAttempts; attempt++)
-            {
-                var stored = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
-                var ledger = stored ?? pack.NewLedger();
-                var result = pack.Route(department, vacancy, ledger, on);
-                var decision = result.Decision;
-                if (ReferenceEquals(result.Ledger, ledger))
-                {
-                    Log.RoutedNotCounted(logger, department.Id ?? "?", pack.Id, pack.Version, ResultJson.Name(decision.Route));
-                    return new VacancyRoutingResult(decision, pack, ledger, attempt);
-                }
-
-                if (await store.TryReplaceAsync(key, ledger.ChangeCounter, result.Ledger, cancellationToken).ConfigureAwait(false))
-                {
-                    Log.Routed(logger, department.Id ?? "?", pack.Id, pack.Version, ResultJson.Name(decision.Route), decision.SpecialCriteria ? " under special criteria" : "", decision.Counter ?? "?", decision.Count ?? 0, result.Ledger.ChangeCounter, attempt);
-                    return new VacancyRoutingResult(decision, pack, result.Ledger, attempt);
-                }
-
-                Log.LedgerConflict(logger, key, attempt, maxAttempts);
-                if (attempt < maxAttempts)
-                {
-                    // Real time, not the evaluation clock: a host that pins the clock must not stall its retries.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 2 + Math.Min(attempt, 10) * 5)), cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            Log.LedgerConflictsExhausted(logger, key, maxAttempts);
-            throw new LedgerConflictException(key, maxAttempts);
+            Log.Routed(logger, entry.DepartmentId, pack.Id, pack.Version, entry.LettingType, entry.Counter ?? "-", entry.Count ?? 0, entry.Revision);
+            return new VacancyRoutingResult(made.Decision, entry, pack, AlreadyRecorded: false);
         }
-        finally
+
+        if (entry is not null)
         {
-            queue.Release();
+            // Recorded by another writer between the look-up and the write.
+            return new VacancyRoutingResult(entry.ToDecision(), entry, pack, AlreadyRecorded: true);
         }
+
+        var decision = made!.Decision;
+        Log.RoutedNotRecorded(logger, decision.DepartmentId ?? "?", pack.Id, pack.Version, decision.Route.ToString());
+        return new VacancyRoutingResult(decision, null, pack, AlreadyRecorded: false);
     }
 }

@@ -17,6 +17,12 @@ internal static class PlacementGaps
 {
     private const int MaxCombinations = 20_000;
 
+    /// <summary>
+    /// Rule evaluations the analysis may spend on one date (combinations × rules). A larger table is not analysed, so
+    /// the analysis costs at most this much however many rules a pack has: it stays linear in the pack's size.
+    /// </summary>
+    private const long MaxEvaluations = 100_000;
+
     private delegate Department Setter(Department d, object? value);
 
     private sealed record Candidate(object? Value, string Label);
@@ -89,7 +95,7 @@ internal static class PlacementGaps
             combinations *= d.Candidates.Count;
         }
 
-        if (combinations > MaxCombinations)
+        if (combinations > MaxCombinations || combinations * rules.Count > MaxEvaluations)
         {
             return false;
         }
@@ -134,15 +140,15 @@ internal static class PlacementGaps
                 decided.Add(hits[0].Id);
             }
 
-            var where = string.Join(", ", dimensions.Select((d, i) => $"{d.Fact} {combination[i].Label}"));
+            string Where() => string.Join(", ", dimensions.Select((d, i) => $"{d.Fact} {combination[i].Label}"));
             if (hits.Count == 0 && !unknown && gaps.Count < 5)
             {
-                gaps.Add(where + dated);
+                gaps.Add(Where() + dated);
             }
 
             if (hits.Count > 1 && overlaps.Count < 5)
             {
-                overlaps.Add($"'{hits[0].Id}' and '{hits[1].Id}' both hold where {where}{dated}");
+                overlaps.Add($"'{hits[0].Id}' and '{hits[1].Id}' both hold where {Where()}{dated}");
             }
         }
 
@@ -242,6 +248,6 @@ internal static class PlacementGaps
         ["department.developmentPlan"] = (p, r, on) => new Dimension("department.developmentPlan", [new(false, "= false"), new(true, "= true")], (d, v) => d with { DevelopmentPlan = (bool?)v }),
         ["department.designation"] = (p, r, on) => new Dimension("department.designation", Enum.GetValues<Designation>().Select(x => new Candidate(x, "= '" + EnumNames<Designation>.Name(x) + "'")).ToList(), (d, v) => d with { Designation = (Designation?)v }),
         ["department.flags"] = (p, r, on) => new Dimension("department.flags", [new(Array.Empty<string>(), "= []")], (d, v) => d with { Flags = (string[]?)v }),
-        ["department.privateTakeover"] = (p, r, on) => new Dimension("department.privateTakeover", new[] { -20, -10, -5, 0, 1 }.Select(y => new Candidate(on.AddYears(y), $"= {on.AddYears(y):yyyy-MM-dd}")).ToList(), (d, v) => d with { PrivateTakeover = (DateOnly?)v }),
+        ["department.privateTakeover"] = (p, r, on) => new Dimension("department.privateTakeover", new[] { -20, -10, -5, 0, 1 }.Select(y => DateMath.AddYearsSaturating(on, y)).Distinct().Select(d => new Candidate(d, $"= {d:yyyy-MM-dd}")).ToList(), (d, v) => d with { PrivateTakeover = (DateOnly?)v }),
     };
 }

@@ -4,34 +4,56 @@ using static System.Linq.Expressions.Expression;
 namespace RentalRules.Compilation;
 
 /// <summary>
-/// Compiles every condition of a pack into one delegate (a switch over the condition's index), so that loading a pack
-/// pays the cost of emitting and compiling IL once rather than once per condition. Immutable once compiled.
+/// Compiles the conditions of a pack in chunks of <see cref="ChunkSize"/>: one delegate per chunk, a switch over its
+/// conditions, compiled the first time one of them is evaluated. Evaluating a condition therefore costs what it costs
+/// in a small pack however large the pack is (a method's prologue loads every constant it uses, and the JIT stops
+/// optimising huge methods), a pack pays at load only for checking its conditions, and no method ever grows near the
+/// size the runtime can compile. Every condition is type-checked and built when it is added, so a chunk compiled later
+/// cannot fail on the pack's text. Thread-safe once <see cref="Seal"/> is called: two threads may compile a chunk at
+/// once, and one result is kept.
 /// </summary>
 internal sealed class ConditionBatch
 {
+    /// <summary>Conditions per compiled method.</summary>
+    internal const int ChunkSize = 16;
+
+    private const int ChunkShift = 4;
+
     private readonly List<Expression<Func<EvalScope, Tri>>> _pending = [];
-    private Func<EvalScope, int, Tri>? _all;
+    private Expression<Func<EvalScope, Tri>>[][]? _sources;
+    private Func<EvalScope, int, Tri>?[]? _chunks;
 
     public int Add(Expression<Func<EvalScope, Tri>> condition)
     {
-        if (_all is not null)
+        if (_chunks is not null)
         {
-            throw new InvalidOperationException("The batch is already compiled.");
+            throw new InvalidOperationException("The batch is already sealed.");
         }
 
         _pending.Add(condition);
         return _pending.Count - 1;
     }
 
-    public void Compile()
+    /// <summary>Ends adding: from now on conditions are evaluated (each chunk compiled on first use).</summary>
+    public void Seal()
     {
-        var scope = Parameter(typeof(EvalScope), "scope");
-        var index = Parameter(typeof(int), "index");
-        var cases = _pending.Select((c, i) => SwitchCase(Invoke(c, scope), Constant(i))).ToArray();
-        var body = cases.Length == 0 ? (Expression)Constant(Tri.Unknown) : Switch(typeof(Tri), index, Constant(Tri.Unknown), null, cases);
-        _all = Lambda<Func<EvalScope, int, Tri>>(body, scope, index).Compile();
+        _sources = _pending.Chunk(ChunkSize).ToArray();
+        _chunks = new Func<EvalScope, int, Tri>?[_sources.Length];
         _pending.Clear();
     }
 
-    public Tri Run(EvalScope scope, int index) => _all!(scope, index);
+    public Tri Run(EvalScope scope, int index)
+    {
+        var chunk = _chunks![index >> ChunkShift] ?? CompileChunk(index >> ChunkShift);
+        return chunk(scope, index & (ChunkSize - 1));
+    }
+
+    private Func<EvalScope, int, Tri> CompileChunk(int c)
+    {
+        var scope = Parameter(typeof(EvalScope), "scope");
+        var index = Parameter(typeof(int), "index");
+        var cases = _sources![c].Select((condition, i) => SwitchCase(Invoke(condition, scope), Constant(i))).ToArray();
+        var compiled = Lambda<Func<EvalScope, int, Tri>>(Switch(typeof(Tri), index, Constant(Tri.Unknown), null, cases), scope, index).Compile();
+        return Interlocked.CompareExchange(ref _chunks![c], compiled, null) ?? compiled;
+    }
 }

@@ -31,6 +31,30 @@ internal static class DateMath
         return age;
     }
 
+    /// <summary>
+    /// Adds months to a date, saturating at <see cref="DateOnly.MinValue"/> and <see cref="DateOnly.MaxValue"/> instead of
+    /// throwing: a rolling period reaching back before year 1 starts at year 1.
+    /// </summary>
+    public static DateOnly AddMonthsSaturating(DateOnly date, long months)
+    {
+        var minMonths = ((1L - date.Year) * 12) - date.Month + 1;
+        var maxMonths = ((9999L - date.Year) * 12) + (12 - date.Month);
+        if (months < minMonths)
+        {
+            return DateOnly.MinValue;
+        }
+
+        if (months > maxMonths)
+        {
+            return DateOnly.MaxValue;
+        }
+
+        return date.AddMonths((int)months);
+    }
+
+    /// <summary>Adds years to a date, saturating at the ends of the calendar instead of throwing.</summary>
+    public static DateOnly AddYearsSaturating(DateOnly date, int years) => AddMonthsSaturating(date, years * 12L);
+
     /// <summary>Adds a calendar period; the result is clamped to the representable range.</summary>
     public static int? Add(int? day, int years, int months, int days)
     {

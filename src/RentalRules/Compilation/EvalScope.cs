@@ -27,7 +27,7 @@ internal sealed class EvalScope
     public int MissingCount { get; private set; }
 
     /// <summary>The household members' ages on <see cref="On"/>, computed once per evaluation (null: unknown).</summary>
-    public decimal?[]? MemberAges { get; set; }
+    public int?[]? MemberAges { get; set; }
 
     public void NoteMissing(int factId)
     {

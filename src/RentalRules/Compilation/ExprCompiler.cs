@@ -243,7 +243,7 @@ internal sealed class ExprCompiler
             "*" => M.Multiply,
             _ => M.Divide,
         };
-        return new Typed(Call(method, left.Expr, right.Expr), VType.Number);
+        return new Typed(Call(method, _scope, left.Expr, right.Expr), VType.Number);
     }
 
     private Typed CompileComparison(BinaryExpr b)
@@ -525,7 +525,7 @@ internal sealed class ExprCompiler
                     EachItem(Block(
                         Assign(r, filter?.Expr ?? TrueE),
                         IfThen(Equal(r, UnknownE), Assign(unknown, Constant(true))),
-                        IfThen(Equal(r, TrueE), Assign(acc, Call(M.Sum, acc, body.Expr))))),
+                        IfThen(Equal(r, TrueE), Assign(acc, Call(M.Sum, _scope, acc, body.Expr))))),
                     Condition(unknown, Constant(null, typeof(decimal?)), acc));
                 return new Typed(result, VType.Number);
             }

@@ -137,6 +137,7 @@ internal static class FactSchema
         .Add<Department, bool?>("rehousing", VType.Bool, (d, s) => d.Rehousing)
         .Add<Department, decimal?>("flexibleLettingShare", VType.Share, (d, s) => d.FlexibleLettingShare)
         .Add<Department, IReadOnlyList<string>?>("flags", VType.StringList, (d, s) => d.Flags)
+        .Add<Department, IReadOnlyList<string>?>("flexibleCriteria", VType.StringList, (d, s) => d.FlexibleCriteria)
         .Add<Department, KeyFigures?>("keyFigures", VType.ObjectOf(KeyFigures), (d, s) => d.KeyFigures)
         .Add<Department, int?>("privateTakeover", VType.Date, (d, s) => DateMath.Day(d.PrivateTakeover))
         .Add<Department, decimal?>("lowRentShare", VType.Share, (d, s) => d.LowRentShare)
@@ -157,6 +158,7 @@ internal static class FactSchema
     public static readonly FactType Employment = new FactType("employment", typeof(Employment))
         .Add<Employment, string?>("kind", VType.Enum<EmploymentKind>(), (e, s) => e.Kind == null ? null : EnumNames<EmploymentKind>.Name(e.Kind.Value))
         .Add<Employment, decimal?>("hoursPerWeek", VType.Number, (e, s) => e.HoursPerWeek)
+        .Add<Employment, string?>("workplaceMunicipality", VType.String, (e, s) => e.WorkplaceMunicipality)
         .Add<Employment, decimal?>("monthlyGrossIncome", VType.Number, (e, s) => e.MonthlyGrossIncome)
         .Add<Employment, int?>("from", VType.Date, (e, s) => DateMath.Day(e.From))
         .Add<Employment, int?>("to", VType.Date, (e, s) => DateMath.EndDay(e.To))
@@ -223,6 +225,7 @@ internal static class FactSchema
         .Add<Household, Divorce?>("divorce", VType.ObjectOf(Divorce), (h, s) => h.Divorce)
         .Add<Household, SoldHome?>("soldHome", VType.ObjectOf(SoldHome), (h, s) => h.SoldHome)
         .Add<Household, bool?>("educationPerspective", VType.Bool, (h, s) => h.EducationPerspective)
+        .Add<Household, int?>("moveInDate", VType.Date, (h, s) => DateMath.Day(h.MoveInDate))
         .Add<Household, Member?>("applicant", VType.ObjectOf(Member), (h, s) => s.Applicant, derived: true);
 
     /// <summary>The names an expression can start with.</summary>

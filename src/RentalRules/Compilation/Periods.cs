@@ -37,7 +37,8 @@ internal static class Periods
             return new(from, to.DayNumber);
         }
 
-        return new(from, e.Months is { } months && from is not null ? DateMath.Add(from, 0, (int)decimal.Truncate(months), 0) : null);
+        // Months beyond a million reach past the end of the calendar anyway; clamping keeps the cast total.
+        return new(from, e.Months is { } months && from is not null ? DateMath.Add(from, 0, (int)decimal.Truncate(Math.Clamp(months, -1_000_000m, 1_000_000m)), 0) : null);
     }
 
     /// <summary>The first day of the window "within the last <paramref name="years"/>/<paramref name="months"/>/<paramref name="days"/>" ending on <paramref name="day"/>.</summary>

@@ -6,7 +6,7 @@ namespace RentalRules.Compilation;
 /// </summary>
 internal static class Runtime
 {
-    public static decimal? Add(decimal? a, decimal? b)
+    public static decimal? Add(EvalScope s, decimal? a, decimal? b)
     {
         if (a is null || b is null)
         {
@@ -19,13 +19,14 @@ internal static class Runtime
         }
         catch (OverflowException)
         {
+            s.NoteMissing(FactNames.Overflow);
             return null;
         }
     }
 
-    public static decimal? Subtract(decimal? a, decimal? b) => b is null ? null : Add(a, -b.Value);
+    public static decimal? Subtract(EvalScope s, decimal? a, decimal? b) => b is null ? null : Add(s, a, -b.Value);
 
-    public static decimal? Multiply(decimal? a, decimal? b)
+    public static decimal? Multiply(EvalScope s, decimal? a, decimal? b)
     {
         if (a is null || b is null)
         {
@@ -38,14 +39,21 @@ internal static class Runtime
         }
         catch (OverflowException)
         {
+            s.NoteMissing(FactNames.Overflow);
             return null;
         }
     }
 
-    public static decimal? Divide(decimal? a, decimal? b)
+    public static decimal? Divide(EvalScope s, decimal? a, decimal? b)
     {
-        if (a is null || b is null || b.Value == 0m)
+        if (a is null || b is null)
         {
+            return null;
+        }
+
+        if (b.Value == 0m)
+        {
+            s.NoteMissing(FactNames.DivisionByZero);
             return null;
         }
 
@@ -55,6 +63,7 @@ internal static class Runtime
         }
         catch (OverflowException)
         {
+            s.NoteMissing(FactNames.Overflow);
             return null;
         }
     }
@@ -236,11 +245,26 @@ internal static class Runtime
     }
 }
 
-/// <summary>The names of facts that compiled code can report as missing, numbered for cheap recording.</summary>
+/// <summary>
+/// The names of facts that compiled code can report as missing, numbered for cheap recording. The first two are not
+/// facts but the reasons arithmetic gives unknown: a result is then undetermined because of them, and says so.
+/// </summary>
 internal sealed class FactNames
 {
-    private readonly List<string> _names = [];
+    /// <summary>A division by zero made a value unknown.</summary>
+    public const int DivisionByZero = 0;
+
+    /// <summary>An arithmetic result beyond the range of decimal numbers made a value unknown.</summary>
+    public const int Overflow = 1;
+
+    /// <summary>The names of <see cref="DivisionByZero"/> and <see cref="Overflow"/>, as they appear in missing lists.</summary>
+    public static readonly IReadOnlyList<string> ArithmeticReasons = ["(division by zero)", "(arithmetic overflow)"];
+
+    private readonly List<string> _names = [.. ArithmeticReasons];
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="name"/> is an arithmetic reason rather than a fact.</summary>
+    public static bool IsArithmeticReason(string name) => name.Length > 0 && name[0] == '(';
 
     public int Id(string name)
     {

@@ -36,6 +36,9 @@ public static class DiagnosticCodes
     /// <summary>A share or fraction is outside [0, 1].</summary>
     public const string ShareOutOfRange = "RR0108";
 
+    /// <summary>A pack is larger than a documented limit (bytes, rules, conditions; docs/pack-format.md, Limits).</summary>
+    public const string LimitExceeded = "RR0109";
+
     /// <summary>An expression has a syntax error.</summary>
     public const string ExpressionSyntax = "RR0201";
 
@@ -77,4 +80,16 @@ public static class DiagnosticCodes
 
     /// <summary>A ledger was kept under another pack.</summary>
     public const string LedgerForeign = "RR0502";
+
+    /// <summary>A decision journal (file, entry or store) is malformed, inconsistent or fails its checksum.</summary>
+    public const string JournalInvalid = "RR0503";
+
+    /// <summary>A decision journal was kept under another pack or municipality.</summary>
+    public const string JournalForeign = "RR0504";
+
+    /// <summary>A decision journal (or its database schema) has a newer format version than this library reads.</summary>
+    public const string JournalNewer = "RR0505";
+
+    /// <summary>A vacancy to re-route has no recorded decision.</summary>
+    public const string JournalUnknownVacancy = "RR0506";
 }

@@ -148,9 +148,14 @@ internal static class Evaluator
         if (unknownRule is not null && (pack.HitPolicy != "first" || hit is null))
         {
             var missing = missingSoFar;
+            var why = WhyUnknown(missing);
             var reason = new LocalizedText(
-                $"Placeringen kan ikke afgøres: reglen '{unknownRule.Id}' mangler oplysninger ({string.Join(", ", missing)}).",
-                $"The placement cannot be decided: rule '{unknownRule.Id}' needs facts that are missing ({string.Join(", ", missing)}).");
+                missing.Any(FactNames.IsArithmeticReason)
+                    ? $"Placeringen kan ikke afgøres: en regel for placeringen {why.Da}."
+                    : $"Placeringen kan ikke afgøres, fordi der mangler oplysninger om afdelingen ({string.Join(", ", missing)}).",
+                missing.Any(FactNames.IsArithmeticReason)
+                    ? $"The placement cannot be decided: a placement rule {why.En}."
+                    : $"The placement cannot be decided because facts about the department are missing ({string.Join(", ", missing)}).");
             return Unplaced(department, PlacementOutcome.Undetermined, [new Explanation(unknownRule.Id, unknownRule.Clause.Id, unknownRule.Clause.Source, reason)], missing, warnings);
         }
 
@@ -170,15 +175,16 @@ internal static class Evaluator
             return Unplaced(department, PlacementOutcome.Unplaced, [new Explanation("placement", "", pack.Id, reason)], NoStrings, warnings);
         }
 
-        var tier = pack.TierDefs[hit.Tier];
-        var (routes, criteriaSet) = RouteSummaries(pack, tier, scope);
+        var runtime = hit.Target ?? pack.TierRuntimes[hit.Tier];
+        var tier = runtime.Tier;
+        var (routes, criteriaSet) = RouteSummaries(pack, runtime, scope);
         return new PlacementResult(
             department.Id,
             PlacementOutcome.Placed,
             tier.Id,
             tier.Label,
             ShareOf(tier, scope),
-            FlexiblePolicy(pack, tier, department),
+            FlexiblePolicy(runtime, department),
             criteriaSet,
             tier.SpecialCriteria,
             routes,
@@ -207,15 +213,26 @@ internal static class Evaluator
             ? scope.Parameters[slot] is { } value && Fraction.TryFromDecimal(value, out var f) ? f : null
             : tier.MunicipalShare;
 
-    internal static FlexibleLettingPolicy FlexiblePolicy(RulePack pack, TierDef tier, Department d)
+    /// <summary>The flexible-letting policy of a letting policy (a tier, or a dwelling's by its key) for the department.</summary>
+    internal static FlexibleLettingPolicy FlexiblePolicy(RulePack pack, TierDef tier, Department d) => FlexiblePolicy(pack.TierRuntimes[tier.Key], d);
+
+    private static FlexibleLettingPolicy FlexiblePolicy(TierRuntime runtime, Department d)
     {
-        var fallback = pack.DefaultFlexible[tier.Key];
-        if (tier.FlexibleRule is "none" or "all" || d.FlexibleLettingShare is not { } s || !Fraction.TryFromDecimal(s, out var f))
+        var tier = runtime.Tier;
+        var fallback = runtime.DefaultFlexible;
+        if (tier.FlexibleRule is "none" or "all" || d.FlexibleLettingShare is not { } s)
         {
             return fallback;
         }
 
-        return fallback with { Share = tier.FlexibleMaxShare is { } max ? Fraction.Min(f, max) : f };
+        if (runtime.FlexibleFor(s) is { } known)
+        {
+            return known;
+        }
+
+        return !Fraction.TryFromDecimal(s, out var f)
+            ? fallback
+            : runtime.RememberFlexible(s, fallback with { Share = tier.FlexibleMaxShare is { } max ? Fraction.Min(f, max) : f });
     }
 
     /// <summary>
@@ -225,10 +242,14 @@ internal static class Evaluator
     /// departments can ever share an entry they differ in.
     /// </summary>
     internal static (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) RouteSummaries(RulePack pack, TierDef tier, EvalScope scope)
+        => RouteSummaries(pack, pack.TierRuntimes[tier.Key], scope);
+
+    private static (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) RouteSummaries(RulePack pack, TierRuntime runtime, EvalScope scope)
     {
+        var tier = runtime.Tier;
         var applies = 0UL;
         var bit = 0;
-        foreach (var reqs in pack.RouteRequirements[tier.Key])
+        foreach (var reqs in runtime.Requirements)
         {
             foreach (var req in reqs)
             {
@@ -254,12 +275,12 @@ internal static class Evaluator
             }
         }
 
-        if (pack.TryGetRoutes(tier.Key, applies, out var cached))
+        if (runtime.Routes.TryGetValue(applies, out var cached))
         {
             return cached;
         }
 
-        return pack.AddRoutes(tier.Key, applies, BuildRoutes(pack, tier, scope));
+        return runtime.Routes.GetOrAdd(applies, BuildRoutes(pack, tier, scope));
     }
 
     private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) BuildRoutes(RulePack pack, TierDef tier, EvalScope scope)
@@ -308,7 +329,7 @@ internal static class Evaluator
 
         var requirements = RequirementsFor(pack, tier, request);
         var overall = Tri.True;
-        var criteria = new List<CriterionResult>(8);
+        List<CriterionResult>? criteria = null;
         var applied = new List<Requirement>(requirements.Count);
         List<string>? applicabilityMissing = null;
         foreach (var req in requirements)
@@ -334,11 +355,19 @@ internal static class Evaluator
             explanation.Add(RequirementExplanation(pack, req, scope.Parameters));
             var set = pack.CriteriaSets[req.CriteriaSet];
             var (outcome, results) = EvaluateSet(pack, set, scope, 0);
-            criteria.AddRange(results);
+            if (criteria is null)
+            {
+                criteria = results;
+            }
+            else
+            {
+                criteria.AddRange(results);
+            }
+
             overall = Kleene.And(overall, Effective(applies, outcome));
         }
 
-        return Finish(pack, request, placement, tier, requirements.Count, explanation, applied, criteria, overall, applicabilityMissing);
+        return Finish(pack, request, placement, tier, requirements.Count, explanation, applied, criteria ?? [], overall, applicabilityMissing);
     }
 
     /// <summary>
@@ -419,7 +448,10 @@ internal static class Evaluator
 
     /// <summary>The explanation a requirement that applies adds.</summary>
     internal static Explanation RequirementExplanation(RulePack pack, Requirement req, decimal?[] parameters)
-        => new(req.Id, req.Clause.Id, req.Clause.Source, req.ReasonIsTemplate ? pack.Reasons.Render(req.Reason, parameters) : req.Reason);
+    {
+        var key = req.ReasonIsTemplate ? parameters : null;
+        return (req.Cache.Get(key) ?? req.Cache.Set(key, [new Explanation(req.Id, req.Clause.Id, req.Clause.Source, req.ReasonIsTemplate ? pack.Reasons.Render(req.Reason, parameters) : req.Reason)]))[0];
+    }
 
     /// <summary>A requirement's outcome: its criteria's, and at best undetermined when whether it applies is.</summary>
     internal static Tri Effective(Tri applies, Tri outcome) => applies == Tri.Unknown ? Kleene.Or(Tri.Unknown, outcome) : outcome;
@@ -562,11 +594,15 @@ internal static class Evaluator
                 var r = leaf.Condition.Evaluate(scope);
                 var missing = r == Tri.Unknown ? Names(pack, scope, mark) : NoStrings;
                 scope.ResetMissing(mark);
-                return (r, Result(leaf, r, [], missing, []));
+                return (r, WithAssumptions(leaf, Result(leaf, r, [], missing, []), scope));
             }
 
             case LeafCriterion leaf:
-                return EvaluateMembers(pack, leaf, scope);
+            {
+                var (r, result) = EvaluateMembers(pack, leaf, scope);
+                return (r, WithAssumptions(leaf, result, scope));
+            }
+
             case GroupCriterion group:
             {
                 var acc = group.All ? Tri.True : Tri.False;
@@ -594,6 +630,36 @@ internal static class Evaluator
         }
     }
 
+    /// <summary>Attaches the assumed numbers the criterion rests on, rendered with their values on the evaluation date.</summary>
+    private static CriterionResult WithAssumptions(LeafCriterion leaf, CriterionResult result, EvalScope scope)
+    {
+        if (leaf.Assumed.Count == 0 && leaf.Assumption is null)
+        {
+            return result;
+        }
+
+        var assumptions = leaf.Cache.Get(scope.Parameters);
+        if (assumptions is null)
+        {
+            var list = new List<Assumption>(leaf.Assumed.Count + 1);
+            if (leaf.Assumption is { } stated)
+            {
+                list.Add(new Assumption(null, null, new LocalizedText(
+                    $"Bygger på en antagelse, som ikke står i aftalens tekst: {stated.Da}",
+                    $"Rests on an assumption that is not in the agreement's text: {stated.En}")));
+            }
+
+            foreach (var p in leaf.Assumed)
+            {
+                list.Add(Explanations.ReasonText.Assumption(p, p.ValueOn(DateOnly.FromDayNumber(scope.On))));
+            }
+
+            assumptions = leaf.Cache.Set(scope.Parameters, list);
+        }
+
+        return result with { Assumptions = assumptions };
+    }
+
     private static IReadOnlyList<string> MissingOf(Tri r, List<CriterionResult> children)
         => r == Tri.Unknown ? Distinct(children.Where(c => c.Outcome == Outcome.Undetermined).SelectMany(c => c.Missing)) : NoStrings;
 
@@ -609,28 +675,35 @@ internal static class Evaluator
 
         if (scope.MemberAges is null || scope.MemberAges.Length != members.Count)
         {
-            var ages = new decimal?[members.Count];
+            var ages = new int?[members.Count];
             for (var i = 0; i < ages.Length; i++)
             {
-                ages[i] = DateMath.Age(members[i].BirthDate, scope.On);
+                ages[i] = (int?)DateMath.Age(members[i].BirthDate, scope.On);
             }
 
             scope.MemberAges = ages;
         }
 
+        // One pass to count the members in the band, so the per-member results are one array of the right size.
+        var band = leaf.Members!;
+        var banded = band.MinAge is not null || band.MaxAge is not null;
+        var count = 0;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (InBand(band, banded, scope.MemberAges[i]) != Tri.False)
+            {
+                count++;
+            }
+        }
+
         var acc = Tri.True;
-        var perMember = new List<MemberResult>(members.Count);
+        var perMember = count == 0 ? [] : new MemberResult[count];
+        var n = 0;
         List<string>? allMissing = null;
         for (var i = 0; i < members.Count; i++)
         {
             var m = members[i];
-            var band = leaf.Members!;
-            var age = band.MinAge is null && band.MaxAge is null ? null : scope.MemberAges[i];
-            var inBand = band.MinAge is null && band.MaxAge is null
-                ? Tri.True
-                : age is null
-                    ? Tri.Unknown
-                    : Kleene.From((band.MinAge is null || age >= band.MinAge) && (band.MaxAge is null || age <= band.MaxAge));
+            var inBand = InBand(band, banded, scope.MemberAges[i]);
             if (inBand == Tri.False)
             {
                 continue;
@@ -651,7 +724,7 @@ internal static class Evaluator
             {
                 (allMissing ??= []).AddRange(missing);
             }
-            perMember.Add(new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing));
+            perMember[n++] = new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] };
             acc = Kleene.And(acc, r);
         }
 
@@ -659,8 +732,41 @@ internal static class Evaluator
         return (acc, Result(leaf, acc, perMember, acc == Tri.Unknown && allMissing is not null ? Distinct(allMissing) : NoStrings, []));
     }
 
+    /// <summary>Whether a member of the given age (null: unknown) is in the criterion's age band.</summary>
+    private static Tri InBand(MemberBand band, bool banded, int? age)
+        => !banded ? Tri.True
+            : age is not { } a ? Tri.Unknown
+            : Kleene.From((band.MinAge is not { } min || a >= min) && (band.MaxAge is not { } max || a <= max));
+
     private static CriterionResult Result(CriterionNode node, Tri r, IReadOnlyList<MemberResult> members, IReadOnlyList<string> missing, IReadOnlyList<CriterionResult> children)
         => new(node.Id, node.Clause.Id, node.Clause.Source, ToOutcome(r), node.Title, members, missing, node.Documents, children);
+
+    /// <summary>
+    /// Why a condition is unknown, as a verb phrase: the facts it needs that are missing, and/or the arithmetic that
+    /// failed (a division by zero, an overflow), so that an undetermined result never says "missing ()".
+    /// </summary>
+    internal static (string Da, string En) WhyUnknown(IReadOnlyList<string> missing)
+    {
+        var facts = missing.Where(m => !FactNames.IsArithmeticReason(m)).ToList();
+        var divides = missing.Contains(FactNames.ArithmeticReasons[FactNames.DivisionByZero]);
+        var overflows = missing.Contains(FactNames.ArithmeticReasons[FactNames.Overflow]);
+        var (arithmeticDa, arithmeticEn) = (divides, overflows) switch
+        {
+            (true, true) => ("dividerer med nul og overskrider talområdet", "divides by zero and exceeds the range of numbers"),
+            (true, false) => ("dividerer med nul", "divides by zero"),
+            (false, true) => ("overskrider talområdet i en beregning", "exceeds the range of numbers in a calculation"),
+            _ => ("", ""),
+        };
+        if (facts.Count == 0 && arithmeticEn.Length > 0)
+        {
+            return (arithmeticDa, arithmeticEn);
+        }
+
+        var list = string.Join(", ", facts);
+        return arithmeticEn.Length > 0
+            ? ($"mangler oplysninger ({list}) og {arithmeticDa}", $"needs facts that are missing ({list}) and {arithmeticEn}")
+            : ($"mangler oplysninger ({list})", $"needs facts that are missing ({list})");
+    }
 
     /// <summary>The names of the facts noted missing since <paramref name="mark"/>.</summary>
     internal static IReadOnlyList<string> Names(RulePack pack, EvalScope scope, int mark)

@@ -88,6 +88,12 @@ public sealed class Ledger
     /// <summary>The version of the pack that last updated the ledger.</summary>
     public string PackVersion { get; }
 
+    /// <summary>
+    /// The largest count a ledger holds (2^53 − 1, exact in every JSON reader): a ledger file with a larger count is
+    /// refused, and a routing that would count beyond it counts nothing, so no count ever wraps.
+    /// </summary>
+    internal const long MaxCount = (1L << 53) - 1;
+
     /// <summary>Incremented by every routing that counts a vacancy.</summary>
     public long ChangeCounter { get; }
 
@@ -113,6 +119,110 @@ public sealed class Ledger
     /// <summary>Sets a counter without counting a change (a second counter updated by the same routing).</summary>
     internal Ledger WithCounter(LedgerCounter counter)
         => new(PackId, PackVersion, ChangeCounter, _counters.SetItem((counter.Department, counter.Counter), counter), _allocations);
+
+    /// <summary>The departments that have counters or allocation dates in the ledger, in ordinal order.</summary>
+    public IReadOnlyList<string> Departments
+        => _counters.Keys.Select(k => k.Department).Concat(_allocations.Keys.Select(k => k.Department)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The part of the ledger that belongs to one department (its counters and allocation dates): routing a vacancy of
+    /// the department reads and changes nothing else, so a store can keep each department's state on its own.
+    /// </summary>
+    /// <param name="department">The department id.</param>
+    /// <returns>A ledger with the department's state only (same pack, version and change counter).</returns>
+    public Ledger Slice(string department)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        var counters = _counters.Where(c => c.Key.Department == department).ToImmutableSortedDictionary(c => c.Key, c => c.Value, KeyComparer.Instance);
+        var allocations = _allocations.Where(a => a.Key.Department == department).ToImmutableSortedDictionary(a => a.Key, a => a.Value, KeyComparer.Instance);
+        return new Ledger(PackId, PackVersion, ChangeCounter, counters, allocations);
+    }
+
+    /// <summary>One ledger from the parts of several departments (see <see cref="Slice"/>).</summary>
+    /// <param name="packId">The pack id every part must have.</param>
+    /// <param name="packVersion">The pack version of the combined ledger.</param>
+    /// <param name="parts">The parts; no department may appear in two.</param>
+    /// <returns>The combined ledger; its change counter is the highest of the parts'.</returns>
+    /// <exception cref="ArgumentException">A part was kept under another pack, or two parts hold the same department.</exception>
+    public static Ledger Combine(string packId, string packVersion, IEnumerable<Ledger> parts)
+    {
+        ArgumentNullException.ThrowIfNull(packId);
+        ArgumentNullException.ThrowIfNull(parts);
+        var counters = ImmutableSortedDictionary.CreateBuilder<(string, string), LedgerCounter>(KeyComparer.Instance);
+        var allocations = ImmutableSortedDictionary.CreateBuilder<(string, string), ImmutableArray<DateOnly>>(KeyComparer.Instance);
+        long changeCounter = 0;
+        foreach (var part in parts)
+        {
+            if (part.PackId != packId)
+            {
+                throw new ArgumentException($"A ledger part was kept under the pack '{part.PackId}', not '{packId}'.", nameof(parts));
+            }
+
+            changeCounter = Math.Max(changeCounter, part.ChangeCounter);
+            foreach (var (key, value) in part._counters)
+            {
+                if (!counters.TryAdd(key, value))
+                {
+                    throw new ArgumentException($"The department '{key.Department}' appears in two ledger parts.", nameof(parts));
+                }
+            }
+
+            foreach (var (key, value) in part._allocations)
+            {
+                if (!allocations.TryAdd(key, value))
+                {
+                    throw new ArgumentException($"The department '{key.Department}' appears in two ledger parts.", nameof(parts));
+                }
+            }
+        }
+
+        return new Ledger(packId, packVersion, changeCounter, counters.ToImmutable(), allocations.ToImmutable());
+    }
+
+    /// <summary>
+    /// The ledger without a recorded decision's count: its counter one lower (and its municipal or flexible count), the
+    /// department's count of municipal allocations and the allocation date likewise; a carried due (after a tier change)
+    /// loses the share the vacancy was counted with.
+    /// </summary>
+    internal Ledger Withdraw(JournalEntry entry)
+    {
+        if (entry.Counter is null || entry.Count is null)
+        {
+            return this;
+        }
+
+        var counters = _counters;
+        var allocations = _allocations;
+        var municipal = entry.Route == VacancyRoute.Municipal;
+        if (counters.TryGetValue((entry.DepartmentId, entry.Counter), out var c) && c.Counted > 0)
+        {
+            counters = counters.SetItem((c.Department, c.Counter), c with
+            {
+                Counted = c.Counted - 1,
+                Municipal = c.Municipal - (municipal && c.Municipal > 0 ? 1 : 0),
+                Flexible = c.Flexible - (entry.Route == VacancyRoute.Flexible && c.Flexible > 0 ? 1 : 0),
+                Due = c.Due is { } due && entry.MunicipalShare is { } share ? QuotaDue.Minus(due, share) : c.Due,
+            });
+        }
+
+        if (municipal)
+        {
+            if (counters.TryGetValue((entry.DepartmentId, Router.AllocationsCounter), out var a) && a.Municipal > 0)
+            {
+                counters = counters.SetItem((a.Department, a.Counter), a with { Counted = a.Counted - 1, Municipal = a.Municipal - 1 });
+            }
+
+            foreach (var stairwell in entry.Stairwell is { Length: > 0 } s ? new[] { "", s } : [""])
+            {
+                if (allocations.TryGetValue((entry.DepartmentId, stairwell), out var dates) && dates.IndexOf(entry.EvaluatedOn) is var i and >= 0)
+                {
+                    allocations = allocations.SetItem((entry.DepartmentId, stairwell), dates.RemoveAt(i));
+                }
+            }
+        }
+
+        return new Ledger(PackId, PackVersion, ChangeCounter + 1, counters, allocations);
+    }
 
     /// <summary>Writes the ledger as indented JSON with its checksum.</summary>
     /// <returns>The JSON text.</returns>
@@ -235,7 +345,19 @@ public sealed class Ledger
             }
         }
 
-        var changeCounter = r.Number(r.Required(root, "changeCounter", "A ledger"), 0m, long.MaxValue);
+        decimal? Count(JNode? node)
+        {
+            var value = r.Number(node, 0m, MaxCount);
+            if (value is not null && value != decimal.Truncate(value.Value))
+            {
+                r.Error(DiagnosticCodes.LedgerInvalid, "A count must be a whole number.", node!.Location, "The ledger is corrupt; restore it from the host's store.");
+                return null;
+            }
+
+            return value;
+        }
+
+        var changeCounter = Count(r.Required(root, "changeCounter", "A ledger"));
         var counters = ImmutableSortedDictionary.CreateBuilder<(string, string), LedgerCounter>(KeyComparer.Instance);
         var items = r.Array(r.Required(root, "counters", "A ledger"), n =>
         {
@@ -248,9 +370,9 @@ public sealed class Ledger
             var department = r.String(r.Required(n, "department", "A counter"), nonEmpty: true);
             var counter = r.String(r.Required(n, "counter", "A counter"), nonEmpty: true);
             var tier = r.String(r.Required(n, "tier", "A counter"), nonEmpty: true);
-            var counted = r.Number(r.Required(n, "counted", "A counter"), 0m, long.MaxValue);
-            var municipal = r.Number(r.Required(n, "municipal", "A counter"), 0m, long.MaxValue);
-            var flexible = r.Number(r.Required(n, "flexible", "A counter"), 0m, long.MaxValue);
+            var counted = Count(r.Required(n, "counted", "A counter"));
+            var municipal = Count(r.Required(n, "municipal", "A counter"));
+            var flexible = Count(r.Required(n, "flexible", "A counter"));
             if (department is null || counter is null || tier is null || counted is null || municipal is null || flexible is null)
             {
                 return null;

@@ -17,6 +17,13 @@ internal static class QuotaDue
     public static Fraction? Plus(Fraction a, Fraction b)
         => Make(((BigInteger)a.Numerator * b.Denominator) + ((BigInteger)b.Numerator * a.Denominator), (BigInteger)a.Denominator * b.Denominator);
 
+    /// <summary>a − b, exactly, at least 0; <c>null</c> when it does not fit a fraction of 64-bit integers.</summary>
+    public static Fraction? Minus(Fraction a, Fraction b)
+    {
+        var numerator = ((BigInteger)a.Numerator * b.Denominator) - ((BigInteger)b.Numerator * a.Denominator);
+        return Make(BigInteger.Max(numerator, BigInteger.Zero), (BigInteger)a.Denominator * b.Denominator);
+    }
+
     /// <summary>⌊f⌋.</summary>
     public static long Floor(Fraction f) => f.Numerator / f.Denominator;
 

@@ -105,13 +105,27 @@ public sealed record PlacementResult(
 /// <param name="Share">The share of municipal allocations (e.g. 1/2 for every second).</param>
 /// <param name="CriteriaSet">The criteria set.</param>
 /// <param name="Clause">The clause.</param>
-public sealed record SpecialCriteriaPolicy(Fraction Share, string CriteriaSet, string Clause);
+public sealed record SpecialCriteriaPolicy(Fraction Share, string CriteriaSet, string Clause)
+{
+    /// <summary>
+    /// The counting scopes whose municipal allocations are counted (e.g. only <c>family</c>: "hver anden kommunale
+    /// anvisning i den enkelte boligafdeling" among family allocations); <c>null</c>: every scope.
+    /// </summary>
+    public IReadOnlyList<string>? Counters { get; init; }
+}
 
 /// <summary>The outcome of one member against a criterion with an age band.</summary>
 /// <param name="MemberId">The member's id (never personal data).</param>
 /// <param name="Outcome">The member's outcome.</param>
 /// <param name="Missing">Missing facts for this member.</param>
-public sealed record MemberResult(string MemberId, Outcome Outcome, IReadOnlyList<string> Missing);
+public sealed record MemberResult(string MemberId, Outcome Outcome, IReadOnlyList<string> Missing)
+{
+    /// <summary>
+    /// The member's age in whole years on the evaluation date (what put the member in the criterion's age band), or
+    /// <c>null</c> when the birth date is unknown. For the caseworker's explanation; never logged.
+    /// </summary>
+    public int? Age { get; init; }
+}
 
 /// <summary>The outcome of one criterion (or group of criteria).</summary>
 /// <param name="Id">The criterion id.</param>
@@ -132,7 +146,33 @@ public sealed record CriterionResult(
     IReadOnlyList<MemberResult> Members,
     IReadOnlyList<string> Missing,
     IReadOnlyList<LocalizedText> Documents,
-    IReadOnlyList<CriterionResult> Children);
+    IReadOnlyList<CriterionResult> Children)
+{
+    /// <summary>The assumed numbers the criterion rests on (empty when it rests only on the agreement's text).</summary>
+    public IReadOnlyList<Assumption> Assumptions { get; init; } = [];
+}
+
+/// <summary>
+/// A number a criterion rests on that is not in the agreement's text (a parameter marked <c>assumed</c> in the pack), so
+/// that a caseworker sees which answers depend on an assumption.
+/// </summary>
+/// <param name="Parameter">The parameter's name in the pack (for machines; the reason names it in words), or <c>null</c> when the criterion itself states the assumption.</param>
+/// <param name="Value">The parameter's value on the evaluation date, or <c>null</c> when it has none then (or there is no parameter).</param>
+/// <param name="Reason">What is assumed, with the value, in Danish and English.</param>
+public sealed record Assumption(string? Parameter, decimal? Value, LocalizedText Reason);
+
+/// <summary>
+/// A reading the pack makes where the agreement's text is open: the rule it is on, the clause, the reading encoded and
+/// the alternative a reader could take (and, where the alternative changes outcomes, a draft that encodes it).
+/// </summary>
+/// <param name="Id">The interpretation's id in the pack.</param>
+/// <param name="Rule">The id of the rule, criterion, tier, routing rule, mark or parameter the reading is on.</param>
+/// <param name="Clause">The clause whose text is open.</param>
+/// <param name="Source">The pack that declares the clause.</param>
+/// <param name="Reading">The reading the pack encodes, and why.</param>
+/// <param name="Alternative">The other reading.</param>
+/// <param name="Draft">A draft pack that encodes the alternative, if one is shipped (a path relative to the repository).</param>
+public sealed record Interpretation(string Id, string Rule, string Clause, string Source, string Reading, string Alternative, string? Draft);
 
 /// <summary>What the host asks: may this household take this route into this department?</summary>
 /// <param name="Department">The department.</param>
@@ -230,4 +270,8 @@ public sealed record RoutingDecision(
 /// <summary>A routing decision and the ledger after it.</summary>
 /// <param name="Decision">The decision.</param>
 /// <param name="Ledger">The new ledger (the same instance when nothing was counted).</param>
-public sealed record RoutingResult(RoutingDecision Decision, Ledger Ledger);
+public sealed record RoutingResult(RoutingDecision Decision, Ledger Ledger)
+{
+    /// <summary>The routing rule that decided (fixed route or counting), for the journal.</summary>
+    internal Packs.RoutingRule? Rule { get; init; }
+}

@@ -17,7 +17,18 @@ internal static class Router
 
     private static readonly IReadOnlyList<string> NoStrings = [];
 
-    public static RoutingResult Route(RulePack pack, Department department, Vacancy vacancy, Ledger ledger, DateOnly on)
+    /// <param name="pack">The pack.</param>
+    /// <param name="department">The vacancy's department.</param>
+    /// <param name="vacancy">The vacancy.</param>
+    /// <param name="ledger">The ledger.</param>
+    /// <param name="on">The evaluation date.</param>
+    /// <param name="settle">
+    /// Decide by what the municipality is due (it has had fewer than ⌊k·p⌋) rather than by whether k is a hit, as under a
+    /// concentration guard: used when a re-routing has withdrawn a count out of sequence, so the municipality neither
+    /// loses nor gains an allocation by the correction.
+    /// </param>
+    /// <returns>The decision and the new ledger.</returns>
+    public static RoutingResult Route(RulePack pack, Department department, Vacancy vacancy, Ledger ledger, DateOnly on, bool settle = false)
     {
         var scope = pack.NewScope(on);
         var placement = Evaluator.Place(pack, department, on, scope);
@@ -40,9 +51,10 @@ internal static class Router
         var match = Match(pack, scope);
         if (match.Unknown is { } candidate)
         {
+            var why = Evaluator.WhyUnknown(match.Missing);
             explanation.Add(new Explanation(candidate.Id, candidate.Clause.Id, candidate.Clause.Source, new LocalizedText(
-                $"Reglen kan ikke afgøres, fordi oplysninger mangler ({string.Join(", ", match.Missing)}); intet er talt.",
-                $"The rule cannot be decided because facts are missing ({string.Join(", ", match.Missing)}); nothing was counted.")));
+                $"Reglen kan ikke afgøres, fordi den {why.Da}; intet er talt.",
+                $"The rule cannot be decided because it {why.En}; nothing was counted.")));
             return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, match.Missing, ledger);
         }
 
@@ -65,7 +77,7 @@ internal static class Router
         if (rule.FixedRoute is { } fixedRoute)
         {
             var route = Parse(fixedRoute);
-            return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(view, route, special: false));
+            return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(view, route, special: false)) with { Rule = rule };
         }
 
         if (department.Id is not { Length: > 0 } departmentId)
@@ -115,6 +127,14 @@ internal static class Router
             counter = counter with { Tier = tier.Id };
         }
 
+        if (counter.Counted >= Ledger.MaxCount || ledger.ChangeCounter >= Ledger.MaxCount || ledger.Find(departmentId, AllocationsCounter)?.Counted >= Ledger.MaxCount)
+        {
+            explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
+                "Regnskabet har nået sit største antal; intet er talt. Start et nyt regnskab for pakken.",
+                "The ledger has reached its largest count; nothing was counted. Start a new ledger for the pack.")));
+            return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, NoStrings, ledger);
+        }
+
         var k = counter.Counted + 1;
         var due = dueBefore is { } before ? QuotaDue.Plus(before, share) : null;
         if (dueBefore is null || due is null)
@@ -128,7 +148,9 @@ internal static class Router
         // The municipality is due ⌊due⌋ allocations. Without a concentration guard it has had ⌊dueBefore⌋, and the
         // vacancy is municipal exactly when ⌊due⌋ > ⌊dueBefore⌋ (under one share: ⌊k·p⌋ > ⌊(k−1)·p⌋). With a guard, a
         // blocked allocation is made up later: the vacancy is municipal while the municipality has had fewer than ⌊due⌋.
-        var municipal = pack.Concentration is null
+        // A re-routing (settle) decides by what is due, as under a guard: it withdrew a count out of sequence.
+        var byDue = settle || pack.Concentration is not null;
+        var municipal = !byDue
             ? QuotaDue.Floor(due.Value) > QuotaDue.Floor(dueBefore.Value)
             : counter.Municipal < QuotaDue.Floor(due.Value);
         var plain = QuotaDue.Times(k, share) == due;
@@ -158,7 +180,7 @@ internal static class Router
         // kommunale anvisning i den enkelte boligafdeling"), kept in a counter of its own that follows the tier like
         // the others: a tier change seen on any counted vacancy restarts it.
         LedgerCounter? allocations = null;
-        if (pack.HasSpecialCriteria)
+        if (pack.HasSpecialCriteria && (tier.SpecialCriteria?.Counters is not { } scopes || scopes.Contains(rule.Counter!)))
         {
             var current = ledger.Find(departmentId, AllocationsCounter);
             if (current is not null && current.Tier != tier.Id && pack.TierChange is not { Keep: true })
@@ -183,8 +205,8 @@ internal static class Router
             var m = (allocations ?? ledger.Find(departmentId, AllocationsCounter))?.Municipal ?? counter.Municipal + 1;
             decided = VacancyRoute.Municipal;
             counter = counter with { Counted = k, Municipal = counter.Municipal + 1, Due = plain ? null : due };
-            explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal - 1, pack.Concentration is not null, municipal: true)
-                : pack.Concentration is null ? Counting(rule, k, share, municipal: true) : GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
+            explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal - 1, byDue, municipal: true)
+                : !byDue ? Counting(rule, k, share, municipal: true) : GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
             if (special)
             {
                 var clause = pack.Clauses.TryGetValue(letting.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
@@ -196,11 +218,11 @@ internal static class Router
         else
         {
             var j = counter.NonMunicipal + 1;
-            var flexible = FlexibleFor(letting, view, j);
+            var flexible = FlexibleFor(letting, view, j, share);
             decided = flexible ? VacancyRoute.Flexible : VacancyRoute.WaitingList;
             counter = counter with { Counted = k, Flexible = counter.Flexible + (flexible ? 1 : 0), Due = plain ? null : due };
-            explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal, pack.Concentration is not null, municipal: false)
-                : pack.Concentration is null ? Counting(rule, k, share, municipal: false) : GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
+            explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal, byDue, municipal: false)
+                : !byDue ? Counting(rule, k, share, municipal: false) : GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
             explanation.Add(FlexibleExplanation(letting, view, flexible));
         }
 
@@ -218,7 +240,7 @@ internal static class Router
 
         if (decided == VacancyRoute.Municipal && pack.Concentration is { } g)
         {
-            var keepFrom = on.AddMonths(-g.LongestMonths);
+            var keepFrom = DateMath.AddMonthsSaturating(on, -(long)g.LongestMonths);
             updated = updated.WithAllocation(departmentId, "", on, keepFrom);
             if (vacancy.Stairwell is { Length: > 0 } stairwell)
             {
@@ -226,7 +248,7 @@ internal static class Router
             }
         }
 
-        return new RoutingResult(decision with { Marks = Marks(pack, scope, explanation) }, updated);
+        return new RoutingResult(decision with { Marks = Marks(pack, scope, explanation) }, updated) { Rule = rule };
     }
 
     /// <summary>
@@ -280,16 +302,18 @@ internal static class Router
                 continue;
             }
 
-            var since = on.AddMonths(-limit.Months);
+            var since = DateMath.AddMonthsSaturating(on, -(long)limit.Months);
             var recent = ledger.AllocationsIn(department, key).Count(d => d > since);
             if (recent >= max)
             {
                 var n = recent.ToString(CultureInfo.InvariantCulture);
                 var m = max.Value.ToString("0", CultureInfo.InvariantCulture);
+                var assumed = limit.MaxParameter is { } p && pack.Parameters.TryGetValue(p, out var def) && def.Assumed;
+                var (limitDa, limitEn) = assumed ? ($"højst {m}, en antaget grænse", $"at most {m}, an assumed limit") : ($"højst {m}", $"at most {m}");
                 var months = limit.Months.ToString(CultureInfo.InvariantCulture);
                 return new Explanation("routing.concentration", guard.Clause.Id, guard.Clause.Source, new LocalizedText(
-                    $"{guard.Reason.Da} Der er allerede anvist {n} husstande til {da} inden for {months} måneder (højst {m}), så boligen går ikke til kommunal anvisning; kommunen får den udskudte anvisning senere.",
-                    $"{guard.Reason.En} {char.ToUpperInvariant(en[0])}{en[1..]} has already had {n} municipal allocations within {months} months (at most {m}), so the dwelling does not go to municipal allocation; the municipality gets the deferred allocation later."));
+                    $"{guard.Reason.Da} Der er allerede anvist {n} husstande til {da} inden for {months} måneder ({limitDa}), så boligen går ikke til kommunal anvisning; kommunen får den udskudte anvisning senere.",
+                    $"{guard.Reason.En} {char.ToUpperInvariant(en[0])}{en[1..]} has already had {n} municipal allocations within {months} months ({limitEn}), so the dwelling does not go to municipal allocation; the municipality gets the deferred allocation later."));
             }
         }
 
@@ -310,7 +334,7 @@ internal static class Router
             if (mark.When.Evaluate(scope) == Tri.True)
             {
                 marks.Add(mark.Id);
-                explanation.Add(new Explanation(mark.Id, mark.Clause.Id, mark.Clause.Source, mark.Label));
+                explanation.Add(new Explanation(mark.Id, mark.Clause.Id, mark.Clause.Source, pack.Reasons.Render(mark.Label, scope.Parameters)));
             }
 
             scope.ResetMissing(mark0);
@@ -335,7 +359,7 @@ internal static class Router
         return spec.Fixed ?? (spec.FromTier ? placement.MunicipalShare : spec.PerTier!.TryGetValue(tier.Id, out var f) ? f : Fraction.Zero);
     }
 
-    private static bool FlexibleFor(TierDef tier, PlacementResult placement, long j)
+    private static bool FlexibleFor(TierDef tier, PlacementResult placement, long j, Fraction municipalShare)
     {
         var flexibleOpen = placement.Routes.TryGetValue(LettingRoute.Flexible, out var f) && f.Open;
         var waitingOpen = placement.Routes.TryGetValue(LettingRoute.WaitingList, out var w) && w.Open;
@@ -349,7 +373,26 @@ internal static class Router
             return true;
         }
 
-        return tier.FlexibleRule != "none" && placement.FlexibleLetting?.Share is { } share && Hits(j, share);
+        return tier.FlexibleRule != "none" && placement.FlexibleLetting?.Share is { } share && Hits(j, tier.FlexibleOfAllVacancies ? OfNonMunicipal(share, municipalShare) : share);
+    }
+
+    /// <summary>
+    /// A share s of all vacancies as a share of the non-municipal ones, where the municipality has p: s / (1 − p), at
+    /// most 1 (1/3 of all with 1/3 municipal is every 2nd of the other 2/3).
+    /// </summary>
+    internal static Fraction OfNonMunicipal(Fraction s, Fraction p)
+    {
+        var rest = p.Denominator - p.Numerator;
+        if (rest <= 0)
+        {
+            return Fraction.One;
+        }
+
+        var n = (System.Numerics.BigInteger)s.Numerator * p.Denominator;
+        var d = (System.Numerics.BigInteger)s.Denominator * rest;
+        var g = System.Numerics.BigInteger.GreatestCommonDivisor(n, d);
+        (n, d) = g.IsZero ? (n, d) : (n / g, d / g);
+        return n >= d ? Fraction.One : new Fraction((long)n, (long)d);
     }
 
     /// <summary>The counting line under a concentration guard: the municipality is due an allocation while it has had fewer than ⌊k·p⌋.</summary>
@@ -384,13 +427,14 @@ internal static class Router
     /// <summary>The tier change line: the count's progress carries over to the new tier's share.</summary>
     private static Explanation Carried(RulePack pack, TierChangePolicy? policy, LedgerCounter counter, string newTier, Fraction due, Fraction share)
     {
+        // What changed, in the pack's words: the tiers' labels, never their ids or the counter's.
         var had = counter.Municipal.ToString(CultureInfo.InvariantCulture);
-        var da = $"Kommunen har til gode {due} anvisning(er) fra tællingen '{counter.Counter}' og har fået {had}; tællingen fortsætter med andelen {share}, så intet går tabt.";
-        var en = $"The municipality is due {due} allocation(s) from counter '{counter.Counter}' and has had {had}; counting goes on with the share {share}, so nothing is lost.";
+        var from = pack.TierDefs.TryGetValue(counter.Tier, out var oldTier) ? oldTier.Label : new LocalizedText(counter.Tier, counter.Tier);
+        var to = pack.TierDefs.TryGetValue(newTier, out var nextTier) ? nextTier.Label : new LocalizedText(newTier, newTier);
+        var da = $"Afdelingen er gået fra {from.Da} til {to.Da}. Kommunen har til gode {due} anvisning(er) af denne type boliger og har fået {had}; tællingen fortsætter med den nye andel {share}, så intet går tabt.";
+        var en = $"The department moved from {from.En} to {to.En}. The municipality is due {due} allocation(s) of this kind of dwelling and has had {had}; counting goes on with the new share {share}, so nothing is lost.";
         return policy is null
-            ? new Explanation("routing.onTierChange", "", pack.Id, new LocalizedText(
-                $"Afdelingen har skiftet niveau fra '{counter.Tier}' til '{newTier}'. {da}",
-                $"The department changed tier from '{counter.Tier}' to '{newTier}'. {en}"))
+            ? new Explanation("routing.onTierChange", "", pack.Id, new LocalizedText(da, en))
             : new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, new LocalizedText($"{policy.Reason.Da} {da}", $"{policy.Reason.En} {en}"));
     }
 
@@ -436,11 +480,11 @@ internal static class Router
         var share = placement.FlexibleLetting?.Share;
         var reason = (tier.FlexibleRule, flexible) switch
         {
-            ("all", _) => new LocalizedText("Al udlejning uden for kommunal anvisning sker fleksibelt på dette niveau.", "Every letting outside municipal allocation is flexible in this tier."),
-            ("none", _) => new LocalizedText("Der er ingen fleksibel udlejning på dette niveau: boligen udlejes efter ventelisten.", "There is no flexible letting in this tier: the dwelling is let from the waiting list."),
-            (_, true) => new LocalizedText($"Boligen falder inden for afdelingens andel til fleksibel udlejning ({share}).", $"The dwelling falls within the department's flexible-letting share ({share})."),
+            ("all", _) => new LocalizedText($"{tier.Label.Da}: al udlejning uden for kommunal anvisning sker fleksibelt.", $"{tier.Label.En}: every letting outside municipal allocation is flexible."),
+            ("none", _) => new LocalizedText($"{tier.Label.Da}: der er ingen fleksibel udlejning, så boligen udlejes efter ventelisten.", $"{tier.Label.En}: there is no flexible letting, so the dwelling is let from the waiting list."),
+            (_, true) => new LocalizedText($"Boligen falder inden for afdelingens andel til fleksibel udlejning ({share}{(tier.FlexibleOfAllVacancies ? " af alle afdelingens ledige boliger" : "")}).", $"The dwelling falls within the department's flexible-letting share ({share}{(tier.FlexibleOfAllVacancies ? " of all the department's vacancies" : "")})."),
             (_, false) when share is null => new LocalizedText("Afdelingen har ingen oplyst andel til fleksibel udlejning: boligen udlejes efter ventelisten.", "The department has no stated flexible-letting share: the dwelling is let from the waiting list."),
-            _ => new LocalizedText($"Boligen falder uden for afdelingens andel til fleksibel udlejning ({share}) og udlejes efter ventelisten.", $"The dwelling falls outside the department's flexible-letting share ({share}) and is let from the waiting list."),
+            _ => new LocalizedText($"Boligen falder uden for afdelingens andel til fleksibel udlejning ({share}{(tier.FlexibleOfAllVacancies ? " af alle afdelingens ledige boliger" : "")}) og udlejes efter ventelisten.", $"The dwelling falls outside the department's flexible-letting share ({share}{(tier.FlexibleOfAllVacancies ? " of all the department's vacancies" : "")}) and is let from the waiting list."),
         };
         return new Explanation($"{tier.Id}.flexibleLetting", clause.Id, clause.Source, reason);
     }

@@ -58,6 +58,27 @@ internal sealed partial class ReasonText(RulePack pack)
             : Number(value, danish);
     });
 
+    /// <summary>A parameter's value as a reason quotes it: a share as a percentage, an amount with its unit.</summary>
+    public static string Format(string unit, decimal value, bool danish) => unit switch
+    {
+        "share" => Number(value * 100m, danish) + " %",
+        "DKK/month" => Number(value, danish) + (danish ? " kr. pr. måned" : " DKK a month"),
+        "DKK" => Number(value, danish) + (danish ? " kr." : " DKK"),
+        _ => Number(value, danish),
+    };
+
+    /// <summary>The note that a criterion rests on an assumed number, with its value on the evaluation date.</summary>
+    public static Assumption Assumption(ParameterDef p, decimal? value)
+    {
+        var da = p.Title?.Da ?? p.Name;
+        var en = p.Title?.En ?? p.Name;
+        var valueDa = value is { } v ? Format(p.Unit, v, danish: true) : "(ukendt)";
+        var valueEn = value is { } w ? Format(p.Unit, w, danish: false) : "(unknown)";
+        return new Assumption(p.Name, value, new LocalizedText(
+            $"Bygger på en antagelse, som ikke står i aftalens tekst: {da} ({valueDa}).",
+            $"Rests on an assumption that is not in the agreement's text: {en} ({valueEn})."));
+    }
+
     /// <summary>A number with up to two decimals and thousands separators: en "16,408.5", da "16.408,5".</summary>
     private static string Number(decimal value, bool danish)
     {

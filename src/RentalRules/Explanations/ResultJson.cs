@@ -203,6 +203,11 @@ public static class ResultJson
         {
             w.WriteStartObject();
             w.WriteString("member", m.MemberId);
+            if (m.Age is { } age)
+            {
+                w.WriteNumber("age", age);
+            }
+
             w.WriteString("outcome", Name(m.Outcome));
             WriteStrings(w, "missing", m.Missing);
             w.WriteEndObject();
@@ -210,6 +215,34 @@ public static class ResultJson
 
         w.WriteEndArray();
         WriteStrings(w, "missing", c.Missing);
+        if (c.Assumptions.Count > 0)
+        {
+            w.WriteStartArray("assumptions");
+            foreach (var a in c.Assumptions)
+            {
+                w.WriteStartObject();
+                if (a.Parameter is { } parameter)
+                {
+                    w.WriteString("parameter", parameter);
+                }
+
+                if (a.Value is { } v)
+                {
+                    w.WriteNumber("value", v);
+                }
+                else
+                {
+                    w.WriteNull("value");
+                }
+
+                w.WritePropertyName("reason");
+                WriteText(w, a.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("documents");
         foreach (var d in c.Documents)
         {

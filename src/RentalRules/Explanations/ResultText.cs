@@ -29,7 +29,7 @@ public static class ResultText
         var da = language == "da";
         var rows = new List<string[]>
         {
-            da ? ["AFDELING", "NIVEAU", "KOMMUNAL ANDEL", "FLEKSIBEL", "KRITERIESÆT", "REGEL"] : ["DEPARTMENT", "TIER", "MUNICIPAL SHARE", "FLEXIBLE", "CRITERIA SET", "RULE"],
+            da ? ["AFDELING", "INDPLACERING", "KOMMUNAL ANDEL", "FLEKSIBEL", "KRITERIESÆT", "REGEL"] : ["DEPARTMENT", "TIER", "MUNICIPAL SHARE", "FLEXIBLE", "CRITERIA SET", "RULE"],
         };
         foreach (var p in placements)
         {
@@ -129,7 +129,7 @@ public static class ResultText
         var da = language == "da";
         var rows = new List<string[]>
         {
-            da ? ["LEDIG BOLIG", "AFDELING", "NIVEAU", "TÆLLING", "NR.", "VEJ", "SÆRLIGE KRITERIER", "MÆRKER"] : ["VACANCY", "DEPARTMENT", "TIER", "COUNTER", "K", "ROUTE", "SPECIAL CRITERIA", "MARKS"],
+            da ? ["LEDIG BOLIG", "AFDELING", "INDPLACERING", "TÆLLING", "NR.", "VEJ", "SÆRLIGE KRITERIER", "MÆRKER"] : ["VACANCY", "DEPARTMENT", "TIER", "COUNTER", "K", "ROUTE", "SPECIAL CRITERIA", "MARKS"],
         };
         foreach (var d in decisions)
         {
@@ -176,9 +176,21 @@ public static class ResultText
         var da = language == "da";
         sb.Append(' ', indent).Append('[').Append(OutcomeLabel(c.Outcome, da)).Append("] ")
             .Append(c.Id).Append(" (").Append(c.Source).Append(' ').Append(c.Clause).Append("): ").AppendLine(c.Title.In(language));
+        foreach (var a in c.Assumptions)
+        {
+            sb.Append(' ', indent + 4).Append(da ? "antagelse: " : "assumption: ").AppendLine(a.Reason.In(language));
+        }
+
         foreach (var m in c.Members)
         {
-            sb.Append(' ', indent + 4).Append(da ? "medlem " : "member ").Append(m.MemberId).Append(": ").Append(OutcomeLabel(m.Outcome, da));
+            sb.Append(' ', indent + 4).Append(da ? "medlem " : "member ").Append(m.MemberId);
+            if (m.Age is { } age)
+            {
+                var years = age.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+                sb.Append(da ? $" ({years} år)" : $" (aged {years})");
+            }
+
+            sb.Append(": ").Append(OutcomeLabel(m.Outcome, da));
             if (m.Missing.Count > 0)
             {
                 sb.Append(da ? " (mangler: " : " (missing: ").Append(string.Join(", ", m.Missing)).Append(')');

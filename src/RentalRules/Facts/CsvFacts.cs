@@ -10,6 +10,9 @@ namespace RentalRules.Facts;
 /// (<c>id,name,dwellings,turnoverRate,keyFigures.outsideLabourMarketShare,…</c>), one department per row. An empty
 /// cell is unknown; <c>flags</c> are separated by <c>;</c>, and <c>[]</c> is the empty list (no flags). Each row is turned into the same located tree a JSON file
 /// gives, so the same strict checks apply and every error names the file, the row's JSON path, line and column.
+/// A file whose header is separated by <c>;</c> (as Excel writes CSV with a Danish list separator) is read with
+/// <c>;</c> between cells, decimal commas in numbers (<c>0,35</c>) and <c>,</c> between flags. A byte order mark is
+/// skipped.
 /// </summary>
 internal static class CsvFacts
 {
@@ -17,7 +20,13 @@ internal static class CsvFacts
     {
         var diagnostics = new List<Diagnostic>();
         var reader = new NodeReader(diagnostics, facts: true);
-        var rows = Parse(csv, file, diagnostics);
+        var separator = Separator(csv, file, diagnostics);
+        if (separator is not { } sep)
+        {
+            return new LoadResult<FactFile<Department>>(null, diagnostics);
+        }
+
+        var rows = Parse(csv, file, sep, diagnostics);
         if (rows.Count == 0)
         {
             if (diagnostics.Count == 0)
@@ -60,7 +69,7 @@ internal static class CsvFacts
                 continue;
             }
 
-            var node = Tree(row, columns, file, path);
+            var node = Tree(row, columns, file, path, sep);
             if (FactReader.ReadDepartment(reader, node) is { } department)
             {
                 items.Add(department);
@@ -79,7 +88,7 @@ internal static class CsvFacts
         _ => null,
     };
 
-    private static JNode Tree(Row row, List<(string[] Path, VType? Type)> columns, string file, string path)
+    private static JNode Tree(Row row, List<(string[] Path, VType? Type)> columns, string file, string path, char separator)
     {
         var top = new List<JProperty>();
         var keyFigures = new List<JProperty>();
@@ -95,7 +104,7 @@ internal static class CsvFacts
             var name = names[^1];
             var cellPath = names.Length == 1 ? $"{path}.{name}" : $"{path}.keyFigures.{name}";
             var location = new SourceLocation(file, cellPath, row.Line, cell.Column);
-            var value = Value(cell.Text, type!, location);
+            var value = Value(cell.Text, type!, location, separator);
             (names.Length == 1 ? top : keyFigures).Add(new JProperty(name, -1, value));
         }
 
@@ -108,9 +117,16 @@ internal static class CsvFacts
         return new JNode(JKind.Object, rowLocation, properties: top);
     }
 
-    private static JNode Value(string text, VType type, SourceLocation location)
+    private static JNode Value(string text, VType type, SourceLocation location, char separator)
     {
         var trimmed = text.Trim();
+        if (separator == ';' && type.Kind == VKind.Number && trimmed.Count(c => c == ',') == 1 && !trimmed.Contains('.', StringComparison.Ordinal))
+        {
+            // A decimal comma, as a file with ; between cells writes numbers.
+            trimmed = trimmed.Replace(',', '.');
+        }
+
+        var listSeparator = separator == ';' ? ',' : ';';
         switch (type.Kind)
         {
             case VKind.Number when decimal.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
@@ -119,7 +135,7 @@ internal static class CsvFacts
                 return new JNode(trimmed == "true" ? JKind.True : JKind.False, location);
             case VKind.StringList:
                 // "[]" (or a lone ";") is the empty list; an empty cell stays unknown.
-                return new JNode(JKind.Array, location, items: (trimmed == "[]" ? "" : trimmed).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                return new JNode(JKind.Array, location, items: (trimmed == "[]" ? "" : trimmed).Split(listSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select((f, i) => new JNode(JKind.String, location with { JsonPath = $"{location.JsonPath}[{i}]" }, f)).ToList());
             default:
                 return new JNode(JKind.String, location, trimmed);
@@ -130,8 +146,28 @@ internal static class CsvFacts
 
     private sealed record Row(int Line, List<Cell> Cells);
 
-    /// <summary>RFC 4180 CSV: commas, double-quoted cells with "" for a quote, CRLF or LF; blank lines are skipped.</summary>
-    private static List<Row> Parse(string text, string file, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The cell separator, from the header row (fact names hold neither <c>,</c> nor <c>;</c>): <c>;</c> when the header
+    /// has semicolons and no commas, else <c>,</c>. A header with both is a located error naming both.
+    /// </summary>
+    private static char? Separator(string text, string file, List<Diagnostic> diagnostics)
+    {
+        var start = text.StartsWith('\uFEFF') ? 1 : 0;
+        var end = text.IndexOfAny(['\r', '\n'], start);
+        var header = end < 0 ? text[start..] : text[start..end];
+        var comma = header.IndexOf(',', StringComparison.Ordinal);
+        var semicolon = header.IndexOf(';', StringComparison.Ordinal);
+        if (comma >= 0 && semicolon >= 0)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, "The header row has both ',' and ';' between names, so the separator is unclear.", new SourceLocation(file, "$", 1, Math.Max(comma, semicolon) + 1), "Separate the cells by ',' (numbers with a decimal point) or by ';' (numbers with a decimal comma, as Excel writes with a Danish list separator) throughout."));
+            return null;
+        }
+
+        return semicolon >= 0 ? ';' : ',';
+    }
+
+    /// <summary>RFC 4180 CSV: the separator, double-quoted cells with "" for a quote, CRLF or LF; blank lines are skipped.</summary>
+    private static List<Row> Parse(string text, string file, char separator, List<Diagnostic> diagnostics)
     {
         var rows = new List<Row>();
         var i = 0;
@@ -184,14 +220,14 @@ internal static class CsvFacts
                 }
                 else
                 {
-                    while (i < text.Length && text[i] is not (',' or '\n' or '\r'))
+                    while (i < text.Length && text[i] != separator && text[i] is not ('\n' or '\r'))
                     {
                         sb.Append(text[i++]);
                     }
                 }
 
                 cells.Add(new Cell(sb.ToString(), column));
-                if (i < text.Length && text[i] == ',')
+                if (i < text.Length && text[i] == separator)
                 {
                     i++;
                     continue;

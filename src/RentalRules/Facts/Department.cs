@@ -42,6 +42,13 @@ public sealed record Department
     /// <summary>Flags from the agreement's appendices, e.g. <c>particularProblems</c>.</summary>
     public IReadOnlyList<string>? Flags { get; init; }
 
+    /// <summary>
+    /// The ids of the flexible criteria agreed for this department under the organisation's individual agreement (e.g.
+    /// Holbæk § 7: "De særlige kriterier som de enkelte boligafdelinger er omfattet af, aftales individuelt"); an empty
+    /// list: none agreed; <c>null</c>: unknown.
+    /// </summary>
+    public IReadOnlyList<string>? FlexibleCriteria { get; init; }
+
     /// <summary>Key figures.</summary>
     public KeyFigures? KeyFigures { get; init; }
 

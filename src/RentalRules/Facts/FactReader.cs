@@ -158,6 +158,7 @@ public static class FactReader
             Rehousing = r.Bool(n["rehousing"]),
             FlexibleLettingShare = r.Share(n["flexibleLettingShare"]),
             Flags = r.Array(n["flags"], x => r.String(x)),
+            FlexibleCriteria = r.Array(n["flexibleCriteria"], x => r.String(x)),
             KeyFigures = n["keyFigures"] is { IsNull: false } k ? ReadKeyFigures(r, k) : null,
             PrivateTakeover = r.Date(n["privateTakeover"]),
             LowRentShare = r.Share(n["lowRentShare"]),
@@ -242,6 +243,7 @@ public static class FactReader
             Divorce = n["divorce"] is { Kind: JKind.False } ? Divorce.None : Obj(r, n["divorce"], "divorce", FactSchema.Divorce, x => ReadDivorce(r, x)),
             SoldHome = n["soldHome"] is { Kind: JKind.False } ? SoldHome.None : Obj(r, n["soldHome"], "soldHome", FactSchema.SoldHome, x => new SoldHome { Municipality = r.String(x["municipality"]), Date = r.Date(x["date"]) }),
             EducationPerspective = r.Bool(n["educationPerspective"]),
+            MoveInDate = r.Date(n["moveInDate"]),
         };
     }
 
@@ -295,6 +297,7 @@ public static class FactReader
             {
                 Kind = r.Enum<EmploymentKind>(e["kind"]),
                 HoursPerWeek = r.Number(e["hoursPerWeek"], 0m, 168m),
+                WorkplaceMunicipality = r.String(e["workplaceMunicipality"]),
                 MonthlyGrossIncome = r.Number(e["monthlyGrossIncome"], 0m),
                 From = r.Date(e["from"]),
                 To = r.Date(e["to"]),

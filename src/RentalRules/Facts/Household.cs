@@ -30,6 +30,12 @@ public sealed record Household
     /// </summary>
     public bool? EducationPerspective { get; init; }
 
+    /// <summary>
+    /// The date the household would take over the dwelling, where a criterion is measured then (e.g. "på tidspunktet for
+    /// boligens overtagelse"); <c>null</c>: unknown, and such criteria use the evaluation date.
+    /// </summary>
+    public DateOnly? MoveInDate { get; init; }
+
     /// <summary>The member with the applicant role, or <c>null</c>.</summary>
     public Member? Applicant
     {
@@ -136,6 +142,9 @@ public sealed record Employment
 
     /// <summary>Hours per week.</summary>
     public decimal? HoursPerWeek { get; init; }
+
+    /// <summary>The municipality of the workplace (e.g. for commuter criteria: "fast arbejdsplads inden for kommunens grænser").</summary>
+    public string? WorkplaceMunicipality { get; init; }
 
     /// <summary>Monthly gross income in DKK.</summary>
     public decimal? MonthlyGrossIncome { get; init; }

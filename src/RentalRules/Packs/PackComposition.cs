@@ -167,6 +167,12 @@ internal static class PackComposition
             return null;
         }
 
+        if (text.Length > PackLimits.MaxBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(text) is var bytes && bytes > PackLimits.MaxBytes)
+        {
+            diagnostics.Add(PackLimits.TooManyBytes(name, bytes));
+            return null;
+        }
+
         var (root, error) = JsonText.Parse(text, name);
         if (root is null)
         {

@@ -18,6 +18,9 @@ internal sealed record ParameterValue(DateOnly From, decimal Value);
 
 internal sealed record ParameterDef(string Name, string Unit, string? Clause, string? Note, bool Assumed, IReadOnlyList<ParameterValue> Values, SourceLocation Location)
 {
+    /// <summary>What the value is, in the pack's words (used where an explanation names the parameter).</summary>
+    public LocalizedText? Title { get; init; }
+
     public decimal? ValueOn(DateOnly on)
     {
         decimal? value = null;
@@ -40,6 +43,40 @@ internal sealed record PlacementRule(string Id, ClauseInfo Clause, Condition Whe
 
     /// <summary>The explanation last built for this rule, with the parameter set it was rendered for.</summary>
     public ExplanationCache Cache { get; } = new();
+
+    /// <summary>The tier the rule places in, resolved once when the pack is built (no lookup by name per placement).</summary>
+    public TierRuntime? Target { get; set; }
+}
+
+/// <summary>
+/// What evaluation needs of a tier, held by reference so that a placement never hashes the tier's name: its
+/// requirements per route, its default flexible-letting policy, the route summaries cached by which conditional
+/// requirements apply, and the policy last computed for a department's own flexible share.
+/// </summary>
+internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, FlexibleLettingPolicy defaultFlexible)
+{
+    private volatile FlexibleEntry? _flexible;
+
+    public TierDef Tier { get; } = tier;
+
+    /// <summary>Per route (indexed by <see cref="LettingRoute"/>): the tier's requirements, then the pack-wide ones.</summary>
+    public Requirement[][] Requirements { get; } = requirements;
+
+    public FlexibleLettingPolicy DefaultFlexible { get; } = defaultFlexible;
+
+    /// <summary>Route summaries by the bit set of conditional requirements that apply.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<ulong, (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> Routes { get; } = new();
+
+    /// <summary>The flexible-letting policy for a department's own share, when it is the one last asked for.</summary>
+    public FlexibleLettingPolicy? FlexibleFor(decimal share) => _flexible is { } e && e.Share == share && e.Scale == share.Scale ? e.Policy : null;
+
+    public FlexibleLettingPolicy RememberFlexible(decimal share, FlexibleLettingPolicy policy)
+    {
+        _flexible = new FlexibleEntry(share, share.Scale, policy);
+        return policy;
+    }
+
+    private sealed record FlexibleEntry(decimal Share, int Scale, FlexibleLettingPolicy Policy);
 }
 
 /// <summary>A rule's explanation, cached for the parameter set (one per evaluation date) it was rendered with.</summary>
@@ -63,6 +100,9 @@ internal sealed record Requirement(string Id, ClauseInfo Clause, Condition? When
 {
     /// <summary>Whether the reason quotes parameters (decided once, at load).</summary>
     public bool ReasonIsTemplate { get; } = Explanations.ReasonText.IsTemplate(Reason);
+
+    /// <summary>The explanation last built for this requirement, with the parameter set it was rendered for.</summary>
+    public ExplanationCache Cache { get; } = new();
 }
 
 /// <summary>A pack-wide requirement on a route (e.g. the statutory restrictions in designated areas).</summary>
@@ -89,6 +129,12 @@ internal sealed record TierDef(
 {
     /// <summary>When the municipal share is a parameter (<c>"param.NAME"</c>): its slot; the share then resolves by date.</summary>
     public int? MunicipalShareParameter { get; init; }
+
+    /// <summary>
+    /// Whether the flexible share is a share of all the department's vacancies (<c>"of": "allVacancies"</c>, e.g. "højst
+    /// 1/3 af de ledige boliger") rather than of those left after municipal allocation.
+    /// </summary>
+    public bool FlexibleOfAllVacancies { get; init; }
 
     /// <summary>
     /// The key of this letting policy: the tier id, or <c>tier@rule</c> for the policy of the dwellings a routing rule
@@ -120,7 +166,34 @@ internal sealed record MemberBand(int? MinAge, int? MaxAge);
 internal abstract record CriterionNode(string Id, ClauseInfo Clause, LocalizedText Title, IReadOnlyList<LocalizedText> Documents, string? Note);
 
 internal sealed record LeafCriterion(string Id, ClauseInfo Clause, LocalizedText Title, IReadOnlyList<LocalizedText> Documents, string? Note, MemberBand? Members, Condition Condition)
-    : CriterionNode(Id, Clause, Title, Documents, Note);
+    : CriterionNode(Id, Clause, Title, Documents, Note)
+{
+    /// <summary>The parameters marked <c>assumed</c> that the condition uses (decided once, at load), in pack order.</summary>
+    public IReadOnlyList<ParameterDef> Assumed { get; init; } = [];
+
+    /// <summary>An assumption the criterion states itself (<c>"assumption": { "da", "en" }</c>), e.g. a window the text does not give.</summary>
+    public LocalizedText? Assumption { get; init; }
+
+    /// <summary>The assumption notes last built for this criterion, with the parameter set they were rendered for.</summary>
+    public AssumptionCache Cache { get; } = new();
+}
+
+/// <summary>A criterion's assumption notes, cached for the parameter set (one per evaluation date) they were rendered with.</summary>
+internal sealed class AssumptionCache
+{
+    private volatile Entry? _entry;
+
+    public IReadOnlyList<Assumption>? Get(decimal?[] parameters)
+        => _entry is { } e && ReferenceEquals(e.Parameters, parameters) ? e.Assumptions : null;
+
+    public IReadOnlyList<Assumption> Set(decimal?[] parameters, IReadOnlyList<Assumption> assumptions)
+    {
+        _entry = new Entry(parameters, assumptions);
+        return assumptions;
+    }
+
+    private sealed record Entry(decimal?[] Parameters, IReadOnlyList<Assumption> Assumptions);
+}
 
 internal sealed record GroupCriterion(string Id, ClauseInfo Clause, LocalizedText Title, IReadOnlyList<LocalizedText> Documents, string? Note, bool All, IReadOnlyList<CriterionNode> Children)
     : CriterionNode(Id, Clause, Title, Documents, Note);
@@ -158,6 +231,22 @@ internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When,
 {
     /// <summary>How the dwellings the rule covers are let, where it differs from the department's tier.</summary>
     public DwellingLetting? Letting { get; init; }
+
+    /// <summary>The legal basis the rule's municipal allocations rest on (pack property <c>legalBasis</c>), fixed or per tier; null when the pack does not say.</summary>
+    public LegalBasisSpec? LegalBasis { get; init; }
+}
+
+/// <summary>
+/// The legal basis of a routing rule's allocations: one for every tier, or one per tier (e.g. Høje-Taastrup: every 3rd
+/// on level 1 by agreement under § 59 stk. 2, every 4th youth dwelling under § 59 stk. 1).
+/// </summary>
+internal sealed record LegalBasisSpec(string? Fixed, IReadOnlyDictionary<string, string>? PerTier)
+{
+    /// <summary>The values a pack may write: the Act's § 59 stk. 1–3, or <c>agreement</c> (the rule's own clause is the basis).</summary>
+    public static readonly string[] Allowed = ["§ 59 stk. 1", "§ 59 stk. 2", "§ 59 stk. 3", "agreement"];
+
+    /// <summary>The basis for a tier, or null when the pack does not state one for it.</summary>
+    public string? For(string? tier) => Fixed ?? (tier is not null && PerTier is not null && PerTier.TryGetValue(tier, out var b) ? b : null);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace RentalRules.Packs;
 /// </summary>
 internal sealed class PackReader
 {
-    private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets", "routing"];
+    private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets", "routing"];
     private static readonly string[] Statuses = ["signed", "statutory", "draft", "illustrative"];
     private static readonly string[] Units = ["share", "DKK/month", "DKK", "residents", "count", "years", "months", "ratio"];
     private static readonly string[] FlexibleRules = ["none", "agreed", "obligatory", "all"];
@@ -27,7 +27,10 @@ internal sealed class PackReader
     private DecidedPlacement? _decided;
     private KeyFiguresCycle? _keyFigures;
     private readonly ConditionBatch _batch = new();
+    private readonly HashSet<string> _requirementIds = new(StringComparer.Ordinal);
+    private int _conditions;
     private string _packId = "";
+    private IReadOnlyDictionary<string, ParameterDef> _parameters = new Dictionary<string, ParameterDef>();
 
     private PackReader(List<Diagnostic> diagnostics, Func<string, string> sourceOfFile)
     {
@@ -75,6 +78,7 @@ internal sealed class PackReader
 
         ReadClauses(root["clauses"]);
         var parameters = ReadParameters(root["parameters"]);
+        _parameters = parameters;
         var criteriaSets = ReadCriteriaSets(root["criteriaSets"]);
         var tiers = ReadTiers(root["tiers"], criteriaSets);
         if (tiers.Count == 0 && (root["tiers"] is null || root["tiers"]!.Kind == JKind.Object))
@@ -87,14 +91,61 @@ internal sealed class PackReader
         var guard = ReadConcentration(root["routing"]?["concentration"]);
         var marks = ReadMarks(root["routing"]?["marks"]);
         CheckRefCycles(criteriaSets);
+        var ruleCount = rules.Count + _requirementIds.Count + _criterionIds.Count + routingRules.Count + marks.Count;
+        if (ruleCount > PackLimits.MaxRules)
+        {
+            _r.Diagnostics.Add(PackLimits.TooManyRules(root.Location, ruleCount));
+        }
 
         if (_r.Diagnostics.Any(d => d.Severity == Severity.Error))
         {
             return null;
         }
 
-        _batch.Compile();
-        return new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures };
+        _batch.Seal();
+        var pack = new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures };
+        pack.Interpretations = ReadInterpretations(root["interpretations"], pack);
+        return _r.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : pack;
+    }
+
+    /// <summary>The structured readings: each names a rule the pack has and a declared clause.</summary>
+    private IReadOnlyList<Interpretation> ReadInterpretations(JNode? node, RulePack pack)
+    {
+        if (node is null || node.IsNull)
+        {
+            return [];
+        }
+
+        var ids = new HashSet<string>(pack.Citations.Select(c => c.RuleId), StringComparer.Ordinal);
+        ids.UnionWith(pack.Parameters.Keys);
+        ids.UnionWith(pack.CriteriaSets.Keys);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return _r.Array(node, n =>
+        {
+            if (!_r.ExpectObject(n, "An interpretation"))
+            {
+                return null;
+            }
+
+            _r.CheckProperties(n, "An interpretation", ["id", "rule", "clause", "reading", "alternative", "draft"]);
+            var id = _r.String(_r.Required(n, "id", "An interpretation"), nonEmpty: true) ?? "";
+            if (id.Length > 0 && !seen.Add(id))
+            {
+                _r.Error(DiagnosticCodes.DuplicateId, $"The interpretation id '{id}' is used twice.", n["id"]!.Location, "Give each interpretation its own id.");
+            }
+
+            var ruleNode = _r.Required(n, "rule", $"The interpretation '{id}'");
+            var rule = _r.String(ruleNode, nonEmpty: true) ?? "";
+            if (rule.Length > 0 && !ids.Contains(rule))
+            {
+                _r.Error(DiagnosticCodes.UnresolvedReference, $"The interpretation '{id}' is on '{rule}', which is not a rule, criterion, tier, mark or parameter of this pack.", ruleNode!.Location, Suggestions.DidYouMean(rule, ids));
+            }
+
+            var clause = Cite(n, $"The interpretation '{id}'");
+            var reading = _r.String(_r.Required(n, "reading", $"The interpretation '{id}'"), nonEmpty: true) ?? "";
+            var alternative = _r.String(_r.Required(n, "alternative", $"The interpretation '{id}'"), nonEmpty: true) ?? "";
+            return new Interpretation(id, rule, clause.Id, clause.Source, reading, alternative, _r.String(n["draft"]));
+        }) ?? [];
     }
 
     private static readonly HashSet<string> Wording = ["note", "reason", "title", "label", "documents"];
@@ -239,7 +290,8 @@ internal sealed class PackReader
             }
 
             Fingerprint("parameter", p.Name, n, "note");
-            result[p.Name] = new ParameterDef(p.Name, unit, clause?.Id, _r.String(n["note"]), _r.Bool(n["assumed"]) ?? false, ordered, n.Location);
+            var title = n["title"] is { Kind: JKind.Object } t ? ReadText(t, "title") : n["title"] is { Kind: JKind.String } ts ? new LocalizedText(ts.Text ?? "", ts.Text ?? "") : null;
+            result[p.Name] = new ParameterDef(p.Name, unit, clause?.Id, _r.String(n["note"]), _r.Bool(n["assumed"]) ?? false, ordered, n.Location) { Title = title };
             _slots[p.Name] = new ParameterSlot(_slots.Count, unit == "share" ? VType.Share : VType.Number);
         }
 
@@ -250,6 +302,16 @@ internal sealed class PackReader
     {
         var text = _r.String(node, nonEmpty: true);
         if (text is null || node is null)
+        {
+            return null;
+        }
+
+        if (_conditions++ == PackLimits.MaxConditions)
+        {
+            _r.Diagnostics.Add(PackLimits.TooManyConditions(node.Location));
+        }
+
+        if (_conditions > PackLimits.MaxConditions)
         {
             return null;
         }
@@ -339,7 +401,7 @@ internal sealed class PackReader
             return null;
         }
 
-        _r.CheckProperties(n, "A criterion", ["id", "clause", "title", "members", "condition", "all", "any", "criteriaSet", "documents", "note"]);
+        _r.CheckProperties(n, "A criterion", ["id", "clause", "title", "members", "condition", "all", "any", "criteriaSet", "documents", "note", "assumption"]);
         var id = _r.String(_r.Required(n, "id", "A criterion"), nonEmpty: true) ?? "";
         if (id.Length > 0 && !_criterionIds.Add(id))
         {
@@ -374,7 +436,11 @@ internal sealed class PackReader
                 }
 
                 var condition = Compile(n["condition"], band is not null);
-                return condition is null ? null : new LeafCriterion(id, clause, title, documents, note, band, condition);
+                return condition is null ? null : new LeafCriterion(id, clause, title, documents, note, band, condition)
+                {
+                    Assumed = _parameters.Values.Where(p => p.Assumed && condition.References.Parameters.Contains(p.Name)).ToList(),
+                    Assumption = n["assumption"] is { IsNull: false } a ? ReadText(a, "assumption") : null,
+                };
             }
 
             case "criteriaSet":
@@ -420,11 +486,13 @@ internal sealed class PackReader
             var share = shareParameter is null ? ReadFraction(shareNode, "municipalShare") ?? Fraction.Zero : Fraction.Zero;
             string flexRule = "none";
             Fraction? flexMax = null;
+            var flexOfAll = false;
             ClauseInfo? flexClause = null;
             if (n["flexibleLetting"] is { IsNull: false } f && _r.ExpectObject(f, "flexibleLetting"))
             {
-                _r.CheckProperties(f, "flexibleLetting", ["rule", "maxShare", "clause", "note"]);
+                _r.CheckProperties(f, "flexibleLetting", ["rule", "maxShare", "of", "clause", "note"]);
                 flexRule = OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules) ?? "none";
+                flexOfAll = (OneOf(f["of"], ["nonMunicipal", "allVacancies"]) ?? "nonMunicipal") == "allVacancies";
                 flexMax = ReadFraction(f["maxShare"], "maxShare");
                 flexClause = f["clause"] is null ? null : Cite(f, "flexibleLetting");
             }
@@ -432,13 +500,14 @@ internal sealed class PackReader
             SpecialCriteriaPolicy? special = null;
             if (n["specialCriteria"] is { IsNull: false } s && _r.ExpectObject(s, "specialCriteria"))
             {
-                _r.CheckProperties(s, "specialCriteria", ["share", "criteriaSet", "clause", "note"]);
+                _r.CheckProperties(s, "specialCriteria", ["share", "criteriaSet", "counters", "clause", "note"]);
+                var sCounters = _r.Array(s["counters"], c => _r.String(c, nonEmpty: true));
                 var sShare = ReadFraction(_r.Required(s, "share", "specialCriteria"), "specialCriteria.share");
                 var set = SetRef(s["criteriaSet"], sets);
                 var sClause = Cite(s, "specialCriteria");
                 if (sShare is not null && set is not null)
                 {
-                    special = new SpecialCriteriaPolicy(sShare.Value, set, sClause.Id);
+                    special = new SpecialCriteriaPolicy(sShare.Value, set, sClause.Id) { Counters = sCounters };
                 }
             }
 
@@ -448,6 +517,7 @@ internal sealed class PackReader
             result[p.Name] = new TierDef(p.Name, ReadText(_r.Required(n, "label", what), "label"), Cite(n, what), share, flexRule, flexMax, flexClause, special, routes, _r.String(n["note"]), n.Location)
             {
                 MunicipalShareParameter = shareParameter,
+                FlexibleOfAllVacancies = flexOfAll,
             };
         }
 
@@ -506,6 +576,11 @@ internal sealed class PackReader
 
         _r.CheckProperties(n, "A requirement", withRoute ? ["id", "route", "criteriaSet", "when", "clause", "reason", "note"] : ["id", "criteriaSet", "when", "clause", "reason", "note"]);
         var id = _r.String(_r.Required(n, "id", "A requirement"), nonEmpty: true) ?? "";
+        if (id.Length > 0 && !_requirementIds.Add(id))
+        {
+            _r.Error(DiagnosticCodes.DuplicateId, $"The requirement id '{id}' is used twice in this pack.", n["id"]!.Location, "Requirement ids are unique across the pack, the tiers' routes and the pack-wide requirements alike.");
+        }
+
         var route = LettingRoute.Municipal;
         if (withRoute)
         {
@@ -627,7 +702,7 @@ internal sealed class PackReader
                 return null;
             }
 
-            _r.CheckProperties(n, "A routing rule", ["id", "clause", "when", "route", "counter", "share", "letting", "reason", "note"]);
+            _r.CheckProperties(n, "A routing rule", ["id", "clause", "when", "route", "counter", "share", "letting", "legalBasis", "reason", "note"]);
             var id = _r.String(_r.Required(n, "id", "A routing rule"), nonEmpty: true) ?? "";
             if (id.Length > 0 && !ids.Add(id))
             {
@@ -657,7 +732,8 @@ internal sealed class PackReader
                 letting = ReadLetting(ln, id, sets, tiers);
             }
 
-            return when is null ? null : new RoutingRule(id, clause, when, route, counter, share, reason, n.Location) { Letting = letting };
+            var legalBasis = ReadLegalBasis(n["legalBasis"], tiers);
+            return when is null ? null : new RoutingRule(id, clause, when, route, counter, share, reason, n.Location) { Letting = letting, LegalBasis = legalBasis };
         }) ?? [];
         return (rules, tierChange);
     }
@@ -756,6 +832,7 @@ internal sealed class PackReader
 
     private IReadOnlyList<VacancyMark> ReadMarks(JNode? node)
     {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         return _r.Array(node, n =>
         {
             if (!_r.ExpectObject(n, "A mark"))
@@ -765,6 +842,11 @@ internal sealed class PackReader
 
             _r.CheckProperties(n, "A mark", ["id", "clause", "when", "label", "forecastShare", "note"]);
             var id = _r.String(_r.Required(n, "id", "A mark"), nonEmpty: true) ?? "";
+            if (id.Length > 0 && !ids.Add(id))
+            {
+                _r.Error(DiagnosticCodes.DuplicateId, $"The mark id '{id}' is used twice.", n["id"]!.Location, "Give each mark its own id.");
+            }
+
             Fingerprint("mark", id, n, "note");
             var clause = Cite(n, $"The mark '{id}'");
             var when = Compile(_r.Required(n, "when", $"The mark '{id}'"), memberInScope: false);
@@ -786,6 +868,36 @@ internal sealed class PackReader
 
             return when is null ? null : new VacancyMark(id, clause, when, label, share, shareText);
         }) ?? [];
+    }
+
+    /// <summary>A routing rule's <c>legalBasis</c>: one of <see cref="LegalBasisSpec.Allowed"/>, or tier id → one of them.</summary>
+    private LegalBasisSpec? ReadLegalBasis(JNode? node, Dictionary<string, TierDef> tiers)
+    {
+        if (node is null || node.IsNull)
+        {
+            return null;
+        }
+
+        if (node.Kind == JKind.Object)
+        {
+            var perTier = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in node.Properties.Where(p => !p.Name.StartsWith('$')))
+            {
+                if (!tiers.ContainsKey(p.Name))
+                {
+                    _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no tier '{p.Name}'.", p.NameLocation, Suggestions.DidYouMean(p.Name, tiers.Keys));
+                }
+
+                if (OneOf(p.Value, LegalBasisSpec.Allowed) is { } b)
+                {
+                    perTier[p.Name] = b;
+                }
+            }
+
+            return new LegalBasisSpec(null, perTier);
+        }
+
+        return OneOf(node, LegalBasisSpec.Allowed) is { } basis ? new LegalBasisSpec(basis, null) : null;
     }
 
     private ShareSpec? ReadShareSpec(JNode? node, Dictionary<string, TierDef> tiers)

@@ -12,7 +12,6 @@ namespace RentalRules.Packs;
 /// </summary>
 public sealed class RulePack
 {
-    private readonly ConcurrentDictionary<(string TierKey, ulong Applies), (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> _routeCache = new();
     private ParameterCache? _parameterCache;
     private bool? _hasSpecialCriteria;
 
@@ -56,6 +55,17 @@ public sealed class RulePack
             t => t.Key,
             t => new FlexibleLettingPolicy(t.FlexibleRule, t.FlexibleMaxShare, t.FlexibleRule switch { "none" => Fraction.Zero, "all" => Fraction.One, _ => null }, t.FlexibleClause?.Id),
             StringComparer.Ordinal);
+        TierRuntimes = policies.ToDictionary(
+            t => t.Key,
+            t => new TierRuntime(t, RouteRequirements[t.Key], DefaultFlexible[t.Key]),
+            StringComparer.Ordinal);
+        foreach (var rule in placementRules)
+        {
+            if (TierRuntimes.TryGetValue(rule.Tier, out var runtime))
+            {
+                rule.Target = runtime;
+            }
+        }
     }
 
     /// <summary>
@@ -114,6 +124,9 @@ public sealed class RulePack
         return result;
     }
 
+    /// <summary>Per letting policy key (tier id, or <c>tier@rule</c> for a dwelling's policy): what evaluation needs of the policy, looked up once per placement (see <see cref="PlacementRule.Target"/>).</summary>
+    internal IReadOnlyDictionary<string, TierRuntime> TierRuntimes { get; }
+
     /// <summary>Per tier: the flexible-letting policy when the department's own share does not enter into it.</summary>
     internal IReadOnlyDictionary<string, FlexibleLettingPolicy> DefaultFlexible { get; }
 
@@ -149,6 +162,9 @@ public sealed class RulePack
 
     /// <summary>The ids of every rule, criterion and requirement that cites a clause, with the clause.</summary>
     public IReadOnlyList<(string RuleId, string Clause, string Source)> Citations => EnumerateCitations().ToList();
+
+    /// <summary>The readings the pack makes where the agreement's text is open, each on its rule (with those of its bases).</summary>
+    public IReadOnlyList<Interpretation> Interpretations { get; internal set; } = [];
 
     /// <summary>The clauses the pack declares, with the pack that declares each.</summary>
     public IReadOnlyList<(string Clause, string Source)> DeclaredClauses => Clauses.Values.Select(c => (c.Id, c.Source)).ToList();
@@ -239,6 +255,73 @@ public sealed class RulePack
         return Router.Route(this, department, vacancy, ledger, on);
     }
 
+    /// <summary>
+    /// Routes a vacancy for the decision journal: the same decision and ledger as <see cref="Route"/>, and the
+    /// <see cref="JournalEntry"/> that records it (none when the routing is undetermined). Stores call this once per
+    /// vacancy id; routing a recorded vacancy again is theirs to refuse (they return the recorded entry).
+    /// </summary>
+    /// <param name="department">The vacancy's department (its id is required).</param>
+    /// <param name="vacancy">The vacancy (its id is required: the journal is keyed by it).</param>
+    /// <param name="ledger">The ledger kept under this pack (at least the department's part, see <see cref="Ledger.Slice"/>).</param>
+    /// <param name="on">The evaluation date.</param>
+    /// <param name="recordedAt">When the decision is recorded (the host's <see cref="TimeProvider"/>).</param>
+    /// <returns>The decision, the entry and the new ledger.</returns>
+    /// <exception cref="ArgumentException">The vacancy or department has no id, or the ledger was kept under another pack.</exception>
+    public JournalRecording Record(Department department, Vacancy vacancy, Ledger ledger, DateOnly on, DateTimeOffset recordedAt)
+    {
+        CheckForJournal(department, vacancy, ledger);
+        return JournalRecorder.Record(this, department, vacancy, ledger, on, recordedAt);
+    }
+
+    /// <summary>
+    /// Re-routes a recorded vacancy (e.g. one routed on wrong facts): withdraws the recorded decision's count from the
+    /// ledger and decides again with the corrected facts, by what the municipality is due (⌊k·p⌋ against the allocations
+    /// it has had), so the correction neither costs nor gives the municipality an allocation. The new entry has the next
+    /// revision and the reason; the recorded entry stays in the journal.
+    /// </summary>
+    /// <param name="recorded">The entry in force for the vacancy.</param>
+    /// <param name="reason">Why the vacancy is routed again (kept in the journal; no personal data).</param>
+    /// <param name="department">The vacancy's department, with corrected facts.</param>
+    /// <param name="vacancy">The vacancy, with corrected facts; its id must be the recorded one.</param>
+    /// <param name="ledger">The ledger (at least the parts of the recorded and the new department).</param>
+    /// <param name="on">The evaluation date.</param>
+    /// <param name="recordedAt">When the re-routing is recorded.</param>
+    /// <returns>The decision, the new entry (none when undetermined: the recorded decision stays in force) and the new ledger.</returns>
+    /// <exception cref="ArgumentException">The ids are missing or differ from the recorded vacancy's, the reason is empty, or the ledger was kept under another pack.</exception>
+    public JournalRecording Reroute(JournalEntry recorded, string reason, Department department, Vacancy vacancy, Ledger ledger, DateOnly on, DateTimeOffset recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        CheckForJournal(department, vacancy, ledger);
+        if (vacancy.Id != recorded.VacancyId)
+        {
+            throw new ArgumentException($"The vacancy '{vacancy.Id}' is not the recorded vacancy '{recorded.VacancyId}'.", nameof(vacancy));
+        }
+
+        return JournalRecorder.Reroute(this, recorded, reason, department, vacancy, ledger, on, recordedAt);
+    }
+
+    private void CheckForJournal(Department department, Vacancy vacancy, Ledger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        ArgumentNullException.ThrowIfNull(vacancy);
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (string.IsNullOrWhiteSpace(vacancy.Id))
+        {
+            throw new ArgumentException("The vacancy has no id; the decision journal is keyed by the host's vacancy id.", nameof(vacancy));
+        }
+
+        if (string.IsNullOrWhiteSpace(department.Id))
+        {
+            throw new ArgumentException("The department has no id; routing counts per department.", nameof(department));
+        }
+
+        if (ledger.PackId != Id)
+        {
+            throw new ArgumentException($"The ledger was kept under the pack '{ledger.PackId}', not '{Id}'.", nameof(ledger));
+        }
+    }
+
     /// <summary>An empty ledger for this pack.</summary>
     /// <returns>The ledger.</returns>
     public Ledger NewLedger() => Ledger.Empty(Id, Version);
@@ -270,12 +353,6 @@ public sealed class RulePack
     }
 
     /// <summary>A tier's route summaries, by which of its conditional requirements apply (bit i: the i-th applies).</summary>
-    internal bool TryGetRoutes(string tier, ulong applies, out (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) routes)
-        => _routeCache.TryGetValue((tier, applies), out routes);
-
-    internal (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) AddRoutes(string tier, ulong applies, (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) routes)
-        => _routeCache.GetOrAdd((tier, applies), routes);
-
     internal IReadOnlyList<Explanation> RuleExplanation(PlacementRule rule, decimal?[] parameters)
     {
         var key = rule.ReasonIsTemplate ? parameters : null;

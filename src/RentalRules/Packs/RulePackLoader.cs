@@ -290,6 +290,12 @@ public static class RulePackLoader
                     return (null, "this is a folder, not a pack file.");
                 }
 
+                if (new FileInfo(path) is { Exists: true, Length: > 2L * PackLimits.MaxBytes } huge)
+                {
+                    // Not read at all: far beyond the limit, it would cost memory for nothing.
+                    return (null, $"the file has {huge.Length} bytes, far more than a pack may have ({PackLimits.MaxBytes}; see Limits in docs/pack-format.md).");
+                }
+
                 return (File.ReadAllText(path), null);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

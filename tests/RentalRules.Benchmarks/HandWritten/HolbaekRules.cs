@@ -52,8 +52,8 @@ internal static class HolbaekRules
         "§ 7",
         Rule(
             "holbaek-uncoloured",
-            "Afdelingen er ikke farvemarkeret i bilag 1 (intet nøgletal): hver 8. ledige bolig tilbydes til kommunal anvisning.",
-            "The department is not colour-marked in appendix 1 (no key figure): every 8th vacant dwelling is offered for municipal allocation."),
+            "Afdelingen har intet nøgletal for andelen af 18-64-årige uden tilknytning til arbejdsmarkedet og behandles derfor som ikke farvemarkeret i bilag 1: hver 8. ledige bolig tilbydes til kommunal anvisning.",
+            "The department has no key figure for the share of residents aged 18-64 without attachment to the labour market, so it is treated as not colour-marked in appendix 1: every 8th vacant dwelling is offered for municipal allocation."),
         new LocalizedText("Udlejning efter ventelisten (anciennitet) uden yderligere kriterier.", "Letting from the waiting list by seniority, without further criteria."));
 
     private static readonly TierInfo Green = new(
@@ -387,9 +387,9 @@ internal static class HolbaekRules
             notes.Clear();
             var r = criterion.Rule switch
             {
-                TightenedRule.Convictions => NoRecentConviction(m, facts.TwoYearsAgo, notes),
+                TightenedRule.Convictions => NoRecentConviction(m, facts.On, facts.TwoYearsAgo, notes),
                 TightenedRule.WorkOrEducation => InWorkOrEducation(m, facts.On, facts.FixedWorkIncome, notes),
-                TightenedRule.PublicSupport => NotPubliclySupported(m, facts.TwoYearsAgo, notes),
+                TightenedRule.PublicSupport => NotPubliclySupported(m, facts.On, facts.TwoYearsAgo, notes),
                 _ => AbovePrimaryApprovedInDenmark(m, notes),
             };
             if (age is null && r != Tri.True)
@@ -414,8 +414,8 @@ internal static class HolbaekRules
         return acc;
     }
 
-    /// <summary>Nr. 1: not any(c in member.convictions: c.act in [penalCode, weaponsAct, euphoriantsAct] and c.date &gt; on - 2 years).</summary>
-    private static Tri NoRecentConviction(Member m, DateOnly twoYearsAgo, List<string> notes)
+    /// <summary>Nr. 1: not any(c in member.convictions: c.act in [penalCode, weaponsAct, euphoriantsAct] and within(c.date, 2 years)).</summary>
+    private static Tri NoRecentConviction(Member m, DateOnly on, DateOnly twoYearsAgo, List<string> notes)
     {
         var list = m.Convictions;
         if (list is null)
@@ -461,7 +461,7 @@ internal static class HolbaekRules
                     }
                     else
                     {
-                        recent = date > twoYearsAgo ? Tri.True : Tri.False;
+                        recent = date >= twoYearsAgo && date <= on ? Tri.True : Tri.False;
                     }
 
                     r = And(act, recent);
@@ -483,8 +483,9 @@ internal static class HolbaekRules
     }
 
     /// <summary>
-    /// Nr. 2: any(e in member.employment: e.from &lt;= on and e.to &gt;= on and e.monthlyGrossIncome &gt;= fixedWorkMonthlyIncome)
-    /// or any(x in member.education.enrolled: x.from &lt;= on).
+    /// Nr. 2: (current(member.employment) and sum(e in member.employment where current(e): e.monthlyGrossIncome) &gt;=
+    /// fixedWorkMonthlyIncome) or current(member.education.enrolled). Periods hold on from ≤ on &lt; to; an enrolment
+    /// without to ends before from + months.
     /// </summary>
     private static Tri InWorkOrEducation(Member m, DateOnly on, decimal? threshold, List<string> notes)
     {
@@ -493,25 +494,62 @@ internal static class HolbaekRules
         if (jobs is null)
         {
             Note(notes, "member.employment");
+            Note(notes, "member.employment");
+            if (threshold is null)
+            {
+                Note(notes, "param.fixedWorkMonthlyIncome");
+            }
+
             work = Tri.Unknown;
         }
         else
         {
-            work = Tri.False;
+            var anyCurrent = Tri.False;
             for (var i = 0; i < jobs.Count; i++)
             {
-                var r = FixedWork(jobs[i], on, threshold, notes);
+                var r = Current(jobs[i].From, jobs[i].To ?? DateOnly.MaxValue, on, notes, "member.employment[].from");
                 if (r == Tri.True)
                 {
-                    work = Tri.True;
+                    anyCurrent = Tri.True;
                     break;
                 }
 
                 if (r == Tri.Unknown)
                 {
-                    work = Tri.Unknown;
+                    anyCurrent = Tri.Unknown;
                 }
             }
+
+            decimal sum = 0m;
+            var sumKnown = true;
+            for (var i = 0; i < jobs.Count; i++)
+            {
+                var r = Current(jobs[i].From, jobs[i].To ?? DateOnly.MaxValue, on, notes, "member.employment[].from");
+                if (r == Tri.Unknown)
+                {
+                    sumKnown = false;
+                }
+                else if (r == Tri.True)
+                {
+                    if (jobs[i].MonthlyGrossIncome is { } income)
+                    {
+                        sum += income;
+                    }
+                    else
+                    {
+                        Note(notes, "member.employment[].monthlyGrossIncome");
+                        sumKnown = false;
+                    }
+                }
+            }
+
+            if (threshold is null)
+            {
+                Note(notes, "param.fixedWorkMonthlyIncome");
+            }
+
+            var paid = !sumKnown || threshold is null ? Tri.Unknown : sum >= threshold.Value ? Tri.True : Tri.False;
+            work = And(anyCurrent, paid);
         }
 
         if (work == Tri.True)
@@ -535,22 +573,9 @@ internal static class HolbaekRules
             study = Tri.False;
             for (var i = 0; i < enrolled.Count; i++)
             {
-                Tri r;
-                if (enrolled[i] is not { } x)
-                {
-                    Note(notes, "member.education.enrolled[]");
-                    r = Tri.Unknown;
-                }
-                else if (x.From is not { } from)
-                {
-                    Note(notes, "member.education.enrolled[].from");
-                    r = Tri.Unknown;
-                }
-                else
-                {
-                    r = from <= on ? Tri.True : Tri.False;
-                }
-
+                var x = enrolled[i];
+                DateOnly? end = x.To ?? (x.From is { } f && x.Months is { } months ? f.AddMonths((int)months) : null);
+                var r = Current(x.From, end, on, notes, "member.education.enrolled[].from", "member.education.enrolled[].to");
                 if (r == Tri.True)
                 {
                     study = Tri.True;
@@ -567,59 +592,33 @@ internal static class HolbaekRules
         return Or(work, study);
     }
 
-    private static Tri FixedWork(Employment? e, DateOnly on, decimal? threshold, List<string> notes)
+    /// <summary>Whether a period [from, end) holds on the date; an unknown bound is unknown unless the other decides.</summary>
+    private static Tri Current(DateOnly? from, DateOnly? end, DateOnly on, List<string> notes, string fromName, string? endName = null)
+        => Overlaps(from, end, on, on, notes, fromName, endName);
+
+    /// <summary>Whether a period [from, end) has a day in [first, last].</summary>
+    private static Tri Overlaps(DateOnly? from, DateOnly? end, DateOnly first, DateOnly last, List<string> notes, string fromName, string? endName = null)
     {
-        if (e is null)
-        {
-            Note(notes, "member.employment[]");
-            if (threshold is null)
-            {
-                Note(notes, "param.fixedWorkMonthlyIncome");
-            }
-
-            return Tri.Unknown;
-        }
-
-        Tri started;
-        if (e.From is not { } from)
-        {
-            Note(notes, "member.employment[].from");
-            started = Tri.Unknown;
-        }
-        else
-        {
-            started = from <= on ? Tri.True : Tri.False;
-        }
-
-        if (started == Tri.False)
+        if ((end is { } e && e <= first) || (from is { } f && f > last))
         {
             return Tri.False;
         }
 
-        // to: null reads as ongoing (the end of time), so it is never unknown.
-        if (e.To is { } to && to < on)
+        if (from is null)
         {
-            return Tri.False;
+            Note(notes, fromName);
         }
 
-        Tri paid;
-        var income = e.MonthlyGrossIncome;
-        if (income is null)
+        if (end is null && endName is not null)
         {
-            Note(notes, "member.employment[].monthlyGrossIncome");
+            Note(notes, endName);
         }
 
-        if (threshold is null)
-        {
-            Note(notes, "param.fixedWorkMonthlyIncome");
-        }
-
-        paid = income is null || threshold is null ? Tri.Unknown : income.Value >= threshold.Value ? Tri.True : Tri.False;
-        return And(started, paid);
+        return from is null || end is null ? Tri.Unknown : Tri.True;
     }
 
-    /// <summary>Nr. 3: not any(b in member.benefits: b.type not in [exempt types] and b.to &gt;= on - 2 years).</summary>
-    private static Tri NotPubliclySupported(Member m, DateOnly twoYearsAgo, List<string> notes)
+    /// <summary>Nr. 3: not any(b in member.benefits: b.type not in [exempt types] and within(b, 2 years)), the closed window [on − 2 years, on].</summary>
+    private static Tri NotPubliclySupported(Member m, DateOnly on, DateOnly twoYearsAgo, List<string> notes)
     {
         var list = m.Benefits;
         if (list is null)
@@ -654,7 +653,7 @@ internal static class HolbaekRules
                         : Tri.True;
                 }
 
-                r = counts == Tri.False ? Tri.False : And(counts, b.To is { } to && to < twoYearsAgo ? Tri.False : Tri.True);
+                r = counts == Tri.False ? Tri.False : And(counts, Overlaps(b.From, b.To ?? DateOnly.MaxValue, twoYearsAgo, on, notes, "member.benefits[].from"));
             }
 
             if (r == Tri.True)

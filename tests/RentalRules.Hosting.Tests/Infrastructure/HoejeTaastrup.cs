@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RentalRules.Evaluation;
 using RentalRules.Facts;
-using RentalRules.Hosting.Ledgers;
+using RentalRules.Hosting.Journals;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
 
@@ -31,6 +31,9 @@ public static class HoejeTaastrup
     /// <summary>⌊N·11/50⌋: the municipal allocations after N family vacancies in a level-2 department.</summary>
     public static int Municipal(int n) => n * 11 / 50;
 
+    /// <summary>The journal the shipped Høje-Taastrup pack keeps.</summary>
+    public static JournalKey Journal => new(PackId, Municipality);
+
     public static Vacancy FamilyVacancy(int n) => new() { Id = $"PARKVEJ-{n:D4}", Department = DepartmentId, Category = DwellingCategory.Family };
 
     /// <summary>A ledger of the pack with <paramref name="changes"/> vacancies counted.</summary>
@@ -46,7 +49,7 @@ public static class HoejeTaastrup
     }
 
     /// <summary>Services over the shipped packs (not watched) with the given store.</summary>
-    public static ServiceProvider Services(ILedgerStore store, Action<RentalRulesOptions>? configure = null, CapturingLoggerProvider? logs = null)
+    public static ServiceProvider Services(IJournalStore store, Action<RentalRulesOptions>? configure = null, CapturingLoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
         if (logs is not null)
@@ -59,7 +62,7 @@ public static class HoejeTaastrup
             {
                 o.PackFolder = Repo.Path("rules");
                 o.WatchForChanges = false;
-                o.LedgerStore = store;
+                o.JournalStore = store;
                 configure?.Invoke(o);
             })
             .BuildServiceProvider();

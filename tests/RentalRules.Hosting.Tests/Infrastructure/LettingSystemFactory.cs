@@ -15,7 +15,7 @@ public sealed class LettingSystemFactory(string packFolder, string ledgerDatabas
     {
         builder.UseSetting("hostBuilder:reloadConfigOnChange", "false"); // no appsettings watchers per test host
         builder.UseSetting("RentalRules:PackFolder", packFolder);
-        builder.UseSetting("RentalRules:LedgerDatabase", ledgerDatabase);
+        builder.UseSetting("RentalRules:JournalDatabase", ledgerDatabase);
         builder.UseSetting("RentalRules:WatchForChanges", watch ? "true" : "false");
         builder.UseSetting("RentalRules:ReloadDelayMilliseconds", "100");
         if (logs is not null)

@@ -63,7 +63,7 @@ public sealed class LettingSystemTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Routing_SampleRequestTwice_CountsInTheSqliteLedger()
+    public async Task Routing_SampleRequestTwice_RecordsOnceInTheSqliteJournalAndAnswersTheRecordedDecisionAgain()
     {
         await using var service = Service();
         var client = service.CreateClient();
@@ -74,8 +74,10 @@ public sealed class LettingSystemTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal("flexible", first.Body.GetProperty("decision").GetProperty("route").GetString());
         Assert.Equal(1, first.Body.GetProperty("decision").GetProperty("count").GetInt32());
-        Assert.Equal(2, second.Body.GetProperty("decision").GetProperty("count").GetInt32());
-        Assert.Equal(2, second.Body.GetProperty("ledger").GetProperty("changeCounter").GetInt32());
+        Assert.Equal(1, second.Body.GetProperty("decision").GetProperty("count").GetInt32());
+        Assert.False(first.Body.GetProperty("journal").GetProperty("alreadyRecorded").GetBoolean());
+        Assert.True(second.Body.GetProperty("journal").GetProperty("alreadyRecorded").GetBoolean());
+        Assert.Equal("§ 59 stk. 2", second.Body.GetProperty("journal").GetProperty("legalBasis").GetString());
         Assert.True(File.Exists(_temp.Temp("ledgers.db")));
     }
 
@@ -161,7 +163,7 @@ public sealed class LettingSystemTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Routing_LedgerCorruptedInTheDatabase_Answers500WithoutAStackTraceAndCountsNothing()
+    public async Task Routing_JournalEntryCorruptedInTheDatabase_Answers500WithoutAStackTraceAndCountsNothing()
     {
         await using var service = Service();
         var client = service.CreateClient();
@@ -170,7 +172,7 @@ public sealed class LettingSystemTests : IDisposable
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE rentalrules_ledgers SET json = replace(json, '\"counted\": 1', '\"counted\": 2')";
+            command.CommandText = "UPDATE rentalrules_decisions SET entry = replace(entry, '\"route\":\"flexible\"', '\"route\":\"municipal\"')";
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
@@ -179,7 +181,7 @@ public sealed class LettingSystemTests : IDisposable
         Assert.Equal(HttpStatusCode.InternalServerError, status);
         Assert.Equal("The service failed to answer; the error is logged.", body.GetProperty("title").GetString());
         AssertNoStackTrace(text);
-        Assert.Contains(_logs.Entries, e => e.Exception?.Contains("RR0501", StringComparison.Ordinal) == true);
+        Assert.Contains(_logs.Entries, e => e.Exception?.Contains("RR0503", StringComparison.Ordinal) == true);
     }
 
     [Fact(Timeout = 120000)]
@@ -245,7 +247,7 @@ public sealed class LettingSystemTests : IDisposable
         Assert.Equal(HoejeTaastrup.Municipal(n), decisions.Count(d => d.GetProperty("route").GetString() == "municipal"));
         Assert.Equal(HoejeTaastrup.Municipal(n) / 2, decisions.Count(d => d.GetProperty("specialCriteria").GetBoolean()));
         Assert.Equal(Enumerable.Range(1, n), decisions.Select(d => d.GetProperty("count").GetInt32()).Order());
-        Assert.Equal(n, answers.Max(a => a.Body.GetProperty("ledger").GetProperty("changeCounter").GetInt32()));
+        Assert.All(answers, a => Assert.False(a.Body.GetProperty("journal").GetProperty("alreadyRecorded").GetBoolean()));
     }
 
     [Fact(Timeout = 60000)]

@@ -171,7 +171,8 @@ public sealed class ForecastAndCompareCommandTests
         var toStdout = CliRunner.Run(args);
 
         AssertSuccess(run);
-        Assert.Equal($"The report was written to {target}.\n", Lf(run.Stdout));
+        Assert.Equal("", run.Stdout);
+        Assert.Equal($"The report was written to {target}.\n", Lf(run.Stderr));
         Assert.Equal(toStdout.Stdout, File.ReadAllText(target));
         Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(target), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(folder.Folder, "*.tmp"));

@@ -13,6 +13,7 @@ public sealed class HelpTests
     [InlineData("route")]
     [InlineData("forecast")]
     [InlineData("compare")]
+    [InlineData("report")]
     [InlineData("packs")]
     public void Help_OfEachCommand_MatchesSnapshot(string command)
     {

@@ -85,4 +85,26 @@ public sealed class PacksCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("holbek-2024:1:1: error RR0107: There is no built-in pack 'holbek-2024'. (at $) Hint: Did you mean 'holbaek-2024'? 'rentalrules packs' (or RulePackLoader.BuiltInPacks) lists the built-in packs.", run.Stderr.Trim());
     }
+
+    [Fact]
+    public void Check_HouseholdFromStandardInput_AndRouteInAnyCase_IsChecked()
+    {
+        var households = File.ReadAllText(Repo.Path("samples", "holbaek", "households.json"));
+        var fromFile = CliRunner.Run("check", "--pack", "holbaek-2024", "--department", "samples/holbaek/department-red.json", "--household", "samples/holbaek/households.json", "--route", "waitingList", "--on", "2025-03-01", "--json");
+
+        var run = CliRunner.RunWithStdin(households, "check", "--pack", "holbaek-2024", "--department", "samples/holbaek/department-red.json", "--household", "-", "--route", "WAITINGLIST", "--on", "2025-03-01", "--json");
+
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(fromFile.Stdout, run.Stdout);
+    }
+
+    [Fact]
+    public void Check_BadHouseholdFromStandardInput_IsLocatedInStdin()
+    {
+        var run = CliRunner.RunWithStdin("{ \"members\": 7 }", "check", "--pack", "holbaek-2024", "--department", "samples/holbaek/department-red.json", "--household", "-");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("<stdin>:1:", run.Stderr, StringComparison.Ordinal);
+    }
 }

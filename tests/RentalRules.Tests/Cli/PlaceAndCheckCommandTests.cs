@@ -68,7 +68,7 @@ public sealed class PlaceAndCheckCommandTests
         Assert.Equal("holbaek-2024 1.0.0, on 2025-03-01", lines[1]);
         Assert.Contains("HB-104      red         0                all 1       holbaek-tightened  holbaek-red (§ 6)", lines);
         Assert.Contains(
-            "  HB-105: holbaek-uncoloured (holbaek-2024 § 6): The department is not colour-marked in appendix 1 (no key figure): every 8th vacant dwelling is offered for municipal allocation.",
+            "  HB-105: holbaek-uncoloured (holbaek-2024 § 6): The department has no key figure for the share of residents aged 18-64 without attachment to the labour market, so it is treated as not colour-marked in appendix 1: every 8th vacant dwelling is offered for municipal allocation.",
             lines);
     }
 

@@ -87,6 +87,12 @@ public sealed class PeriodsTests
     }
 
     [Fact]
+    public void Current_AnEnrolmentOfAbsurdlyManyMonths_RunsToTheEndOfTheCalendarWithoutAnException()
+    {
+        Assert.Equal(Tri.True, Eval("current(member.education.enrolled)", Enrolled(new Enrollment { From = new DateOnly(2020, 1, 1), Months = 79_228_162_514_264_337_593_543_950_335m })));
+    }
+
+    [Fact]
     public void Current_AnEmploymentWithoutFrom_IsUndeterminedAndNamesFrom_UnlessItHasEnded()
     {
         var (result, missing) = EvalWithMissing("current(member.employment)", Employed(new Employment { To = null }));

@@ -159,7 +159,7 @@ public sealed class RoutingTests
         Assert.Equal([2], Routing.Positions(asB, VacancyRoute.Municipal));
         Assert.Equal(new LedgerCounter("T-1", "family", "b", 8, 1, 1) { Due = new Fraction(5, 3) }, after.Find("T-1", "family"));
         Assert.Equal(
-            "routing.onTierChange (tiny § 4): New tier. The municipality is due 2/3 allocation(s) from counter 'family' and has had 0; counting goes on with the share 1/6, so nothing is lost.",
+            "routing.onTierChange (tiny § 4): New tier. The department moved from A to B. The municipality is due 2/3 allocation(s) of this kind of dwelling and has had 0; counting goes on with the new share 1/6, so nothing is lost.",
             ResultText.Line(asB[0].Explanation[2], "en"));
     }
 
@@ -215,8 +215,8 @@ public sealed class RoutingTests
 
         Assert.Equal(3, result.Decision.Count);
         var change = Assert.Single(result.Decision.Explanation, x => x.RuleId == "routing.onTierChange");
-        Assert.Equal("The department changed tier from 'a' to 'b'. The municipality is due 2/3 allocation(s) from counter 'family' and has had 0; counting goes on with the share 1/6, so nothing is lost.", change.Reason.En);
-        Assert.Equal("Afdelingen har skiftet niveau fra 'a' til 'b'. Kommunen har til gode 2/3 anvisning(er) fra tællingen 'family' og har fået 0; tællingen fortsætter med andelen 1/6, så intet går tabt.", change.Reason.Da);
+        Assert.Equal("The department moved from A to B. The municipality is due 2/3 allocation(s) of this kind of dwelling and has had 0; counting goes on with the new share 1/6, so nothing is lost.", change.Reason.En);
+        Assert.Equal("Afdelingen er gået fra A til B. Kommunen har til gode 2/3 anvisning(er) af denne type boliger og har fået 0; tællingen fortsætter med den nye andel 1/6, så intet går tabt.", change.Reason.Da);
     }
 
     #endregion

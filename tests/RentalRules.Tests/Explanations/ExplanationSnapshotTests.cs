@@ -107,6 +107,7 @@ public sealed class ExplanationSnapshotTests
             Organisation = "Holbæk Boligselskab",
             Municipality = "Holbæk",
             Flags = particularProblems ? ["particularProblems"] : [],
+            FlexibleCriteria = ["holbaek-b4-1-work", "holbaek-b4-2-education", "holbaek-b4-3-divorce", "holbaek-b4-4-senior", "holbaek-b4-5-sold-home"],
         };
 
     private static IEnumerable<Department> Departments() =>

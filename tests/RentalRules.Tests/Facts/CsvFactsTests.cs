@@ -8,6 +8,30 @@ public sealed class CsvFactsTests
     private const string Header = "id,name,dwellings,turnoverRate,designation,rehousing,flags,keyFigures.outsideLabourMarketShare\n";
 
     [Fact]
+    public void ReadDepartmentsCsv_DanishExcelFile_SemicolonsDecimalCommasAndByteOrderMark_IsRead()
+    {
+        var csv = "\uFEFF" + Header.Replace(',', ';') + "D-1;\"Fiktiv; A\";300;0,08;none;false;particularProblems,other;0,25\r\n";
+
+        var file = FactReader.ReadDepartmentsCsv(csv, "portefølje.csv").GetValueOrThrow();
+
+        var d = Assert.Single(file.Items);
+        Assert.Equal("Fiktiv; A", d.Name);
+        Assert.Equal(300, d.Dwellings);
+        Assert.Equal(0.08m, d.TurnoverRate);
+        Assert.Equal(0.25m, d.KeyFigures!.OutsideLabourMarketShare);
+        Assert.Equal(["particularProblems", "other"], d.Flags);
+    }
+
+    [Fact]
+    public void ReadDepartmentsCsv_HeaderWithCommasAndSemicolons_IsALocatedErrorNamingTheSeparators()
+    {
+        var result = FactReader.ReadDepartmentsCsv("id;name,dwellings\nD-1;A,3\n", "p.csv");
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("p.csv:1:8: error RR0001: The header row has both ',' and ';' between names, so the separator is unclear. (at $) Hint: Separate the cells by ',' (numbers with a decimal point) or by ';' (numbers with a decimal comma, as Excel writes with a Danish list separator) throughout.", d.ToString());
+    }
+
+    [Fact]
     public void ReadDepartmentsCsv_DottedNames_FillNestedFacts()
     {
         var file = FactReader.ReadDepartmentsCsv(Header + "D-1,\"Fiktiv, A\",300,0.08,none,false,particularProblems;other,0.25\n", "p.csv").GetValueOrThrow();

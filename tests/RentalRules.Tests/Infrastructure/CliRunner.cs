@@ -11,8 +11,13 @@ public static class CliRunner
 
     public static Result Run(params string[] args) => RunIn(Repo.Root, args);
 
+    /// <summary>Runs the CLI from the repository root with <paramref name="stdin"/> as its standard input.</summary>
+    public static Result RunWithStdin(string stdin, params string[] args) => RunIn(Repo.Root, args, stdin);
+
     /// <summary>Runs the CLI with <paramref name="folder"/> as the current directory.</summary>
-    public static Result RunIn(string folder, params string[] args)
+    public static Result RunIn(string folder, params string[] args) => RunIn(folder, args, null);
+
+    private static Result RunIn(string folder, string[] args, string? stdin)
     {
         // The CLI resolves relative paths against the current directory, which is process-wide: serialise runs.
         lock (Gate)
@@ -23,7 +28,8 @@ public static class CliRunner
             {
                 var stdout = new StringWriter();
                 var stderr = new StringWriter();
-                var code = CliApp.Run(args, stdout, stderr);
+                using var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin ?? ""));
+                var code = CliApp.Run(args, stdout, stderr, input);
                 return new Result(code, stdout.ToString(), stderr.ToString());
             }
             finally

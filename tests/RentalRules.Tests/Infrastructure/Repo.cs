@@ -52,4 +52,8 @@ public static class Repo
 
         return lazy.Value;
     }
+
+    /// <summary>A pack file by its path in the repository (e.g. a draft under <c>samples/</c>); fails the test if it is invalid.</summary>
+    public static RulePack Load(string relativePath)
+        => RulePackLoader.Load(Path(relativePath.Split('/'))).GetValueOrThrow();
 }

@@ -11,7 +11,7 @@ namespace RentalRules.Tests.Packs;
 /// case is a concrete (fictional) department or household with the outcome the agreement gives it, on 1 March 2025.
 /// Appendices 2 and 3 are not in the sources: the cases for them pin the pack's marked assumptions.
 /// </summary>
-public sealed class HoejeTaastrupPackTests
+public sealed partial class HoejeTaastrupPackTests
 {
     private const string PackId = "hoeje-taastrup-2023";
     private const string Statutory = "dk-statutory-restrictions";
@@ -499,7 +499,7 @@ public sealed class HoejeTaastrupPackTests
         Assert.Null(placement.MunicipalShare);
         Assert.Equal(["department.rehousing"], placement.Missing);
         Assert.Equal(
-            "ht-outside-rehousing (hoeje-taastrup-2023 § 3.5): The placement cannot be decided: rule 'ht-outside-rehousing' needs facts that are missing (department.rehousing).",
+            "ht-outside-rehousing (hoeje-taastrup-2023 § 3.5): The placement cannot be decided because facts about the department are missing (department.rehousing).",
             ResultText.Line(placement.Explanation[0]));
     }
 
@@ -854,8 +854,10 @@ public sealed class HoejeTaastrupPackTests
                 ht-level-1 (hoeje-taastrup-2023 § 3.2): The department meets none of the criteria of levels 2 and 3 and is placed on level 1.
                 ht-level-1-flexible (hoeje-taastrup-2023 § 4.1): Level 1: at most 1/3 of vacancies are let under the flexible criteria.
               Criteria:
-                [not met] ht-b2-work-or-education (hoeje-taastrup-2023 bilag 2): Applicant or spouse/cohabitant is in fixed employment or in education
+                [not met] ht-b2-work-or-education (hoeje-taastrup-2023 bilag 2): Applicant or spouse/cohabitant is in fixed employment (no end date, at least 25 hours a week, or a flex job) or in education
+                    assumption: Rests on an assumption that is not in the agreement's text: the minimum hours a week for fixed employment (25 as in Holbæk's appendix 4 nr. 1; the agreement gives no number) (25).
                 [met] ht-b2-senior (hoeje-taastrup-2023 bilag 2): Senior (65+) wanting an elderly-friendly dwelling, where the organisation has chosen the criterion
+                    assumption: Rests on an assumption that is not in the agreement's text: the age for seniors (65, from the directorate minutes of 2021) (65).
                 [not met] ht-b2-divorce (hoeje-taastrup-2023 bilag 2): Divorced or separated within the last year, where the organisation has chosen the criterion
               Documents to request:
                 - Passport, driving licence or health card
@@ -945,12 +947,15 @@ public sealed class HoejeTaastrupPackTests
     }
 
     [Fact]
+    [Clause(PackId, "§ 4.3")]
     [Clause(PackId, "bilag 3")]
-    public void Tightened_WorkOrEducation_AppliesFrom18To64Only()
+    public void Tightened_WorkOrEducation_AppliesFrom15To64_TheMembersTheKeyFiguresCount()
     {
-        // A 17-year-old and a 65-year-old without work or education are not counted; an 18-year-old is.
-        var counted = Household("case-023", Worker("m1", TurnsToday(50)), Jobless("m2", TurnsToday(18), MemberRole.Child));
-        var notCounted = Household("case-024", Worker("m1", TurnsToday(50)), Jobless("m2", TurnsTomorrow(18), MemberRole.Child), Jobless("m3", TurnsToday(65), MemberRole.Other));
+        // § 4.3: "Kravene vil blive stillet til de medlemmer af husstanden, som indgår i nøgletalsmålingerne"; the § 3.1
+        // footnote measures the key figures of the designated areas on residents aged 15-64. A 16-year-old in neither
+        // school nor work is counted; a 14-year-old and a 65-year-old are not.
+        var counted = Household("case-023", Worker("m1", TurnsToday(50)), Jobless("m2", TurnsToday(16), MemberRole.Child));
+        var notCounted = Household("case-024", Worker("m1", TurnsToday(50)), Jobless("m2", TurnsTomorrow(15), MemberRole.Child), Jobless("m3", TurnsToday(65), MemberRole.Other));
 
         var a = Find(Tightened(counted), "ht-b3-work-or-education");
         var b = Find(Tightened(notCounted), "ht-b3-work-or-education");
@@ -962,22 +967,41 @@ public sealed class HoejeTaastrupPackTests
     }
 
     [Fact]
-    [Clause(PackId, "bilag 3")]
-    public void Tightened_Convictions_A17YearOldsConvictionDoesNotCountAn18YearOldsDoes()
+    [Clause(PackId, "§ 4.3")]
+    public void Tightened_SixteenYearOldInNeitherSchoolNorWork_IsEligibleOnlyUnderTheDraftsEighteenTo64Reading()
     {
-        var conviction = new Conviction { Date = new DateOnly(2024, 9, 1), Act = ConvictionAct.PenalCode };
-        var seventeen = Household("case-025", Worker("m1", TurnsToday(45)), Student("m2", TurnsTomorrow(18), MemberRole.Child) with { Convictions = [conviction] });
-        var eighteen = Household("case-026", Worker("m1", TurnsToday(45)), Student("m2", TurnsToday(18), MemberRole.Child) with { Convictions = [conviction] });
+        // The second reader's reading (interpretation ht-tightened-age-bands): the 18-64 band of § 3.2/§ 3.3. The
+        // signed pack's 15-64 band excludes the household; the draft that encodes the alternative admits it.
+        var household = Household("case-023b", Worker("m1", TurnsToday(50)), Jobless("m2", TurnsToday(16), MemberRole.Child));
+        var draft = Repo.Load("samples/interpretations/hoeje-taastrup-2023-tightened-18-64.json");
+
+        var signed = Tightened(household);
+        var alternative = draft.Check(new EligibilityRequest(Level3Department(), household, LettingRoute.WaitingList, On));
+
+        Assert.Equal(Outcome.Ineligible, signed.Outcome);
+        Assert.Equal(Outcome.Eligible, alternative.Outcome);
+        Assert.Contains(Pack.Interpretations, i => i is { Id: "ht-tightened-age-bands", Rule: "ht-b3-work-or-education", Clause: "§ 4.3", Draft: "samples/interpretations/hoeje-taastrup-2023-tightened-18-64.json" });
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 4.3")]
+    [Clause(PackId, "bilag 3")]
+    public void Tightened_Convictions_ASeventeenYearOldConvictedLastNovemberCountsAFourteenYearOldDoesNot()
+    {
+        // "ikke have domme … til de medlemmer af husstanden, som indgår i nøgletalsmålingerne": every member from 15
+        // (the age of criminal responsibility, the key figures' lower bound).
+        var lastNovember = new Conviction { Date = new DateOnly(2024, 11, 15), Act = ConvictionAct.PenalCode };
+        var seventeen = Household("case-025", Worker("m1", TurnsToday(45)), Student("m2", TurnsToday(17), MemberRole.Child) with { Convictions = [lastNovember] });
+        var fourteen = Household("case-026", Worker("m1", TurnsToday(45)), Student("m2", TurnsTomorrow(15), MemberRole.Child) with { Convictions = [lastNovember] });
 
         var a = Tightened(seventeen);
-        var b = Tightened(eighteen);
+        var b = Tightened(fourteen);
 
-        Assert.Equal(Outcome.Eligible, Find(a, "ht-b3-convictions").Outcome);
-        Assert.Equal(["m1"], Find(a, "ht-b3-convictions").Members.Select(m => m.MemberId));
-        Assert.Equal(Outcome.Eligible, a.Outcome);
-        Assert.Equal(Outcome.Ineligible, Find(b, "ht-b3-convictions").Outcome);
-        Assert.Equal(Outcome.Ineligible, Find(b, "ht-b3-convictions").Members.Single(m => m.MemberId == "m2").Outcome);
-        Assert.Equal(Outcome.Ineligible, b.Outcome);
+        Assert.Equal(Outcome.Ineligible, Find(a, "ht-b3-convictions").Outcome);
+        Assert.Equal(Outcome.Ineligible, Find(a, "ht-b3-convictions").Members.Single(m => m.MemberId == "m2").Outcome);
+        Assert.Equal(Outcome.Ineligible, a.Outcome);
+        Assert.Equal(Outcome.Eligible, Find(b, "ht-b3-convictions").Outcome);
+        Assert.Equal(["m1"], Find(b, "ht-b3-convictions").Members.Select(m => m.MemberId));
     }
 
     [Theory]
@@ -1144,17 +1168,18 @@ public sealed class HoejeTaastrupPackTests
                 ht-level-3 (hoeje-taastrup-2023 § 3.4): Afdelingen ligger i et udpeget udsat område (herunder parallelsamfund og omdannelsesområde) eller er omfattet af en udviklingsplan.
                 ht-level-3-waitinglist-tightened (hoeje-taastrup-2023 § 4.3): Niveau 3: al udlejning sker efter særligt skærpede fleksible kriterier.
               Kriterier:
-                [opfyldt] ht-b3-work-or-education (hoeje-taastrup-2023 bilag 3): Alle husstandsmedlemmer på 18-64 år er i fast arbejde (indkomst mindst 55 % af regionens gennemsnit) eller under uddannelse
-                    medlem m1: opfyldt
-                    medlem m2: opfyldt
-                [ikke opfyldt] ht-b3-convictions (hoeje-taastrup-2023 bilag 3): Ingen husstandsmedlemmer (18+) er inden for de seneste to år dømt efter straffeloven, våbenloven eller lov om euforiserende stoffer
-                    medlem m1: opfyldt
-                    medlem m2: ikke opfyldt
+                [opfyldt] ht-b3-work-or-education (hoeje-taastrup-2023 bilag 3): Alle husstandsmedlemmer på 15-64 år er i fast arbejde (indkomst mindst 55 % af regionens gennemsnit) eller under uddannelse
+                    antagelse: Bygger på en antagelse, som ikke står i aftalens tekst: grænsen for fast arbejde, 55 % af regionens gennemsnitlige bruttoindkomst (Region Sjællands tal fra Holbæks aftale, da Region Hovedstadens ikke er i kilderne) (16.408 kr. pr. måned).
+                    medlem m1 (45 år): opfyldt
+                    medlem m2 (18 år): opfyldt
+                [ikke opfyldt] ht-b3-convictions (hoeje-taastrup-2023 bilag 3): Ingen husstandsmedlemmer (15+) er inden for de seneste to år dømt efter straffeloven, våbenloven eller lov om euforiserende stoffer
+                    medlem m1 (45 år): opfyldt
+                    medlem m2 (18 år): ikke opfyldt
                 [opfyldt] ht-b3-public-support (hoeje-taastrup-2023 bilag 3): Ingen husstandsmedlemmer på 18-64 år har været offentligt forsørgede inden for de seneste to år (indkomstniveau)
-                    medlem m1: opfyldt
-                    medlem m2: opfyldt
+                    medlem m1 (45 år): opfyldt
+                    medlem m2 (18 år): opfyldt
                 [opfyldt] ht-b3-education-level (hoeje-taastrup-2023 bilag 3): Alle husstandsmedlemmer på 30-59 år har en uddannelse over grundskoleniveau, taget eller godkendt i Danmark
-                    medlem m1: opfyldt
+                    medlem m1 (45 år): opfyldt
 
             """,
             ResultText.Eligibility(result, "da").ReplaceLineEndings("\n"));

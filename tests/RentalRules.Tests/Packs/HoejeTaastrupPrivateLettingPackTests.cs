@@ -12,7 +12,7 @@ namespace RentalRules.Tests.Packs;
 /// overtagelse af ejendommene/grundene": (1) the applicant or spouse/cohabitant has fixed work or is in education, or
 /// (2) the applicant is 65 or over when taking over the dwelling. Every case is on 1 March 2025.
 /// </summary>
-public sealed class HoejeTaastrupPrivateLettingPackTests
+public sealed partial class HoejeTaastrupPrivateLettingPackTests
 {
     private const string PackId = "hoeje-taastrup-private-letting-2021";
 
@@ -225,8 +225,8 @@ public sealed class HoejeTaastrupPrivateLettingPackTests
                 private-letting-within-10-years (hoeje-taastrup-private-letting-2021 punkt 4): Kriterierne gælder i 10 år fra den private købers overtagelse af ejendommen.
                 private-letting-criteria (hoeje-taastrup-private-letting-2021 punkt 4): Inden for 10 år fra den private købers overtagelse må boligen kun udlejes til boligsøgende, der opfylder kriterierne.
               Kriterier:
-                [opfyldt] private-letting-1-work-or-education (hoeje-taastrup-private-letting-2021 punkt 4 nr. 1): Boligsøgende eller ægtefælle/samlever har fast arbejde eller er under uddannelse
-                [ikke opfyldt] private-letting-2-senior (hoeje-taastrup-private-letting-2021 punkt 4 nr. 2): Boligsøgende er 65 år eller derover ved boligens overtagelse
+                [opfyldt] private-letting-1-work-or-education (hoeje-taastrup-private-letting-2021 punkt 4 nr. 1): Boligsøgende eller ægtefælle/samlever har fast arbejde (en ansættelse uden slutdato) eller er under uddannelse
+                [ikke opfyldt] private-letting-2-senior (hoeje-taastrup-private-letting-2021 punkt 4 nr. 2): Boligsøgende er 65 år eller derover ved boligens overtagelse (indflytningsdatoen)
               Dokumentation der skal indhentes:
                 - Dokumentation for fast arbejde (ansættelseskontrakt, lønsedler) eller uddannelse
 

@@ -11,7 +11,7 @@ namespace RentalRules.Tests.Packs;
 /// by clause: each case is a concrete (fictional) department and a sequence of vacancies with the route the agreement
 /// gives each, on 1 March 2025.
 /// </summary>
-public sealed class HoejeTaastrupRoutingTests
+public sealed partial class HoejeTaastrupRoutingTests
 {
     private const string PackId = "hoeje-taastrup-2023";
 
@@ -64,7 +64,7 @@ public sealed class HoejeTaastrupRoutingTests
         Assert.Empty(Routing.Positions(decisions, VacancyRoute.WaitingList));
         Assert.All(decisions.Where(d => d.Route == VacancyRoute.Flexible), d => Assert.Equal("ht-flexible", d.CriteriaSet));
         Assert.Equal(
-            "level-2.flexibleLetting (hoeje-taastrup-2023 § 4.2): Every letting outside municipal allocation is flexible in this tier.",
+            "level-2.flexibleLetting (hoeje-taastrup-2023 § 4.2): Level 2 (yellow): every letting outside municipal allocation is flexible.",
             ResultText.Line(decisions[0].Explanation[^1], "en"));
     }
 
@@ -82,16 +82,18 @@ public sealed class HoejeTaastrupRoutingTests
 
     [Fact]
     [Clause(PackId, "§ 3.3")]
-    public void Route_PreventionAreaFamilyThenYouthAllocation_TheDepartmentsSecondAllocationIsUnderSpecialCriteria()
+    public void Route_PreventionAreaFamilyThenYouthAllocation_OnlyFamilyAllocationsCountTowardsEverySecond()
     {
-        var family = Vacancies.Numbered("HT-PARKVEJ", DwellingCategory.Family, 5);
+        // § 3.3: "I forhold til hver anden kommunale anvisning i den enkelte boligafdeling skal anvisningen ske efter
+        // særlige kriterier" is said of the 22 % of vacant family dwellings: the youth allocation does not count, so
+        // the special criteria fall on the 2nd family allocation (the 10th family vacancy), not on the youth vacancy.
+        var family = Vacancies.Numbered("HT-PARKVEJ", DwellingCategory.Family, 10);
         var youth = Vacancies.Numbered("HT-PARKVEJ", DwellingCategory.Youth, 4);
 
-        var (decisions, _) = Routing.RouteAll(Pack, Parkvej(), [.. family, .. youth], Pack.NewLedger(), On);
+        var (decisions, _) = Routing.RouteAll(Pack, Parkvej(), [.. family.Take(5), .. youth, .. family.Skip(5)], Pack.NewLedger(), On);
 
-        // The 5th family vacancy is the department's 1st municipal allocation, the 4th youth vacancy its 2nd.
-        Assert.Equal([5, 9], Routing.Positions(decisions, VacancyRoute.Municipal));
-        Assert.Equal([9], Routing.SpecialPositions(decisions));
+        Assert.Equal(["HT-PARKVEJ-family-05", "HT-PARKVEJ-youth-04", "HT-PARKVEJ-family-10"], decisions.Where(d => d.Route == VacancyRoute.Municipal).Select(d => d.VacancyId));
+        Assert.Equal(["HT-PARKVEJ-family-10"], decisions.Where(d => d.SpecialCriteria).Select(d => d.VacancyId));
     }
 
     #endregion
@@ -127,27 +129,29 @@ public sealed class HoejeTaastrupRoutingTests
 
     [Fact]
     [Clause(PackId, "§ 4.1")]
-    public void Route_Level1DepartmentAgreeingOnHalf_LetsAtMostOneThirdOfTheOthersFlexibly()
+    public void Route_Level1DepartmentAgreeingOnHalf_LetsOneThirdOfAllVacanciesFlexibly()
     {
-        // The organisation agreed 1/2; § 4.1 caps flexible letting at 1/3: of the non-municipal vacancies, every 3rd.
+        // § 4.1: "højst 1/3 af de ledige boliger i grønne afdelinger kan udlejes efter fleksible kriterier". The
+        // organisation agreed 1/2, capped at 1/3 of all vacancies: with 1/3 municipal, every 2nd of the others is let
+        // flexibly, so 3 of 9 (not 2 of 9, as 1/3 of the vacancies left after municipal allocation would give).
         var department = Green() with { FlexibleLettingShare = 0.5m };
 
         var (decisions, _) = Routing.RouteAll(Pack, department, Vacancies.Numbered("HT-GREEN", DwellingCategory.Family, 9), Pack.NewLedger(), On);
 
         Assert.Equal([3, 6, 9], Routing.Positions(decisions, VacancyRoute.Municipal));
-        Assert.Equal([4, 8], Routing.Positions(decisions, VacancyRoute.Flexible));
-        Assert.Equal([1, 2, 5, 7], Routing.Positions(decisions, VacancyRoute.WaitingList));
+        Assert.Equal([2, 5, 8], Routing.Positions(decisions, VacancyRoute.Flexible));
+        Assert.Equal([1, 4, 7], Routing.Positions(decisions, VacancyRoute.WaitingList));
         Assert.Equal(
-            "level-1.flexibleLetting (hoeje-taastrup-2023 § 4.1): The dwelling falls within the department's flexible-letting share (1/3).",
-            ResultText.Line(decisions[3].Explanation[^1], "en"));
+            "level-1.flexibleLetting (hoeje-taastrup-2023 § 4.1): The dwelling falls within the department's flexible-letting share (1/3 of all the department's vacancies).",
+            ResultText.Line(decisions[1].Explanation[^1], "en"));
     }
 
     #endregion
 
-    #region § 4.4 Ungdomsboliger: hver 4. på niveau 1
+    #region § 3 Ungdomsboliger: "hver 4. ledige ungdomsbolig" på niveau 1
 
     [Fact]
-    [Clause(PackId, "§ 4.4")]
+    [Clause(PackId, "§ 3")]
     public void Route_EightYouthVacanciesOnLevel1_EveryFourthIsMunicipal()
     {
         var (decisions, ledger) = Routing.RouteAll(Pack, Green(), Vacancies.Numbered("HT-GREEN", DwellingCategory.Youth, 8), Pack.NewLedger(), On);
@@ -155,14 +159,15 @@ public sealed class HoejeTaastrupRoutingTests
         Assert.Equal([4, 8], Routing.Positions(decisions, VacancyRoute.Municipal));
         Assert.All(decisions, d => Assert.Equal("youth", d.Counter));
         Assert.All(decisions, d => Assert.Equal("1/4", d.MunicipalShare?.ToString()));
-        Assert.Equal(new LedgerCounter("HT-GREEN", "youth", "level-1", 8, 2, 1), ledger.Find("HT-GREEN", "youth"));
+        // The agreed 1/4 is a share of all the vacancies (§ 4.1 "højst 1/3 af de ledige boliger"): 1/3 of the other six.
+        Assert.Equal(new LedgerCounter("HT-GREEN", "youth", "level-1", 8, 2, 2), ledger.Find("HT-GREEN", "youth"));
         Assert.Equal(
-            "ht-youth (hoeje-taastrup-2023 § 4.4): Every 4th vacant youth dwelling goes to municipal allocation (level 1; the Act on level 2; none on level 3).",
+            "ht-youth (hoeje-taastrup-2023 § 3): Every 4th vacant youth dwelling goes to municipal allocation (level 1; the Act on level 2; none on level 3).",
             ResultText.Line(decisions[0].Explanation[1], "en"));
     }
 
     [Fact]
-    [Clause(PackId, "§ 4.4")]
+    [Clause(PackId, "§ 3")]
     [Clause(PackId, "§ 3.1")]
     public void Route_YouthAndFamilyVacanciesOnLevel1Interleaved_AreCountedApart()
     {
@@ -175,7 +180,7 @@ public sealed class HoejeTaastrupRoutingTests
     }
 
     [Fact]
-    [Clause(PackId, "§ 4.4")]
+    [Clause(PackId, "§ 3")]
     public void Route_EightYouthVacanciesOnLevel2_FollowTheActsEveryFourth()
     {
         var (decisions, _) = Routing.RouteAll(Pack, Parkvej(), Vacancies.Numbered("HT-PARKVEJ", DwellingCategory.Youth, 8), Pack.NewLedger(), On);
@@ -184,7 +189,7 @@ public sealed class HoejeTaastrupRoutingTests
     }
 
     [Fact]
-    [Clause(PackId, "§ 4.4")]
+    [Clause(PackId, "§ 3")]
     [Clause(PackId, "§ 3.4")]
     public void Route_EightYouthVacanciesOnLevel3_NoneIsMunicipal()
     {
@@ -413,12 +418,12 @@ public sealed class HoejeTaastrupRoutingTests
         Assert.Equal("43/15", counter.Due?.ToString()); // 2/3 + 10 · 11/50
         var change = Assert.Single(asLevel2[0].Explanation, x => x.RuleId == "routing.onTierChange");
         Assert.Equal(
-            "routing.onTierChange (hoeje-taastrup-2023 § 6): The department was placed on a new level: counting goes on with the new level's share. "
-            + "The municipality is due 2/3 allocation(s) from counter 'family' and has had 0; counting goes on with the share 11/50, so nothing is lost.",
+            "routing.onTierChange (hoeje-taastrup-2023 § 6): The department's level has changed (the midway update of § 6 or the yearly designation): counting goes on with the new level's share. "
+            + "The department moved from Level 1 (green) to Level 2 (yellow). The municipality is due 2/3 allocation(s) of this kind of dwelling and has had 0; counting goes on with the new share 11/50, so nothing is lost.",
             ResultText.Line(change, "en"));
         Assert.Equal(
-            "routing.onTierChange (hoeje-taastrup-2023 § 6): Afdelingen er indplaceret på et nyt niveau: tællingen fortsætter med det nye niveaus andel. "
-            + "Kommunen har til gode 2/3 anvisning(er) fra tællingen 'family' og har fået 0; tællingen fortsætter med andelen 11/50, så intet går tabt.",
+            "routing.onTierChange (hoeje-taastrup-2023 § 6): Afdelingens niveau er ændret (midtvejsopdateringen i § 6 eller den årlige udpegning): tællingen fortsætter med det nye niveaus andel. "
+            + "Afdelingen er gået fra Niveau 1 (grøn) til Niveau 2 (gul). Kommunen har til gode 2/3 anvisning(er) af denne type boliger og har fået 0; tællingen fortsætter med den nye andel 11/50, så intet går tabt.",
             ResultText.Line(change, "da"));
     }
 

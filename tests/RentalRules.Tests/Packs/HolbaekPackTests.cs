@@ -11,7 +11,7 @@ namespace RentalRules.Tests.Packs;
 /// The Holbæk framework agreement 2024-2027 (<c>rules/holbaek-2024.json</c>), clause by clause: each case is a concrete
 /// department or household with the outcome the agreement gives it. Dates are relative to <see cref="On"/>.
 /// </summary>
-public sealed class HolbaekPackTests
+public sealed partial class HolbaekPackTests
 {
     private const string PackId = "holbaek-2024";
 
@@ -115,7 +115,7 @@ public sealed class HolbaekPackTests
         Assert.Equal("1/8", placement.MunicipalShare?.ToString());
         Assert.Empty(placement.Missing);
         Assert.Equal(
-            "holbaek-uncoloured (holbaek-2024 § 6): The department is not colour-marked in appendix 1 (no key figure): every 8th vacant dwelling is offered for municipal allocation.",
+            "holbaek-uncoloured (holbaek-2024 § 6): The department has no key figure for the share of residents aged 18-64 without attachment to the labour market, so it is treated as not colour-marked in appendix 1: every 8th vacant dwelling is offered for municipal allocation.",
             ResultText.Line(placement.Explanation[0], "en"));
     }
 
@@ -381,6 +381,18 @@ public sealed class HolbaekPackTests
     }
 
     [Fact]
+    [Clause(PackId, "§ 7")]
+    public void Place_AnAgreedShareWithSixteenDecimals_IsThatShareExactly()
+    {
+        // Issue 11: a department file with "flexibleLettingShare": 0.3333333333333333 was read as having no agreed share.
+        var file = FactReader.ReadDepartments("""{ "id": "HB-503", "municipality": "Holbæk", "flexibleLettingShare": 0.3333333333333333, "keyFigures": { "outsideLabourMarketShare": 0.20 } }""", "departments.json");
+
+        var placement = Pack.Place(file.GetValueOrThrow().Items[0], On);
+
+        Assert.Equal("3333333333333333/10000000000000000", placement.FlexibleLetting?.Share?.ToString());
+    }
+
+    [Fact]
     [Clause(PackId, "§ 6")]
     public void Place_RedDepartment_LetsEveryVacancyUnderTheTightenedCriteria()
     {
@@ -450,13 +462,13 @@ public sealed class HolbaekPackTests
                 holbaek-red-waitinglist-tightened (holbaek-2024 § 6): Red departments are let under the tightened flexible criteria (appendix 3).
               Criteria:
                 [undetermined] holbaek-b3-1-convictions (holbaek-2024 bilag 3 nr. 1): No household member (15+) convicted within the last two years under the penal code, the weapons act or the euphoriants act
-                    member m1: undetermined (missing: member.convictions)
+                    member m1 (aged 40): undetermined (missing: member.convictions)
                 [met] holbaek-b3-2-work-or-education (holbaek-2024 bilag 3 nr. 2): Every household member aged 15-64 is in fixed work (gross income at least 55 % of the regional average) or in approved education
-                    member m1: met
+                    member m1 (aged 40): met
                 [met] holbaek-b3-3-public-support (holbaek-2024 bilag 3 nr. 3): No household member aged 18-64 is, or was within the last two years, publicly supported (except SU, holiday pay, maternity benefit, sickness benefit from employment, flex wage subsidy, flex benefit and early retirement)
-                    member m1: met
+                    member m1 (aged 40): met
                 [met] holbaek-b3-4-education-level (holbaek-2024 bilag 3 nr. 4): Every household member aged 30-59 has education above primary school, taken or approved in Denmark
-                    member m1: met
+                    member m1 (aged 40): met
               Missing facts: member.convictions
               Documents to request:
                 - Copy of passport (or health card and other photo ID) for every member of the household
@@ -1030,7 +1042,8 @@ public sealed class HolbaekPackTests
     [InlineData(MemberRole.Applicant, EmploymentKind.Employee, 24, Outcome.Ineligible)]
     [InlineData(MemberRole.Partner, EmploymentKind.Employee, 30, Outcome.Eligible)]
     [InlineData(MemberRole.Applicant, EmploymentKind.FlexJob, 15, Outcome.Eligible)]
-    [InlineData(MemberRole.Partner, EmploymentKind.SelfEmployed, 20, Outcome.Eligible)]
+    [InlineData(MemberRole.Partner, EmploymentKind.SelfEmployed, 25, Outcome.Eligible)]
+    [InlineData(MemberRole.Partner, EmploymentKind.SelfEmployed, 20, Outcome.Ineligible)]
     [InlineData(MemberRole.Child, EmploymentKind.Employee, 37, Outcome.Ineligible)]
     public void Check_WorkOfApplicantOrCohabitant_MeetsNr1Alone(MemberRole whoWorks, EmploymentKind kind, int hours, Outcome expected)
     {
@@ -1083,6 +1096,7 @@ public sealed class HolbaekPackTests
                 "Employment contract and payslips for the last three months (for a new job: the contract)",
                 "For a flex job: the municipality's grant of the flex job",
                 "Self-employed: CVR registration, last year's tax statement and the preliminary income assessment",
+                "Self-employed: evidence that the profit makes it likely that the rent can be paid",
             ],
             result.Documents.Select(d => d.En));
     }
@@ -1317,6 +1331,8 @@ public sealed class HolbaekPackTests
     [Clause(PackId, "bilag 4 nr. 5")]
     [InlineData("Holbæk", -2, Outcome.Eligible)]
     [InlineData("Holbæk", 0, Outcome.Eligible)]
+    [InlineData("Holbæk", -12, Outcome.Eligible)]   // the day one year back is inside the window, as for every "within"
+    [InlineData("Holbæk", -13, Outcome.Ineligible)] // sold longer ago: no home released at the allocation
     [InlineData("Odsherred", -2, Outcome.Ineligible)]
     public void Check_SoldOwnHomeInHolbaek_MeetsNr5(string municipality, int monthsFromNow, Outcome expected)
     {
@@ -1368,7 +1384,7 @@ public sealed class HolbaekPackTests
         var result = Pack.Place(department, On);
 
         Assert.Equal(PlacementOutcome.Unplaced, result.Outcome);
-        Assert.Equal("The decided tier 'purple' (from 2025-03-01) is not a tier of the pack (green, yellow, red, uncoloured).", Assert.Single(result.Explanation).Reason.En);
+        Assert.Equal("The decided tier 'purple' (from 2025-03-01) is not a tier of the pack (green, yellow, red, uncoloured, rehousing).", Assert.Single(result.Explanation).Reason.En);
     }
 
     [Fact]
@@ -1537,12 +1553,16 @@ public sealed class HolbaekPackTests
     private static EligibilityResult Check(Department department, Household household, LettingRoute route)
         => Pack.Check(new EligibilityRequest(department, household, route, On));
 
+    /// <summary>The ids of the five appendix 4 criteria: the departments here have agreed all of them (§ 7) unless a case says otherwise.</summary>
+    private static readonly string[] AllFlexibleCriteria = ["holbaek-b4-1-work", "holbaek-b4-2-education", "holbaek-b4-3-divorce", "holbaek-b4-4-senior", "holbaek-b4-5-sold-home"];
+
     /// <summary>A Holbæk department with the key figure outsideLabourMarketShare (null: not colour-marked in appendix 1).</summary>
     private static Department Department(string id, decimal? outsideLabourMarketShare, bool particularProblems = false)
         => Build.Department(id, outsideLabourMarketShare) with
         {
             Municipality = "Holbæk",
             Flags = particularProblems ? ["particularProblems"] : [],
+            FlexibleCriteria = AllFlexibleCriteria,
         };
 
     private static Department Red() => Department("HB-104", 0.4501m);

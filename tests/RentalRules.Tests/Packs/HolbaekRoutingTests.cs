@@ -10,7 +10,7 @@ namespace RentalRules.Tests.Packs;
 /// Vacancy routing under the Holbæk framework agreement 2024-2027 (<c>rules/holbaek-2024.json</c>), clause by clause:
 /// each case is a concrete department and a concrete sequence of vacancies with the route the agreement gives each.
 /// </summary>
-public sealed class HolbaekRoutingTests
+public sealed partial class HolbaekRoutingTests
 {
     private const string PackId = "holbaek-2024";
 
@@ -82,7 +82,7 @@ public sealed class HolbaekRoutingTests
         Assert.All(decisions, d => Assert.Equal("0", d.MunicipalShare?.ToString()));
         Assert.Equal(new LedgerCounter("HB-104", "family", "red", 20, 0, 20), ledger.Find("HB-104", "family"));
         Assert.Equal(
-            "red.flexibleLetting (holbaek-2024 § 6): Every letting outside municipal allocation is flexible in this tier.",
+            "red.flexibleLetting (holbaek-2024 § 6): Red: every letting outside municipal allocation is flexible.",
             ResultText.Line(decisions[0].Explanation[^1], "en"));
     }
 
@@ -322,7 +322,7 @@ public sealed class HolbaekRoutingTests
         Assert.Equal(2, result.Ledger.ChangeCounter);
         Assert.Equal(before.ToJson(), result.Ledger.ToJson());
         Assert.Equal(
-            "holbaek-accessible-full (holbaek-2024 § 5): The rule cannot be decided because facts are missing (vacancy.programme); nothing was counted.",
+            "holbaek-accessible-full (holbaek-2024 § 5): The rule cannot be decided because it needs facts that are missing (vacancy.programme); nothing was counted.",
             ResultText.Line(result.Decision.Explanation[^1], "en"));
     }
 
@@ -368,12 +368,12 @@ public sealed class HolbaekRoutingTests
         Assert.Equal("§ 8.2", change.Clause);
         Assert.Equal(PackId, change.Source);
         Assert.Equal(
-            "routing.onTierChange (holbaek-2024 § 8.2): The department got a new colour at the yearly renegotiation of appendix 1: counting goes on with the new colour's share. "
-            + "The municipality is due 2/3 allocation(s) from counter 'family' and has had 0; counting goes on with the share 1/6, so nothing is lost.",
+            "routing.onTierChange (holbaek-2024 § 8.2): Appendix 1 is renegotiated every year (§ 8.2), and the department's colour has changed: counting goes on with the new colour's share. "
+            + "The department moved from Green to Yellow. The municipality is due 2/3 allocation(s) of this kind of dwelling and has had 0; counting goes on with the new share 1/6, so nothing is lost.",
             ResultText.Line(change, "en"));
         Assert.Equal(
-            "routing.onTierChange (holbaek-2024 § 8.2): Afdelingen har fået ny farve ved den årlige genforhandling af bilag 1: tællingen fortsætter med den nye farves andel. "
-            + "Kommunen har til gode 2/3 anvisning(er) fra tællingen 'family' og har fået 0; tællingen fortsætter med andelen 1/6, så intet går tabt.",
+            "routing.onTierChange (holbaek-2024 § 8.2): Bilag 1 genforhandles hvert år (§ 8.2), og afdelingens farve er ændret: tællingen fortsætter med den nye farves andel. "
+            + "Afdelingen er gået fra Grøn til Gul. Kommunen har til gode 2/3 anvisning(er) af denne type boliger og har fået 0; tællingen fortsætter med den nye andel 1/6, så intet går tabt.",
             ResultText.Line(change, "da"));
         Assert.Equal(
             "holbaek-family (holbaek-2024 § 6): Vacancy no. 4 in counter 'family' with share 1/6: the municipality's due (carried across tier changes) rises from 5/6 to 1; it is due ⌊1⌋ = 1 and has had 0, so the dwelling goes to municipal allocation.",

@@ -17,7 +17,7 @@ public sealed class PackSchemaTests
     private static readonly string[] ReaderTopLevel =
     [
         "$schema", "id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes",
-        "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets", "routing",
+        "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets", "routing",
     ];
 
     private static readonly Lazy<JsonElement> Schema = new(() =>
@@ -46,11 +46,11 @@ public sealed class PackSchemaTests
         { "$defs.parameterValue", ["from", "value", "note"] },
         { "$defs.text", ["da", "en"] },
         { "$defs.criteriaSet", ["title", "clause", "combine", "criteria", "documents", "note"] },
-        { "$defs.criterion", ["id", "clause", "title", "members", "condition", "all", "any", "criteriaSet", "documents", "note"] },
+        { "$defs.criterion", ["id", "clause", "title", "members", "condition", "all", "any", "criteriaSet", "documents", "note", "assumption"] },
         { "$defs.criterion.properties.members", ["minAge", "maxAge"] },
         { "$defs.tier", ["label", "clause", "municipalShare", "flexibleLetting", "specialCriteria", "routes", "note"] },
-        { "$defs.tier.properties.flexibleLetting", ["rule", "maxShare", "clause", "note"] },
-        { "$defs.tier.properties.specialCriteria", ["share", "criteriaSet", "clause", "note"] },
+        { "$defs.tier.properties.flexibleLetting", ["rule", "maxShare", "of", "clause", "note"] },
+        { "$defs.tier.properties.specialCriteria", ["share", "criteriaSet", "counters", "clause", "note"] },
         { "$defs.tier.properties.routes", ["municipal", "flexible", "waitingList"] },
         { "$defs.route", ["closed", "clause", "reason", "requirements"] },
         { "$defs.requirement", ["id", "criteriaSet", "when", "clause", "reason", "note"] },
@@ -64,7 +64,7 @@ public sealed class PackSchemaTests
         { "$defs.guardLimit", ["max", "months", "note"] },
         { "$defs.mark", ["id", "clause", "when", "label", "forecastShare", "note"] },
         { "properties.routing.properties.onTierChange", ["counters", "clause", "reason", "note"] },
-        { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "letting", "reason", "note"] },
+        { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "letting", "legalBasis", "reason", "note"] },
         { "$defs.dwellingLetting", ["tiers", "flexibleLetting", "routes", "note"] },
         { "$defs.dwellingLetting.properties.routes", ["municipal", "flexible", "waitingList"] },
     };
@@ -80,6 +80,7 @@ public sealed class PackSchemaTests
         { "$defs.criteriaSet.properties.combine", ["all", "any"] },
         { "$defs.routeRequirement.properties.route", ["municipal", "flexible", "waitingList"] },
         { "$defs.routingRule.properties.route", ["municipal", "flexible", "waitingList", "closed", "outOfScope"] },
+        { "$defs.legalBasis", ["§ 59 stk. 1", "§ 59 stk. 2", "§ 59 stk. 3", "agreement"] },
         { "properties.routing.properties.onTierChange.properties.counters", ["carry", "keep"] },
     };
 

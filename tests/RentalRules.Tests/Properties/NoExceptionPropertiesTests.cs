@@ -38,6 +38,7 @@ public sealed class NoExceptionPropertiesTests
         "\"\"", "\"x\"", "\"2024-02-30\"", "\"2024-07-01\"", "\"0001-01-01\"", "\"9999-12-31\"", "\"\\n\\t\\\"\"", "\"\\u00e6\"", "\"\\ud83d\\ude00\"", "\"28 %\"",
         "\"id\"", "\"members\"", "\"role\"", "\"applicant\"", "\"birthDate\"", "\"keyFigures\"", "\"outsideLabourMarketShare\"", "\"flags\"",
         "\"designation\"", "\"vulnerable\"", "\"employment\"", "\"convictions\"", "\"residents\"", "\"citizenship\"", "\"releasedFromPrison\"",
+        "0.3333333333333333", "0.33333333333333333333333333333333", "2.5E-1", "\"flexibleLettingShare\"", "\"months\"", "\"to\"",
     ];
 
     /// <summary>Escaped lone surrogates: valid JSON syntax, but not valid UTF-16 text.</summary>
@@ -51,6 +52,7 @@ public sealed class NoExceptionPropertiesTests
         "(", ")", "[", "]", ",", ":", "=", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "'", "\"", "'penalCode'", "'vulnerable'",
         "'2024-07-01'", "0", "0.3", "30", "1.2.3", "10001", "1_000", "99999999999999999999999999999", "&", "|", "!", "$", "_", "æ", " ",
         "greenMax", "yellowMax", "fixedWorkMonthlyIncome",
+        "current", "within", "spell", "sum", "where", "calendar", "benefits", "b", "e", "from", "to", "monthlyGrossIncome", "6 calendar months", "2 years",
     ];
 
     private static readonly IReadOnlyList<string> ShippedConditions = Laws.ShippedPackIds.SelectMany(id => Conditions(JsonText.Parse(File.ReadAllText(Repo.Rules(id + ".json")), id).Node!)).ToList();

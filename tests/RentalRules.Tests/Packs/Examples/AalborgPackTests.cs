@@ -106,10 +106,10 @@ public sealed class AalborgPackTests
         Assert.Equal(VacancyRoute.WaitingList, decisions[11].Route);
         Assert.Equal(12L, decisions[11].Count);
         Assert.Equal(
-            $"routing.concentration ({PackId} {Guard}): The agreement is to avoid allocating too many households to one department or stairwell. Stairwell A has already had 2 municipal allocations within 12 months (at most 2), so the dwelling does not go to municipal allocation; the municipality gets the deferred allocation later.",
+            $"routing.concentration ({PackId} {Guard}): The agreement is to avoid allocating too many households to one department or stairwell; the article gives no numbers, so the limits are the pack's assumptions. Stairwell A has already had 2 municipal allocations within 12 months (at most 2, an assumed limit), so the dwelling does not go to municipal allocation; the municipality gets the deferred allocation later.",
             ResultText.Line(decisions[11].Explanation[^2], "en"));
         Assert.Equal(
-            $"routing.concentration ({PackId} {Guard}): Aftalen skal undgå, at der anvises for mange husstande til samme afdeling eller opgang. Der er allerede anvist 2 husstande til opgang A inden for 12 måneder (højst 2), så boligen går ikke til kommunal anvisning; kommunen får den udskudte anvisning senere.",
+            $"routing.concentration ({PackId} {Guard}): Aftalen skal undgå, at der anvises for mange husstande til samme afdeling eller opgang; artiklen nævner ingen tal, så grænserne er pakkens antagelser. Der er allerede anvist 2 husstande til opgang A inden for 12 måneder (højst 2, en antaget grænse), så boligen går ikke til kommunal anvisning; kommunen får den udskudte anvisning senere.",
             ResultText.Line(decisions[11].Explanation[^2], "da"));
         Assert.Equal("baseline.flexible", decisions[11].Explanation[^1].RuleId);
         Assert.DoesNotContain(decisions[12].Explanation, e => e.RuleId == "routing.concentration");
@@ -155,7 +155,7 @@ public sealed class AalborgPackTests
         Assert.Equal([4, 8, 12, 16, 20, 24, 29], Routing.Positions(decisions, VacancyRoute.Municipal));
         Assert.Equal(VacancyRoute.WaitingList, decisions[27].Route);
         Assert.Equal(
-            $"routing.concentration ({PackId} {Guard}): The agreement is to avoid allocating too many households to one department or stairwell. The department has already had 6 municipal allocations within 12 months (at most 6), so the dwelling does not go to municipal allocation; the municipality gets the deferred allocation later.",
+            $"routing.concentration ({PackId} {Guard}): The agreement is to avoid allocating too many households to one department or stairwell; the article gives no numbers, so the limits are the pack's assumptions. The department has already had 6 municipal allocations within 12 months (at most 6, an assumed limit), so the dwelling does not go to municipal allocation; the municipality gets the deferred allocation later.",
             ResultText.Line(decisions[27].Explanation[^2], "en"));
         Assert.Equal(new LedgerCounter("AAL-203", "family", "baseline", 29, 7, 0), ledger.Find("AAL-203", "family"));
         // The ledger keeps only the guard's 12 months: 4 January 2024 is dropped when the 29th is counted.

@@ -170,7 +170,7 @@ public sealed class AarhusPackTests
     [Clause(PackId, Agreements)]
     public void Check_FlexibleRoute_CitesTheAgreementWithAllOrganisations()
     {
-        var result = Check(FlexibleGroups.Applicant("case-aar-2", 40, On, "Skanderborg"));
+        var result = Check(FlexibleGroups.Applicant("case-aar-2", 40, On, "Skanderborg", workplace: "Aarhus"));
 
         Assert.Equal(Outcome.Eligible, result.Outcome);
         Assert.Contains(result.Explanation, e => e is { RuleId: "aarhus-flexible-criteria", Clause: Agreements, Source: PackId });
@@ -184,13 +184,25 @@ public sealed class AarhusPackTests
     [Clause(PackId, Groups)]
     public void Check_CommuterLivingOutsideWithAJob_IsEligibleAsACommuter()
     {
-        var result = Check(FlexibleGroups.Applicant("case-aar-3", 40, On, "Skanderborg"));
+        // "pendlere … med fast arbejdsplads inden for kommunens grænser": lives in Skanderborg, works in Aarhus.
+        var result = Check(FlexibleGroups.Applicant("case-aar-3", 40, On, "Skanderborg", workplace: "Aarhus"));
 
         Assert.Equal(Outcome.Eligible, result.Outcome);
         Assert.Equal(Outcome.Eligible, Find(result, "aarhus-flex-commuter").Outcome);
         Assert.Contains(
             "Employment contract or employer's statement giving the workplace's address in Aarhus Municipality",
             result.Documents.Select(d => d.En));
+    }
+
+    [Fact]
+    [Clause(PackId, Groups)]
+    public void Check_LivingAndWorkingInRoskilde_IsNoCommuterToAarhus()
+    {
+        // The workplace must be inside the municipality (employment.workplaceMunicipality).
+        var result = Check(FlexibleGroups.Applicant("case-aar-3b", 40, On, "Roskilde", workplace: "Roskilde"));
+
+        Assert.Equal(Outcome.Ineligible, Find(result, "aarhus-flex-commuter").Outcome);
+        Assert.Equal(Outcome.Ineligible, result.Outcome);
     }
 
     [Fact]

@@ -9,9 +9,12 @@ namespace RentalRules.Tests.Packs.Examples;
 /// </summary>
 internal static class FlexibleGroups
 {
-    /// <summary>An applicant of an age on a date (the birthday is that day), working or studying, with no other member.</summary>
-    public static Household Applicant(string id, int age, DateOnly on, string residentMunicipality, bool employed = true, bool enrolled = false)
-        => HouseholdOf(id, residentMunicipality, on, MemberOf("m1", MemberRole.Applicant, on.AddYears(-age), on, employed, enrolled));
+    /// <summary>
+    /// An applicant of an age on a date (the birthday is that day), working (in <paramref name="workplace"/>, by default
+    /// where they live) or studying, with no other member.
+    /// </summary>
+    public static Household Applicant(string id, int age, DateOnly on, string residentMunicipality, bool employed = true, bool enrolled = false, string? workplace = null)
+        => HouseholdOf(id, residentMunicipality, on, MemberOf("m1", MemberRole.Applicant, on.AddYears(-age), on, employed, enrolled, workplace ?? residentMunicipality));
 
     /// <summary>A jobless applicant whose only enrolment is a 36-month bachelor programme that starts <paramref name="startMonthsFromNow"/> months from the date.</summary>
     public static Household Student(string id, int age, DateOnly on, string residentMunicipality, int startMonthsFromNow)
@@ -24,7 +27,7 @@ internal static class FlexibleGroups
 
     /// <summary>A working parent aged 40 with a child of 8.</summary>
     public static Household Family(string id, DateOnly on, string residentMunicipality)
-        => HouseholdOf(id, residentMunicipality, on, MemberOf("m1", MemberRole.Applicant, on.AddYears(-40), on, employed: true, enrolled: false), MemberOf("m2", MemberRole.Child, on.AddYears(-8), on, employed: false, enrolled: true));
+        => HouseholdOf(id, residentMunicipality, on, MemberOf("m1", MemberRole.Applicant, on.AddYears(-40), on, employed: true, enrolled: false, residentMunicipality), MemberOf("m2", MemberRole.Child, on.AddYears(-8), on, employed: false, enrolled: true, residentMunicipality));
 
     /// <summary>A working applicant aged 40, divorced the given number of months before the date.</summary>
     public static Household Divorced(string id, DateOnly on, string residentMunicipality, int monthsAgo)
@@ -41,14 +44,14 @@ internal static class FlexibleGroups
         SoldHome = null,
     };
 
-    private static Member MemberOf(string id, MemberRole role, DateOnly birthDate, DateOnly on, bool employed, bool enrolled) => new()
+    private static Member MemberOf(string id, MemberRole role, DateOnly birthDate, DateOnly on, bool employed, bool enrolled, string workplace) => new()
     {
         Id = id,
         Role = role,
         BirthDate = birthDate,
         Citizenship = "DK",
         Employment = employed
-            ? [new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 37, MonthlyGrossIncome = 32000m, From = on.AddYears(-3), To = null }]
+            ? [new Employment { Kind = EmploymentKind.Employee, HoursPerWeek = 37, MonthlyGrossIncome = 32000m, From = on.AddYears(-3), To = null, WorkplaceMunicipality = workplace }]
             : [],
         Education = new Education
         {

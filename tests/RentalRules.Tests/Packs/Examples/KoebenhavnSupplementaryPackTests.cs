@@ -242,7 +242,10 @@ public sealed class KoebenhavnSupplementaryPackTests
     [Clause(PackId, Common)]
     public void Check_CommuterFromRoskildeInA50PlusDepartment_IsEligibleUnderTheCommonCriteria()
     {
-        var result = Check(Department("KBH-402", 0.55m), FlexibleGroups.Applicant("case-kbh-3", 40, On, "Roskilde"));
+        var result = Check(Department("KBH-402", 0.55m), FlexibleGroups.Applicant("case-kbh-3", 40, On, "Roskilde", workplace: "København"));
+        var notCommuting = Check(Department("KBH-402", 0.55m), FlexibleGroups.Applicant("case-kbh-3b", 40, On, "Roskilde", workplace: "Roskilde"));
+
+        Assert.Equal(Outcome.Ineligible, Find(notCommuting, "kbh-flex-commuter").Outcome);
 
         Assert.Equal(Outcome.Eligible, result.Outcome);
         Assert.Equal(Outcome.Eligible, Find(result, "kbh-flex-commuter").Outcome);
@@ -367,6 +370,19 @@ public sealed class KoebenhavnSupplementaryPackTests
     }
 
     #endregion
+
+    [Fact]
+    [Clause(PackId, Suspension)]
+    public void Check_MunicipalRouteInASuspensionTier_IsClosedNotEligibleBesideNoAllocation()
+    {
+        // "periodevis ophør": in a suspension period there is no housing-social allocation to the department, so the
+        // municipal route is closed (not "BERETTIGET" next to "ingen boligsocial anvisning").
+        var result = Pack.Check(new EligibilityRequest(Department("KBH-403", 0.55m), FlexibleGroups.Applicant("case-kbh-9", 40, On, "København"), LettingRoute.Municipal, On));
+
+        Assert.Equal(Outcome.Ineligible, result.Outcome);
+        Assert.Contains("IKKE BERETTIGET", RentalRules.Explanations.ResultText.Eligibility(result, "da"));
+        Assert.False(result.Placement.Routes[LettingRoute.Municipal].Open);
+    }
 
     private static Department Department(string id, decimal? outside) => Build.Department(id, outsideLabourMarketShare: outside) with
     {
