@@ -5,7 +5,7 @@ using RentalRules.Facts;
 
 namespace RentalRules.Cli;
 
-/// <summary><c>check --pack P --department FILE --household FILE [--route R] [--on DATE]</c>: eligibility with reasons.</summary>
+/// <summary><c>check --pack P --department FILE --household FILE [--vacancy FILE] [--route R] [--on DATE]</c>: eligibility with reasons.</summary>
 internal static class CheckCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -13,6 +13,7 @@ internal static class CheckCommand
         var pack = CommonOptions.Pack();
         var department = new Option<string>("--department") { Description = "The department (one JSON object); - reads standard input.", Required = true };
         var household = new Option<string>("--household") { Description = "A household (JSON object) or an array of them; - reads standard input.", Required = true };
+        var vacancyOption = new Option<string?>("--vacancy") { Description = "The dwelling (one JSON object): the rules that depend on it (elderly, accessible, youth, new small dwellings) apply." };
         var route = new Option<string>("--route")
         {
             Description = "The route into the department: municipal, flexible or waitingList (any case).",
@@ -25,7 +26,7 @@ internal static class CheckCommand
         var lang = CommonOptions.Language();
         var command = new Command("check", "Check whether households may take a route into a department: outcome per criterion and member, missing facts, documents to request.")
         {
-            pack, department, household, route, special, on, json, lang,
+            pack, department, household, vacancyOption, route, special, on, json, lang,
         };
         command.SetAction(parse =>
         {
@@ -48,12 +49,32 @@ internal static class CheckCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var departments = FactReader.ReadDepartments(departmentText, CommonOptions.DisplayName(departmentPath));
-            var households = FactReader.ReadHouseholds(householdText, CommonOptions.DisplayName(householdPath));
-            CommonOptions.PrintErrors(departments.Diagnostics.Concat(households.Diagnostics), stderr);
-            if (departments.Value is null || households.Value is null)
+            var vacancyPath = parse.GetValue(vacancyOption);
+            var vacancyText = vacancyPath is null ? null : CommonOptions.ReadInput(vacancyPath, stderr);
+            if (vacancyPath is not null && vacancyText is null)
             {
                 return ExitCodes.InvalidInput;
+            }
+
+            var departments = FactReader.ReadDepartments(departmentText, CommonOptions.DisplayName(departmentPath));
+            var households = FactReader.ReadHouseholds(householdText, CommonOptions.DisplayName(householdPath));
+            var vacancies = vacancyText is null ? null : FactReader.ReadVacancies(vacancyText, CommonOptions.DisplayName(vacancyPath!));
+            CommonOptions.PrintErrors(departments.Diagnostics.Concat(households.Diagnostics).Concat(vacancies?.Diagnostics ?? []), stderr);
+            if (departments.Value is null || households.Value is null || (vacancies is not null && vacancies.Value is null))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            Vacancy? dwelling = null;
+            if (vacancies?.Value is { } v)
+            {
+                if (v.Items.Count != 1 || v.IsArray)
+                {
+                    stderr.WriteLine($"{CommonOptions.DisplayName(vacancyPath!)}:1:1: error RR0303: check takes exactly one vacancy (a JSON object), but the file holds {(v.IsArray ? "an array of " + v.Items.Count : v.Items.Count)}. Hint: Check once per vacancy; route decides where several vacancies go.");
+                    return ExitCodes.InvalidInput;
+                }
+
+                dwelling = v.Items[0];
             }
 
             if (departments.Value.Items.Count != 1)
@@ -63,11 +84,17 @@ internal static class CheckCommand
             }
 
             var d = departments.Value.Items[0];
+            if (dwelling?.Department is { } of && d.Id is { } id && !string.Equals(of, id, StringComparison.Ordinal))
+            {
+                stderr.WriteLine($"{CommonOptions.DisplayName(vacancyPath!)}:1:1: error RR0303: The vacancy belongs to another department than the one checked. Hint: Give the department the vacancy names in \"department\", or leave \"department\" out of the vacancy.");
+                return ExitCodes.InvalidInput;
+            }
+
             var useSpecial = parse.GetValue(special);
             var results = new List<EligibilityResult>(households.Value.Items.Count);
             foreach (var h in households.Value.Items)
             {
-                results.Add(loaded.Check(new EligibilityRequest(d, h, letting, date, useSpecial)));
+                results.Add(loaded.Check(new EligibilityRequest(d, h, letting, date, useSpecial) { Vacancy = dwelling }));
             }
 
             if (parse.GetValue(json))

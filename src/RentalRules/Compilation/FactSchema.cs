@@ -120,6 +120,10 @@ internal static class FactSchema
         .Add<KeyFigures, decimal?>("nonWesternShare", VType.Share, (k, s) => k.NonWesternShare)
         .Add<KeyFigures, int?>("asOf", VType.Date, (k, s) => DateMath.Day(k.AsOf));
 
+    public static readonly FactType DecidedTier = new FactType("decidedTier", typeof(DecidedTier))
+        .Add<DecidedTier, string?>("tier", VType.String, (t, s) => t.Tier)
+        .Add<DecidedTier, int?>("from", VType.Date, (t, s) => DateMath.Day(t.From));
+
     public static readonly FactType Department = new FactType("department", typeof(Department))
         .Add<Department, string?>("id", VType.String, (d, s) => d.Id)
         .Add<Department, string?>("name", VType.String, (d, s) => d.Name)
@@ -136,7 +140,8 @@ internal static class FactSchema
         .Add<Department, IReadOnlyList<string>?>("flexibleCriteria", VType.StringList, (d, s) => d.FlexibleCriteria)
         .Add<Department, KeyFigures?>("keyFigures", VType.ObjectOf(KeyFigures), (d, s) => d.KeyFigures)
         .Add<Department, int?>("privateTakeover", VType.Date, (d, s) => DateMath.Day(d.PrivateTakeover))
-        .Add<Department, decimal?>("lowRentShare", VType.Share, (d, s) => d.LowRentShare);
+        .Add<Department, decimal?>("lowRentShare", VType.Share, (d, s) => d.LowRentShare)
+        .Add<Department, IReadOnlyList<DecidedTier>?>("decidedTiers", VType.ListOf(DecidedTier), (d, s) => d.DecidedTiers);
 
     public static readonly FactType Vacancy = new FactType("vacancy", typeof(Vacancy))
         .Add<Vacancy, string?>("id", VType.String, (v, s) => v.Id)
@@ -147,7 +152,8 @@ internal static class FactSchema
         .Add<Vacancy, decimal?>("area", VType.Number, (v, s) => v.Area)
         .Add<Vacancy, decimal?>("rooms", VType.Number, (v, s) => v.Rooms)
         .Add<Vacancy, int?>("vacatedOn", VType.Date, (v, s) => DateMath.Day(v.VacatedOn))
-        .Add<Vacancy, string?>("stairwell", VType.String, (v, s) => v.Stairwell);
+        .Add<Vacancy, string?>("stairwell", VType.String, (v, s) => v.Stairwell)
+        .Add<Vacancy, bool?>("firstLetting", VType.Bool, (v, s) => v.FirstLetting);
 
     public static readonly FactType Employment = new FactType("employment", typeof(Employment))
         .Add<Employment, string?>("kind", VType.Enum<EmploymentKind>(), (e, s) => e.Kind == null ? null : EnumNames<EmploymentKind>.Name(e.Kind.Value))
@@ -218,6 +224,7 @@ internal static class FactSchema
         .Add<Household, string?>("currentOrganisation", VType.String, (h, s) => h.CurrentOrganisation)
         .Add<Household, Divorce?>("divorce", VType.ObjectOf(Divorce), (h, s) => h.Divorce)
         .Add<Household, SoldHome?>("soldHome", VType.ObjectOf(SoldHome), (h, s) => h.SoldHome)
+        .Add<Household, bool?>("educationPerspective", VType.Bool, (h, s) => h.EducationPerspective)
         .Add<Household, int?>("moveInDate", VType.Date, (h, s) => DateMath.Day(h.MoveInDate))
         .Add<Household, Member?>("applicant", VType.ObjectOf(Member), (h, s) => s.Applicant, derived: true);
 

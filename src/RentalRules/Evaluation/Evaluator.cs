@@ -13,7 +13,97 @@ internal static class Evaluator
     public static PlacementResult Place(RulePack pack, Department department, DateOnly on, EvalScope scope)
     {
         scope.Department = department;
+        return Placement(pack, department, on, scope, warnings => PlaceByTable(pack, department, on, scope, warnings));
+    }
+
+    /// <summary>
+    /// A placement: by the decided tier in force where the pack says it rules, else by the table (<paramref name="byTable"/>,
+    /// given the warnings so far), with the warnings about decided tiers and the key figures' dates. Shared by every backend.
+    /// </summary>
+    internal static PlacementResult Placement(RulePack pack, Department department, DateOnly on, EvalScope scope, Func<IReadOnlyList<string>, PlacementResult> byTable)
+    {
         var warnings = Warnings(pack, on);
+        var decided = DecidedOn(department, on);
+        if (decided is not null && pack.Decided is { Rules: true } rule && (rule.When is null || DecidedApplies(rule, scope)))
+        {
+            return PlaceAsDecided(pack, department, decided, rule, scope, warnings);
+        }
+
+        var tablePlacement = byTable(warnings);
+        if (tablePlacement.Outcome != PlacementOutcome.Placed)
+        {
+            return tablePlacement;
+        }
+
+        var more = new List<string>(tablePlacement.Warnings);
+        if (decided is not null && pack.Decided is null)
+        {
+            more.Add($"The department states a decided tier ('{decided.Tier}' from {decided.From:yyyy-MM-dd}), but this pack places by its table (it has no placement.decided).");
+        }
+        else if (decided is not null && decided.Tier != tablePlacement.Tier)
+        {
+            more.Add($"The decided tier '{decided.Tier}' (from {decided.From:yyyy-MM-dd}) differs from the tier the key figures give, '{tablePlacement.Tier}'; the pack places by the key figures here.");
+        }
+
+        if (department.KeyFigures?.AsOf is { } asOf)
+        {
+            if (asOf > on)
+            {
+                more.Add($"The key figures are dated {asOf:yyyy-MM-dd}, after the evaluation date {on:yyyy-MM-dd}: they describe a later time than the placement is for.");
+            }
+            else if (pack.KeyFiguresCycle is { } cycle && asOf < on.AddMonths(-cycle.MaxAgeMonths))
+            {
+                more.Add($"The key figures are dated {asOf:yyyy-MM-dd}, more than {cycle.MaxAgeMonths} months before the evaluation date {on:yyyy-MM-dd}: older than the pack's update cycle allows ({cycle.Clause.Id}).");
+            }
+        }
+
+        return more.Count == tablePlacement.Warnings.Count ? tablePlacement : tablePlacement with { Warnings = more };
+    }
+
+    /// <summary>The decided tier in force on the date: the one with the latest <c>from</c> on or before it.</summary>
+    private static DecidedTier? DecidedOn(Department department, DateOnly on)
+    {
+        DecidedTier? best = null;
+        foreach (var d in department.DecidedTiers ?? [])
+        {
+            if (d?.Tier is { Length: > 0 } && d.From is { } from && from <= on && (best is null || from >= best.From))
+            {
+                best = d;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool DecidedApplies(DecidedPlacement rule, EvalScope scope)
+    {
+        var mark = scope.MissingCount;
+        var r = rule.When!.Evaluate(scope);
+        scope.ResetMissing(mark);
+        return r == Tri.True;
+    }
+
+    private static PlacementResult PlaceAsDecided(RulePack pack, Department department, DecidedTier decided, DecidedPlacement rule, EvalScope scope, IReadOnlyList<string> warnings)
+    {
+        var from = decided.From!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (!pack.TierDefs.TryGetValue(decided.Tier!, out var tier))
+        {
+            var unknown = new LocalizedText(
+                $"Den besluttede placering '{decided.Tier}' (fra {from}) er ikke et niveau i pakken ({string.Join(", ", pack.TierDefs.Keys)}).",
+                $"The decided tier '{decided.Tier}' (from {from}) is not a tier of the pack ({string.Join(", ", pack.TierDefs.Keys)}).");
+            return Unplaced(department, PlacementOutcome.Unplaced, [new Explanation("placement.decided", rule.Clause.Id, rule.Clause.Source, unknown)], NoStrings, warnings);
+        }
+
+        var (routes, criteriaSet) = RouteSummaries(pack, tier, scope);
+        var reason = pack.Reasons.Render(rule.Reason, scope.Parameters);
+        var explanation = new Explanation("placement.decided", rule.Clause.Id, rule.Clause.Source, new LocalizedText(
+            $"{reason.Da} Afdelingen er placeret som '{tier.Label.Da}' fra {from}.",
+            $"{reason.En} The department is placed as '{tier.Label.En}' from {from}."));
+        return new PlacementResult(department.Id, PlacementOutcome.Placed, tier.Id, tier.Label, ShareOf(tier, scope), FlexiblePolicy(pack, tier, department), criteriaSet, tier.SpecialCriteria, routes, [explanation], NoStrings, warnings);
+    }
+
+    private static PlacementResult PlaceByTable(RulePack pack, Department department, DateOnly on, EvalScope scope, IReadOnlyList<string> warnings)
+    {
         PlacementRule? hit = null;
         PlacementRule? second = null;
         PlacementRule? unknownRule = null;
@@ -123,6 +213,9 @@ internal static class Evaluator
             ? scope.Parameters[slot] is { } value && Fraction.TryFromDecimal(value, out var f) ? f : null
             : tier.MunicipalShare;
 
+    /// <summary>The flexible-letting policy of a letting policy (a tier, or a dwelling's by its key) for the department.</summary>
+    internal static FlexibleLettingPolicy FlexiblePolicy(RulePack pack, TierDef tier, Department d) => FlexiblePolicy(pack.TierRuntimes[tier.Key], d);
+
     private static FlexibleLettingPolicy FlexiblePolicy(TierRuntime runtime, Department d)
     {
         var tier = runtime.Tier;
@@ -143,11 +236,15 @@ internal static class Evaluator
     }
 
     /// <summary>
-    /// The requirements of every route of a tier for this department, cached by what they depend on: the tier, and for
-    /// each conditional requirement whether it applies (its condition is not false). One bit per conditional requirement;
-    /// a tier with more than 64 of them is not cached, so no two departments can ever share an entry they differ in.
+    /// The requirements of every route of a tier (or of a dwelling's letting policy, by its key) for this department,
+    /// cached by what they depend on: the policy, and for each conditional requirement whether it applies (its condition
+    /// is not false). One bit per conditional requirement; a policy with more than 64 of them is not cached, so no two
+    /// departments can ever share an entry they differ in.
     /// </summary>
-    private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) RouteSummaries(RulePack pack, TierRuntime runtime, EvalScope scope)
+    internal static (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) RouteSummaries(RulePack pack, TierDef tier, EvalScope scope)
+        => RouteSummaries(pack, pack.TierRuntimes[tier.Key], scope);
+
+    private static (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) RouteSummaries(RulePack pack, TierRuntime runtime, EvalScope scope)
     {
         var tier = runtime.Tier;
         var applies = 0UL;
@@ -218,7 +315,7 @@ internal static class Evaluator
         return (routes, main);
     }
 
-    private static Requirement[] Applicable(RulePack pack, TierDef tier, LettingRoute route) => pack.RouteRequirements[tier.Id][(int)route];
+    private static Requirement[] Applicable(RulePack pack, TierDef tier, LettingRoute route) => pack.RouteRequirements[tier.Key][(int)route];
 
     public static EligibilityResult Check(RulePack pack, EligibilityRequest request, EvalScope scope)
     {
@@ -288,14 +385,36 @@ internal static class Evaluator
         }
 
         tier = pack.TierDefs[placement.Tier!];
-        explanation = new List<Explanation>(placement.Explanation.Count + 4);
+        explanation = new List<Explanation>(placement.Explanation.Count + 5);
         explanation.AddRange(placement.Explanation);
+        if (request.Vacancy is { } vacancy)
+        {
+            // The dwelling: the routing rule that covers it decides how it is let, as it decides where it goes.
+            var scope = pack.NewScope(request.On);
+            scope.Department = request.Department;
+            scope.Vacancy = vacancy;
+            var match = Router.Match(pack, scope);
+            if (match.Unknown is { } unknown)
+            {
+                explanation.Add(new Explanation(unknown.Id, unknown.Clause.Id, unknown.Clause.Source, new LocalizedText(
+                    $"Det kan ikke afgøres, hvilke regler der gælder for boligen: oplysninger mangler ({string.Join(", ", match.Missing)}).",
+                    $"Which rules apply to the dwelling cannot be decided: facts are missing ({string.Join(", ", match.Missing)}).")));
+                return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Undetermined, placement, [], match.Missing, [], explanation);
+            }
+
+            if (match.Rule is { } rule)
+            {
+                explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, pack.Reasons.Render(rule.Reason, parameters)));
+                tier = pack.LettingFor(rule, tier);
+            }
+        }
+
         var policy = tier.Routes[request.Route];
         if (policy.Closed)
         {
             var clause = policy.Clause ?? tier.Clause;
-            explanation.Add(new Explanation($"{tier.Id}.{RouteName(request.Route)}", clause.Id, clause.Source, pack.Reasons.Render(policy.Reason!, parameters)));
-            return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Ineligible, placement, [], NoStrings, [], explanation);
+            explanation.Add(new Explanation(policy.Owner ?? $"{tier.Id}.{RouteName(request.Route)}", clause.Id, clause.Source, pack.Reasons.Render(policy.Reason!, parameters)));
+            return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Ineligible, placement, [], NoStrings, [], explanation) { RouteClosed = true };
         }
 
         return null;
@@ -358,7 +477,7 @@ internal static class Evaluator
             var policy = tier.Routes[request.Route];
             var clause = policy.Clause ?? tier.Clause;
             explanation.Add(new Explanation(
-                $"{tier.Id}.{RouteName(request.Route)}",
+                policy.Owner ?? $"{tier.Id}.{RouteName(request.Route)}",
                 clause.Id,
                 clause.Source,
                 policy.Reason ?? new LocalizedText("Ingen kriterier gælder for denne vej ind i afdelingen.", "No criteria apply to this route into the department.")));

@@ -180,7 +180,16 @@ public sealed record Interpretation(string Id, string Rule, string Clause, strin
 /// <param name="Route">The route.</param>
 /// <param name="On">The evaluation date; parameters resolve by it.</param>
 /// <param name="SpecialCriteria">Whether this municipal allocation is one that must meet the tier's special criteria (decided by routing).</param>
-public sealed record EligibilityRequest(Department Department, Household Household, LettingRoute Route, DateOnly On, bool SpecialCriteria = false);
+public sealed record EligibilityRequest(Department Department, Household Household, LettingRoute Route, DateOnly On, bool SpecialCriteria = false)
+{
+    /// <summary>
+    /// The dwelling, when the household is checked for a particular vacancy: the pack's routing rule that covers it
+    /// (by category, programme, area, first letting, …) decides how it is let, as it decides where it goes — e.g. an
+    /// elderly dwelling in a red Holbæk department is allocated 100 % by the municipality although red departments are
+    /// exempt. Without it, the department's tier decides.
+    /// </summary>
+    public Vacancy? Vacancy { get; init; }
+}
 
 /// <summary>The eligibility of a household for a route into a department.</summary>
 /// <param name="HouseholdId">The household's id.</param>
@@ -201,7 +210,11 @@ public sealed record EligibilityResult(
     IReadOnlyList<CriterionResult> Criteria,
     IReadOnlyList<string> Missing,
     IReadOnlyList<LocalizedText> Documents,
-    IReadOnlyList<Explanation> Explanation);
+    IReadOnlyList<Explanation> Explanation)
+{
+    /// <summary>Whether the route is closed for this department (or dwelling): no household can take it. The outcome is then ineligible.</summary>
+    public bool RouteClosed { get; init; }
+}
 
 /// <summary>Where a vacancy goes.</summary>
 public enum VacancyRoute

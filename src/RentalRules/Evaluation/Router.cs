@@ -48,27 +48,17 @@ internal static class Router
         }
 
         scope.Vacancy = vacancy;
-        RoutingRule? rule = null;
-        foreach (var candidate in pack.RoutingRules)
+        var match = Match(pack, scope);
+        if (match.Unknown is { } candidate)
         {
-            var mark = scope.MissingCount;
-            var r = candidate.When.Evaluate(scope);
-            if (r == Tri.True)
-            {
-                rule = candidate;
-                break;
-            }
-
-            if (r == Tri.Unknown)
-            {
-                var missing = Evaluator.Names(pack, scope, mark);
-                var why = Evaluator.WhyUnknown(missing);
-                explanation.Add(new Explanation(candidate.Id, candidate.Clause.Id, candidate.Clause.Source, new LocalizedText(
-                    $"Reglen kan ikke afgøres, fordi den {why.Da}; intet er talt.",
-                    $"The rule cannot be decided because it {why.En}; nothing was counted.")));
-                return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, missing, ledger);
-            }
+            var why = Evaluator.WhyUnknown(match.Missing);
+            explanation.Add(new Explanation(candidate.Id, candidate.Clause.Id, candidate.Clause.Source, new LocalizedText(
+                $"Reglen kan ikke afgøres, fordi den {why.Da}; intet er talt.",
+                $"The rule cannot be decided because it {why.En}; nothing was counted.")));
+            return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, match.Missing, ledger);
         }
+
+        var rule = match.Rule;
 
         if (rule is null)
         {
@@ -79,10 +69,15 @@ internal static class Router
         }
 
         explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, pack.Reasons.Render(rule.Reason, scope.Parameters)));
+        // How this dwelling is let: the rule's letting over the tier (elderly, accessible, youth, new small dwellings…).
+        var letting = pack.LettingFor(rule, tier);
+        var view = ReferenceEquals(letting, tier)
+            ? placement
+            : placement with { Routes = Evaluator.RouteSummaries(pack, letting, scope).Routes, FlexibleLetting = Evaluator.FlexiblePolicy(pack, letting, department) };
         if (rule.FixedRoute is { } fixedRoute)
         {
             var route = Parse(fixedRoute);
-            return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(placement, route, special: false)) with { Rule = rule };
+            return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(view, route, special: false)) with { Rule = rule };
         }
 
         if (department.Id is not { Length: > 0 } departmentId)
@@ -159,6 +154,16 @@ internal static class Router
             ? QuotaDue.Floor(due.Value) > QuotaDue.Floor(dueBefore.Value)
             : counter.Municipal < QuotaDue.Floor(due.Value);
         var plain = QuotaDue.Times(k, share) == due;
+        if (municipal && letting.Routes[LettingRoute.Municipal] is { Closed: true } closedRoute)
+        {
+            // Routing never sends a dwelling to the municipality that eligibility would call closed to it.
+            municipal = false;
+            var closedClause = closedRoute.Clause ?? tier.Clause;
+            explanation.Add(new Explanation(closedRoute.Owner ?? $"{tier.Id}.municipal", closedClause.Id, closedClause.Source, new LocalizedText(
+                closedRoute.Reason!.Da + " Boligen går derfor ikke til kommunal anvisning.",
+                closedRoute.Reason.En + " The dwelling therefore does not go to municipal allocation.")));
+        }
+
         Explanation? blocked = null;
         if (municipal && pack.Concentration is { } guard)
         {
@@ -192,7 +197,7 @@ internal static class Router
             }
 
             allocations = next == current ? null : next;
-            special = municipal && tier.SpecialCriteria is { } sc && Hits(next.Municipal, sc.Share);
+            special = municipal && letting.SpecialCriteria is { } sc && Hits(next.Municipal, sc.Share);
         }
 
         if (municipal)
@@ -204,21 +209,21 @@ internal static class Router
                 : !byDue ? Counting(rule, k, share, municipal: true) : GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
             if (special)
             {
-                var clause = pack.Clauses.TryGetValue(tier.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
+                var clause = pack.Clauses.TryGetValue(letting.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
                 explanation.Add(new Explanation($"{tier.Id}.specialCriteria", clause.Id, clause.Source, new LocalizedText(
-                    $"Dette er kommunal anvisning nr. {m.ToString(CultureInfo.InvariantCulture)} i afdelingen; andel {tier.SpecialCriteria.Share} af anvisningerne sker efter særlige kriterier ({tier.SpecialCriteria.CriteriaSet}).",
-                    $"This is municipal allocation no. {m.ToString(CultureInfo.InvariantCulture)} in the department; a share of {tier.SpecialCriteria.Share} of allocations is under special criteria ({tier.SpecialCriteria.CriteriaSet}).")));
+                    $"Dette er kommunal anvisning nr. {m.ToString(CultureInfo.InvariantCulture)} i afdelingen; andel {letting.SpecialCriteria.Share} af anvisningerne sker efter særlige kriterier ({letting.SpecialCriteria.CriteriaSet}).",
+                    $"This is municipal allocation no. {m.ToString(CultureInfo.InvariantCulture)} in the department; a share of {letting.SpecialCriteria.Share} of allocations is under special criteria ({letting.SpecialCriteria.CriteriaSet}).")));
             }
         }
         else
         {
             var j = counter.NonMunicipal + 1;
-            var flexible = FlexibleFor(tier, placement, j, share);
+            var flexible = FlexibleFor(letting, view, j, share);
             decided = flexible ? VacancyRoute.Flexible : VacancyRoute.WaitingList;
             counter = counter with { Counted = k, Flexible = counter.Flexible + (flexible ? 1 : 0), Due = plain ? null : due };
             explanation.Add(!plain ? CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal, byDue, municipal: false)
                 : !byDue ? Counting(rule, k, share, municipal: false) : GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
-            explanation.Add(FlexibleExplanation(tier, placement, flexible));
+            explanation.Add(FlexibleExplanation(letting, view, flexible));
         }
 
         if (blocked is not null)
@@ -226,7 +231,7 @@ internal static class Router
             explanation.Insert(explanation.Count - 1, blocked);
         }
 
-        var decision = new RoutingDecision(vacancy.Id, departmentId, decided, special, CriteriaSetFor(placement, decided, special, tier), tier.Id, rule.Counter, k, share, explanation, NoStrings);
+        var decision = new RoutingDecision(vacancy.Id, departmentId, decided, special, CriteriaSetFor(view, decided, special, letting), tier.Id, rule.Counter, k, share, explanation, NoStrings);
         var updated = ledger.With(counter, pack.Version);
         if (allocations is not null)
         {
@@ -244,6 +249,34 @@ internal static class Router
         }
 
         return new RoutingResult(decision with { Marks = Marks(pack, scope, explanation) }, updated) { Rule = rule };
+    }
+
+    /// <summary>
+    /// The routing rule that covers the vacancy in <paramref name="scope"/>: the first whose <c>when</c> holds, or the first
+    /// that cannot be decided (with the missing facts) when it comes before any that holds. Routing and eligibility use
+    /// the same rule, so they agree on how the dwelling is let.
+    /// </summary>
+    internal static (RoutingRule? Rule, RoutingRule? Unknown, IReadOnlyList<string> Missing) Match(RulePack pack, EvalScope scope)
+    {
+        foreach (var candidate in pack.RoutingRules)
+        {
+            var mark = scope.MissingCount;
+            var r = candidate.When.Evaluate(scope);
+            if (r == Tri.True)
+            {
+                scope.ResetMissing(mark);
+                return (candidate, null, NoStrings);
+            }
+
+            if (r == Tri.Unknown)
+            {
+                var missing = Evaluator.Names(pack, scope, mark);
+                scope.ResetMissing(mark);
+                return (null, candidate, missing);
+            }
+        }
+
+        return (null, null, NoStrings);
     }
 
     /// <summary>⌊n·p⌋, exactly (the product is taken without overflow).</summary>

@@ -57,6 +57,23 @@ public sealed record Department
 
     /// <summary>For a property sold to a private landlord in a designated area: the buyer's takeover date.</summary>
     public DateOnly? PrivateTakeover { get; init; }
+
+    /// <summary>
+    /// Tiers decided for the department by the parties (e.g. Holbæk's appendix 1 colour agreed at the March meeting,
+    /// § 8.2), each with the date it applies from. On a date the one with the latest <c>from</c> on or before it is in
+    /// force; the pack says whether it or the key figures place the department.
+    /// </summary>
+    public IReadOnlyList<DecidedTier>? DecidedTiers { get; init; }
+}
+
+/// <summary>A tier decided for a department, in force from a date.</summary>
+public sealed record DecidedTier
+{
+    /// <summary>The tier id of the pack, e.g. <c>yellow</c>.</summary>
+    public string? Tier { get; init; }
+
+    /// <summary>The first day it applies.</summary>
+    public DateOnly? From { get; init; }
 }
 
 /// <summary>A department's key figures (nøgletal). Shares are fractions in [0, 1].</summary>
@@ -110,4 +127,7 @@ public sealed record Vacancy
 
     /// <summary>Stairwell, when known.</summary>
     public string? Stairwell { get; init; }
+
+    /// <summary>Whether this is the dwelling's first letting (a new dwelling let for the first time).</summary>
+    public bool? FirstLetting { get; init; }
 }

@@ -162,6 +162,7 @@ public static class FactReader
             KeyFigures = n["keyFigures"] is { IsNull: false } k ? ReadKeyFigures(r, k) : null,
             PrivateTakeover = r.Date(n["privateTakeover"]),
             LowRentShare = r.Share(n["lowRentShare"]),
+            DecidedTiers = r.Array(n["decidedTiers"], x => Obj(r, x, "A decided tier", FactSchema.DecidedTier, t => new DecidedTier { Tier = r.String(t["tier"]), From = r.Date(t["from"]) })),
         };
     }
 
@@ -203,6 +204,7 @@ public static class FactReader
             Rooms = r.Integer(n["rooms"]),
             VacatedOn = r.Date(n["vacatedOn"]),
             Stairwell = r.String(n["stairwell"]),
+            FirstLetting = r.Bool(n["firstLetting"]),
         };
     }
 
@@ -240,6 +242,7 @@ public static class FactReader
             CurrentOrganisation = r.String(n["currentOrganisation"]),
             Divorce = n["divorce"] is { Kind: JKind.False } ? Divorce.None : Obj(r, n["divorce"], "divorce", FactSchema.Divorce, x => ReadDivorce(r, x)),
             SoldHome = n["soldHome"] is { Kind: JKind.False } ? SoldHome.None : Obj(r, n["soldHome"], "soldHome", FactSchema.SoldHome, x => new SoldHome { Municipality = r.String(x["municipality"]), Date = r.Date(x["date"]) }),
+            EducationPerspective = r.Bool(n["educationPerspective"]),
             MoveInDate = r.Date(n["moveInDate"]),
         };
     }

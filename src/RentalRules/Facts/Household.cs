@@ -25,6 +25,12 @@ public sealed record Household
     public SoldHome? SoldHome { get; init; }
 
     /// <summary>
+    /// The municipality's concrete, individual assessment that the applicant is on the way to education, where a municipal
+    /// allocation asks for it (Høje-Taastrup § 4.4, youth dwellings): <c>true</c> or <c>false</c>; unknown when not given.
+    /// </summary>
+    public bool? EducationPerspective { get; init; }
+
+    /// <summary>
     /// The date the household would take over the dwelling, where a criterion is measured then (e.g. "på tidspunktet for
     /// boligens overtagelse"); <c>null</c>: unknown, and such criteria use the evaluation date.
     /// </summary>

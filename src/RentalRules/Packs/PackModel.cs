@@ -108,7 +108,11 @@ internal sealed record Requirement(string Id, ClauseInfo Clause, Condition? When
 /// <summary>A pack-wide requirement on a route (e.g. the statutory restrictions in designated areas).</summary>
 internal sealed record RouteRequirement(LettingRoute Route, Requirement Requirement);
 
-internal sealed record RoutePolicy(bool Closed, ClauseInfo? Clause, LocalizedText? Reason, IReadOnlyList<Requirement> Requirements);
+internal sealed record RoutePolicy(bool Closed, ClauseInfo? Clause, LocalizedText? Reason, IReadOnlyList<Requirement> Requirements)
+{
+    /// <summary>The id explanations give the route: <c>null</c> for a tier's own route (<c>tier.route</c>), a routing rule's id for a dwelling's.</summary>
+    public string? Owner { get; init; }
+}
 
 internal sealed record TierDef(
     string Id,
@@ -131,6 +135,30 @@ internal sealed record TierDef(
     /// 1/3 af de ledige boliger") rather than of those left after municipal allocation.
     /// </summary>
     public bool FlexibleOfAllVacancies { get; init; }
+
+    /// <summary>
+    /// The key of this letting policy: the tier id, or <c>tier@rule</c> for the policy of the dwellings a routing rule
+    /// with <c>letting</c> covers in this tier (the tier's policy with the rule's routes and flexible letting over it).
+    /// </summary>
+    public string Key { get; init; } = Id;
+
+    /// <summary>For a dwelling's policy: the routing rule whose <c>letting</c> it applies.</summary>
+    public RoutingRule? DwellingRule { get; init; }
+}
+
+/// <summary>
+/// What a routing rule says about letting the dwellings it covers, over the department's tier: routes it names replace
+/// the tier's (the pack-wide requirements, e.g. the statutory restrictions, still apply), and a flexible-letting rule
+/// replaces the tier's. A fixed route <c>outOfScope</c> gives the dwellings no agreement criteria; <c>closed</c> closes every route.
+/// </summary>
+internal sealed record DwellingLetting(
+    string? FlexibleRule,
+    Fraction? FlexibleMaxShare,
+    ClauseInfo? FlexibleClause,
+    IReadOnlyDictionary<LettingRoute, RoutePolicy> Routes)
+{
+    /// <summary>The tiers it applies in (<c>null</c>: every tier); in the others the tier's own policy lets the dwelling.</summary>
+    public IReadOnlySet<string>? Tiers { get; init; }
 }
 
 internal sealed record MemberBand(int? MinAge, int? MaxAge);
@@ -201,6 +229,9 @@ internal sealed record ShareSpec(Fraction? Fixed, bool FromTier, IReadOnlyDictio
 /// </summary>
 internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When, string? FixedRoute, string? Counter, ShareSpec? Share, LocalizedText Reason, SourceLocation Location)
 {
+    /// <summary>How the dwellings the rule covers are let, where it differs from the department's tier.</summary>
+    public DwellingLetting? Letting { get; init; }
+
     /// <summary>The legal basis the rule's municipal allocations rest on (pack property <c>legalBasis</c>), fixed or per tier; null when the pack does not say.</summary>
     public LegalBasisSpec? LegalBasis { get; init; }
 }
@@ -238,3 +269,13 @@ internal sealed record ConcentrationGuard(ClauseInfo Clause, LocalizedText Reaso
 
 /// <summary>A mark routing puts on matching vacancies (e.g. rent under 5 000 DKK/month), and how forecasts estimate it.</summary>
 internal sealed record VacancyMark(string Id, ClauseInfo Clause, Condition When, LocalizedText Label, Func<EvalScope, decimal?>? ForecastShare, string? ForecastShareText);
+
+/// <summary>
+/// Whether a tier decided by the parties (the department fact <c>decidedTiers</c>, in force from its date) or the
+/// placement table places a department. With <see cref="Rules"/>, a decided tier in force places the department
+/// (where <see cref="When"/> holds, if given); otherwise the table decides and a decided tier that differs is a warning.
+/// </summary>
+internal sealed record DecidedPlacement(bool Rules, Condition? When, ClauseInfo Clause, LocalizedText Reason);
+
+/// <summary>How old key figures may be, by the pack's update cycle (e.g. Holbæk: data as of 1 December, agreed in March).</summary>
+internal sealed record KeyFiguresCycle(int MaxAgeMonths, ClauseInfo Clause);

@@ -24,6 +24,8 @@ internal sealed class PackReader
     private readonly FactNames _factNames = new();
     private readonly HashSet<string> _criterionIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
+    private DecidedPlacement? _decided;
+    private KeyFiguresCycle? _keyFigures;
     private readonly ConditionBatch _batch = new();
     private readonly HashSet<string> _requirementIds = new(StringComparer.Ordinal);
     private int _conditions;
@@ -85,7 +87,7 @@ internal sealed class PackReader
         }
         var (hitPolicy, rules) = ReadPlacement(_r.Required(root, "placement", "A pack"), tiers);
         var requirements = ReadRouteRequirements(root["requirements"], criteriaSets);
-        var (routingRules, tierChange) = ReadRouting(root["routing"], tiers);
+        var (routingRules, tierChange) = ReadRouting(root["routing"], tiers, criteriaSets);
         var guard = ReadConcentration(root["routing"]?["concentration"]);
         var marks = ReadMarks(root["routing"]?["marks"]);
         CheckRefCycles(criteriaSets);
@@ -101,7 +103,7 @@ internal sealed class PackReader
         }
 
         _batch.Seal();
-        var pack = new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks };
+        var pack = new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures };
         pack.Interpretations = ReadInterpretations(root["interpretations"], pack);
         return _r.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : pack;
     }
@@ -509,27 +511,8 @@ internal sealed class PackReader
                 }
             }
 
-            var routes = new Dictionary<LettingRoute, RoutePolicy>();
             var routesNode = _r.Required(n, "routes", what);
-            if (routesNode is not null && _r.ExpectObject(routesNode, "routes"))
-            {
-                _r.CheckProperties(routesNode, "routes", ["municipal", "flexible", "waitingList"]);
-                foreach (var (name, route) in new[] { ("municipal", LettingRoute.Municipal), ("flexible", LettingRoute.Flexible), ("waitingList", LettingRoute.WaitingList) })
-                {
-                    var rn = _r.Required(routesNode, name, "routes");
-                    if (rn is null || !_r.ExpectObject(rn, name))
-                    {
-                        continue;
-                    }
-
-                    _r.CheckProperties(rn, name, ["closed", "clause", "reason", "requirements"]);
-                    var closed = _r.Bool(rn["closed"]) ?? false;
-                    var reqs = _r.Array(rn["requirements"], q => ReadRequirement(q, sets, withRoute: false)?.Requirement) ?? [];
-                    ClauseInfo? rClause = closed || rn["clause"] is not null ? Cite(rn, $"The route '{name}' of tier '{p.Name}'") : null;
-                    var reason = closed ? ReadText(_r.Required(rn, "reason", $"The closed route '{name}'"), "reason") : rn["reason"] is null ? null : ReadText(rn["reason"], "reason");
-                    routes[route] = new RoutePolicy(closed, rClause, reason, reqs);
-                }
-            }
+            var routes = routesNode is null ? new Dictionary<LettingRoute, RoutePolicy>() : ReadRoutes(routesNode, sets, $"tier '{p.Name}'", all: true, ownerId: null);
 
             result[p.Name] = new TierDef(p.Name, ReadText(_r.Required(n, "label", what), "label"), Cite(n, what), share, flexRule, flexMax, flexClause, special, routes, _r.String(n["note"]), n.Location)
             {
@@ -539,6 +522,37 @@ internal sealed class PackReader
         }
 
         return result;
+    }
+
+    private static readonly (string Name, LettingRoute Route)[] RouteNames = [("municipal", LettingRoute.Municipal), ("flexible", LettingRoute.Flexible), ("waitingList", LettingRoute.WaitingList)];
+
+    /// <summary>Reads <c>routes</c>: a tier names all three, a routing rule's <c>letting</c> the ones it changes.</summary>
+    private Dictionary<LettingRoute, RoutePolicy> ReadRoutes(JNode routesNode, Dictionary<string, CriteriaSetDef> sets, string owner, bool all, string? ownerId)
+    {
+        var routes = new Dictionary<LettingRoute, RoutePolicy>();
+        if (!_r.ExpectObject(routesNode, "routes"))
+        {
+            return routes;
+        }
+
+        _r.CheckProperties(routesNode, "routes", ["municipal", "flexible", "waitingList"]);
+        foreach (var (name, route) in RouteNames)
+        {
+            var rn = all ? _r.Required(routesNode, name, "routes") : routesNode[name];
+            if (rn is null || !_r.ExpectObject(rn, name))
+            {
+                continue;
+            }
+
+            _r.CheckProperties(rn, name, ["closed", "clause", "reason", "requirements"]);
+            var closed = _r.Bool(rn["closed"]) ?? false;
+            var reqs = _r.Array(rn["requirements"], q => ReadRequirement(q, sets, withRoute: false)?.Requirement) ?? [];
+            ClauseInfo? rClause = closed || rn["clause"] is not null ? Cite(rn, $"The route '{name}' of {owner}") : null;
+            var reason = closed ? ReadText(_r.Required(rn, "reason", $"The closed route '{name}'"), "reason") : rn["reason"] is null ? null : ReadText(rn["reason"], "reason");
+            routes[route] = new RoutePolicy(closed, rClause, reason, reqs) { Owner = ownerId };
+        }
+
+        return routes;
     }
 
     private string? SetRef(JNode? node, Dictionary<string, CriteriaSetDef> sets)
@@ -601,7 +615,23 @@ internal sealed class PackReader
             return ("first", []);
         }
 
-        _r.CheckProperties(node, "placement", ["hitPolicy", "rules", "note"]);
+        _r.CheckProperties(node, "placement", ["hitPolicy", "decided", "keyFigures", "rules", "note"]);
+        if (node["decided"] is { IsNull: false } decided && _r.ExpectObject(decided, "placement.decided"))
+        {
+            _r.CheckProperties(decided, "placement.decided", ["precedence", "when", "clause", "reason", "note"]);
+            var precedence = OneOf(_r.Required(decided, "precedence", "placement.decided"), ["decided", "keyFigures"]);
+            var when = decided["when"] is null ? null : Compile(decided["when"], memberInScope: false);
+            _decided = new DecidedPlacement(precedence == "decided", when, Cite(decided, "placement.decided"), ReadText(_r.Required(decided, "reason", "placement.decided"), "reason"));
+        }
+
+        if (node["keyFigures"] is { IsNull: false } cycle && _r.ExpectObject(cycle, "placement.keyFigures"))
+        {
+            _r.CheckProperties(cycle, "placement.keyFigures", ["maxAgeMonths", "clause", "note"]);
+            var months = _r.Integer(_r.Required(cycle, "maxAgeMonths", "placement.keyFigures"), min: 1);
+            var clause = Cite(cycle, "placement.keyFigures");
+            _keyFigures = months is null ? null : new KeyFiguresCycle(months.Value, clause);
+        }
+
         var hitPolicy = OneOf(_r.Required(node, "hitPolicy", "placement"), HitPolicies) ?? "first";
         _fingerprints["placement:order"] = hitPolicy + ":" + string.Join(",", (node["rules"]?.Items ?? []).Select(i => i["id"]?.Text));
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -637,7 +667,7 @@ internal sealed class PackReader
 
     private static readonly string[] FixedRoutes = ["municipal", "flexible", "waitingList", "closed", "outOfScope"];
 
-    private (IReadOnlyList<RoutingRule> Rules, TierChangePolicy? TierChange) ReadRouting(JNode? node, Dictionary<string, TierDef> tiers)
+    private (IReadOnlyList<RoutingRule> Rules, TierChangePolicy? TierChange) ReadRouting(JNode? node, Dictionary<string, TierDef> tiers, Dictionary<string, CriteriaSetDef> sets)
     {
         if (node is null || node.IsNull || !_r.ExpectObject(node, "routing"))
         {
@@ -672,7 +702,7 @@ internal sealed class PackReader
                 return null;
             }
 
-            _r.CheckProperties(n, "A routing rule", ["id", "clause", "when", "route", "counter", "share", "legalBasis", "reason", "note"]);
+            _r.CheckProperties(n, "A routing rule", ["id", "clause", "when", "route", "counter", "share", "letting", "legalBasis", "reason", "note"]);
             var id = _r.String(_r.Required(n, "id", "A routing rule"), nonEmpty: true) ?? "";
             if (id.Length > 0 && !ids.Add(id))
             {
@@ -696,10 +726,62 @@ internal sealed class PackReader
                 share = ReadShareSpec(_r.Required(n, "share", what), tiers);
             }
 
+            DwellingLetting? letting = null;
+            if (n["letting"] is { IsNull: false } ln && _r.ExpectObject(ln, "letting"))
+            {
+                letting = ReadLetting(ln, id, sets, tiers);
+            }
+
             var legalBasis = ReadLegalBasis(n["legalBasis"], tiers);
-            return when is null ? null : new RoutingRule(id, clause, when, route, counter, share, reason, n.Location) { LegalBasis = legalBasis };
+            return when is null ? null : new RoutingRule(id, clause, when, route, counter, share, reason, n.Location) { Letting = letting, LegalBasis = legalBasis };
         }) ?? [];
         return (rules, tierChange);
+    }
+
+    /// <summary>A routing rule's <c>letting</c>: the routes (and flexible-letting rule) of the dwellings it covers.</summary>
+    private DwellingLetting ReadLetting(JNode node, string ruleId, Dictionary<string, CriteriaSetDef> sets, Dictionary<string, TierDef> knownTiers)
+    {
+        _r.CheckProperties(node, "letting", ["tiers", "flexibleLetting", "routes", "note"]);
+        HashSet<string>? tiers = null;
+        if (node["tiers"] is { IsNull: false } tiersNode)
+        {
+            tiers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var t in _r.Array(tiersNode, t => t) ?? [])
+            {
+                var id = _r.String(t, nonEmpty: true);
+                if (id is null)
+                {
+                    continue;
+                }
+
+                if (!knownTiers.ContainsKey(id))
+                {
+                    _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no tier '{id}'.", t.Location, Suggestions.DidYouMean(id, knownTiers.Keys));
+                }
+
+                tiers.Add(id);
+            }
+        }
+
+        string? flexRule = null;
+        Fraction? flexMax = null;
+        ClauseInfo? flexClause = null;
+        if (node["flexibleLetting"] is { IsNull: false } f && _r.ExpectObject(f, "flexibleLetting"))
+        {
+            _r.CheckProperties(f, "flexibleLetting", ["rule", "maxShare", "clause", "note"]);
+            flexRule = OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules) ?? "none";
+            flexMax = ReadFraction(f["maxShare"], "maxShare");
+            flexClause = f["clause"] is null ? null : Cite(f, "flexibleLetting");
+        }
+
+        var routesNode = node["routes"];
+        var routes = routesNode is null || routesNode.IsNull ? new Dictionary<LettingRoute, RoutePolicy>() : ReadRoutes(routesNode, sets, $"the routing rule '{ruleId}'", all: false, ownerId: ruleId);
+        if (flexRule is null && routes.Count == 0)
+        {
+            _r.Error(DiagnosticCodes.MissingProperty, $"The letting of the routing rule '{ruleId}' changes nothing.", node.Location, "Give \"routes\" (any of municipal, flexible, waitingList) or \"flexibleLetting\", or remove \"letting\".");
+        }
+
+        return new DwellingLetting(flexRule, flexMax, flexClause, routes) { Tiers = tiers };
     }
 
     private ConcentrationGuard? ReadConcentration(JNode? node)

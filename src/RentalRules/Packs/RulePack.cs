@@ -41,21 +41,23 @@ public sealed class RulePack
         CriteriaSets = criteriaSets;
         FactNames = factNames;
         ParameterOrder = parameters.Values.ToArray();
-        RouteRequirements = tiers.Values.ToDictionary(
-            t => t.Id,
+        DwellingTiers = BuildDwellingTiers(tiers, routingRules);
+        var policies = tiers.Values.Concat(DwellingTiers.Values).ToList();
+        RouteRequirements = policies.ToDictionary(
+            t => t.Key,
             t => new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList }
                 .Select(route => !t.Routes.TryGetValue(route, out var policy) || policy.Closed
                     ? []
                     : policy.Requirements.Concat(requirements.Where(r => r.Route == route).Select(r => r.Requirement)).ToArray())
                 .ToArray(),
             StringComparer.Ordinal);
-        DefaultFlexible = tiers.Values.ToDictionary(
-            t => t.Id,
+        DefaultFlexible = policies.ToDictionary(
+            t => t.Key,
             t => new FlexibleLettingPolicy(t.FlexibleRule, t.FlexibleMaxShare, t.FlexibleRule switch { "none" => Fraction.Zero, "all" => Fraction.One, _ => null }, t.FlexibleClause?.Id),
             StringComparer.Ordinal);
-        TierRuntimes = tiers.Values.ToDictionary(
-            t => t.Id,
-            t => new TierRuntime(t, RouteRequirements[t.Id], DefaultFlexible[t.Id]),
+        TierRuntimes = policies.ToDictionary(
+            t => t.Key,
+            t => new TierRuntime(t, RouteRequirements[t.Key], DefaultFlexible[t.Key]),
             StringComparer.Ordinal);
         foreach (var rule in placementRules)
         {
@@ -66,7 +68,63 @@ public sealed class RulePack
         }
     }
 
-    /// <summary>Per tier id: what evaluation needs of the tier, looked up once per placement (see <see cref="PlacementRule.Target"/>).</summary>
+    /// <summary>
+    /// Per routing rule that says how its dwellings are let (<c>letting</c>, or a fixed route <c>outOfScope</c> or
+    /// <c>closed</c>) and per tier: the letting policy of those dwellings in a department of that tier.
+    /// </summary>
+    internal IReadOnlyDictionary<(string Rule, string Tier), TierDef> DwellingTiers { get; }
+
+    /// <summary>The letting policy of a vacancy the rule covers, in a department of the tier: the rule's, or the tier's.</summary>
+    internal TierDef LettingFor(RoutingRule? rule, TierDef tier)
+        => rule is not null && DwellingTiers.TryGetValue((rule.Id, tier.Id), out var dwelling) ? dwelling : tier;
+
+    private static Dictionary<(string, string), TierDef> BuildDwellingTiers(IReadOnlyDictionary<string, TierDef> tiers, IReadOnlyList<RoutingRule> rules)
+    {
+        var result = new Dictionary<(string, string), TierDef>();
+        foreach (var rule in rules)
+        {
+            var letting = rule.Letting ?? rule.FixedRoute switch
+            {
+                // Outside the agreement: the agreement sets no criteria (the law's pack-wide requirements still apply).
+                "outOfScope" => new DwellingLetting("none", null, rule.Clause, new Dictionary<LettingRoute, RoutePolicy>
+                {
+                    [LettingRoute.Municipal] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
+                    [LettingRoute.Flexible] = new(true, rule.Clause, rule.Reason, []) { Owner = rule.Id },
+                    [LettingRoute.WaitingList] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
+                }),
+                "closed" => new DwellingLetting("none", null, rule.Clause, new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList }
+                    .ToDictionary(r => r, _ => new RoutePolicy(true, rule.Clause, rule.Reason, []) { Owner = rule.Id })),
+                _ => null,
+            };
+            if (letting is null)
+            {
+                continue;
+            }
+
+            foreach (var tier in tiers.Values.Where(t => letting.Tiers is null || letting.Tiers.Contains(t.Id)))
+            {
+                var routes = new Dictionary<LettingRoute, RoutePolicy>(tier.Routes);
+                foreach (var (route, policy) in letting.Routes)
+                {
+                    routes[route] = policy;
+                }
+
+                result[(rule.Id, tier.Id)] = tier with
+                {
+                    FlexibleRule = letting.FlexibleRule ?? tier.FlexibleRule,
+                    FlexibleMaxShare = letting.FlexibleRule is null ? tier.FlexibleMaxShare : letting.FlexibleMaxShare,
+                    FlexibleClause = letting.FlexibleRule is null ? tier.FlexibleClause : letting.FlexibleClause ?? rule.Clause,
+                    Routes = routes,
+                    Key = tier.Id + "@" + rule.Id,
+                    DwellingRule = rule,
+                };
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Per letting policy key (tier id, or <c>tier@rule</c> for a dwelling's policy): what evaluation needs of the policy, looked up once per placement (see <see cref="PlacementRule.Target"/>).</summary>
     internal IReadOnlyDictionary<string, TierRuntime> TierRuntimes { get; }
 
     /// <summary>Per tier: the flexible-letting policy when the department's own share does not enter into it.</summary>
@@ -137,6 +195,12 @@ public sealed class RulePack
 
     /// <summary>The concentration guard of routing, if the pack has one.</summary>
     internal ConcentrationGuard? Concentration { get; init; }
+
+    /// <summary>Whether decided tiers (the department fact <c>decidedTiers</c>) or the placement table place a department.</summary>
+    internal DecidedPlacement? Decided { get; init; }
+
+    /// <summary>How old key figures may be before placement warns.</summary>
+    internal KeyFiguresCycle? KeyFiguresCycle { get; init; }
 
     /// <summary>The marks routing puts on vacancies.</summary>
     internal IReadOnlyList<VacancyMark> Marks { get; init; } = [];
@@ -306,6 +370,16 @@ public sealed class RulePack
             yield return (r.Id, r.Clause.Id, r.Clause.Source);
         }
 
+        if (Decided is { } decided)
+        {
+            yield return ("placement.decided", decided.Clause.Id, decided.Clause.Source);
+        }
+
+        if (KeyFiguresCycle is { } cycle)
+        {
+            yield return ("placement.keyFigures", cycle.Clause.Id, cycle.Clause.Source);
+        }
+
         foreach (var t in TierDefs.Values)
         {
             yield return (t.Id, t.Clause.Id, t.Clause.Source);
@@ -341,6 +415,28 @@ public sealed class RulePack
         foreach (var r in RoutingRules)
         {
             yield return (r.Id, r.Clause.Id, r.Clause.Source);
+            if (r.Letting is not { } letting)
+            {
+                continue;
+            }
+
+            if (letting.FlexibleClause is { } flexible)
+            {
+                yield return ($"{r.Id}.flexibleLetting", flexible.Id, flexible.Source);
+            }
+
+            foreach (var (route, policy) in letting.Routes)
+            {
+                if (policy.Clause is { } routeClause)
+                {
+                    yield return ($"{r.Id}.{Evaluator.RouteName(route)}", routeClause.Id, routeClause.Source);
+                }
+
+                foreach (var q in policy.Requirements)
+                {
+                    yield return (q.Id, q.Clause.Id, q.Clause.Source);
+                }
+            }
         }
 
         if (TierChange is { } tierChange)

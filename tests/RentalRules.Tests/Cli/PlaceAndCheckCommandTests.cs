@@ -171,6 +171,30 @@ public sealed class PlaceAndCheckCommandTests
     }
 
     [Fact]
+    public void Check_MunicipalRouteIntoARedDepartmentForAnElderlyDwelling_IsEligibleAndCitesSection3()
+    {
+        // Holbæk § 3: "100 procent anvisningsret til boligorganisationernes ældre-/plejeboliger", whatever the colour.
+        var run = CliRunner.Run("check", "--pack", Pack, "--department", RedDepartment, "--household", Fixtures + "household-single.json", "--vacancy", Fixtures + "vacancy-elderly.json", "--route", "municipal", "--on", "2025-03-01", "--json");
+
+        AssertSuccess(run);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("eligible", json.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(["holbaek-red", "holbaek-elderly", "holbaek-elderly"], json.RootElement.GetProperty("explanation").EnumerateArray().Select(e => e.GetProperty("ruleId").GetString()));
+    }
+
+    [Theory]
+    [InlineData("vacancy-elderly-array.json", "check takes exactly one vacancy (a JSON object)")]
+    [InlineData("vacancy-elderly-other-department.json", "The vacancy belongs to another department than the one checked.")]
+    public void Check_VacancyFileWithSeveralVacanciesOrAnotherDepartment_ExitsWithInvalidInput(string file, string message)
+    {
+        var run = CliRunner.Run("check", "--pack", Pack, "--department", RedDepartment, "--household", Fixtures + "household-single.json", "--vacancy", Fixtures + file, "--route", "municipal", "--on", "2025-03-01");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(Fixtures + file + ":1:1: error RR0303: " + message, run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_WithoutJson_PrintsTheExplanationAndASummary()
     {
         var run = CliRunner.Run("check", "--pack", Pack, "--department", RedDepartment, "--household", Households, "--route", "waitingList", "--on", "2025-03-01", "--lang", "da");

@@ -1214,8 +1214,10 @@ public sealed partial class HoejeTaastrupPackTests
         Assert.Equal(new DateOnly(2023, 1, 1), Pack.ValidFrom);
         Assert.Equal(new DateOnly(2026, 12, 31), Pack.ValidTo);
 
-        var inside = Pack.Place(GreenDepartment(), new DateOnly(2026, 12, 31));
-        var after = Pack.Place(GreenDepartment(), new DateOnly(2027, 1, 1));
+        // Key figures as of 2025-12-01, within the yearly cycle on both dates, so that only the validity period can warn.
+        var fresh = GreenDepartment() with { KeyFigures = GreenDepartment().KeyFigures! with { AsOf = new DateOnly(2025, 12, 1) } };
+        var inside = Pack.Place(fresh, new DateOnly(2026, 12, 31));
+        var after = Pack.Place(fresh, new DateOnly(2027, 1, 1));
 
         Assert.Empty(inside.Warnings);
         Assert.Equal("level-1", after.Tier);
@@ -1232,6 +1234,79 @@ public sealed partial class HoejeTaastrupPackTests
         Assert.Contains(("ht-level-2-waitinglist-flexible", "§ 3", PackId), citations);
         Assert.Contains(("ht-level-2-flexible", "§ 4.2", PackId), citations);
         Assert.Contains(("ht-level-3-flexible-tightened", "§ 4.3", PackId), citations);
+    }
+
+    #endregion
+
+    #region § 4.4 og § 5.4 Boligen: ungdomsboliger og nye små boliger (check med boligen)
+
+    // § 4.4: "Kommunen sikrer ved anvisningen til en ungdomsbolig, at den anviste unge er på vej mod uddannelse".
+    // § 5.4: "små boliger på mellem 30 og 45 m² … 100 % anvisningsret til disse boliger ved første gangs-udlejningen".
+
+    private static EligibilityResult CheckDwelling(Department department, Household household, LettingRoute route, Vacancy vacancy)
+        => Pack.Check(new EligibilityRequest(department, household, route, On) { Vacancy = vacancy });
+
+    [Fact]
+    [Clause(PackId, "§ 4.4")]
+    public void Check_MunicipalAllocationToAYouthDwellingOfAnEnrolledYoungPerson_IsEligible()
+    {
+        var student = Household("case-701", Student("m1", TurnsToday(20), MemberRole.Applicant));
+
+        var result = CheckDwelling(GreenDepartment(), student, LettingRoute.Municipal, Vacancies.Of("HT-GREEN-Y01", "HT-GREEN", DwellingCategory.Youth));
+
+        Assert.Equal(Outcome.Eligible, result.Outcome);
+        Assert.Equal(Outcome.Eligible, Find(result, "ht-4-4-enrolled").Outcome);
+        Assert.Contains(result.Explanation, e => e.RuleId == "ht-youth-municipal-education" && e.Clause == "§ 4.4");
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 4.4")]
+    public void Check_MunicipalAllocationToAYouthDwellingOfANonEnrolledYoungPerson_IsUndeterminedUntilTheMunicipalityHasAssessedIt()
+    {
+        var notEnrolled = Household("case-702", Jobless("m1", TurnsToday(20)));
+
+        var open = CheckDwelling(GreenDepartment(), notEnrolled, LettingRoute.Municipal, Vacancies.Of("HT-GREEN-Y02", "HT-GREEN", DwellingCategory.Youth));
+        var assessed = CheckDwelling(GreenDepartment(), notEnrolled with { EducationPerspective = true }, LettingRoute.Municipal, Vacancies.Of("HT-GREEN-Y02", "HT-GREEN", DwellingCategory.Youth));
+        var refused = CheckDwelling(GreenDepartment(), notEnrolled with { EducationPerspective = false }, LettingRoute.Municipal, Vacancies.Of("HT-GREEN-Y02", "HT-GREEN", DwellingCategory.Youth));
+
+        Assert.Equal(Outcome.Undetermined, open.Outcome);
+        Assert.Equal(["household.educationPerspective"], open.Missing);
+        Assert.Contains("The municipality's concrete, individual assessment of the young person's education perspective", open.Documents.Select(d => d.En));
+        Assert.Equal(Outcome.Eligible, assessed.Outcome);
+        Assert.Equal(Outcome.Ineligible, refused.Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 4.4")]
+    public void Check_MunicipalAllocationToAFamilyDwelling_AsksNothingAboutEducation()
+    {
+        var result = CheckDwelling(GreenDepartment(), Household("case-703", Jobless("m1", TurnsToday(20))), LettingRoute.Municipal, Vacancies.Of("HT-GREEN-F01", "HT-GREEN", DwellingCategory.Family));
+
+        Assert.Equal(Outcome.Eligible, result.Outcome);
+        Assert.Empty(result.Criteria);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 3.4")]
+    [Clause(PackId, "§ 4.4")]
+    public void Check_YouthDwellingOnLevel3OnTheMunicipalRoute_IsClosedAsLevel3Is()
+    {
+        var result = CheckDwelling(Level3Department(), Household("case-704", Student("m1", TurnsToday(20), MemberRole.Applicant)), LettingRoute.Municipal, Vacancies.Of("HT-T-Y01", "HT-TAASTRUPGAARD", DwellingCategory.Youth));
+
+        Assert.True(result.RouteClosed);
+        Assert.Equal(Outcome.Ineligible, result.Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 5.4")]
+    public void Check_NewSmallDwellingOfEightySquareMetres_IsCheckedAsAnOrdinaryFamilyDwelling()
+    {
+        var vacancy = Vacancies.Of("HT-GREEN-NS80", "HT-GREEN", DwellingCategory.Family, "new-small") with { Area = 80m, FirstLetting = true };
+
+        var result = CheckDwelling(GreenDepartment(), Household("case-705", Worker("m1", TurnsToday(40))), LettingRoute.Municipal, vacancy);
+
+        Assert.Contains(result.Explanation, e => e.RuleId == "ht-family");
+        Assert.DoesNotContain(result.Explanation, e => e.RuleId == "ht-new-small");
     }
 
     #endregion

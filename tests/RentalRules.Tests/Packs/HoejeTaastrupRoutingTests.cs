@@ -274,12 +274,18 @@ public sealed partial class HoejeTaastrupRoutingTests
 
     #region § 5.4 Nye små boliger: 100 % ved første udlejning
 
+    // § 5.4: "I nybyggeri skal op til 50% af boligerne etableres som små boliger på mellem 30 og 45 m² med lav husleje.
+    // Kommunen har i disse boliger 100 % anvisningsret til disse boliger ved første gangs-udlejningen".
+
+    private static Vacancy NewSmall(string id, string department, decimal? area = 38m, bool? firstLetting = true)
+        => Vacancies.Of(id, department, DwellingCategory.Family, "new-small") with { Area = area, FirstLetting = firstLetting };
+
     [Fact]
     [Clause(PackId, "§ 5.4")]
     public void Route_ThreeNewSmallDwellingsOnLevel1_AllAreMunicipalAndTheFamilyCountIsUntouched()
     {
         var family = Vacancies.Numbered("HT-GREEN", DwellingCategory.Family, 3);
-        var small = Vacancies.Numbered("HT-GREEN", DwellingCategory.Family, 3, "new-small");
+        var small = new[] { NewSmall("HT-GREEN-NS01", "HT-GREEN", 30m), NewSmall("HT-GREEN-NS02", "HT-GREEN", 38m), NewSmall("HT-GREEN-NS03", "HT-GREEN", 45m) };
 
         var (decisions, ledger) = Routing.RouteAll(Pack, Green(), [family[0], small[0], family[1], small[1], small[2], family[2]], Pack.NewLedger(), On);
 
@@ -288,15 +294,47 @@ public sealed partial class HoejeTaastrupRoutingTests
         Assert.Equal(new LedgerCounter("HT-GREEN", "new-small", "level-1", 3, 3, 0), ledger.Find("HT-GREEN", "new-small"));
         Assert.Equal(3, ledger.Find("HT-GREEN", "family")!.Counted);
         Assert.Equal(
-            "ht-new-small (hoeje-taastrup-2023 § 5.4): New small dwelling (30-45 m²): the municipality allocates 100 % at the first letting.",
+            "ht-new-small (hoeje-taastrup-2023 § 5.4): New small dwelling (30-45 m²) at its first letting: the municipality allocates 100 %.",
             ResultText.Line(decisions[1].Explanation[1], "en"));
+    }
+
+    [Theory]
+    [Clause(PackId, "§ 5.4")]
+    [InlineData(80, true)]  // issue 11: "an 80 m² vacancy marked new-small" is not a small dwelling
+    [InlineData(29, true)]
+    [InlineData(46, true)]
+    [InlineData(38, false)] // a re-letting: the 100 % is "ved første gangs-udlejningen" only
+    public void Route_NewSmallMarkedVacancyOutsideThirtyToFortyFiveSquareMetresOrNotItsFirstLetting_IsAnOrdinaryFamilyVacancy(int area, bool firstLetting)
+    {
+        // The old rule read the programme alone: an 80 m² dwelling went 100 % to the municipality "(30-45 m²)".
+        var result = Pack.Route(Green(), NewSmall("HT-GREEN-NS80", "HT-GREEN", area, firstLetting), Pack.NewLedger(), On);
+
+        Assert.Equal("family", result.Decision.Counter);
+        Assert.Equal("1/3", result.Decision.MunicipalShare?.ToString());
+        Assert.Equal(VacancyRoute.WaitingList, result.Decision.Route);
+        Assert.DoesNotContain(result.Decision.Explanation, e => e.RuleId == "ht-new-small");
+    }
+
+    [Theory]
+    [Clause(PackId, "§ 5.4")]
+    [InlineData(null, true, "vacancy.area")]
+    [InlineData(38, null, "vacancy.firstLetting")]
+    public void Route_NewSmallVacancyWithoutItsAreaOrFirstLetting_IsUndeterminedNamingTheFact(int? area, bool? firstLetting, string missing)
+    {
+        var ledger = Pack.NewLedger();
+
+        var result = Pack.Route(Green(), NewSmall("HT-GREEN-NS99", "HT-GREEN", area, firstLetting), ledger, On);
+
+        Assert.Equal(VacancyRoute.Undetermined, result.Decision.Route);
+        Assert.Equal([missing], result.Decision.Missing);
+        Assert.Same(ledger, result.Ledger);
     }
 
     [Fact]
     [Clause(PackId, "§ 5.4")]
     public void Route_NewSmallDwellingInAPreventionArea_IsMunicipal()
     {
-        var result = Pack.Route(Parkvej(), Vacancies.Of("PARKVEJ-NS01", "HT-PARKVEJ", DwellingCategory.Family, "new-small"), Pack.NewLedger(), On);
+        var result = Pack.Route(Parkvej(), NewSmall("PARKVEJ-NS01", "HT-PARKVEJ"), Pack.NewLedger(), On);
 
         Assert.Equal(VacancyRoute.Municipal, result.Decision.Route);
         Assert.Equal("new-small", result.Decision.Counter);
@@ -307,7 +345,7 @@ public sealed partial class HoejeTaastrupRoutingTests
     [Clause(PackId, "§ 3.4")]
     public void Route_NewSmallDwellingOnLevel3_IsNotMunicipal()
     {
-        var result = Pack.Route(Taastrupgaard(), Vacancies.Of("TAASTRUP-NS01", "HT-TAASTRUPGAARD", DwellingCategory.Family, "new-small"), Pack.NewLedger(), On);
+        var result = Pack.Route(Taastrupgaard(), NewSmall("TAASTRUP-NS01", "HT-TAASTRUPGAARD"), Pack.NewLedger(), On);
 
         Assert.Equal(VacancyRoute.Flexible, result.Decision.Route);
         Assert.Equal("ht-tightened", result.Decision.CriteriaSet);

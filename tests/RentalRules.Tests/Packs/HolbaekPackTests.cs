@@ -337,13 +337,14 @@ public sealed partial class HolbaekPackTests
     [Clause(PackId, "§ 11")]
     public void Place_BeforeTheAgreementStarts_WarnsThatTheDateIsOutsideTheValidityPeriod()
     {
-        var placement = Pack.Place(Department("HB-101", 0.30m), new DateOnly(2028, 1, 1));
+        // Key figures of the latest 1 December on each date, so that only the validity period can warn.
+        var placement = Pack.Place(Department("HB-101", 0.30m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.30m, AsOf = new DateOnly(2027, 12, 1) } }, new DateOnly(2028, 1, 1));
 
         Assert.Equal("green", placement.Tier);
         Assert.Equal(
             ["The evaluation date 2028-01-01 is outside the pack's validity period (2024-07-01 to 2027-12-31)."],
             placement.Warnings);
-        Assert.Empty(Pack.Place(Department("HB-101", 0.30m), new DateOnly(2027, 12, 31)).Warnings);
+        Assert.Empty(Pack.Place(Department("HB-101", 0.30m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.30m, AsOf = new DateOnly(2026, 12, 1) } }, new DateOnly(2027, 12, 31)).Warnings);
     }
 
     #endregion
@@ -1347,6 +1348,204 @@ public sealed partial class HolbaekPackTests
         {
             Assert.Equal(["Signed sale agreement"], result.Documents.Select(d => d.En));
         }
+    }
+
+    #endregion
+
+    #region § 8.2 Bilag 1 genforhandles i marts: placering fra en dato, nøgletallenes alder
+
+    // § 8.2: "Derudover genforhandles bilag 1 hvert år på mødet i marts" / "Bilag 1 opdateres hvert år ud fra Social og
+    // Boligstyrelsens data pr. 1. december … Opdateringen foregår inden mødet i marts."
+
+    [Fact]
+    [Clause(PackId, "§ 8.2")]
+    public void Place_DepartmentWithAColourDecidedInMarch_IsPlacedByTheDecidedColourFromItsDate()
+    {
+        // Key figures say green (0.20); appendix 1 as agreed on 2025-03-20 says yellow (e.g. the organisation's own assessment).
+        var department = Department("HB-120", 0.20m) with { DecidedTiers = [new DecidedTier { Tier = "green", From = new DateOnly(2024, 7, 1) }, new DecidedTier { Tier = "yellow", From = new DateOnly(2025, 3, 20) }] };
+
+        var before = Pack.Place(department, new DateOnly(2025, 3, 19));
+        var after = Pack.Place(department, new DateOnly(2025, 3, 20));
+
+        Assert.Equal(("green", "1/3"), (before.Tier, before.MunicipalShare?.ToString()));
+        Assert.Equal(("yellow", "1/6"), (after.Tier, after.MunicipalShare?.ToString()));
+        Assert.Equal(
+            "placement.decided (holbaek-2024 § 8.2): Appendix 1 is renegotiated every year at the March meeting (§ 8.2): the colour the parties agreed for the department applies from the date it was agreed from. The department is placed as 'Yellow' from 2025-03-20.",
+            ResultText.Line(Assert.Single(after.Explanation), "en"));
+        Assert.Empty(after.Warnings);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 8.2")]
+    public void Place_DecidedColourThatIsNotATier_IsUnplacedNamingTheTiers()
+    {
+        var department = Department("HB-121", 0.20m) with { DecidedTiers = [new DecidedTier { Tier = "purple", From = new DateOnly(2025, 3, 1) }] };
+
+        var result = Pack.Place(department, On);
+
+        Assert.Equal(PlacementOutcome.Unplaced, result.Outcome);
+        Assert.Equal("The decided tier 'purple' (from 2025-03-01) is not a tier of the pack (green, yellow, red, uncoloured, rehousing).", Assert.Single(result.Explanation).Reason.En);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 8.2")]
+    public void Place_KeyFiguresDatedAfterTheEvaluationDate_WarnsThatTheyDescribeALaterTime()
+    {
+        // Issue 11: "key figures dated 2026-12-01 were used for a placement on 2023-02-01 without a word".
+        var department = Department("HB-122", 0.20m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.20m, AsOf = new DateOnly(2026, 12, 1) } };
+
+        var result = Pack.Place(department, new DateOnly(2025, 2, 1));
+
+        Assert.Equal("green", result.Tier);
+        Assert.Contains("The key figures are dated 2026-12-01, after the evaluation date 2025-02-01: they describe a later time than the placement is for.", result.Warnings);
+    }
+
+    [Theory]
+    [Clause(PackId, "§ 8.2")]
+    [InlineData("2025-03-31", false)] // figures as of 2023-12-01 serve until the March 2025 meeting: 16 months
+    [InlineData("2025-04-02", true)]  // past the March meeting a year and four months on: the update was missed
+    public void Place_KeyFiguresOlderThanTheYearlyCycleAllows_Warns(string on, bool warns)
+    {
+        var result = Pack.Place(Department("HB-123", 0.20m), DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(warns, result.Warnings.Any(w => w.StartsWith("The key figures are dated 2023-12-01, more than 16 months before the evaluation date", StringComparison.Ordinal)));
+    }
+
+    #endregion
+
+    #region § 3 og § 5 Boligen: ældre-/plejeboliger og særligt tilgængelighedsegnede boliger (check med boligen)
+
+    // § 3: "Holbæk Kommune har 100 procent anvisningsret til boligorganisationernes ældre-/plejeboliger. Ungdomsboliger i
+    // Holbæk Kommune er undtaget af Rammeaftalen." § 5: "90 særligt tilgængelighedsegnede boliger, som Holbæk Kommune har
+    // 100 % anvisningsret til, samt 42 … hvor Holbæk Kommune har anvisningsret til hver anden ledige bolig … Afsnit 6 …
+    // finder således ikke anvendelse på denne type boliger." A red department's "friholdes" is § 6: it does not reach them.
+
+    /// <summary>A 62-year-old on efterløn (early retirement), no job: fails appendix 3 nr. 2 (15-64 in fixed work or education).</summary>
+    private static Household OnEarlyRetirement(string id) => Household(id, Jobless("m1", 62, MemberRole.Applicant) with
+    {
+        Benefits = [new Benefit { Type = BenefitType.EarlyRetirement, From = On.AddYears(-1), To = null }],
+    });
+
+    private static EligibilityResult CheckDwelling(Department department, Household household, LettingRoute route, Vacancy vacancy)
+        => Pack.Check(new EligibilityRequest(department, household, route, On) { Vacancy = vacancy });
+
+    [Theory]
+    [Clause(PackId, "§ 3")]
+    [Clause(PackId, "§ 5")]
+    [Clause(PackId, "bilag 2")]
+    [InlineData(DwellingCategory.Elderly, null, "holbaek-elderly")]
+    [InlineData(DwellingCategory.Accessible, "accessible-full", "holbaek-accessible-full")]
+    [InlineData(DwellingCategory.Accessible, "accessible-half", "holbaek-accessible-half")]
+    public void Check_ElderlyOrAccessibleDwellingInARedDepartmentOnTheMunicipalRoute_IsOpenNotExempt(DwellingCategory category, string? programme, string rule)
+    {
+        // Issue 11: these route municipal in a red department, but check --route municipal answered "Røde afdelinger friholdes".
+        var vacancy = Vacancies.Of("HB-104-D01", "HB-104", category, programme);
+
+        var result = CheckDwelling(Red(), WorkingCouple("case-601"), LettingRoute.Municipal, vacancy);
+
+        Assert.Equal(Outcome.Eligible, result.Outcome);
+        Assert.False(result.RouteClosed);
+        Assert.Empty(result.Criteria);
+        Assert.Contains(result.Explanation, e => e.RuleId == rule);
+        Assert.DoesNotContain(result.Explanation, e => e.RuleId == "red.municipal");
+        Assert.Equal("red", result.Placement.Tier);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 3")]
+    public void Check_ElderlyDwellingInARedDepartment_ExplainsTheMunicipalitysHundredPercent()
+    {
+        var result = CheckDwelling(Red(), WorkingCouple("case-602"), LettingRoute.Municipal, Vacancies.Of("HB-104-E01", "HB-104", DwellingCategory.Elderly));
+
+        Assert.Equal(
+            [
+                "holbaek-red (holbaek-2024 § 6): Over 45 % of residents aged 18-64 are without attachment to the labour market (red): the department is exempt from municipal allocation.",
+                "holbaek-elderly (holbaek-2024 § 3): Holbæk Municipality allocates 100 per cent of elderly/care dwellings.",
+                "holbaek-elderly (holbaek-2024 § 3): Holbæk Municipality allocates 100 % of elderly/care dwellings by its own assessment; the colour's rules for family dwellings (§ 6) do not apply to them.",
+            ],
+            result.Explanation.Select(e => ResultText.Line(e, "en")));
+    }
+
+    [Theory]
+    [Clause(PackId, "§ 3")]
+    [Clause(PackId, "§ 5")]
+    [InlineData(DwellingCategory.Elderly, null, LettingRoute.WaitingList)]
+    [InlineData(DwellingCategory.Elderly, null, LettingRoute.Flexible)]
+    [InlineData(DwellingCategory.Accessible, "accessible-full", LettingRoute.WaitingList)]
+    public void Check_HundredPercentDwellingOnANonMunicipalRoute_IsClosed(DwellingCategory category, string? programme, LettingRoute route)
+    {
+        var result = CheckDwelling(Green(), WorkingCouple("case-603"), route, Vacancies.Of("HB-101-D01", "HB-101", category, programme));
+
+        Assert.Equal(Outcome.Ineligible, result.Outcome);
+        Assert.True(result.RouteClosed);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 5")]
+    public void Check_NonMunicipalHalfOfAnAccessibleHalfDwellingInARedDepartment_IsNotLetUnderAppendix3()
+    {
+        // Issue 11: "the non-municipal half of an accessible-half dwelling is let under red's appendix 3 (a 62-year-old
+        // on efterløn: ineligible)". § 5: section 6 does not apply to these dwellings, so red's appendix 3 does not either.
+        var vacancy = Vacancies.Of("HB-104-A01", "HB-104", DwellingCategory.Accessible, "accessible-half");
+
+        var withDwelling = CheckDwelling(Red(), OnEarlyRetirement("case-604"), LettingRoute.WaitingList, vacancy);
+        var departmentOnly = Check(Red(), OnEarlyRetirement("case-604"), LettingRoute.WaitingList);
+
+        Assert.Equal(Outcome.Eligible, withDwelling.Outcome);
+        Assert.Empty(withDwelling.Criteria);
+        Assert.Equal(
+            "holbaek-accessible-half (holbaek-2024 § 5): Section 6 does not apply to the accessible dwellings (§ 5): the half the municipality does not allocate is let from the waiting list without the colour's criteria, also in red and yellow departments.",
+            ResultText.Line(withDwelling.Explanation[^1], "en"));
+        Assert.Equal(Outcome.Ineligible, departmentOnly.Outcome);
+        Assert.Equal(Outcome.Ineligible, Find(departmentOnly, "holbaek-b3-2-work-or-education").Outcome);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 5")]
+    [Clause(PackId, "§ 7")]
+    public void Check_AccessibleHalfDwellingOnTheFlexibleRoute_UsesAppendix4NotTheColoursAppendix3()
+    {
+        var vacancy = Vacancies.Of("HB-104-A02", "HB-104", DwellingCategory.Accessible, "accessible-half");
+
+        var result = CheckDwelling(Red(), OnEarlyRetirement("case-605") with { ResidentMunicipality = "Holbæk" }, LettingRoute.Flexible, vacancy);
+
+        Assert.Equal(Outcome.Eligible, result.Outcome);
+        Assert.Equal(Outcome.Eligible, Find(result, "holbaek-b4-4-senior").Outcome); // appendix 4 nr. 4: 60+ resident in Holbæk
+        Assert.DoesNotContain(Flatten(result.Criteria), c => c.Id.StartsWith("holbaek-b3-", StringComparison.Ordinal));
+        Assert.Contains(result.Explanation, e => e.RuleId == "holbaek-accessible-half-flexible");
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 5")]
+    public void Check_AccessibleDwellingWithoutItsProgramme_IsUndeterminedNamingTheProgramme()
+    {
+        var result = CheckDwelling(Red(), WorkingCouple("case-606"), LettingRoute.Municipal, Vacancies.Of("HB-104-A03", "HB-104", DwellingCategory.Accessible));
+
+        Assert.Equal(Outcome.Undetermined, result.Outcome);
+        Assert.Equal(["vacancy.programme"], result.Missing);
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 6")]
+    public void Check_FamilyDwellingInARedDepartment_IsStillExemptFromMunicipalAllocation()
+    {
+        var result = CheckDwelling(Red(), WorkingCouple("case-607"), LettingRoute.Municipal, Vacancies.Of("HB-104-F01", "HB-104", DwellingCategory.Family));
+
+        Assert.True(result.RouteClosed);
+        Assert.Equal("red.municipal (holbaek-2024 § 6): Red departments are exempt from municipal allocation.", ResultText.Line(result.Explanation[^1], "en"));
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 3")]
+    public void Check_YouthDwellingInARedDepartment_CarriesNoAgreementCriteriaBecauseYouthDwellingsAreExcluded()
+    {
+        var result = CheckDwelling(Red(), OnEarlyRetirement("case-608"), LettingRoute.WaitingList, Vacancies.Of("HB-104-Y01", "HB-104", DwellingCategory.Youth));
+
+        Assert.Equal(Outcome.Eligible, result.Outcome);
+        Assert.Empty(result.Criteria);
+        Assert.Equal(
+            "holbaek-youth-out-of-scope (holbaek-2024 § 3): Youth dwellings in Holbæk Municipality are excluded from the framework agreement.",
+            ResultText.Line(result.Explanation[^1], "en"));
     }
 
     #endregion

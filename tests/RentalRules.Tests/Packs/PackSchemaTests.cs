@@ -55,14 +55,18 @@ public sealed class PackSchemaTests
         { "$defs.route", ["closed", "clause", "reason", "requirements"] },
         { "$defs.requirement", ["id", "criteriaSet", "when", "clause", "reason", "note"] },
         { "$defs.routeRequirement", ["id", "route", "criteriaSet", "when", "clause", "reason", "note"] },
-        { "properties.placement", ["hitPolicy", "rules", "note"] },
+        { "properties.placement", ["hitPolicy", "decided", "keyFigures", "rules", "note"] },
+        { "properties.placement.properties.decided", ["precedence", "when", "clause", "reason", "note"] },
+        { "properties.placement.properties.keyFigures", ["maxAgeMonths", "clause", "note"] },
         { "$defs.placementRule", ["id", "clause", "when", "tier", "reason", "note"] },
         { "properties.routing", ["rules", "onTierChange", "concentration", "marks", "note"] },
         { "properties.routing.properties.concentration", ["department", "stairwell", "clause", "reason", "note"] },
         { "$defs.guardLimit", ["max", "months", "note"] },
         { "$defs.mark", ["id", "clause", "when", "label", "forecastShare", "note"] },
         { "properties.routing.properties.onTierChange", ["counters", "clause", "reason", "note"] },
-        { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "legalBasis", "reason", "note"] },
+        { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "letting", "legalBasis", "reason", "note"] },
+        { "$defs.dwellingLetting", ["tiers", "flexibleLetting", "routes", "note"] },
+        { "$defs.dwellingLetting.properties.routes", ["municipal", "flexible", "waitingList"] },
     };
 
     /// <summary>Each set of allowed values the reader checks: where it is in the schema, and the values.</summary>
@@ -72,6 +76,7 @@ public sealed class PackSchemaTests
         { "$defs.parameter.properties.unit", ["share", "DKK/month", "DKK", "residents", "count", "years", "months", "ratio"] },
         { "$defs.tier.properties.flexibleLetting.properties.rule", ["none", "agreed", "obligatory", "all"] },
         { "properties.placement.properties.hitPolicy", ["first", "unique"] },
+        { "properties.placement.properties.decided.properties.precedence", ["decided", "keyFigures"] },
         { "$defs.criteriaSet.properties.combine", ["all", "any"] },
         { "$defs.routeRequirement.properties.route", ["municipal", "flexible", "waitingList"] },
         { "$defs.routingRule.properties.route", ["municipal", "flexible", "waitingList", "closed", "outOfScope"] },
