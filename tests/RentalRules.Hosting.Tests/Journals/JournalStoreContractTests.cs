@@ -153,8 +153,14 @@ public abstract class JournalStoreContractTests : IAsyncLifetime
         var names = JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name).ToList();
         string[] allowed = ["vacancy", "revision", "department", "organisation", "stairwell", "category", "route", "specialCriteria", "criteriaSet", "lettingType", "rule", "clause", "clauseSource", "legalBasis", "tier", "counter", "count", "municipalShare", "municipalInCounter", "marks", "explanation", "pack", "packVersion", "evaluatedOn", "recordedAt", "rerouteReason", "checksum"];
         Assert.All(names, n => Assert.Contains(n, allowed));
-        Assert.DoesNotContain("6789", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("83", json.Replace("sha256:", "", StringComparison.Ordinal).Split("\"checksum\"")[0], StringComparison.Ordinal);
+        // The vacancy's rent and area appear in no value. The recording time and the checksum are left out of the
+        // comparison: their digits can contain "83" by chance (a timestamp's fraction did, once in CI).
+        var values = JsonDocument.Parse(json).RootElement.EnumerateObject()
+            .Where(p => p.Name is not ("recordedAt" or "checksum"))
+            .Select(p => p.Value.ToString())
+            .ToList();
+        Assert.DoesNotContain(values, v => v.Contains("6789", StringComparison.Ordinal));
+        Assert.DoesNotContain(values, v => v.Contains("83", StringComparison.Ordinal));
     }
 }
 
