@@ -25,6 +25,23 @@ internal static class CommonOptions
     /// <summary>The help text of an option that takes a pack.</summary>
     public static string PackDescription(string what) => $"{what}: a pack file, or the id of a pack (ID.json here or in a rules/ folder above, else a built-in pack; 'rentalrules packs' lists them).";
 
+    /// <summary>A report's <c>--format</c>: md, html or json (<paramref name="html"/> says what the HTML page holds).</summary>
+    public static Option<string?> ReportFormat(string html)
+    {
+        var format = new Option<string?>("--format") { Description = $"The report's format: md (Markdown, the default), html ({html}) or json." };
+        format.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && value is not ("md" or "html" or "json"))
+            {
+                result.AddError($"--format must be md, html or json, not '{value}'.");
+            }
+        });
+        return format;
+    }
+
+    /// <summary>A report's <c>--out</c>: the file the report replaces atomically.</summary>
+    public static Option<string?> OutFile() => new("--out") { Description = "Write the report to this file (replaced atomically) instead of stdout." };
+
     public static Option<string> Portfolio() => new("--portfolio")
     {
         Description = "The departments: a JSON object or array, or CSV (a .csv file; fact names flattened with dots).",

@@ -22,15 +22,8 @@ internal static class CompareCommand
         var draftPack = new Option<string>("--draft") { Description = CommonOptions.PackDescription("The draft rule pack, usually extending the base"), Required = true };
         var portfolio = CommonOptions.Portfolio();
         var households = new Option<string?>("--households") { Description = "Households (a JSON object or array) to check against every department and route." };
-        var format = new Option<string?>("--format") { Description = "The report's format: md (Markdown, the default), html (one self-contained page) or json." };
-        format.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } value && value is not ("md" or "html" or "json"))
-            {
-                result.AddError($"--format must be md, html or json, not '{value}'.");
-            }
-        });
-        var outFile = new Option<string?>("--out") { Description = "Write the report to this file (replaced atomically) instead of stdout." };
+        var format = CommonOptions.ReportFormat("one self-contained page");
+        var outFile = CommonOptions.OutFile();
         var on = CommonOptions.On();
         var json = CommonOptions.Json();
         var lang = CommonOptions.Language();

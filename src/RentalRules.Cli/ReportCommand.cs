@@ -25,15 +25,8 @@ internal static class ReportCommand
         var from = new Option<string?>("--from") { Description = "The first evaluation date counted, yyyy-MM-dd (default: the first recorded)." };
         var to = new Option<string?>("--to") { Description = "The last evaluation date counted, yyyy-MM-dd (default: the last recorded)." };
         var portfolio = new Option<string?>("--portfolio") { Description = "The departments (JSON or CSV): adds what the forecast expected for the same period." };
-        var format = new Option<string?>("--format") { Description = "The report's format: md (Markdown, the default), html (one self-contained page with charts) or json." };
-        format.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } value && value is not ("md" or "html" or "json"))
-            {
-                result.AddError($"--format must be md, html or json, not '{value}'.");
-            }
-        });
-        var outFile = new Option<string?>("--out") { Description = "Write the report to this file (replaced atomically) instead of stdout." };
+        var format = CommonOptions.ReportFormat("one self-contained page with charts");
+        var outFile = CommonOptions.OutFile();
         var json = CommonOptions.Json();
         var command = new Command("report", "Follow-up figures from the decision journal: municipal allocations by legal basis, lettings by letting type, per department, organisation and tier, per year and in total, and against the forecast.")
         {
