@@ -10,6 +10,9 @@ namespace RentalRules.Json;
 /// </summary>
 internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 {
+    /// <summary>The date an event that never happened reads as (<c>false</c> in a fact file): the fact model's <c>Member.Never</c>.</summary>
+    public static readonly DateOnly Never = DateOnly.MinValue;
+
     public List<Diagnostic> Diagnostics { get; } = diagnostics;
 
     private string WrongTypeCode => facts ? DiagnosticCodes.FactWrongType : DiagnosticCodes.WrongType;
@@ -187,7 +190,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
             return null;
         }
 
-        if (!Evaluation.Fraction.TryFromDecimal(value.Value, out _))
+        if (!Fraction.TryFromDecimal(value.Value, out _))
         {
             Error(InvalidCode, "The share cannot be used as an exact fraction: written out in lowest terms, its numerator and denominator must each fit in 18 digits.", node.Location, "Round it to at most 18 decimal places.");
             return null;
@@ -221,7 +224,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 
         if (allowNever && node.Kind == JKind.False)
         {
-            return Facts.Member.Never;
+            return Never;
         }
 
         if (node.Kind != JKind.String)
@@ -248,13 +251,13 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
             return null;
         }
 
-        if (Facts.EnumNames<T>.TryParse(text, out var value))
+        if (EnumNames<T>.TryParse(text, out var value))
         {
             return value;
         }
 
         var quoted = facts ? "The value" : $"'{text}'";
-        Error(InvalidCode, $"{quoted} is not one of the allowed values.", node!.Location, Suggestions.DidYouMean(text, Facts.EnumNames<T>.Names));
+        Error(InvalidCode, $"{quoted} is not one of the allowed values.", node!.Location, Suggestions.DidYouMean(text, EnumNames<T>.Names));
         return null;
     }
 

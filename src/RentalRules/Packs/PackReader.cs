@@ -1,6 +1,7 @@
 using RentalRules.Compilation;
 using RentalRules.Diagnostics;
 using RentalRules.Evaluation;
+using RentalRules.Facts;
 using RentalRules.Json;
 
 namespace RentalRules.Packs;
@@ -196,7 +197,7 @@ internal sealed partial class PackReader
 
         _r.CheckProperties(node, what, ["da", "en"]);
         var text = new LocalizedText(_r.String(_r.Required(node, "da", what), nonEmpty: true) ?? "", _r.String(_r.Required(node, "en", what), nonEmpty: true) ?? "");
-        foreach (var name in Explanations.ReasonText.Parameters(text).Where(n => !_slots.ContainsKey(n)))
+        foreach (var name in ReasonText.Parameters(text).Where(n => !_slots.ContainsKey(n)))
         {
             _r.Error(DiagnosticCodes.UnresolvedReference, $"The text quotes {{param.{name}}}, but there is no parameter '{name}' in this pack.", node.Location, Suggestions.DidYouMean(name, _slots.Keys));
         }
