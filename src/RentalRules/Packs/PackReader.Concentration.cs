@@ -23,7 +23,7 @@ internal sealed partial class PackReader
         var stairwell = ReadLimit(node["stairwell"], "concentration.stairwell");
         if (department is null && stairwell is null)
         {
-            _r.Error(DiagnosticCodes.MissingProperty, "concentration needs a \"department\" or a \"stairwell\" limit.", node.Location, "Write e.g. \"department\": { \"max\": \"param.maxPerDepartment\", \"months\": 12 }.");
+            _r.Report(Descriptors.ConcentrationWithoutLimit, node.Location);
         }
 
         return new ConcentrationGuard(clause, reason, department, stairwell);
@@ -44,7 +44,7 @@ internal sealed partial class PackReader
             var name = maxNode.Text["param.".Length..];
             if (!_slots.ContainsKey(name))
             {
-                _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no parameter '{name}' in this pack.", maxNode.Location, Suggestions.DidYouMean(name, _slots.Keys));
+                _r.Report(Descriptors.NoSuchParameter, maxNode.Location, name, Suggestions.DidYouMean(name, _slots.Keys));
             }
 
             return new GuardLimit(null, name, months);

@@ -45,7 +45,7 @@ internal sealed partial class PackReader
 
         if (depth > 8)
         {
-            _r.Error(DiagnosticCodes.ExpressionTooComplex, "Criteria nest more than 8 levels deep.", n.Location, "Flatten the groups.");
+            _r.Report(Descriptors.CriteriaTooDeep, n.Location, 8);
             return null;
         }
 
@@ -53,7 +53,7 @@ internal sealed partial class PackReader
         var id = _r.String(_r.Required(n, "id", "A criterion"), nonEmpty: true) ?? "";
         if (id.Length > 0 && !_criterionIds.Add(id))
         {
-            _r.Error(DiagnosticCodes.DuplicateId, $"The criterion id '{id}' is used twice in this pack.", n["id"]!.Location, "Criterion ids are unique across the pack.");
+            _r.Report(Descriptors.DuplicateCriterion, n["id"]!.Location, id);
         }
 
         Fingerprint("criterion", id, n, "all", "any");
@@ -64,7 +64,7 @@ internal sealed partial class PackReader
         var kinds = new[] { "condition", "all", "any", "criteriaSet" }.Where(k => n[k] is not null).ToList();
         if (kinds.Count != 1)
         {
-            _r.Error(DiagnosticCodes.MissingProperty, $"The criterion '{id}' needs exactly one of condition, all, any or criteriaSet.", n.Location, kinds.Count == 0 ? "Add a \"condition\"." : "Keep one of " + string.Join(", ", kinds) + ".");
+            _r.Report(kinds.Count == 0 ? Descriptors.CriterionWithoutKind : Descriptors.CriterionWithSeveralKinds, n.Location, id, string.Join(", ", kinds));
             return null;
         }
 
@@ -79,7 +79,7 @@ internal sealed partial class PackReader
                     band = new MemberBand(_r.Integer(m["minAge"]), _r.Integer(m["maxAge"]));
                     if (band.MinAge > band.MaxAge)
                     {
-                        _r.Error(DiagnosticCodes.InvalidValue, "minAge is above maxAge.", m.Location);
+                        _r.Report(Descriptors.MinAgeAboveMaxAge, m.Location);
                     }
                 }
 
@@ -96,7 +96,7 @@ internal sealed partial class PackReader
                 var set = _r.String(n["criteriaSet"]);
                 if (set is not null && !setNames.Contains(set))
                 {
-                    _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no criteria set '{set}'.", n["criteriaSet"]!.Location, Suggestions.DidYouMean(set, setNames));
+                    _r.Report(Descriptors.NoSuchCriteriaSet, n["criteriaSet"]!.Location, set, Suggestions.DidYouMean(set, setNames));
                 }
 
                 return set is null ? null : new RefCriterion(id, clause, title, documents, note, set);
@@ -117,7 +117,7 @@ internal sealed partial class PackReader
             var seen = new HashSet<string>(StringComparer.Ordinal);
             if (Cycles(set.Id, sets, seen))
             {
-                _r.Error(DiagnosticCodes.UnresolvedReference, $"The criteria set '{set.Id}' refers to itself through criteriaSet references.", set.Location, "Remove the circular reference.");
+                _r.Report(Descriptors.CriteriaSetCycle, set.Location, set.Id);
             }
         }
     }

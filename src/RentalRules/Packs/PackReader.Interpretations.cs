@@ -31,14 +31,14 @@ internal sealed partial class PackReader
             var id = _r.String(_r.Required(n, "id", "An interpretation"), nonEmpty: true) ?? "";
             if (id.Length > 0 && !seen.Add(id))
             {
-                _r.Error(DiagnosticCodes.DuplicateId, $"The interpretation id '{id}' is used twice.", n["id"]!.Location, "Give each interpretation its own id.");
+                _r.Report(Descriptors.DuplicateInterpretation, n["id"]!.Location, id);
             }
 
             var ruleNode = _r.Required(n, "rule", $"The interpretation '{id}'");
             var rule = _r.String(ruleNode, nonEmpty: true) ?? "";
             if (rule.Length > 0 && !ids.Contains(rule))
             {
-                _r.Error(DiagnosticCodes.UnresolvedReference, $"The interpretation '{id}' is on '{rule}', which is not a rule, criterion, tier, mark or parameter of this pack.", ruleNode!.Location, Suggestions.DidYouMean(rule, ids));
+                _r.Report(Descriptors.InterpretationOnNothing, ruleNode!.Location, id, rule, Suggestions.DidYouMean(rule, ids));
             }
 
             var clause = Cite(n, $"The interpretation '{id}'");

@@ -22,7 +22,7 @@ internal sealed partial class PackReader
             var id = _r.String(_r.Required(n, "id", "A mark"), nonEmpty: true) ?? "";
             if (id.Length > 0 && !ids.Add(id))
             {
-                _r.Error(DiagnosticCodes.DuplicateId, $"The mark id '{id}' is used twice.", n["id"]!.Location, "Give each mark its own id.");
+                _r.Report(Descriptors.DuplicateMark, n["id"]!.Location, id);
             }
 
             Fingerprint("mark", id, n, "note");
@@ -40,7 +40,7 @@ internal sealed partial class PackReader
                 catch (ExprException ex)
                 {
                     var node2 = n["forecastShare"]!;
-                    _r.Diagnostics.Add(new Diagnostic(Severity.Error, ex.Error.Code, $"{ex.Error.Message} In: {shareText}", node2.Location with { Column = node2.Location.Column + 1 + node2.RawIndexOf(ex.Error.Pos) }, ex.Error.Hint));
+                    _r.Diagnostics.Add(ex.Error.In(shareText, node2.Location with { Column = node2.Location.Column + 1 + node2.RawIndexOf(ex.Error.Pos) }));
                 }
             }
 

@@ -36,7 +36,7 @@ internal sealed partial class PackReader
 
         if (meta.ValidFrom is { } from && meta.ValidTo is { } to && to < from)
         {
-            _r.Error(DiagnosticCodes.InvalidValue, "validTo is before validFrom.", root["validTo"]!.Location);
+            _r.Report(Descriptors.ValidToBeforeValidFrom, root["validTo"]!.Location);
         }
 
         return meta;

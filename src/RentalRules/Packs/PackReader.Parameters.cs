@@ -47,7 +47,7 @@ internal sealed partial class PackReader
             {
                 if (ordered[i].From == ordered[i - 1].From)
                 {
-                    _r.Error(DiagnosticCodes.DuplicateId, $"The parameter '{p.Name}' has two values from the same date.", n.Location, "Keep one value per date.");
+                    _r.Report(Descriptors.DuplicateParameterDate, n.Location, p.Name);
                 }
             }
 

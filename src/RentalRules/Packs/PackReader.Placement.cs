@@ -48,7 +48,7 @@ internal sealed partial class PackReader
             var id = _r.String(_r.Required(n, "id", "A placement rule"), nonEmpty: true) ?? "";
             if (id.Length > 0 && !ids.Add(id))
             {
-                _r.Error(DiagnosticCodes.DuplicateId, $"The placement rule id '{id}' is used twice.", n["id"]?.Location ?? n.Location);
+                _r.Report(Descriptors.DuplicatePlacementRule, n["id"]?.Location ?? n.Location, id);
             }
 
             Fingerprint("placementRule", id, n, "note");
@@ -58,7 +58,7 @@ internal sealed partial class PackReader
             var tier = _r.String(tierNode);
             if (tier is not null && !tiers.ContainsKey(tier))
             {
-                _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no tier '{tier}'.", tierNode!.Location, Suggestions.DidYouMean(tier, tiers.Keys));
+                _r.Report(Descriptors.NoSuchTier, tierNode!.Location, tier, Suggestions.DidYouMean(tier, tiers.Keys));
             }
 
             var reason = ReadText(_r.Required(n, "reason", $"The placement rule '{id}'"), "reason");

@@ -26,7 +26,7 @@ internal sealed partial class PackReader
             string? counters;
             if (countersNode is { Kind: JKind.String, Text: "reset" })
             {
-                _r.Error(DiagnosticCodes.InvalidValue, "'reset' is no longer allowed: starting the count again at every tier change loses allocations the agreement gives the municipality (a department flipping between shares of 1/3 and 1/6 could get none).", countersNode.Location, "Write \"carry\": the count's progress carries over to the new tier's share, so the municipality gets the sum of each period's vacancies × its share.");
+                _r.Report(Descriptors.CountersReset, countersNode.Location);
                 counters = null;
             }
             else
@@ -49,7 +49,7 @@ internal sealed partial class PackReader
             var id = _r.String(_r.Required(n, "id", "A routing rule"), nonEmpty: true) ?? "";
             if (id.Length > 0 && !ids.Add(id))
             {
-                _r.Error(DiagnosticCodes.DuplicateId, $"The routing rule id '{id}' is used twice.", n["id"]?.Location ?? n.Location);
+                _r.Report(Descriptors.DuplicateRoutingRule, n["id"]?.Location ?? n.Location, id);
             }
 
             Fingerprint("routingRule", id, n, "note");
@@ -62,7 +62,7 @@ internal sealed partial class PackReader
             ShareSpec? share = null;
             if ((route is null) == (counter is null))
             {
-                _r.Error(DiagnosticCodes.MissingProperty, $"{what} needs either a fixed \"route\" or a \"counter\" with a \"share\", not both.", n.Location, "Write \"route\": \"outOfScope\", or \"counter\": \"family\" with \"share\": \"tier\".");
+                _r.Report(Descriptors.RouteOrCounter, n.Location, what);
             }
             else if (counter is not null)
             {
@@ -99,7 +99,7 @@ internal sealed partial class PackReader
 
                 if (!knownTiers.ContainsKey(id))
                 {
-                    _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no tier '{id}'.", t.Location, Suggestions.DidYouMean(id, knownTiers.Keys));
+                    _r.Report(Descriptors.NoSuchTier, t.Location, id, Suggestions.DidYouMean(id, knownTiers.Keys));
                 }
 
                 tiers.Add(id);
@@ -121,7 +121,7 @@ internal sealed partial class PackReader
         var routes = routesNode is null || routesNode.IsNull ? new Dictionary<LettingRoute, RoutePolicy>() : ReadRoutes(routesNode, sets, $"the routing rule '{ruleId}'", all: false, ownerId: ruleId);
         if (flexRule is null && routes.Count == 0)
         {
-            _r.Error(DiagnosticCodes.MissingProperty, $"The letting of the routing rule '{ruleId}' changes nothing.", node.Location, "Give \"routes\" (any of municipal, flexible, waitingList) or \"flexibleLetting\", or remove \"letting\".");
+            _r.Report(Descriptors.LettingChangesNothing, node.Location, ruleId);
         }
 
         return new DwellingLetting(flexRule, flexMax, flexClause, routes) { Tiers = tiers };
@@ -142,7 +142,7 @@ internal sealed partial class PackReader
             {
                 if (!tiers.ContainsKey(p.Name))
                 {
-                    _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no tier '{p.Name}'.", p.NameLocation, Suggestions.DidYouMean(p.Name, tiers.Keys));
+                    _r.Report(Descriptors.NoSuchTier, p.NameLocation, p.Name, Suggestions.DidYouMean(p.Name, tiers.Keys));
                 }
 
                 if (OneOf(p.Value, LegalBasisSpec.Allowed) is { } b)
@@ -176,7 +176,7 @@ internal sealed partial class PackReader
             {
                 if (!tiers.ContainsKey(p.Name))
                 {
-                    _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no tier '{p.Name}'.", p.NameLocation, Suggestions.DidYouMean(p.Name, tiers.Keys));
+                    _r.Report(Descriptors.NoSuchTier, p.NameLocation, p.Name, Suggestions.DidYouMean(p.Name, tiers.Keys));
                 }
 
                 if (ReadFraction(p.Value, $"The share for tier '{p.Name}'") is { } f)

@@ -114,7 +114,7 @@ internal sealed partial class PackReader
         var id = _r.String(_r.Required(n, "id", "A requirement"), nonEmpty: true) ?? "";
         if (id.Length > 0 && !_requirementIds.Add(id))
         {
-            _r.Error(DiagnosticCodes.DuplicateId, $"The requirement id '{id}' is used twice in this pack.", n["id"]!.Location, "Requirement ids are unique across the pack, the tiers' routes and the pack-wide requirements alike.");
+            _r.Report(Descriptors.DuplicateRequirement, n["id"]!.Location, id);
         }
 
         var route = LettingRoute.Municipal;

@@ -16,7 +16,7 @@ internal sealed partial class PackReader
             return text;
         }
 
-        _r.Error(DiagnosticCodes.InvalidValue, $"'{text}' is not allowed here.", node!.Location, Suggestions.DidYouMean(text, allowed));
+        _r.Report(Descriptors.NotAllowedHere, node!.Location, text, Suggestions.DidYouMean(text, allowed));
         return null;
     }
 
@@ -36,7 +36,7 @@ internal sealed partial class PackReader
         var text = new LocalizedText(_r.String(_r.Required(node, "da", what), nonEmpty: true) ?? "", _r.String(_r.Required(node, "en", what), nonEmpty: true) ?? "");
         foreach (var name in Explanations.ReasonText.Parameters(text).Where(n => !_slots.ContainsKey(n)))
         {
-            _r.Error(DiagnosticCodes.UnresolvedReference, $"The text quotes {{param.{name}}}, but there is no parameter '{name}' in this pack.", node.Location, Suggestions.DidYouMean(name, _slots.Keys));
+            _r.Report(Descriptors.TextQuotesUnknownParameter, node.Location, name, Suggestions.DidYouMean(name, _slots.Keys));
         }
 
         return text;
@@ -59,7 +59,7 @@ internal sealed partial class PackReader
             return clause;
         }
 
-        _r.Error(DiagnosticCodes.UnresolvedReference, $"The clause '{id}' is not declared under \"clauses\".", node!.Location, Suggestions.DidYouMean(id, _clauses.Keys) + " Declare every clause a rule cites.");
+        _r.Report(Descriptors.UndeclaredClause, node!.Location, id, Suggestions.DidYouMean(id, _clauses.Keys));
         return new ClauseInfo(id, _packId, null);
     }
 
@@ -73,7 +73,7 @@ internal sealed partial class PackReader
 
         if (_conditions++ == PackLimits.MaxConditions)
         {
-            _r.Diagnostics.Add(PackLimits.TooManyConditions(node.Location));
+            _r.Report(Descriptors.TooManyConditions, node.Location, PackLimits.MaxConditions);
         }
 
         if (_conditions > PackLimits.MaxConditions)
@@ -91,7 +91,7 @@ internal sealed partial class PackReader
         {
             var e = ex.Error;
             var loc = node.Location with { Column = node.Location.Column + 1 + node.RawIndexOf(e.Pos) };
-            _r.Diagnostics.Add(new Diagnostic(Severity.Error, e.Code, $"{e.Message} In: {text}", loc, e.Hint));
+            _r.Diagnostics.Add(e.In(text, loc));
             return null;
         }
     }
@@ -111,14 +111,14 @@ internal sealed partial class PackReader
 
         if (!Fraction.TryParse(text, out var f))
         {
-            _r.Error(DiagnosticCodes.InvalidValue, $"{what} must be an exact fraction such as \"1/3\", \"11/50\" or \"0\".", node.Location, "Write the share as a fraction string.");
+            _r.Report(Descriptors.NotAFraction, node.Location, what);
             return null;
         }
 
         if (f.CompareTo(Fraction.One) > 0)
         {
-            var asPercent = f.Denominator == 1 && f.Numerator <= 100 ? $" Did you mean \"{new Fraction(f.Numerator, 100)}\" ({f.Numerator} %)?" : "";
-            _r.Error(DiagnosticCodes.ShareOutOfRange, $"{what} is above 1 (100 %).", node.Location, "Shares are fractions in [0, 1]." + asPercent);
+            var percent = f.Denominator == 1 && f.Numerator <= 100;
+            _r.Report(percent ? Descriptors.FractionLooksLikePercent : Descriptors.FractionAboveOne, node.Location, what, percent ? new Fraction(f.Numerator, 100) : null, f.Numerator);
             return null;
         }
 
@@ -130,7 +130,7 @@ internal sealed partial class PackReader
         var set = _r.String(node);
         if (set is not null && !sets.ContainsKey(set))
         {
-            _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no criteria set '{set}'.", node!.Location, Suggestions.DidYouMean(set, sets.Keys));
+            _r.Report(Descriptors.NoSuchCriteriaSet, node!.Location, set, Suggestions.DidYouMean(set, sets.Keys));
             return null;
         }
 
@@ -148,13 +148,13 @@ internal sealed partial class PackReader
         var name = node.Text["param.".Length..];
         if (!_slots.TryGetValue(name, out var slot))
         {
-            _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no parameter '{name}' in this pack.", node.Location, Suggestions.DidYouMean(name, _slots.Keys));
+            _r.Report(Descriptors.NoSuchParameter, node.Location, name, Suggestions.DidYouMean(name, _slots.Keys));
             return -1;
         }
 
         if (!slot.Type.IsShare)
         {
-            _r.Error(DiagnosticCodes.InvalidValue, $"The parameter '{name}' is not a share.", node.Location, "Give it \"unit\": \"share\" (a fraction in [0, 1]).");
+            _r.Report(Descriptors.ParameterNotAShare, node.Location, name);
         }
 
         return slot.Index;

@@ -53,7 +53,7 @@ internal sealed partial class PackReader
         var tiers = ReadTiers(root["tiers"], criteriaSets);
         if (tiers.Count == 0 && (root["tiers"] is null || root["tiers"]!.Kind == JKind.Object))
         {
-            _r.Error(DiagnosticCodes.MissingProperty, "A pack needs at least one tier (its own or from a base pack).", root["tiers"]?.Location ?? root.Location, "Add \"tiers\", or extend a pack that has them.");
+            _r.Report(Descriptors.NoTiers, root["tiers"]?.Location ?? root.Location);
         }
         var (hitPolicy, rules) = ReadPlacement(_r.Required(root, "placement", "A pack"), tiers);
         var requirements = ReadRouteRequirements(root["requirements"], criteriaSets);
@@ -64,7 +64,7 @@ internal sealed partial class PackReader
         var ruleCount = rules.Count + _requirementIds.Count + _criterionIds.Count + routingRules.Count + marks.Count;
         if (ruleCount > PackLimits.MaxRules)
         {
-            _r.Diagnostics.Add(PackLimits.TooManyRules(root.Location, ruleCount));
+            _r.Report(Descriptors.TooManyRules, root.Location, ruleCount, PackLimits.MaxRules);
         }
 
         if (_r.Diagnostics.Any(d => d.Severity == Severity.Error))
