@@ -29,6 +29,7 @@ internal static partial class Descriptors
         new(DiagnosticCodes.UnusedTier, Severity.Warning, "No placement rule leads to a tier.", "Add a rule for the tier, or remove it."),
         new(DiagnosticCodes.PlacementGap, Severity.Warning, "Some departments are placed by no rule of the table.", "Make the bands of the conditions meet, or add a rule."),
         new(DiagnosticCodes.PlacementOverlap, Severity.Warning, "Two rules of a unique-hit table place the same department.", "Make the conditions exclusive, or use hit policy first."),
+        new(DiagnosticCodes.StatutoryObligation, Severity.Warning, "A tier that a department covered by a statutory obligation (e.g. § 60 stk. 4) can reach does not meet it; information where the agreement acknowledges it.", "Give the covered departments a tier that meets the obligation, or acknowledge it with the agreement's clause."),
         new(DiagnosticCodes.LedgerInvalid, Severity.Error, "A ledger is malformed, inconsistent or fails its checksum.", "Restore the ledger from the host's store; counts are never reset silently."),
         new(DiagnosticCodes.LedgerForeign, Severity.Error, "A ledger was kept under another pack.", "Use the ledger of this pack, or start a new one for it."),
         new(DiagnosticCodes.JournalInvalid, Severity.Error, "A decision journal (file, entry or store) is malformed, inconsistent or fails its checksum.", "Restore the journal from a backup; a journal is never repaired silently."),

@@ -45,6 +45,7 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor CriterionWithSeveralKinds = Error(DiagnosticCodes.MissingProperty, "The criterion '{0}' needs exactly one of condition, all, any or criteriaSet.", "Keep one of {1}.");
     public static readonly DiagnosticDescriptor RouteOrCounter = Error(DiagnosticCodes.MissingProperty, "{0} needs either a fixed \"route\" or a \"counter\" with a \"share\", not both.", "Write \"route\": \"outOfScope\", or \"counter\": \"family\" with \"share\": \"tier\".");
     public static readonly DiagnosticDescriptor LettingChangesNothing = Error(DiagnosticCodes.MissingProperty, "The letting of the routing rule '{0}' changes nothing.", "Give \"routes\" (any of municipal, flexible, waitingList) or \"flexibleLetting\", or remove \"letting\".");
+    public static readonly DiagnosticDescriptor ObligationCriterionReadsNothing = Error(DiagnosticCodes.MissingProperty, "{0}'s criterion '{1}' reads no fact.", "Write e.g. \"reads\": [\"employment\"].");
     public static readonly DiagnosticDescriptor ConcentrationWithoutLimit = Error(DiagnosticCodes.MissingProperty, "concentration needs a \"department\" or a \"stairwell\" limit.", "Write e.g. \"department\": {{ \"max\": \"param.maxPerDepartment\", \"months\": 12 }}.");
 
     // RR0102: unknown properties.
@@ -102,6 +103,8 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor DuplicateRoutingRule = Error(DiagnosticCodes.DuplicateId, "The routing rule id '{0}' is used twice.", "Give each routing rule its own id; a pack that extends another changes a rule by giving its id once.");
     public static readonly DiagnosticDescriptor DuplicateMark = Error(DiagnosticCodes.DuplicateId, "The mark id '{0}' is used twice.", "Give each mark its own id.");
     public static readonly DiagnosticDescriptor DuplicateInterpretation = Error(DiagnosticCodes.DuplicateId, "The interpretation id '{0}' is used twice.", "Give each interpretation its own id.");
+    public static readonly DiagnosticDescriptor DuplicateObligation = Error(DiagnosticCodes.DuplicateId, "The obligation id '{0}' is used twice.", "Give each obligation its own id.");
+    public static readonly DiagnosticDescriptor DuplicateObligationCriterion = Error(DiagnosticCodes.DuplicateId, "{0} names the criterion kind '{1}' twice.", "Give each kind of criterion its own id.");
     public static readonly DiagnosticDescriptor DuplicateParameterDate = Error(DiagnosticCodes.DuplicateId, "The parameter '{0}' has two values from the same date.", "Keep one value per date.");
 
     // RR0107: base packs.

@@ -60,6 +60,7 @@ internal sealed partial class PackReader
         var (routingRules, tierChange) = ReadRouting(root["routing"], tiers, criteriaSets);
         var guard = ReadConcentration(root["routing"]?["concentration"]);
         var marks = ReadMarks(root["routing"]?["marks"]);
+        var obligations = ReadObligations(root["obligations"]);
         CheckRefCycles(criteriaSets);
         var ruleCount = rules.Count + _requirementIds.Count + _criterionIds.Count + routingRules.Count + marks.Count;
         if (ruleCount > PackLimits.MaxRules)
@@ -73,7 +74,7 @@ internal sealed partial class PackReader
         }
 
         _batch.Seal();
-        var pack = new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures };
+        var pack = new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures, Obligations = obligations };
         pack.Interpretations = ReadInterpretations(root["interpretations"], pack);
         return _r.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : pack;
     }

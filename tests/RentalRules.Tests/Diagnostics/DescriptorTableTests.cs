@@ -32,7 +32,7 @@ public sealed class DescriptorTableTests
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Message), $"{name} has no message.");
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Hint), $"{name} has no hint.");
         var code = Assert.Single(Descriptors.Codes, c => c.Code == descriptor.Code);
-        Assert.Equal(code.Severity, descriptor.Severity);
+        Assert.True(descriptor.Severity <= code.Severity, $"{name} is more severe than its code {code.Code}.");
     }
 
     [Fact]
@@ -102,7 +102,8 @@ public sealed class DescriptorTableTests
             .SelectMany(file => RulePackLoader.Load(file).Diagnostics.Select(d => d.Code))
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.All(Descriptors.Codes.Where(c => c.Severity == Severity.Warning), c => Assert.Contains(c.Code, reported));
+        // RR0406 needs a pack with statutory obligations and tiers that miss them: S60ObligationTests loads such packs.
+        Assert.All(Descriptors.Codes.Where(c => c.Severity == Severity.Warning && c.Code != DiagnosticCodes.StatutoryObligation), c => Assert.Contains(c.Code, reported));
     }
 
     [Fact]
