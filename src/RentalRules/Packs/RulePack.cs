@@ -341,6 +341,9 @@ public sealed class RulePack
     /// <returns>The value.</returns>
     public decimal? ParameterValue(string name, DateOnly on) => Parameters.TryGetValue(name, out var p) ? p.ValueOn(on) : null;
 
+    /// <summary>A parameter's unit (e.g. <c>share</c>), or <c>null</c> when the pack has no such parameter.</summary>
+    internal string? ParameterUnit(string name) => Parameters.TryGetValue(name, out var p) ? p.Unit : null;
+
     internal EvalScope NewScope(DateOnly on) => new() { On = on.DayNumber, Parameters = ParametersOn(on) };
 
     internal decimal?[] ParametersOn(DateOnly on)
