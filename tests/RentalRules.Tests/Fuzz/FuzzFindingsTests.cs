@@ -1,4 +1,6 @@
 using RentalRules.Analysis;
+using RentalRules.Evaluation;
+using RentalRules.Packs;
 using RentalRules.Facts;
 using RentalRules.Tests.Infrastructure;
 
@@ -25,5 +27,28 @@ public sealed class FuzzFindingsTests
         Assert.Equal(10m, forecast.Departments[2].VacanciesPerYear);
         Assert.Equal(2, forecast.PerYear.Unknown);
         Assert.Equal(30m, forecast.Totals.VacanciesPerYear);
+    }
+
+    [Theory]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("2147483648")]
+    [InlineData("-79228162514264337593543950335")]
+    public void Load_ResidentsThresholdBeyondTheRangeOfACount_AnalysesPlacementWithoutThrowing(string value)
+    {
+        // Found by the fuzz run: Høje-Taastrup's small-department threshold at decimal.MaxValue made the placement
+        // analysis at load throw OverflowException (threshold + 1, and the candidate count cast to int).
+        var text = File.ReadAllText(Repo.Rules("hoeje-taastrup-2023.json")).Replace(
+            "\"from\": \"2023-01-01\",\n          \"value\": 1000\n",
+            $"\"from\": \"2023-01-01\",\n          \"value\": {value}\n",
+            StringComparison.Ordinal);
+        Assert.Contains(value, text, StringComparison.Ordinal);
+
+        var result = RulePackLoader.LoadFromText(text, "hoeje-taastrup-2023.json", Properties.Laws.ResolveShippedBase);
+
+        Assert.Equal(result.Value is not null, result.Success);
+        if (result.Value is { } pack)
+        {
+            Assert.Equal(PlacementOutcome.Placed, pack.Place(Build.Department("HT-1", outsideLabourMarketShare: 0.5m) with { Residents = int.MaxValue }, new DateOnly(2025, 3, 1)).Outcome);
+        }
     }
 }
