@@ -122,7 +122,7 @@ public static class FactReader
                 // answered for, counted or recorded as the first.
                 if (idOf?.Invoke(value) is { } id && !ids.Add(id))
                 {
-                    reader.Error(DiagnosticCodes.DuplicateId, $"A second {what} has the id '{id}'.", item["id"]?.Location ?? item.Location, $"Give each {what} its own id, or remove the repeated {what}.");
+                    reader.Report(Descriptors.DuplicateFactId, item["id"]?.Location ?? item.Location, what, id);
                 }
 
                 items.Add(value);

@@ -10,7 +10,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
-using Outcome = RentalRules.Evaluation.Outcome;
+using Outcome = RentalRules.Outcome;
 
 namespace RentalRules.Tests.Fuzz;
 
