@@ -34,7 +34,9 @@ public interface IRulePackProvider
     /// <summary>
     /// Reads the pack folder again now: every changed pack is validated completely and replaces the old one only if it
     /// is valid; an invalid one leaves the old one in service, and the diagnostics are logged and listed in
-    /// <see cref="Packs"/>. Blocks until the new set is in place.
+    /// <see cref="Packs"/> and <see cref="RulePackSet.Invalid"/>. A file that fails to load, even by an exception out of
+    /// the loader, is that file's diagnostics: it never stops the other packs from being served. Blocks until the new
+    /// set is in place.
     /// </summary>
     /// <returns>The set now served.</returns>
     RulePackSet Reload();
