@@ -36,5 +36,6 @@ internal static partial class Descriptors
         new(DiagnosticCodes.JournalForeign, Severity.Error, "A decision journal was kept under another pack or municipality.", "Use the journal of this pack and municipality."),
         new(DiagnosticCodes.JournalNewer, Severity.Error, "A decision journal (or its database schema) has a newer format version than this library reads.", "Use the RentalRules version that wrote it, or a later one."),
         new(DiagnosticCodes.JournalUnknownVacancy, Severity.Error, "A vacancy to re-route has no recorded decision.", "Route the vacancy first; re-routing corrects a recorded decision."),
+        new(DiagnosticCodes.InternalError, Severity.Error, "RentalRules itself failed on an input: a fault in the library, not an error the diagnostics could name.", "Report it with the input. The hosting pack provider lists such a pack file as invalid and serves the others."),
     ];
 }

@@ -95,4 +95,7 @@ public static class DiagnosticCodes
 
     /// <summary>A vacancy to re-route has no recorded decision.</summary>
     public const string JournalUnknownVacancy = "RR0506";
+
+    /// <summary>RentalRules itself failed on an input (a fault in the library, not an error in the input it could name).</summary>
+    public const string InternalError = "RR0900";
 }
