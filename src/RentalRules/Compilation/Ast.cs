@@ -38,7 +38,7 @@ internal sealed record ExprError(int Pos, RentalRules.Diagnostics.DiagnosticDesc
     public string Hint => Descriptor.HintOf(Args);
 
     /// <summary>The diagnostic for the expression <paramref name="text"/> at <paramref name="at"/>.</summary>
-    public RentalRules.Diagnostics.Diagnostic In(string text, RentalRules.Diagnostics.SourceLocation at) => Descriptor.InExpression(at, text, Args);
+    public RentalRules.Diagnostics.Diagnostic In(string text, RentalRules.SourceLocation at) => Descriptor.InExpression(at, text, Args);
 }
 
 internal sealed class ExprException(ExprError error) : Exception(error.Message)

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using RentalRules.Diagnostics;
 using static System.Linq.Expressions.Expression;
+using RentalRules.Facts;
 
 namespace RentalRules.Compilation;
 

@@ -305,7 +305,7 @@ internal static class JsonText
             return true;
         }
 
-        if (!Evaluation.Fraction.TryParseExact(text, out var num, out var den, out var negative))
+        if (!Fraction.TryParseExact(text, out var num, out var den, out var negative))
         {
             return false;
         }

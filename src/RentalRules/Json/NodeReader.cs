@@ -10,6 +10,9 @@ namespace RentalRules.Json;
 /// </summary>
 internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 {
+    /// <summary>The date an event that never happened reads as (<c>false</c> in a fact file): the fact model's <c>Member.Never</c>.</summary>
+    public static readonly DateOnly Never = DateOnly.MinValue;
+
     public List<Diagnostic> Diagnostics { get; } = diagnostics;
 
     /// <summary>Reports the descriptor's diagnostic at a location.</summary>
@@ -182,7 +185,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
             return null;
         }
 
-        if (!Evaluation.Fraction.TryFromDecimal(value.Value, out _))
+        if (!Fraction.TryFromDecimal(value.Value, out _))
         {
             Report(Input(Descriptors.ShareNotExact), node.Location);
             return null;
@@ -216,7 +219,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 
         if (allowNever && node.Kind == JKind.False)
         {
-            return Facts.Member.Never;
+            return Never;
         }
 
         if (node.Kind != JKind.String)
@@ -243,12 +246,12 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
             return null;
         }
 
-        if (Facts.EnumNames<T>.TryParse(text, out var value))
+        if (EnumNames<T>.TryParse(text, out var value))
         {
             return value;
         }
 
-        Report(facts ? Descriptors.FactValueNotAllowed : Descriptors.NotAnAllowedValue, node!.Location, Suggestions.DidYouMean(text, Facts.EnumNames<T>.Names), text);
+        Report(facts ? Descriptors.FactValueNotAllowed : Descriptors.NotAnAllowedValue, node!.Location, Suggestions.DidYouMean(text, EnumNames<T>.Names), text);
         return null;
     }
 

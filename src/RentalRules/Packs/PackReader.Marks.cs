@@ -1,6 +1,7 @@
 using RentalRules.Compilation;
 using RentalRules.Diagnostics;
 using RentalRules.Evaluation;
+using RentalRules.Facts;
 using RentalRules.Json;
 
 namespace RentalRules.Packs;

@@ -34,7 +34,7 @@ internal sealed partial class PackReader
 
         _r.CheckProperties(node, what, ["da", "en"]);
         var text = new LocalizedText(_r.String(_r.Required(node, "da", what), nonEmpty: true) ?? "", _r.String(_r.Required(node, "en", what), nonEmpty: true) ?? "");
-        foreach (var name in Explanations.ReasonText.Parameters(text).Where(n => !_slots.ContainsKey(n)))
+        foreach (var name in ReasonText.Parameters(text).Where(n => !_slots.ContainsKey(n)))
         {
             _r.Report(Descriptors.TextQuotesUnknownParameter, node.Location, name, Suggestions.DidYouMean(name, _slots.Keys));
         }

@@ -35,7 +35,7 @@ public sealed partial class RulePack
         _obligationCheck = new Lazy<ObligationCheck>(() => ObligationCheck.Build(this));
         RoutingRules = routingRules;
         TierChange = tierChange;
-        Reasons = new Explanations.ReasonText(this);
+        Reasons = new ReasonText(parameters.Values.Select(p => p.Name).ToArray(), parameters.Values.Select(p => p.Unit).ToArray());
         Metadata = metadata;
         Clauses = clauses;
         Parameters = parameters;
@@ -314,5 +314,5 @@ public sealed partial class RulePack
     }
 
     /// <summary>Renders reasons that quote parameters (<c>{param.name}</c>) with the values in force.</summary>
-    internal Explanations.ReasonText Reasons { get; }
+    internal ReasonText Reasons { get; }
 }

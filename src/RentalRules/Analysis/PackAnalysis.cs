@@ -1,6 +1,7 @@
 using RentalRules.Diagnostics;
+using RentalRules.Packs;
 
-namespace RentalRules.Packs;
+namespace RentalRules.Analysis;
 
 /// <summary>Load-time analysis of a compiled pack: problems that do not stop it from loading but are probably mistakes.</summary>
 internal static class PackAnalysis
@@ -37,7 +38,7 @@ internal static class PackAnalysis
             }
         }
 
-        foreach (var d in Analysis.PlacementGaps.Analyse(pack, alreadyUnreachable: shadowed))
+        foreach (var d in PlacementGaps.Analyse(pack, alreadyUnreachable: shadowed))
         {
             yield return d;
         }
