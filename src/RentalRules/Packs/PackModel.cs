@@ -80,13 +80,16 @@ internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, Fl
     private sealed record FlexibleEntry(decimal Share, int Scale, FlexibleLettingPolicy Policy);
 }
 
-/// <summary>A rule's explanation, cached for the parameter set (one per evaluation date) it was rendered with.</summary>
+/// <summary>A rule's explanation, cached for the parameter values it was rendered with (the last set asked for).</summary>
 internal sealed class ExplanationCache
 {
     private volatile Entry? _entry;
 
     public IReadOnlyList<Explanation>? Get(decimal?[]? parameters)
-        => _entry is { } e && (parameters is null || ReferenceEquals(e.Parameters, parameters)) ? e.Explanation : null;
+        => _entry is { } e && (parameters is null || SameValues(e.Parameters, parameters)) ? e.Explanation : null;
+
+    /// <summary>Whether two parameter sets hold the same values (the same array for dates of one period, see <see cref="RulePack.ParametersOn"/>).</summary>
+    internal static bool SameValues(decimal?[]? a, decimal?[] b) => ReferenceEquals(a, b) || (a is not null && a.AsSpan().SequenceEqual(b));
 
     public IReadOnlyList<Explanation> Set(decimal?[]? parameters, IReadOnlyList<Explanation> explanation)
     {
@@ -179,13 +182,13 @@ internal sealed record LeafCriterion(string Id, ClauseInfo Clause, LocalizedText
     public AssumptionCache Cache { get; } = new();
 }
 
-/// <summary>A criterion's assumption notes, cached for the parameter set (one per evaluation date) they were rendered with.</summary>
+/// <summary>A criterion's assumption notes, cached for the parameter values they were rendered with (the last set asked for).</summary>
 internal sealed class AssumptionCache
 {
     private volatile Entry? _entry;
 
     public IReadOnlyList<Assumption>? Get(decimal?[] parameters)
-        => _entry is { } e && ReferenceEquals(e.Parameters, parameters) ? e.Assumptions : null;
+        => _entry is { } e && ExplanationCache.SameValues(e.Parameters, parameters) ? e.Assumptions : null;
 
     public IReadOnlyList<Assumption> Set(decimal?[] parameters, IReadOnlyList<Assumption> assumptions)
     {

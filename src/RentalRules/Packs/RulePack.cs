@@ -10,12 +10,14 @@ namespace RentalRules.Packs;
 /// thread-safe: load it once and share it; every evaluation is a pure function of the pack, the facts and the date.
 /// Load packs with <see cref="RulePackLoader"/>.
 /// </summary>
-public sealed class RulePack
+public sealed partial class RulePack
 {
     private readonly Lazy<ObligationCheck> _obligationCheck;
 
-    private ParameterCache? _parameterCache;
-    private bool? _hasSpecialCriteria;
+    /// <summary>The days on which some parameter takes a new value, ascending; <see cref="_valuesFrom"/>[i] holds every parameter's value from day i on.</summary>
+    private readonly int[] _changeDays;
+    private readonly decimal?[][] _valuesFrom;
+    private readonly decimal?[] _valuesBefore;
 
     internal RulePack(
         PackMetadata metadata,
@@ -44,6 +46,10 @@ public sealed class RulePack
         CriteriaSets = criteriaSets;
         FactNames = factNames;
         ParameterOrder = parameters.Values.ToArray();
+        HasSpecialCriteria = tiers.Values.Any(t => t.SpecialCriteria is not null);
+        _changeDays = ParameterOrder.SelectMany(p => p.Values).Select(v => v.From.DayNumber).Distinct().Order().ToArray();
+        _valuesFrom = _changeDays.Select(day => ParameterOrder.Select(p => p.ValueOn(DateOnly.FromDayNumber(day))).ToArray()).ToArray();
+        _valuesBefore = new decimal?[ParameterOrder.Length];
         DwellingTiers = BuildDwellingTiers(tiers, routingRules);
         var policies = tiers.Values.Concat(DwellingTiers.Values).ToList();
         RouteRequirements = policies.ToDictionary(
@@ -69,62 +75,6 @@ public sealed class RulePack
                 rule.Target = runtime;
             }
         }
-    }
-
-    /// <summary>
-    /// Per routing rule that says how its dwellings are let (<c>letting</c>, or a fixed route <c>outOfScope</c> or
-    /// <c>closed</c>) and per tier: the letting policy of those dwellings in a department of that tier.
-    /// </summary>
-    internal IReadOnlyDictionary<(string Rule, string Tier), TierDef> DwellingTiers { get; }
-
-    /// <summary>The letting policy of a vacancy the rule covers, in a department of the tier: the rule's, or the tier's.</summary>
-    internal TierDef LettingFor(RoutingRule? rule, TierDef tier)
-        => rule is not null && DwellingTiers.TryGetValue((rule.Id, tier.Id), out var dwelling) ? dwelling : tier;
-
-    private static Dictionary<(string, string), TierDef> BuildDwellingTiers(IReadOnlyDictionary<string, TierDef> tiers, IReadOnlyList<RoutingRule> rules)
-    {
-        var result = new Dictionary<(string, string), TierDef>();
-        foreach (var rule in rules)
-        {
-            var letting = rule.Letting ?? rule.FixedRoute switch
-            {
-                // Outside the agreement: the agreement sets no criteria (the law's pack-wide requirements still apply).
-                "outOfScope" => new DwellingLetting("none", null, rule.Clause, new Dictionary<LettingRoute, RoutePolicy>
-                {
-                    [LettingRoute.Municipal] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
-                    [LettingRoute.Flexible] = new(true, rule.Clause, rule.Reason, []) { Owner = rule.Id },
-                    [LettingRoute.WaitingList] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
-                }),
-                "closed" => new DwellingLetting("none", null, rule.Clause, new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList }
-                    .ToDictionary(r => r, _ => new RoutePolicy(true, rule.Clause, rule.Reason, []) { Owner = rule.Id })),
-                _ => null,
-            };
-            if (letting is null)
-            {
-                continue;
-            }
-
-            foreach (var tier in tiers.Values.Where(t => letting.Tiers is null || letting.Tiers.Contains(t.Id)))
-            {
-                var routes = new Dictionary<LettingRoute, RoutePolicy>(tier.Routes);
-                foreach (var (route, policy) in letting.Routes)
-                {
-                    routes[route] = policy;
-                }
-
-                result[(rule.Id, tier.Id)] = tier with
-                {
-                    FlexibleRule = letting.FlexibleRule ?? tier.FlexibleRule,
-                    FlexibleMaxShare = letting.FlexibleRule is null ? tier.FlexibleMaxShare : letting.FlexibleMaxShare,
-                    FlexibleClause = letting.FlexibleRule is null ? tier.FlexibleClause : letting.FlexibleClause ?? rule.Clause,
-                    Routes = routes,
-                    Key = tier.Id + "@" + rule.Id,
-                    DwellingRule = rule,
-                };
-            }
-        }
-
-        return result;
     }
 
     /// <summary>Per letting policy key (tier id, or <c>tier@rule</c> for a dwelling's policy): what evaluation needs of the policy, looked up once per placement (see <see cref="PlacementRule.Target"/>).</summary>
@@ -167,7 +117,7 @@ public sealed class RulePack
     public IReadOnlyList<(string RuleId, string Clause, string Source)> Citations => EnumerateCitations().ToList();
 
     /// <summary>The readings the pack makes where the agreement's text is open, each on its rule (with those of its bases).</summary>
-    public IReadOnlyList<Interpretation> Interpretations { get; internal set; } = [];
+    public IReadOnlyList<Interpretation> Interpretations { get; internal init; } = [];
 
     /// <summary>The clauses the pack declares, with the pack that declares each.</summary>
     public IReadOnlyList<(string Clause, string Source)> DeclaredClauses => Clauses.Values.Select(c => (c.Id, c.Source)).ToList();
@@ -215,7 +165,7 @@ public sealed class RulePack
     internal IReadOnlyList<VacancyMark> Marks { get; init; } = [];
 
     /// <summary>Whether some tier puts every n-th municipal allocation under special criteria.</summary>
-    internal bool HasSpecialCriteria => _hasSpecialCriteria ??= TierDefs.Values.Any(t => t.SpecialCriteria is not null);
+    internal bool HasSpecialCriteria { get; }
 
     /// <summary>Canonical text of every rule-like item ("kind:id"), for comparing packs.</summary>
     internal IReadOnlyDictionary<string, string> Fingerprints { get; init; } = new Dictionary<string, string>();
@@ -346,22 +296,16 @@ public sealed class RulePack
 
     internal EvalScope NewScope(DateOnly on) => new() { On = on.DayNumber, Parameters = ParametersOn(on) };
 
+    /// <summary>
+    /// Every parameter's value on a date, in <see cref="ParameterOrder"/>. Computed at load for each period between two
+    /// dates on which a value changes, so that every date of a period gets the same array: caches of texts rendered with
+    /// parameters (<see cref="ExplanationCache"/>) are keyed by the values they depend on, and nothing here changes after load.
+    /// </summary>
     internal decimal?[] ParametersOn(DateOnly on)
     {
-        var cache = _parameterCache;
-        if (cache is not null && cache.Day == on.DayNumber)
-        {
-            return cache.Values;
-        }
-
-        var values = new decimal?[ParameterOrder.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = ParameterOrder[i].ValueOn(on);
-        }
-
-        _parameterCache = new ParameterCache(on.DayNumber, values);
-        return values;
+        var at = Array.BinarySearch(_changeDays, on.DayNumber);
+        var period = at >= 0 ? at : ~at - 1;
+        return period < 0 ? _valuesBefore : _valuesFrom[period];
     }
 
     /// <summary>A tier's route summaries, by which of its conditional requirements apply (bit i: the i-th applies).</summary>
@@ -374,147 +318,4 @@ public sealed class RulePack
 
     /// <summary>Renders reasons that quote parameters (<c>{param.name}</c>) with the values in force.</summary>
     internal ReasonText Reasons { get; }
-
-    private IEnumerable<(string, string, string)> EnumerateCitations()
-    {
-        foreach (var r in PlacementRules)
-        {
-            yield return (r.Id, r.Clause.Id, r.Clause.Source);
-        }
-
-        if (Decided is { } decided)
-        {
-            yield return ("placement.decided", decided.Clause.Id, decided.Clause.Source);
-        }
-
-        if (KeyFiguresCycle is { } cycle)
-        {
-            yield return ("placement.keyFigures", cycle.Clause.Id, cycle.Clause.Source);
-        }
-
-        foreach (var o in Obligations)
-        {
-            yield return (o.Id, o.Clause.Id, o.Clause.Source);
-            if (o.Acknowledged is { } ack)
-            {
-                yield return (o.Id + ".acknowledged", ack.Clause.Id, ack.Clause.Source);
-            }
-        }
-
-        foreach (var t in TierDefs.Values)
-        {
-            yield return (t.Id, t.Clause.Id, t.Clause.Source);
-            if (t.FlexibleClause is { } flexible)
-            {
-                yield return ($"{t.Id}.flexibleLetting", flexible.Id, flexible.Source);
-            }
-
-            if (t.SpecialCriteria is { } special && Clauses.TryGetValue(special.Clause, out var specialClause))
-            {
-                yield return ($"{t.Id}.specialCriteria", specialClause.Id, specialClause.Source);
-            }
-
-            foreach (var (route, policy) in t.Routes)
-            {
-                if (policy.Clause is { } routeClause)
-                {
-                    yield return ($"{t.Id}.{Evaluator.RouteName(route)}", routeClause.Id, routeClause.Source);
-                }
-
-                foreach (var r in policy.Requirements)
-                {
-                    yield return (r.Id, r.Clause.Id, r.Clause.Source);
-                }
-            }
-        }
-
-        foreach (var r in Requirements)
-        {
-            yield return (r.Requirement.Id, r.Requirement.Clause.Id, r.Requirement.Clause.Source);
-        }
-
-        foreach (var r in RoutingRules)
-        {
-            yield return (r.Id, r.Clause.Id, r.Clause.Source);
-            if (r.Letting is not { } letting)
-            {
-                continue;
-            }
-
-            if (letting.FlexibleClause is { } flexible)
-            {
-                yield return ($"{r.Id}.flexibleLetting", flexible.Id, flexible.Source);
-            }
-
-            foreach (var (route, policy) in letting.Routes)
-            {
-                if (policy.Clause is { } routeClause)
-                {
-                    yield return ($"{r.Id}.{Evaluator.RouteName(route)}", routeClause.Id, routeClause.Source);
-                }
-
-                foreach (var q in policy.Requirements)
-                {
-                    yield return (q.Id, q.Clause.Id, q.Clause.Source);
-                }
-            }
-        }
-
-        if (TierChange is { } tierChange)
-        {
-            yield return ("routing.onTierChange", tierChange.Clause.Id, tierChange.Clause.Source);
-        }
-
-        if (Concentration is { } guard)
-        {
-            yield return ("routing.concentration", guard.Clause.Id, guard.Clause.Source);
-        }
-
-        foreach (var mark in Marks)
-        {
-            yield return (mark.Id, mark.Clause.Id, mark.Clause.Source);
-        }
-
-        foreach (var set in CriteriaSets.Values)
-        {
-            yield return (set.Id, set.Clause.Id, set.Clause.Source);
-            foreach (var c in Flatten(set.Criteria))
-            {
-                yield return (c.Id, c.Clause.Id, c.Clause.Source);
-            }
-        }
-    }
-
-    internal CriterionNode? Criterion(string id)
-    {
-        foreach (var set in CriteriaSets.Values)
-        {
-            foreach (var c in Flatten(set.Criteria))
-            {
-                if (c.Id == id)
-                {
-                    return c;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static IEnumerable<CriterionNode> Flatten(IEnumerable<CriterionNode> nodes)
-    {
-        foreach (var n in nodes)
-        {
-            yield return n;
-            if (n is GroupCriterion g)
-            {
-                foreach (var c in Flatten(g.Children))
-                {
-                    yield return c;
-                }
-            }
-        }
-    }
-
-    private sealed record ParameterCache(int Day, decimal?[] Values);
 }
