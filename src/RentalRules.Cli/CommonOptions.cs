@@ -12,6 +12,40 @@ internal static class CommonOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Machine-readable JSON output (camelCase keys)." };
 
+    /// <summary>The <c>--json</c> of the commands that also take <c>--format</c>.</summary>
+    public static Option<bool> JsonFormat() => new("--json") { Description = "Machine-readable JSON output (camelCase keys): --format json." };
+
+    /// <summary>The <c>--format</c> of place, check and route: text, json or ndjson.</summary>
+    public static Option<string?> ResultFormat()
+    {
+        var format = new Option<string?>("--format") { Description = $"text (the default), json (one document: indented up to {ResultStream<int>.IndentedUpTo} results, compact above) or ndjson (one compact JSON result per line)." };
+        format.AcceptOnlyFromAmong("text", "json", "ndjson");
+        return format;
+    }
+
+    /// <summary>The output format from <c>--json</c> and <c>--format</c>; both given and different is a usage error.</summary>
+    public static OutputFormat GetFormat(ParseResult parse, Option<bool> json, Option<string?> format)
+    {
+        var named = parse.GetValue(format) switch
+        {
+            "json" => OutputFormat.Json,
+            "ndjson" => OutputFormat.Ndjson,
+            "text" => OutputFormat.Text,
+            _ => (OutputFormat?)null,
+        };
+        if (parse.GetValue(json))
+        {
+            if (named is not (null or OutputFormat.Json))
+            {
+                throw new CliUsageException("--json is --format json: give one of them.");
+            }
+
+            return OutputFormat.Json;
+        }
+
+        return named ?? OutputFormat.Text;
+    }
+
     public static Option<string?> On() => new("--on") { Description = "Evaluation date yyyy-MM-dd (default: today). Parameters resolve by it." };
 
     public static Option<string> Language() => new("--lang")
@@ -114,7 +148,7 @@ internal static class CommonOptions
     {
         ["--route"] = ["municipal", "flexible", "waitingList"],
         ["--lang"] = ["en", "da"],
-        ["--format"] = ["md", "html", "json"],
+        ["--format"] = ["md", "html", "json", "text", "ndjson"],
     };
 
     /// <summary>
@@ -157,6 +191,23 @@ internal static class CommonOptions
     /// </summary>
     public static byte[]? ReadInput(string path, TextWriter stderr)
     {
+        using var input = OpenInput(path, stderr);
+        if (input is null)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        input.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>
+    /// Opens an input file for reading from start to end, or standard input for <c>-</c> (once per run); prints a located
+    /// error and returns null when it cannot be opened.
+    /// </summary>
+    public static Stream? OpenInput(string path, TextWriter stderr)
+    {
         if (path == "-")
         {
             var source = Stdin.Value ?? new StdinSource(null);
@@ -166,10 +217,7 @@ internal static class CommonOptions
             }
 
             source.Used = true;
-            using var input = source.Open();
-            using var copy = new MemoryStream();
-            input.CopyTo(copy);
-            return copy.ToArray();
+            return source.Open();
         }
 
         try
@@ -180,7 +228,8 @@ internal static class CommonOptions
                 return null;
             }
 
-            return File.ReadAllBytes(path);
+            // Unbuffered: the readers read in chunks of their own.
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -99,7 +99,7 @@ internal static class JsonText
     /// literal, the whole rest of the file), which in a fact file are personal data: only the fixed part of a message is
     /// matched, and only fixed text comes out.
     /// </summary>
-    private static (string Message, string Hint) Describe(string message)
+    internal static (string Message, string Hint) Describe(string message)
     {
         var cut = message.LastIndexOf(" LineNumber:", StringComparison.Ordinal);
         var text = (cut > 0 ? message[..cut] : message).Trim();
@@ -141,7 +141,7 @@ internal static class JsonText
     private static Diagnostic Syntax(string file, int line, int col, string message, string hint)
         => new(Severity.Error, DiagnosticCodes.JsonSyntax, message, new SourceLocation(file, "$", line, col), hint);
 
-    private static JNode ReadValue(ref Utf8JsonReader reader, SourceText source, JNode? parent, string? name, int index)
+    internal static JNode ReadValue(ref Utf8JsonReader reader, SourceText source, JNode? parent, string? name, int index)
     {
         var strings = source.Strings;
         var offset = (int)reader.TokenStartIndex;
