@@ -14,12 +14,7 @@ internal static class CheckCommand
         var department = new Option<string>("--department") { Description = "The department (one JSON object); - reads standard input.", Required = true };
         var household = new Option<string>("--household") { Description = "A household (JSON object) or an array of them; - reads standard input.", Required = true };
         var vacancyOption = new Option<string?>("--vacancy") { Description = "The dwelling (one JSON object): the rules that depend on it (elderly, accessible, youth, new small dwellings) apply." };
-        var route = new Option<string>("--route")
-        {
-            Description = "The route into the department: municipal, flexible or waitingList (any case).",
-            DefaultValueFactory = _ => "flexible",
-        };
-        route.AcceptOnlyFromAmong("municipal", "flexible", "waitingList");
+        var route = CommonOptions.Route("The route into the department (any case; default: flexible).");
         var special = new Option<bool>("--special-criteria") { Description = "This municipal allocation is one that must meet the tier's special criteria (e.g. every 2nd in Høje-Taastrup level 2)." };
         var on = CommonOptions.On();
         var json = CommonOptions.JsonFormat();
@@ -34,12 +29,7 @@ internal static class CheckCommand
             var date = CliApp.ParseDate(parse.GetValue(on));
             var language = parse.GetValue(lang)!;
             CommonOptions.CheckLanguage(language);
-            var letting = parse.GetValue(route) switch
-            {
-                "municipal" => LettingRoute.Municipal,
-                "waitingList" => LettingRoute.WaitingList,
-                _ => LettingRoute.Flexible,
-            };
+            var letting = parse.GetValue(route) ?? LettingRoute.Flexible;
             var loaded = CommonOptions.LoadPack(parse.GetValue(pack)!, stderr);
             var departmentPath = parse.GetValue(department)!;
             var householdPath = parse.GetValue(household)!;

@@ -139,7 +139,9 @@ internal sealed class JsonItemStream : IDisposable
         catch (JsonException ex)
         {
             _done = true;
-            error = Located(ex, itemStart);
+            error = IsArray is null && _eof && _buffer.AsSpan(_pos, _end - _pos).Trim(" \t\r\n"u8).IsEmpty
+                ? Syntax(_line, _column, "$", "The file is empty.", "A pack or fact file is one JSON object (or an array of them).")
+                : Located(ex, itemStart);
             return false;
         }
     }

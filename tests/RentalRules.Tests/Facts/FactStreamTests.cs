@@ -59,7 +59,7 @@ public sealed class FactStreamTests
 
         Assert.Equal(whole.Count, streamed.Count);
         Assert.All(streamed, i => Assert.Empty(i.Diagnostics));
-        Assert.Equal(whole.Select(JsonSerializer.Serialize), streamed.Select(i => JsonSerializer.Serialize(i.Value)));
+        Assert.Equal(whole.Select(h => JsonSerializer.Serialize(h)), streamed.Select(i => JsonSerializer.Serialize(i.Value)));
         Assert.Equal(Enumerable.Range(0, 200), streamed.Select(i => i.Index));
     }
 
