@@ -86,7 +86,7 @@ public sealed class FactStream<T> : IDisposable
         T? value;
         if (node.IsNull)
         {
-            reader.Error(DiagnosticCodes.FactInvalid, "A list item must not be null.", node.Location, "Remove the null item.");
+            reader.Report(Descriptors.FactNullListItem, node.Location);
             value = null;
         }
         else

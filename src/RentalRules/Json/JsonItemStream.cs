@@ -96,7 +96,7 @@ internal sealed class JsonItemStream : IDisposable
                     _done = true;
                     if (IsArray is null)
                     {
-                        error = Syntax(_line, _column, "$", "The file is empty.", "A pack or fact file is one JSON object (or an array of them).");
+                        error = Descriptors.JsonEmpty.At(new SourceLocation(File, "$", _line, _column));
                     }
 
                     return false;
@@ -140,7 +140,7 @@ internal sealed class JsonItemStream : IDisposable
         {
             _done = true;
             error = IsArray is null && _eof && _buffer.AsSpan(_pos, _end - _pos).Trim(" \t\r\n"u8).IsEmpty
-                ? Syntax(_line, _column, "$", "The file is empty.", "A pack or fact file is one JSON object (or an array of them).")
+                ? Descriptors.JsonEmpty.At(new SourceLocation(File, "$", _line, _column))
                 : Located(ex, itemStart);
             return false;
         }
@@ -183,8 +183,7 @@ internal sealed class JsonItemStream : IDisposable
             var byteInLine = (int)(ex.BytePositionInLine ?? 0);
             var line = source.FirstLine + lineInItem;
             var col = lineInItem == 0 ? source.FirstColumn + byteInLine : byteInLine + 1;
-            var (message, hint) = JsonText.Describe(ex.Message);
-            return (null, new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, message, new SourceLocation(File, source.CursorPath, line, col), hint));
+            return (null, JsonText.Describe(ex.Message).At(new SourceLocation(File, source.CursorPath, line, col), JsonText.MaxDepth));
         }
     }
 
@@ -290,12 +289,8 @@ internal sealed class JsonItemStream : IDisposable
             }
         }
 
-        var (message, hint) = JsonText.Describe(ex.Message);
         var line = (int)(ex.LineNumber ?? 0) + 1;
         var col = (int)(ex.BytePositionInLine ?? 0) + 1;
-        return Syntax(line, col, index >= 0 ? $"$[{index}]" : "$", message, hint);
+        return JsonText.Describe(ex.Message).At(new SourceLocation(File, index >= 0 ? $"$[{index}]" : "$", line, col), JsonText.MaxDepth);
     }
-
-    private Diagnostic Syntax(int line, int col, string path, string message, string hint)
-        => new(Severity.Error, DiagnosticCodes.JsonSyntax, message, new SourceLocation(File, path, line, col), hint);
 }
