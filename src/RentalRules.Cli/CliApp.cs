@@ -25,6 +25,7 @@ internal static class CliApp
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(PacksCommand.Create(stdout));
+        root.Subcommands.Add(TestCommand.Create(stdout));
 
         var parse = root.Parse(CommonOptions.CanonicalChoices(args));
         if (parse.Errors.Count > 0)

@@ -14,7 +14,7 @@ internal static class Laws
     public const ulong Seed = 0x5EED_2024_0701UL;
 
     /// <summary>The ids of the packs in <c>rules/</c>, in name order.</summary>
-    public static readonly IReadOnlyList<string> ShippedPackIds = Directory.GetFiles(Repo.Path("rules"), "*.json")
+    public static readonly IReadOnlyList<string> ShippedPackIds = Repo.PackFiles("rules")
         .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
         .Order(StringComparer.Ordinal)
         .ToList();
