@@ -90,7 +90,10 @@ public static class PackTestRunner
         return Run(pack, Encoding.UTF8.GetBytes(testsJson), testsFile, []);
     }
 
-    private sealed record BaseSource(string Id, string TestsFile, byte[]? Tests, Func<LoadResult<RulePack>> Load);
+    private sealed record BaseSource(string Id, string TestsFile, byte[]? Tests, Func<LoadResult<RulePack>> Load)
+    {
+        public RulePack? Loaded { get; init; }
+    }
 
     private static PackTestReport Failed(string name, IReadOnlyList<Diagnostic> diagnostics)
         => new(name, "", null, [], [], [], diagnostics);
@@ -119,8 +122,18 @@ public static class PackTestRunner
         return reader.ReadToEnd();
     }
 
+    /// <summary>A draft's direct bases (the packs it extends that no other of its bases extends), with their tests.</summary>
     private static List<BaseSource> BaseTests(RulePack pack, Func<string, BaseSource?> find)
-        => pack.Status != "draft" ? [] : pack.Extends.Select(find).OfType<BaseSource>().ToList();
+    {
+        if (pack.Status != "draft")
+        {
+            return [];
+        }
+
+        var bases = pack.Extends.Select(find).OfType<BaseSource>().Select(b => (Source: b, Pack: b.Load().Value)).ToList();
+        var indirect = bases.SelectMany(b => b.Pack?.Extends ?? []).ToHashSet(StringComparer.Ordinal);
+        return bases.Where(b => !indirect.Contains(b.Source.Id)).Select(b => b.Source with { Loaded = b.Pack }).ToList();
+    }
 
     /// <summary>A base as the loader finds it for a pack file: beside it, in a <c>rules/</c> folder above, or built in.</summary>
     private static BaseSource? FindFileBase(string packPath, string id)
@@ -179,13 +192,17 @@ public static class PackTestRunner
                 continue;
             }
 
-            var file = PackTestReader.Read(b.Tests, b.TestsFile, pack, null, diagnostics);
+            // A base case that no longer reads against the draft (it names a tier the draft removed, say) is something the
+            // draft changed, not an error in the draft: a warning.
+            var baseDiagnostics = new List<Diagnostic>();
+            var file = PackTestReader.Read(b.Tests, b.TestsFile, pack, null, baseDiagnostics);
+            diagnostics.AddRange(baseDiagnostics.Select(d => d.Severity == Severity.Error ? d with { Severity = Severity.Warning, Hint = "The draft changed what this base case names; " + d.Hint } : d));
             if (file is null)
             {
                 continue;
             }
 
-            var changes = b.Load().Value is { } basePack ? PackComparer.Changes(basePack, pack).Where(c => c.Change != "reworded").ToList() : [];
+            var changes = b.Loaded is { } basePack ? PackComparer.Changes(basePack, pack).Where(c => c.Change != "reworded").ToList() : [];
             baseRuns.Add(new PackTestBaseRun(b.Id, b.TestsFile, file.Cases.Select(c => RunCase(pack, c, changes)).ToList()));
             baseCases.AddRange(file.Cases);
             baseIds.Add(b.Id);
