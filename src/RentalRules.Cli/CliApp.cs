@@ -26,6 +26,8 @@ internal static class CliApp
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(PacksCommand.Create(stdout));
         root.Subcommands.Add(TestCommand.Create(stdout));
+        root.Subcommands.Add(DocCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NewDraftCommand.Create(stdout, stderr));
 
         var parse = root.Parse(CommonOptions.CanonicalChoices(args));
         if (parse.Errors.Count > 0)

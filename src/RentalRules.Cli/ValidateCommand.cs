@@ -15,7 +15,9 @@ internal static class ValidateCommand
         var command = new Command("validate", "Load, check and compile rule packs. Exit 0 when all are valid, 1 otherwise.") { packs, json, notes };
         command.SetAction(parse =>
         {
-            var results = parse.GetValue(packs)!.Select(p => (Path: p, Result: CommonOptions.LoadPackResult(p))).ToList();
+            // A shell's rules/*.json names the pack tests beside the packs too: those are checked (and run) by 'test'.
+            var given = parse.GetValue(packs)!;
+            var results = given.Where(p => !IsTestsOfAGivenPack(p, given)).Select(p => (Path: p, Result: CommonOptions.LoadPackResult(p))).ToList();
             var valid = results.All(r => r.Result.Success);
             if (parse.GetValue(json))
             {
@@ -102,6 +104,10 @@ internal static class ValidateCommand
         });
         return command;
     }
+
+    private static bool IsTestsOfAGivenPack(string path, string[] given)
+        => path.EndsWith(Authoring.PackTestRunner.Extension, StringComparison.OrdinalIgnoreCase)
+            && given.Contains(path[..^Authoring.PackTestRunner.Extension.Length] + ".json", StringComparer.Ordinal);
 
     private static void WriteInterpretations(TextWriter stdout, RulePack pack)
     {
