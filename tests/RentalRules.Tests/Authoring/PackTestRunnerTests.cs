@@ -39,6 +39,16 @@ public sealed class PackTestRunnerTests
     }
 
     [Fact]
+    public void Validate_ShellGlobOfRules_ValidatesThePacksAndLeavesTheirTestsFilesToTest()
+    {
+        var run = CliRunner.Run(["validate", .. ShellGlob()]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("rules/holbaek-2024.json: valid", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tests.json", run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Test_EveryCitedClauseOfAShippedPack_IsCitedByACase()
     {
         foreach (var file in Repo.PackFiles("rules").Concat(Repo.PackFiles("rules", "examples")))
