@@ -60,6 +60,9 @@ internal sealed record PackTestExpectation
 
     /// <summary>Texts that some reason of the answer must contain (in Danish or English).</summary>
     public IReadOnlyList<string> Reason { get; init; } = [];
+
+    /// <summary>Texts that some warning of the placement must contain.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>What one criterion (or requirement) must give, overall and per member.</summary>

@@ -141,6 +141,15 @@ internal static class PackTestEvaluation
             }
         }
 
+        foreach (var text in e.Warnings)
+        {
+            var warnings = a.Placement.Warnings.Concat(a.Check?.Placement.Warnings ?? []).Distinct(StringComparer.Ordinal).ToList();
+            if (!warnings.Any(w => w.Contains(text, StringComparison.OrdinalIgnoreCase)))
+            {
+                d.Add(new PackTestDifference("warnings", "a warning containing \"" + text + "\"", warnings.Count == 0 ? "(no warnings)" : string.Join(" | ", warnings)));
+            }
+        }
+
         if (e.Reason.Count > 0)
         {
             var reasons = Reasons(a).ToList();

@@ -16,7 +16,7 @@ internal static class PackTestReader
 {
     private static readonly string[] TopLevel = ["pack", "on", "departments", "households", "vacancies", "cases"];
     private static readonly string[] CaseKeys = ["name", "clauses", "on", "department", "household", "vacancy", "route", "specialCriteria", "ledger", "vacancies", "expect", "note"];
-    private static readonly string[] ExpectKeys = ["placement", "tier", "municipalShare", "outcome", "criteria", "missing", "documents", "routing", "marks", "reason"];
+    private static readonly string[] ExpectKeys = ["placement", "tier", "municipalShare", "outcome", "criteria", "missing", "documents", "routing", "marks", "reason", "warnings"];
     private static readonly string[] CriterionKeys = ["outcome", "members", "missing", "documents"];
     private static readonly string[] CounterKeys = ["department", "counter", "tier", "counted", "municipal", "flexible", "due"];
     private static readonly string[] Routes = ["municipal", "flexible", "waitingList"];
@@ -396,6 +396,7 @@ internal static class PackTestReader
             Routing = routing,
             Marks = marks,
             Reason = Texts(r, n["reason"]),
+            Warnings = Texts(r, n["warnings"]),
         };
     }
 
