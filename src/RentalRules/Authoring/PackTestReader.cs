@@ -415,9 +415,9 @@ internal static class PackTestReader
     private static Outcome? ReadOutcome(NodeReader r, JNode? node)
         => node is null || node.IsNull ? null : OneOf(r, node, ["eligible", "ineligible", "undetermined"], "outcome") switch
         {
-            "eligible" => Evaluation.Outcome.Eligible,
-            "ineligible" => Evaluation.Outcome.Ineligible,
-            "undetermined" => Evaluation.Outcome.Undetermined,
+            "eligible" => RentalRules.Outcome.Eligible,
+            "ineligible" => RentalRules.Outcome.Ineligible,
+            "undetermined" => RentalRules.Outcome.Undetermined,
             _ => null,
         };
 
@@ -489,4 +489,11 @@ internal static class PackTestReader
 
         return result;
     }
+}
+
+/// <summary>Pack-test reading problems, whose messages name the case, the pack and the names involved (never household values).</summary>
+internal static class PackTestDiagnostics
+{
+    public static void Error(this NodeReader reader, string code, string message, SourceLocation location, string? hint = null)
+        => reader.Diagnostics.Add(new Diagnostic(Severity.Error, code, message, location, hint));
 }
