@@ -25,6 +25,9 @@ internal static class CliApp
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(PacksCommand.Create(stdout));
+        root.Subcommands.Add(TestCommand.Create(stdout));
+        root.Subcommands.Add(DocCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NewDraftCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -168,23 +168,29 @@ internal static class CommonOptions
             return RulePackLoader.Load(pathOrId);
         }
 
+        return ResolvePackId(pathOrId) is { } file ? RulePackLoader.Load(file) : RulePackLoader.LoadBuiltIn(pathOrId);
+    }
+
+    /// <summary>The file a pack id names (ID.json here, then in a rules/ folder here or above), or <c>null</c> for a built-in pack.</summary>
+    public static string? ResolvePackId(string id)
+    {
         var dir = Environment.CurrentDirectory;
-        var beside = Path.Combine(dir, pathOrId + ".json");
+        var beside = Path.Combine(dir, id + ".json");
         if (File.Exists(beside))
         {
-            return RulePackLoader.Load(Path.GetRelativePath(dir, beside));
+            return Path.GetRelativePath(dir, beside);
         }
 
         for (var d = dir; d is not null; d = Path.GetDirectoryName(d))
         {
-            var candidate = Path.Combine(d, "rules", pathOrId + ".json");
+            var candidate = Path.Combine(d, "rules", id + ".json");
             if (File.Exists(candidate))
             {
-                return RulePackLoader.Load(Path.GetRelativePath(dir, candidate));
+                return Path.GetRelativePath(dir, candidate);
             }
         }
 
-        return RulePackLoader.LoadBuiltIn(pathOrId);
+        return null;
     }
 
     private static bool IsPackId(string text)

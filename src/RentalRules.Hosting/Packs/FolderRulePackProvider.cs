@@ -267,7 +267,7 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
             return files;
         }
 
-        foreach (var path in Directory.EnumerateFiles(_folder, "*.json", SearchOption.TopDirectoryOnly))
+        foreach (var path in Directory.EnumerateFiles(_folder, "*.json", SearchOption.TopDirectoryOnly).Where(p => !p.EndsWith(".tests.json", StringComparison.OrdinalIgnoreCase)))
         {
             var name = Path.GetFileName(path);
             try

@@ -98,4 +98,10 @@ public static class DiagnosticCodes
 
     /// <summary>RentalRules itself failed on an input (a fault in the library, not an error in the input it could name).</summary>
     public const string InternalError = "RR0900";
+
+    /// <summary>A pack has no tests file beside it (pack tests, <c>rentalrules test</c>).</summary>
+    public const string PackTestsMissing = "RR0601";
+
+    /// <summary>A clause the pack cites is cited by no case of its tests.</summary>
+    public const string PackTestsUncovered = "RR0602";
 }

@@ -16,7 +16,7 @@ internal static class Laws
     public const string Replay = "(104372539492097,11400714819323198485)";
 
     /// <summary>The ids of the packs in <c>rules/</c>, in name order.</summary>
-    public static readonly IReadOnlyList<string> ShippedPackIds = Directory.GetFiles(Repo.Path("rules"), "*.json")
+    public static readonly IReadOnlyList<string> ShippedPackIds = Repo.PackFiles("rules")
         .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
         .Order(StringComparer.Ordinal)
         .ToList();
