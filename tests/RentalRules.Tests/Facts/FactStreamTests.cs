@@ -33,8 +33,8 @@ public sealed class FactStreamTests
         var n = 1 + (count.Get % 160);
         var bad = at.Get % n;
         var (from, to) = Mistakes[mistake.Get % Mistakes.Length];
-        var items = Enumerable.Range(0, n).Select(i => Households[i % Households.Length]).ToList();
-        items[bad] = Households[0].Replace(from, to, StringComparison.Ordinal);
+        var items = Enumerable.Range(0, n).Select(Numbered).ToList();
+        items[bad] = Renamed(Households[0], bad).Replace(from, to, StringComparison.Ordinal);
         var text = Layout(items, oneLine);
 
         var whole = FactReader.ReadHouseholds(Encoding.UTF8.GetBytes(text), "hh.json").Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
@@ -52,7 +52,7 @@ public sealed class FactStreamTests
     public void Stream_ReadsTheSameHouseholdsAsTheWholeFileReader_AcrossChunks(bool oneLine)
     {
         // 200 households are about 250 KB: the reader refills its 64 KiB buffer several times, mid-item.
-        var text = Layout(Enumerable.Range(0, 200).Select(i => Households[i % Households.Length]).ToList(), oneLine);
+        var text = Layout(Enumerable.Range(0, 200).Select(Numbered).ToList(), oneLine);
 
         var whole = FactReader.ReadHouseholds(Encoding.UTF8.GetBytes(text), "hh.json").GetValueOrThrow().Items;
         var streamed = ReadAll(text);
@@ -139,6 +139,17 @@ public sealed class FactStreamTests
         }
 
         return items;
+    }
+
+    /// <summary>The i-th household of the repeated samples, with an id of its own (a repeated id is an error, RR0106).</summary>
+    private static string Numbered(int i) => Renamed(Households[i % Households.Length], i);
+
+    /// <summary>The household with its id (the first <c>"id"</c>, before its members') set to <c>h-NNNN</c>.</summary>
+    private static string Renamed(string household, int i)
+    {
+        var at = household.IndexOf("\"id\": \"", StringComparison.Ordinal);
+        var end = household.IndexOf('"', at + 7);
+        return household[..(at + 7)] + $"h-{i:D4}" + household[end..];
     }
 
     private static string Layout(IReadOnlyList<string> items, bool oneLine)
