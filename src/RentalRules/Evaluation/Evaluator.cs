@@ -23,7 +23,7 @@ internal static class Evaluator
     internal static PlacementResult Placement(RulePack pack, Department department, DateOnly on, EvalScope scope, Func<IReadOnlyList<string>, PlacementResult> byTable)
     {
         var placement = PlacementByRule(pack, department, on, scope, byTable);
-        return pack.Obligations.Count == 0 || placement.Tier is not { } tier ? placement : WithObligations(pack, department, on, placement, pack.TierDefs[tier]);
+        return pack.Obligations.Count == 0 || placement.Tier is not { } id || pack.TierDefs[id] is not { } tier || !pack.ObligationCheck.Unmet(tier) ? placement : WithObligations(pack, department, on, placement, tier);
     }
 
     /// <summary>The placement with a warning for each statutory obligation that covers the department and its tier's letting does not meet (e.g. § 60 stk. 4).</summary>
@@ -424,7 +424,7 @@ internal static class Evaluator
             }
         }
 
-        if (pack.Obligations.Count > 0)
+        if (pack.Obligations.Count > 0 && pack.ObligationCheck.Unmet(tier.Key))
         {
             var scope = pack.NewScope(request.On);
             scope.Department = request.Department;
