@@ -26,7 +26,7 @@ internal static class PackAnalysis
         var shadowed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in pack.PlacementRules)
         {
-            if (always is not null && pack.HitPolicy == "first")
+            if (always is not null && pack.HitPolicy == HitPolicy.First)
             {
                 shadowed.Add(rule.Id);
                 yield return new Diagnostic(Severity.Warning, DiagnosticCodes.UnreachableRule, $"The placement rule '{rule.Id}' can never apply: the earlier rule '{always.Id}' always applies.", rule.Location, "Move it before that rule, or remove it.");

@@ -33,7 +33,6 @@ internal sealed class ExprReferences
 /// </summary>
 internal sealed class ExprCompiler
 {
-    private static readonly string[] Operators = ["=", "!=", "<", "<=", ">", ">="];
     private static readonly string[] Functions = ["known", "missing", "date", "current", "within", "any", "all", "count", "spell", "sum"];
 
     /// <summary>The helper methods compiled conditions call, looked up once.</summary>
@@ -142,7 +141,7 @@ internal sealed class ExprCompiler
     private Typed CompileUnary(UnaryExpr u)
     {
         var operand = Compile(u.Operand);
-        if (u.Op == "not")
+        if (u.Op == UnaryOp.Not)
         {
             RequireBool(operand, u.Operand.Pos, "'not'");
             return new Typed(Call(M.Not, operand.Expr), VType.Bool);
@@ -168,22 +167,22 @@ internal sealed class ExprCompiler
     {
         switch (b.Op)
         {
-            case "and":
-            case "or":
+            case BinaryOp.And:
+            case BinaryOp.Or:
             {
                 var left = Compile(b.Left);
                 var right = Compile(b.Right);
-                RequireBool(left, b.Left.Pos, $"'{b.Op}'");
-                RequireBool(right, b.Right.Pos, $"'{b.Op}'");
-                return new Typed(b.Op == "and" ? AndE(left.Expr, right.Expr) : OrE(left.Expr, right.Expr), VType.Bool);
+                RequireBool(left, b.Left.Pos, $"'{b.Symbol}'");
+                RequireBool(right, b.Right.Pos, $"'{b.Symbol}'");
+                return new Typed(b.Op == BinaryOp.And ? AndE(left.Expr, right.Expr) : OrE(left.Expr, right.Expr), VType.Bool);
             }
 
-            case "in":
+            case BinaryOp.In:
                 return CompileIn(b);
-            case "+":
-            case "-":
-            case "*":
-            case "/":
+            case BinaryOp.Add:
+            case BinaryOp.Subtract:
+            case BinaryOp.Multiply:
+            case BinaryOp.Divide:
                 return CompileArithmetic(b);
             default:
                 return CompileComparison(b);
@@ -220,10 +219,10 @@ internal sealed class ExprCompiler
     {
         var left = Compile(b.Left);
         var right = Compile(b.Right);
-        if (left.Type.Kind == VKind.Date && right.Type.Kind == VKind.Duration && b.Op is "+" or "-")
+        if (left.Type.Kind == VKind.Date && right.Type.Kind == VKind.Duration && b.Op is BinaryOp.Add or BinaryOp.Subtract)
         {
             var d = NotCalendar((DurationLit)right.Constant!);
-            var sign = b.Op == "+" ? 1 : -1;
+            var sign = b.Op == BinaryOp.Add ? 1 : -1;
             return new Typed(
                 Call(M.Add, left.Expr, Constant(sign * d.Years), Constant(sign * d.Months), Constant(sign * d.Days)),
                 VType.Date);
@@ -234,14 +233,14 @@ internal sealed class ExprCompiler
             var hint = left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration
                 ? "Durations go after a date: 'on - 2 years'."
                 : null;
-            throw TypeError(b.Pos, $"'{b.Op}' needs numbers on both sides, but got {left.Type.Describe()} and {right.Type.Describe()}.", hint);
+            throw TypeError(b.Pos, $"'{b.Symbol}' needs numbers on both sides, but got {left.Type.Describe()} and {right.Type.Describe()}.", hint);
         }
 
         var method = b.Op switch
         {
-            "+" => M.Sum,
-            "-" => M.Subtract,
-            "*" => M.Multiply,
+            BinaryOp.Add => M.Sum,
+            BinaryOp.Subtract => M.Subtract,
+            BinaryOp.Multiply => M.Multiply,
             _ => M.Divide,
         };
         return new Typed(Call(method, _scope, left.Expr, right.Expr), VType.Number);
@@ -256,7 +255,7 @@ internal sealed class ExprCompiler
             return CompileSpellComparison(b, left, right);
         }
 
-        var equality = b.Op is "=" or "!=";
+        var equality = b.Op is BinaryOp.Equal or BinaryOp.NotEqual;
         CheckLiteralAgainst(left, right, b.Right.Pos);
         CheckLiteralAgainst(right, left, b.Left.Pos);
 
@@ -279,7 +278,7 @@ internal sealed class ExprCompiler
         }
 
         Expression result;
-        var op = Constant(Array.IndexOf(Operators, b.Op));
+        var op = Constant((int)b.Op);
         if (left.Type.Kind == VKind.Number && right.Type.Kind == VKind.Number)
         {
             result = Call(M.Compare, left.Expr, right.Expr, op);
@@ -290,18 +289,18 @@ internal sealed class ExprCompiler
         }
         else if (equality && left.Type.Kind == VKind.String && right.Type.Kind == VKind.String)
         {
-            result = Call(M.TextEqual, left.Expr, right.Expr, Constant(b.Op == "="));
+            result = Call(M.TextEqual, left.Expr, right.Expr, Constant(b.Op == BinaryOp.Equal));
         }
         else if (equality && left.Type.Kind == VKind.Bool && right.Type.Kind == VKind.Bool)
         {
-            result = Call(M.TriEqual, left.Expr, right.Expr, Constant(b.Op == "="));
+            result = Call(M.TriEqual, left.Expr, right.Expr, Constant(b.Op == BinaryOp.Equal));
         }
         else
         {
             var hint = left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration
                 ? "Compare dates with dates: 'c.date > on - 2 years'."
                 : equality ? null : "Only numbers and dates can be ordered with <, <=, > and >=.";
-            throw TypeError(b.Pos, $"Cannot compare {left.Type.Describe()} with {right.Type.Describe()} using '{b.Op}'.", hint);
+            throw TypeError(b.Pos, $"Cannot compare {left.Type.Describe()} with {right.Type.Describe()} using '{b.Symbol}'.", hint);
         }
 
         return new Typed(result, VType.Bool);
@@ -420,11 +419,11 @@ internal sealed class ExprCompiler
         var collection = CompilePath(q.Collection, noteMissing: true);
         if (collection.Type.Kind != VKind.List)
         {
-            throw TypeError(q.Collection.Pos, $"'{q.Kind}' needs a list such as member.convictions, but {q.Collection.Text} is {collection.Type.Describe()}.");
+            throw TypeError(q.Collection.Pos, $"'{q.Name}' needs a list such as member.convictions, but {q.Collection.Text} is {collection.Type.Describe()}.");
         }
 
         var elementType = collection.Type.Object!;
-        if (q.Kind == "spell" && elementType.PeriodOf is null)
+        if (q.Kind == Quantifier.Spell && elementType.PeriodOf is null)
         {
             throw TypeError(q.Collection.Pos, $"'spell' needs a list of records with from and to (member.benefits, member.employment, member.education.enrolled), but {q.Collection.Text} is {collection.Type.Describe()}.");
         }
@@ -438,11 +437,11 @@ internal sealed class ExprCompiler
         try
         {
             // A filter narrows the records: any/count/spell(x in l where f: b) is any(x in l: f and b); all is all(x in l: not f or b).
-            var bodyAst = q.Filter is null || q.Kind == "sum" ? q.Body
-                : q.Kind == "all" ? new BinaryExpr("or", new UnaryExpr("not", q.Filter, q.Filter.Pos), q.Body, q.Filter.Pos)
-                : new BinaryExpr("and", q.Filter, q.Body, q.Filter.Pos);
+            var bodyAst = q.Filter is null || q.Kind == Quantifier.Sum ? q.Body
+                : q.Kind == Quantifier.All ? new BinaryExpr(BinaryOp.Or, new UnaryExpr(UnaryOp.Not, q.Filter, q.Filter.Pos), q.Body, q.Filter.Pos)
+                : new BinaryExpr(BinaryOp.And, q.Filter, q.Body, q.Filter.Pos);
             body = Compile(bodyAst);
-            if (q.Kind == "sum" && q.Filter is not null)
+            if (q.Kind == Quantifier.Sum && q.Filter is not null)
             {
                 filter = Compile(q.Filter);
                 RequireBool(filter.Value, q.Filter.Pos, "'where'");
@@ -453,7 +452,7 @@ internal sealed class ExprCompiler
             _bound.Remove(q.Variable);
         }
 
-        if (q.Kind == "sum")
+        if (q.Kind == Quantifier.Sum)
         {
             if (body.Type.Kind != VKind.Number)
             {
@@ -462,7 +461,7 @@ internal sealed class ExprCompiler
         }
         else
         {
-            RequireBool(body, q.Body.Pos, $"The body of '{q.Kind}'");
+            RequireBool(body, q.Body.Pos, $"The body of '{q.Name}'");
         }
 
         var list = Variable(listType, "list");
@@ -494,7 +493,7 @@ internal sealed class ExprCompiler
 
         switch (q.Kind)
         {
-            case "count":
+            case Quantifier.Count:
             {
                 var n = Variable(typeof(decimal), "count");
                 var unknown = Variable(typeof(bool), "unknown");
@@ -512,7 +511,7 @@ internal sealed class ExprCompiler
                 return new Typed(result, VType.Number);
             }
 
-            case "sum":
+            case Quantifier.Sum:
             {
                 // A record the filter may include (unknown) makes the sum unknown; an unknown value of an included record too.
                 var acc = Variable(typeof(decimal?), "sum");
@@ -531,7 +530,7 @@ internal sealed class ExprCompiler
                 return new Typed(result, VType.Number);
             }
 
-            case "spell":
+            case Quantifier.Spell:
             {
                 var records = Variable(typeof(Periods.SpellRecords), "records");
                 var periodOf = Constant(elementType.PeriodOf, typeof(Func<,>).MakeGenericType(elementType.ClrType, typeof(Period)));
@@ -558,7 +557,7 @@ internal sealed class ExprCompiler
             default:
             {
                 // any: true wins, unknown beats false; all: false wins, unknown beats true.
-                var (decisive, start) = q.Kind == "any" ? (TrueE, FalseE) : (FalseE, TrueE);
+                var (decisive, start) = q.Kind == Quantifier.Any ? (TrueE, FalseE) : (FalseE, TrueE);
                 var acc = Variable(typeof(Tri), "acc");
                 var result = OverList(
                     typeof(Tri),
@@ -663,15 +662,15 @@ internal sealed class ExprCompiler
     /// <summary><c>spell(..) &gt;= N</c> and friends: whether the spell running on the evaluation date has lasted N.</summary>
     private Typed CompileSpellComparison(BinaryExpr b, Typed left, Typed right)
     {
-        if (left.Type.Kind != VKind.Spell || right.Constant is not DurationLit d || b.Op is "=" or "!=")
+        if (left.Type.Kind != VKind.Spell || right.Constant is not DurationLit d || b.Op is BinaryOp.Equal or BinaryOp.NotEqual)
         {
-            throw TypeError(b.Pos, $"A spell is compared with a duration written out, using >=, >, < or <=: spell(..) >= 6 months; this compares {left.Type.Describe()} with {right.Type.Describe()} using '{b.Op}'.", "Write the spell on the left and the duration on the right.");
+            throw TypeError(b.Pos, $"A spell is compared with a duration written out, using >=, >, < or <=: spell(..) >= 6 months; this compares {left.Type.Describe()} with {right.Type.Describe()} using '{b.Symbol}'.", "Write the spell on the left and the duration on the right.");
         }
 
         // lasted N: began on or before on − N; longer than N: began before on − N. '<' and '<=' are their negations.
-        var strictly = b.Op is ">" or "<=";
+        var strictly = b.Op is BinaryOp.Greater or BinaryOp.LessOrEqual;
         Expression lasted = Call(M.SpellLasted, left.Expr, Property(_scope, nameof(EvalScope.On)), Constant(d.Years), Constant(d.Months), Constant(d.Days), Constant(d.Calendar), Constant(strictly));
-        if (b.Op is "<" or "<=")
+        if (b.Op is BinaryOp.Less or BinaryOp.LessOrEqual)
         {
             lasted = Call(M.Not, lasted);
         }

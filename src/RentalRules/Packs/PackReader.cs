@@ -13,10 +13,10 @@ namespace RentalRules.Packs;
 internal sealed class PackReader
 {
     private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets", "routing"];
-    private static readonly string[] Statuses = ["signed", "statutory", "draft", "illustrative"];
-    private static readonly string[] Units = ["share", "DKK/month", "DKK", "residents", "count", "years", "months", "ratio"];
-    private static readonly string[] FlexibleRules = ["none", "agreed", "obligatory", "all"];
-    private static readonly string[] HitPolicies = ["first", "unique"];
+    private static readonly string[] Statuses = EnumNames<PackStatus>.Names;
+    private static readonly string[] Units = [.. PackNames.Units];
+    private static readonly string[] FlexibleRules = EnumNames<FlexibleRule>.Names;
+    private static readonly string[] HitPolicies = EnumNames<HitPolicy>.Names;
 
     private readonly NodeReader _r;
     private readonly Func<string, string> _sourceOfFile;
@@ -60,7 +60,7 @@ internal sealed class PackReader
             _r.String(_r.Required(root, "version", "A pack")) ?? "",
             _r.String(_r.Required(root, "title", "A pack")) ?? "",
             _r.String(root["municipality"]),
-            OneOf(root["status"], Statuses) ?? "signed",
+            PackNames.Parse<PackStatus>(OneOf(root["status"], Statuses)) ?? PackStatus.Signed,
             _r.Date(root["validFrom"]),
             _r.Date(root["validTo"]),
             root["source"] is { Kind: JKind.Object } src ? _r.String(src["document"]) : null,
@@ -104,7 +104,7 @@ internal sealed class PackReader
         }
 
         _batch.Seal();
-        var pack = new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures };
+        var pack = new RulePack(meta, _clauses, parameters, tiers, PackNames.Parse<HitPolicy>(hitPolicy) ?? HitPolicy.First, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures };
         pack.Interpretations = ReadInterpretations(root["interpretations"], pack);
         return _r.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : pack;
     }
@@ -267,7 +267,7 @@ internal sealed class PackReader
             }
 
             _r.CheckProperties(n, "A parameter", ["unit", "clause", "note", "assumed", "values", "title"]);
-            var unit = OneOf(_r.Required(n, "unit", what), Units) ?? "count";
+            var unit = PackNames.Unit(OneOf(_r.Required(n, "unit", what), Units)) ?? ParameterUnit.Count;
             ClauseInfo? clause = n["clause"] is null ? null : Cite(n, what);
             var values = _r.Array(_r.Required(n, "values", what), v =>
             {
@@ -278,7 +278,7 @@ internal sealed class PackReader
 
                 _r.CheckProperties(v, "A parameter value", ["from", "value", "note"]);
                 var from = _r.Date(_r.Required(v, "from", "A parameter value"));
-                var value = unit == "share" ? _r.Share(_r.Required(v, "value", "A parameter value")) : _r.Number(_r.Required(v, "value", "A parameter value"));
+                var value = unit == ParameterUnit.Share ? _r.Share(_r.Required(v, "value", "A parameter value")) : _r.Number(_r.Required(v, "value", "A parameter value"));
                 return from is null || value is null ? null : new ParameterValue(from.Value, value.Value);
             }) ?? [];
             var ordered = values.OrderBy(v => v.From).ToList();
@@ -293,7 +293,7 @@ internal sealed class PackReader
             Fingerprint("parameter", p.Name, n, "note");
             var title = n["title"] is { Kind: JKind.Object } t ? ReadText(t, "title") : n["title"] is { Kind: JKind.String } ts ? new LocalizedText(ts.Text ?? "", ts.Text ?? "") : null;
             result[p.Name] = new ParameterDef(p.Name, unit, clause?.Id, _r.String(n["note"]), _r.Bool(n["assumed"]) ?? false, ordered, n.Location) { Title = title };
-            _slots[p.Name] = new ParameterSlot(_slots.Count, unit == "share" ? VType.Share : VType.Number);
+            _slots[p.Name] = new ParameterSlot(_slots.Count, unit == ParameterUnit.Share ? VType.Share : VType.Number);
         }
 
         return result;
@@ -485,14 +485,14 @@ internal sealed class PackReader
             var shareNode = _r.Required(n, "municipalShare", what);
             var shareParameter = ShareParameter(shareNode);
             var share = shareParameter is null ? ReadFraction(shareNode, "municipalShare") ?? Fraction.Zero : Fraction.Zero;
-            string flexRule = "none";
+            var flexRule = FlexibleRule.None;
             Fraction? flexMax = null;
             var flexOfAll = false;
             ClauseInfo? flexClause = null;
             if (n["flexibleLetting"] is { IsNull: false } f && _r.ExpectObject(f, "flexibleLetting"))
             {
                 _r.CheckProperties(f, "flexibleLetting", ["rule", "maxShare", "of", "clause", "note"]);
-                flexRule = OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules) ?? "none";
+                flexRule = PackNames.Parse<FlexibleRule>(OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules)) ?? FlexibleRule.None;
                 flexOfAll = (OneOf(f["of"], ["nonMunicipal", "allVacancies"]) ?? "nonMunicipal") == "allVacancies";
                 flexMax = ReadFraction(f["maxShare"], "maxShare");
                 flexClause = f["clause"] is null ? null : Cite(f, "flexibleLetting");
@@ -525,7 +525,7 @@ internal sealed class PackReader
         return result;
     }
 
-    private static readonly (string Name, LettingRoute Route)[] RouteNames = [("municipal", LettingRoute.Municipal), ("flexible", LettingRoute.Flexible), ("waitingList", LettingRoute.WaitingList)];
+    private static readonly (string Name, LettingRoute Route)[] LettingRoutes = [.. Enum.GetValues<LettingRoute>().Select(r => (RouteNames.Name(r), r))];
 
     /// <summary>Reads <c>routes</c>: a tier names all three, a routing rule's <c>letting</c> the ones it changes.</summary>
     private Dictionary<LettingRoute, RoutePolicy> ReadRoutes(JNode routesNode, Dictionary<string, CriteriaSetDef> sets, string owner, bool all, string? ownerId)
@@ -536,8 +536,8 @@ internal sealed class PackReader
             return routes;
         }
 
-        _r.CheckProperties(routesNode, "routes", ["municipal", "flexible", "waitingList"]);
-        foreach (var (name, route) in RouteNames)
+        _r.CheckProperties(routesNode, "routes", [.. RouteNames.Letting]);
+        foreach (var (name, route) in LettingRoutes)
         {
             var rn = all ? _r.Required(routesNode, name, "routes") : routesNode[name];
             if (rn is null || !_r.ExpectObject(rn, name))
@@ -585,13 +585,7 @@ internal sealed class PackReader
         var route = LettingRoute.Municipal;
         if (withRoute)
         {
-            var text = OneOf(_r.Required(n, "route", "A requirement"), ["municipal", "flexible", "waitingList"]);
-            route = text switch
-            {
-                "flexible" => LettingRoute.Flexible,
-                "waitingList" => LettingRoute.WaitingList,
-                _ => LettingRoute.Municipal,
-            };
+            route = RouteNames.ParseLetting(OneOf(_r.Required(n, "route", "A requirement"), [.. RouteNames.Letting])) ?? LettingRoute.Municipal;
         }
 
         if (withRoute)
@@ -666,7 +660,7 @@ internal sealed class PackReader
         return (hitPolicy, rules);
     }
 
-    private static readonly string[] FixedRoutes = ["municipal", "flexible", "waitingList", "closed", "outOfScope"];
+    private static readonly string[] FixedRoutes = [.. RouteNames.Fixed];
 
     private (IReadOnlyList<RoutingRule> Rules, TierChangePolicy? TierChange) ReadRouting(JNode? node, Dictionary<string, TierDef> tiers, Dictionary<string, CriteriaSetDef> sets)
     {
@@ -715,7 +709,7 @@ internal sealed class PackReader
             var clause = Cite(n, what);
             var when = Compile(_r.Required(n, "when", what), memberInScope: false);
             var reason = ReadText(_r.Required(n, "reason", what), "reason");
-            var route = OneOf(n["route"], FixedRoutes);
+            var route = RouteNames.ParseVacancy(OneOf(n["route"], FixedRoutes));
             var counter = _r.String(n["counter"], nonEmpty: true);
             ShareSpec? share = null;
             if ((route is null) == (counter is null))
@@ -764,13 +758,13 @@ internal sealed class PackReader
             }
         }
 
-        string? flexRule = null;
+        FlexibleRule? flexRule = null;
         Fraction? flexMax = null;
         ClauseInfo? flexClause = null;
         if (node["flexibleLetting"] is { IsNull: false } f && _r.ExpectObject(f, "flexibleLetting"))
         {
             _r.CheckProperties(f, "flexibleLetting", ["rule", "maxShare", "clause", "note"]);
-            flexRule = OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules) ?? "none";
+            flexRule = PackNames.Parse<FlexibleRule>(OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules)) ?? FlexibleRule.None;
             flexMax = ReadFraction(f["maxShare"], "maxShare");
             flexClause = f["clause"] is null ? null : Cite(f, "flexibleLetting");
         }

@@ -20,7 +20,7 @@ public sealed class RulePack
         IReadOnlyDictionary<string, ClauseInfo> clauses,
         IReadOnlyDictionary<string, ParameterDef> parameters,
         IReadOnlyDictionary<string, TierDef> tiers,
-        string hitPolicy,
+        HitPolicy hitPolicy,
         IReadOnlyList<PlacementRule> placementRules,
         IReadOnlyList<RouteRequirement> requirements,
         IReadOnlyDictionary<string, CriteriaSetDef> criteriaSets,
@@ -53,7 +53,7 @@ public sealed class RulePack
             StringComparer.Ordinal);
         DefaultFlexible = policies.ToDictionary(
             t => t.Key,
-            t => new FlexibleLettingPolicy(t.FlexibleRule, t.FlexibleMaxShare, t.FlexibleRule switch { "none" => Fraction.Zero, "all" => Fraction.One, _ => null }, t.FlexibleClause?.Id),
+            t => new FlexibleLettingPolicy(PackNames.Name(t.FlexibleRule), t.FlexibleMaxShare, t.FlexibleRule switch { FlexibleRule.None => Fraction.Zero, FlexibleRule.All => Fraction.One, _ => null }, t.FlexibleClause?.Id),
             StringComparer.Ordinal);
         TierRuntimes = policies.ToDictionary(
             t => t.Key,
@@ -86,13 +86,13 @@ public sealed class RulePack
             var letting = rule.Letting ?? rule.FixedRoute switch
             {
                 // Outside the agreement: the agreement sets no criteria (the law's pack-wide requirements still apply).
-                "outOfScope" => new DwellingLetting("none", null, rule.Clause, new Dictionary<LettingRoute, RoutePolicy>
+                VacancyRoute.OutOfScope => new DwellingLetting(FlexibleRule.None, null, rule.Clause, new Dictionary<LettingRoute, RoutePolicy>
                 {
                     [LettingRoute.Municipal] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                     [LettingRoute.Flexible] = new(true, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                     [LettingRoute.WaitingList] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                 }),
-                "closed" => new DwellingLetting("none", null, rule.Clause, new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList }
+                VacancyRoute.Closed => new DwellingLetting(FlexibleRule.None, null, rule.Clause, new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList }
                     .ToDictionary(r => r, _ => new RoutePolicy(true, rule.Clause, rule.Reason, []) { Owner = rule.Id })),
                 _ => null,
             };
@@ -146,7 +146,7 @@ public sealed class RulePack
     public string? Municipality => Metadata.Municipality;
 
     /// <summary><c>signed</c>, <c>statutory</c>, <c>draft</c> or <c>illustrative</c>.</summary>
-    public string Status => Metadata.Status;
+    public string Status => PackNames.Name(Metadata.Status);
 
     /// <summary>First day the agreement applies.</summary>
     public DateOnly? ValidFrom => Metadata.ValidFrom;
@@ -179,7 +179,7 @@ public sealed class RulePack
 
     internal IReadOnlyDictionary<string, TierDef> TierDefs { get; }
 
-    internal string HitPolicy { get; }
+    internal HitPolicy HitPolicy { get; }
 
     internal IReadOnlyList<PlacementRule> PlacementRules { get; }
 
@@ -397,7 +397,7 @@ public sealed class RulePack
             {
                 if (policy.Clause is { } routeClause)
                 {
-                    yield return ($"{t.Id}.{Evaluator.RouteName(route)}", routeClause.Id, routeClause.Source);
+                    yield return ($"{t.Id}.{RouteNames.Name(route)}", routeClause.Id, routeClause.Source);
                 }
 
                 foreach (var r in policy.Requirements)
@@ -429,7 +429,7 @@ public sealed class RulePack
             {
                 if (policy.Clause is { } routeClause)
                 {
-                    yield return ($"{r.Id}.{Evaluator.RouteName(route)}", routeClause.Id, routeClause.Source);
+                    yield return ($"{r.Id}.{RouteNames.Name(route)}", routeClause.Id, routeClause.Source);
                 }
 
                 foreach (var q in policy.Requirements)
