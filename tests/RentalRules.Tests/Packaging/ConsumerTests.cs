@@ -14,7 +14,7 @@ namespace RentalRules.Tests.Packaging;
 public sealed class ConsumerTests : IDisposable
 {
     private const string Version = "0.1.0";
-    private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Step = TimeSpan.FromMinutes(12);
     private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("rr-consumer-");
 
     public void Dispose()
