@@ -61,6 +61,10 @@ public sealed class FuzzFigures : IDisposable
     private long _factItems;
     private long _factFiles;
     private long _cliRuns;
+    private readonly Timer _progress;
+
+    /// <summary>Starts the figures; a long run writes its figures so far every minute (<c>.progress</c> beside the figures file), so a run stopped early still reports what it tried.</summary>
+    public FuzzFigures() => _progress = new Timer(_ => Write(Fuzzing.FiguresFile + ".progress", "in progress", append: false), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
     /// <summary>Counts a pack given to the loader.</summary>
     /// <param name="loaded">Whether it loaded.</param>
@@ -90,13 +94,34 @@ public sealed class FuzzFigures : IDisposable
     /// <summary>Writes the figures.</summary>
     public void Dispose()
     {
-        var size = Fuzzing.Nightly ? "nightly" : "ci";
-        var line = FormattableString.Invariant(
-            $"{TimeProvider.System.GetUtcNow():u} size={size} seed={Fuzzing.Seed ?? (Fuzzing.Nightly ? "fresh" : Fuzzing.CiReplay)} packs tried={_packsTried} loaded={_packsLoaded} evaluations={_evaluations} fact items={_factItems} fact files={_factFiles} cli runs={_cliRuns}");
+        _progress.Dispose();
+        Write(Fuzzing.FiguresFile, "done", append: true);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Fuzzing.FiguresFile)!);
-            File.AppendAllText(Fuzzing.FiguresFile, line + Environment.NewLine);
+            File.Delete(Fuzzing.FiguresFile + ".progress");
+        }
+        catch (IOException)
+        {
+            // As below: the figures are a report.
+        }
+    }
+
+    private void Write(string file, string state, bool append)
+    {
+        var size = Fuzzing.Nightly ? "nightly" : "ci";
+        var line = FormattableString.Invariant(
+            $"{TimeProvider.System.GetUtcNow():u} size={size} {state} seed={Fuzzing.Seed ?? (Fuzzing.Nightly ? "fresh" : Fuzzing.CiReplay)} packs tried={Interlocked.Read(ref _packsTried)} loaded={Interlocked.Read(ref _packsLoaded)} evaluations={Interlocked.Read(ref _evaluations)} fact items={Interlocked.Read(ref _factItems)} fact files={Interlocked.Read(ref _factFiles)} cli runs={Interlocked.Read(ref _cliRuns)}");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            if (append)
+            {
+                File.AppendAllText(file, line + Environment.NewLine);
+            }
+            else
+            {
+                File.WriteAllText(file, line + Environment.NewLine);
+            }
         }
         catch (IOException)
         {
