@@ -205,6 +205,7 @@ public static class FactReader
             VacatedOn = r.Date(n["vacatedOn"]),
             Stairwell = r.String(n["stairwell"]),
             FirstLetting = r.Bool(n["firstLetting"]),
+            Candidates = r.Array(n["candidates"], x => r.String(x, nonEmpty: true)),
         };
     }
 
@@ -244,6 +245,7 @@ public static class FactReader
             SoldHome = n["soldHome"] is { Kind: JKind.False } ? SoldHome.None : Obj(r, n["soldHome"], "soldHome", FactSchema.SoldHome, x => new SoldHome { Municipality = r.String(x["municipality"]), Date = r.Date(x["date"]) }),
             EducationPerspective = r.Bool(n["educationPerspective"]),
             MoveInDate = r.Date(n["moveInDate"]),
+            WaitingListSince = r.Date(n["waitingListSince"]),
         };
     }
 
