@@ -9,13 +9,22 @@ internal static class ValidateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var packs = new Argument<string[]>("packs") { Description = "Pack files (or pack ids) to validate.", Arity = ArgumentArity.OneOrMore };
+        var packs = new Argument<string[]>("packs") { Description = "Pack files (or pack ids) to validate.", Arity = ArgumentArity.ZeroOrMore };
+        // Every other command names its pack with --pack; validate takes it too, as a newcomer types it.
+        var packOption = new Option<string[]>("--pack") { Description = "A pack file or id to validate (repeatable; the same as naming it as an argument).", AllowMultipleArgumentsPerToken = false };
         var json = CommonOptions.Json();
         var notes = new Option<bool>("--notes") { Description = "Also list each pack's interpretations: the rule and clause, the reading it encodes, the alternative and the draft that encodes it." };
-        var command = new Command("validate", "Load, check and compile rule packs. Exit 0 when all are valid, 1 otherwise.") { packs, json, notes };
+        var command = new Command("validate", "Load, check and compile rule packs. Exit 0 when all are valid, 1 otherwise.") { packs, packOption, json, notes };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(packs)?.Length ?? 0) + (result.GetValue(packOption)?.Length ?? 0) == 0)
+            {
+                result.AddError("Name at least one pack: validate PACK… or validate --pack PACK.");
+            }
+        });
         command.SetAction(parse =>
         {
-            var results = parse.GetValue(packs)!.Select(p => (Path: p, Result: CommonOptions.LoadPackResult(p))).ToList();
+            var results = (parse.GetValue(packs) ?? []).Concat(parse.GetValue(packOption) ?? []).Select(p => (Path: p, Result: CommonOptions.LoadPackResult(p))).ToList();
             var valid = results.All(r => r.Result.Success);
             if (parse.GetValue(json))
             {

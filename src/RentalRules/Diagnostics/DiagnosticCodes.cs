@@ -75,6 +75,9 @@ public static class DiagnosticCodes
     /// <summary>Two rules of a unique-hit table place the same department.</summary>
     public const string PlacementOverlap = "RR0405";
 
+    /// <summary>A tier a department covered by a statutory obligation can reach does not meet it (e.g. § 60 stk. 4); information where the agreement acknowledges it.</summary>
+    public const string StatutoryObligation = "RR0406";
+
     /// <summary>A ledger is malformed, inconsistent or fails its checksum.</summary>
     public const string LedgerInvalid = "RR0501";
 

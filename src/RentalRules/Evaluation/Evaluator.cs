@@ -22,6 +22,21 @@ internal static class Evaluator
     /// </summary>
     internal static PlacementResult Placement(RulePack pack, Department department, DateOnly on, EvalScope scope, Func<IReadOnlyList<string>, PlacementResult> byTable)
     {
+        var placement = PlacementByRule(pack, department, on, scope, byTable);
+        return pack.Obligations.Count == 0 || placement.Tier is not { } tier ? placement : WithObligations(pack, department, on, placement, pack.TierDefs[tier]);
+    }
+
+    /// <summary>The placement with a warning for each statutory obligation that covers the department and its tier's letting does not meet (e.g. § 60 stk. 4).</summary>
+    private static PlacementResult WithObligations(RulePack pack, Department department, DateOnly on, PlacementResult placement, TierDef tier)
+    {
+        var scope = pack.NewScope(on);
+        scope.Department = department;
+        var more = pack.ObligationCheck.PlacementWarnings(department, tier, scope).ToList();
+        return more.Count == 0 ? placement : placement with { Warnings = [.. placement.Warnings, .. more] };
+    }
+
+    private static PlacementResult PlacementByRule(RulePack pack, Department department, DateOnly on, EvalScope scope, Func<IReadOnlyList<string>, PlacementResult> byTable)
+    {
         var warnings = Warnings(pack, on);
         var decided = DecidedOn(department, on);
         if (decided is not null && pack.Decided is { Rules: true } rule && (rule.When is null || DecidedApplies(rule, scope)))
@@ -407,6 +422,13 @@ internal static class Evaluator
                 explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, pack.Reasons.Render(rule.Reason, parameters)));
                 tier = pack.LettingFor(rule, tier);
             }
+        }
+
+        if (pack.Obligations.Count > 0)
+        {
+            var scope = pack.NewScope(request.On);
+            scope.Department = request.Department;
+            explanation.AddRange(pack.ObligationCheck.CheckExplanations(request.Route, tier, request.Vacancy, scope));
         }
 
         var policy = tier.Routes[request.Route];

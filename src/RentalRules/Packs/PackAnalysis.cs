@@ -42,6 +42,11 @@ internal static class PackAnalysis
             yield return d;
         }
 
+        foreach (var d in pack.ObligationCheck.Diagnostics())
+        {
+            yield return d;
+        }
+
         var used = pack.PlacementRules.Select(r => r.Tier).ToHashSet(StringComparer.Ordinal);
         foreach (var tier in pack.TierDefs.Values.Where(t => !used.Contains(t.Id)))
         {

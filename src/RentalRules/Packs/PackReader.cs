@@ -11,7 +11,7 @@ namespace RentalRules.Packs;
 /// </summary>
 internal sealed partial class PackReader
 {
-    private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets", "routing", "offers"];
+    private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "obligations", "criteriaSets", "routing", "offers"];
     private static readonly string[] Statuses = ["signed", "statutory", "draft", "illustrative"];
     private static readonly string[] Units = ["share", "DKK/month", "DKK", "residents", "count", "years", "months", "ratio"];
     private static readonly string[] FlexibleRules = ["none", "agreed", "obligatory", "all"];
@@ -90,6 +90,7 @@ internal sealed partial class PackReader
         var (routingRules, tierChange) = ReadRouting(root["routing"], tiers, criteriaSets);
         var guard = ReadConcentration(root["routing"]?["concentration"]);
         var marks = ReadMarks(root["routing"]?["marks"]);
+        var obligations = ReadObligations(root["obligations"]);
         var offers = ReadOffers(root["offers"], criteriaSets);
         CheckRefCycles(criteriaSets);
         var ruleCount = rules.Count + _requirementIds.Count + _criterionIds.Count + routingRules.Count + marks.Count;
@@ -104,7 +105,7 @@ internal sealed partial class PackReader
         }
 
         _batch.Seal();
-        var pack = new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures, Offers = offers };
+        var pack = new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures, Obligations = obligations, Offers = offers };
         pack.Interpretations = ReadInterpretations(root["interpretations"], pack);
         return _r.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : pack;
     }

@@ -12,6 +12,8 @@ namespace RentalRules.Packs;
 /// </summary>
 public sealed class RulePack
 {
+    private readonly Lazy<ObligationCheck> _obligationCheck;
+
     private ParameterCache? _parameterCache;
     private bool? _hasSpecialCriteria;
 
@@ -28,6 +30,7 @@ public sealed class RulePack
         IReadOnlyList<RoutingRule> routingRules,
         TierChangePolicy? tierChange)
     {
+        _obligationCheck = new Lazy<ObligationCheck>(() => ObligationCheck.Build(this));
         RoutingRules = routingRules;
         TierChange = tierChange;
         Reasons = new Explanations.ReasonText(this);
@@ -208,6 +211,12 @@ public sealed class RulePack
     /// <summary>The offer policy of a route: the pack's, or the default (candidates on the municipal route, seniority on the others).</summary>
     internal OfferRoutePolicy OfferPolicyFor(LettingRoute route)
         => Offers is { } offers && offers.Routes.TryGetValue(route, out var policy) ? policy : OfferPolicy.Default(route, Id);
+
+    /// <summary>The statutory obligations on the agreement (e.g. § 60 stk. 4), with their bases'.</summary>
+    internal IReadOnlyList<Obligation> Obligations { get; init; } = [];
+
+    /// <summary>The agreement's letting policies checked against <see cref="Obligations"/>, built on first use.</summary>
+    internal ObligationCheck ObligationCheck => _obligationCheck.Value;
 
     /// <summary>The marks routing puts on vacancies.</summary>
     internal IReadOnlyList<VacancyMark> Marks { get; init; } = [];
@@ -466,6 +475,15 @@ public sealed class RulePack
         if (KeyFiguresCycle is { } cycle)
         {
             yield return ("placement.keyFigures", cycle.Clause.Id, cycle.Clause.Source);
+        }
+
+        foreach (var o in Obligations)
+        {
+            yield return (o.Id, o.Clause.Id, o.Clause.Source);
+            if (o.Acknowledged is { } ack)
+            {
+                yield return (o.Id + ".acknowledged", ack.Clause.Id, ack.Clause.Source);
+            }
         }
 
         foreach (var t in TierDefs.Values)

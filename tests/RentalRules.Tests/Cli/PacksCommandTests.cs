@@ -55,6 +55,29 @@ public sealed class PacksCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_WithThePackOptionOtherCommandsUse_ValidatesThePack()
+    {
+        // `validate --pack X` used to read "--pack" as a file name (RR0002 for '--pack', exit 1).
+        File.WriteAllText(Path.Combine(_empty.FullName, "my-draft.json"), Draft);
+
+        var run = CliRunner.RunIn(_empty.FullName, "validate", "--pack", "my-draft.json", "--pack", "holbaek-2024");
+
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("my-draft.json: valid (my-draft 0.1.0", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("holbaek-2024: valid (holbaek-2024 1.0.0", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_WithoutAPack_IsAUsageError()
+    {
+        var run = CliRunner.RunIn(_empty.FullName, "validate");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Name at least one pack", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_PackById_FromAnEmptyFolder_ChecksTheHousehold()
     {
         var run = CliRunner.RunIn(_empty.FullName, "check", "--pack", "holbaek-2024", "--department", Repo.Path("samples", "holbaek", "department-red.json"), "--household", Repo.Path("samples", "holbaek", "households.json"), "--on", "2025-01-01", "--json");

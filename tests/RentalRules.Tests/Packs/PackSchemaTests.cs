@@ -17,7 +17,7 @@ public sealed class PackSchemaTests
     private static readonly string[] ReaderTopLevel =
     [
         "$schema", "id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes",
-        "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "criteriaSets", "routing",
+        "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "obligations", "criteriaSets", "routing",
     ];
 
     private static readonly Lazy<JsonElement> Schema = new(() =>

@@ -1,0 +1,318 @@
+using RentalRules.Compilation;
+using RentalRules.Diagnostics;
+using RentalRules.Evaluation;
+using RentalRules.Facts;
+
+namespace RentalRules.Packs;
+
+/// <summary>
+/// Checks an agreement's letting policies against the statutory obligations of its packs (docs/pack-format.md,
+/// Obligations): which tiers a covered department can reach, what each policy of such a tier lacks, and — on a date —
+/// what to warn and explain for a department the obligation covers. Built once per pack, read-only after.
+/// </summary>
+internal sealed class ObligationCheck
+{
+    private static readonly LettingRoute[] LettingRoutes = [LettingRoute.Flexible, LettingRoute.WaitingList];
+
+    private readonly RulePack _pack;
+
+    /// <summary>Per obligation (by index), per policy key: what the policy lacks (empty when it meets the obligation).</summary>
+    private readonly Dictionary<string, IReadOnlyList<LocalizedText>>[] _problems;
+
+    private ObligationCheck(RulePack pack)
+    {
+        _pack = pack;
+        _problems = new Dictionary<string, IReadOnlyList<LocalizedText>>[pack.Obligations.Count];
+        var policies = pack.TierDefs.Values.Concat(pack.DwellingTiers.Values).ToList();
+        for (var i = 0; i < pack.Obligations.Count; i++)
+        {
+            var obligation = pack.Obligations[i];
+            _problems[i] = policies.ToDictionary(p => p.Key, p => Problems(pack, obligation, p), StringComparer.Ordinal);
+        }
+    }
+
+    public static ObligationCheck Build(RulePack pack) => new(pack);
+
+    /// <summary>The load diagnostics: per obligation, per tier a covered department can reach, the policies that do not meet it.</summary>
+    public IEnumerable<Diagnostic> Diagnostics()
+    {
+        // The statutory layer states the obligation; its own baseline tier is not an agreement.
+        if (_pack.Status == "statutory")
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < _pack.Obligations.Count; i++)
+        {
+            var obligation = _pack.Obligations[i];
+            var unmet = new List<string>();
+            foreach (var tier in ReachableTiers(obligation))
+            {
+                foreach (var (policy, what) in CoveredPolicies(obligation, tier))
+                {
+                    var problems = _problems[i][policy.Key];
+                    if (problems.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var lacks = string.Join("; ", problems.Select(p => p.En));
+                    if (obligation.Acknowledged is null)
+                    {
+                        yield return new Diagnostic(Severity.Warning, DiagnosticCodes.StatutoryObligation,
+                            $"{Cited(obligation)}: a department it covers can be placed in the tier '{tier.Id}', which does not meet it for {what}: {lacks}.",
+                            tier.Location,
+                            "Give the departments it covers a tier where every letting outside municipal allocation is flexible under criteria of each kind it names, or acknowledge the obligation with the agreement's clause (\"acknowledged\": { \"clause\", \"reason\" }).");
+                    }
+                    else
+                    {
+                        unmet.Add($"'{tier.Id}' ({what})");
+                    }
+                }
+            }
+
+            if (obligation.Acknowledged is { } ack && unmet.Count > 0)
+            {
+                yield return new Diagnostic(Severity.Info, DiagnosticCodes.StatutoryObligation,
+                    $"{Cited(obligation)} is not met by the tiers {string.Join(", ", unmet.Distinct(StringComparer.Ordinal))}; acknowledged by {ack.Clause.Id}: {ack.Reason.En}",
+                    obligation.Location, "A department designated on the evaluation date still gets the statutory warning and explanation.");
+            }
+        }
+    }
+
+    /// <summary>The placement warnings for a department placed in <paramref name="tier"/> on the scope's date: one per obligation that covers it and that the tier's letting does not meet.</summary>
+    public IEnumerable<string> PlacementWarnings(Department department, TierDef tier, EvalScope scope)
+    {
+        for (var i = 0; i < _pack.Obligations.Count; i++)
+        {
+            var obligation = _pack.Obligations[i];
+            if (!Covers(obligation, scope))
+            {
+                continue;
+            }
+
+            var lacks = CoveredPolicies(obligation, tier).SelectMany(p => _problems[i][p.Policy.Key].Select(x => $"{p.What}: {x.En}")).Distinct(StringComparer.Ordinal).ToList();
+            if (lacks.Count > 0)
+            {
+                yield return $"{Cited(obligation)} covers the department '{department.Id}' (designation {DesignationName(department)}), and its tier '{tier.Id}' does not meet it: {string.Join("; ", lacks)}.";
+            }
+        }
+    }
+
+    /// <summary>
+    /// The explanations for an eligibility check on <paramref name="route"/> of a dwelling let under
+    /// <paramref name="policy"/> (the tier's, or a routing rule's for the dwelling): one per obligation that covers
+    /// the department and the dwelling and that the policy does not meet.
+    /// </summary>
+    public IEnumerable<Explanation> CheckExplanations(LettingRoute route, TierDef policy, Vacancy? vacancy, EvalScope scope)
+    {
+        if (route == LettingRoute.Municipal)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < _pack.Obligations.Count; i++)
+        {
+            var obligation = _pack.Obligations[i];
+            if (vacancy?.Category is { } category && !obligation.Dwellings.Contains(category))
+            {
+                continue;
+            }
+
+            if (!Covers(obligation, scope) || !_problems[i].TryGetValue(policy.Key, out var problems) || problems.Count == 0)
+            {
+                continue;
+            }
+
+            var da = string.Join("; ", problems.Select(p => p.Da));
+            var en = string.Join("; ", problems.Select(p => p.En));
+            yield return new Explanation(obligation.Id, obligation.Clause.Id, obligation.Clause.Source, new LocalizedText(
+                $"{obligation.Reason.Da} Aftalens udlejning af boligen opfylder ikke forpligtelsen: {da}. Udfaldet er aftalens; kriterierne skal aftales.",
+                $"{obligation.Reason.En} The agreement's letting of the dwelling does not meet the obligation: {en}. The outcome is the agreement's; the criteria must be agreed."));
+        }
+    }
+
+    private static bool Covers(Obligation obligation, EvalScope scope)
+    {
+        var mark = scope.MissingCount;
+        var covers = obligation.When.Evaluate(scope) == Tri.True;
+        scope.ResetMissing(mark);
+        return covers;
+    }
+
+    private static string Cited(Obligation obligation) => $"{obligation.Clause.Id} ({obligation.Clause.Source}, obligation '{obligation.Id}')";
+
+    private static string DesignationName(Department department)
+        => department.Designation is { } d ? EnumNames<Designation>.Name(d) : "unknown";
+
+    /// <summary>
+    /// The tiers a department the obligation may cover can be placed in: the placement rules evaluated, three-valued,
+    /// for a department of each designation with every other fact unknown, on the pack's first day and each day a
+    /// parameter changes. A rule false for it cannot place it; a true one stops the search (hit policy first); a
+    /// decided placement that may apply makes every tier reachable.
+    /// </summary>
+    private IReadOnlyList<TierDef> ReachableTiers(Obligation obligation)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var on in ProbeDates())
+        {
+            foreach (var designation in EnumNames<Designation>.Values)
+            {
+                var scope = _pack.NewScope(on);
+                scope.Department = new Department { Id = "probe", Designation = designation };
+                if (obligation.When.Evaluate(scope) == Tri.False)
+                {
+                    continue;
+                }
+
+                if (_pack.Decided is { Rules: true } decided && (decided.When is null || decided.When.Evaluate(scope) != Tri.False))
+                {
+                    reached.UnionWith(_pack.TierDefs.Keys);
+                    continue;
+                }
+
+                foreach (var rule in _pack.PlacementRules)
+                {
+                    var r = rule.When.Evaluate(scope);
+                    if (r == Tri.False)
+                    {
+                        continue;
+                    }
+
+                    reached.Add(rule.Tier);
+                    if (r == Tri.True && _pack.HitPolicy == "first")
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return _pack.TierDefs.Values.Where(t => reached.Contains(t.Id)).ToList();
+    }
+
+    private IEnumerable<DateOnly> ProbeDates()
+    {
+        var first = _pack.ValidFrom ?? new DateOnly(2025, 1, 1);
+        return _pack.Parameters.Values.SelectMany(p => p.Values).Select(v => v.From)
+            .Where(d => d > first && (_pack.ValidTo is null || d <= _pack.ValidTo))
+            .Append(first).Distinct().Order().Take(24);
+    }
+
+    /// <summary>
+    /// The letting policies of the dwellings the obligation covers in a department of the tier: per covered category,
+    /// the routing rules that may route it (first match, three-valued): a rule with its own letting gives that
+    /// policy, a counting rule the tier's own; a rule that gives the municipality every such dwelling leaves nothing to let.
+    /// </summary>
+    private IEnumerable<(TierDef Policy, string What)> CoveredPolicies(Obligation obligation, TierDef tier)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var category in obligation.Dwellings.Order())
+        {
+            var scope = _pack.NewScope(_pack.ValidFrom ?? new DateOnly(2025, 1, 1));
+            scope.Vacancy = new Vacancy { Category = category };
+            foreach (var rule in _pack.RoutingRules)
+            {
+                var r = rule.When.Evaluate(scope);
+                if (r == Tri.False)
+                {
+                    continue;
+                }
+
+                var allMunicipal = rule.Share is { Fixed: { } share } && share == Fraction.One;
+                var policy = _pack.LettingFor(rule, tier);
+                var what = ReferenceEquals(policy, tier)
+                    ? $"{EnumNames<DwellingCategory>.Name(category)} dwellings"
+                    : $"the dwellings of routing rule '{rule.Id}'";
+                if (!allMunicipal && seen.Add(policy.Key + "|" + what))
+                {
+                    yield return (policy, what);
+                }
+
+                if (r == Tri.True)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>What a letting policy lacks to meet the obligation (in Danish and English), empty when it meets it.</summary>
+    private static IReadOnlyList<LocalizedText> Problems(RulePack pack, Obligation obligation, TierDef policy)
+    {
+        bool Open(LettingRoute route) => policy.Routes.TryGetValue(route, out var p) && !p.Closed;
+
+        if (!Open(LettingRoute.Flexible) && !Open(LettingRoute.WaitingList))
+        {
+            return []; // nothing is let outside municipal allocation (e.g. rehousing)
+        }
+
+        if (policy.MunicipalShareParameter is null && policy.MunicipalShare == Fraction.One)
+        {
+            return [];
+        }
+
+        var problems = new List<LocalizedText>();
+        var requirements = pack.RouteRequirements[policy.Key];
+        var waitingCriteria = requirements[(int)LettingRoute.WaitingList].Length > 0;
+        if (obligation.AllFlexible && Open(LettingRoute.WaitingList) && policy.FlexibleRule != "all" && !waitingCriteria)
+        {
+            problems.Add(Open(LettingRoute.Flexible)
+                ? new LocalizedText(
+                    $"den lader boliger, der ikke udlejes fleksibelt, gå til ventelisten uden kriterier (fleksibel udlejning '{policy.FlexibleRule}' i stedet for al udlejning)",
+                    $"it lets the dwellings not let flexibly go to the waiting list without criteria (flexible letting '{policy.FlexibleRule}' instead of all lettings)")
+                : new LocalizedText(
+                    "den udlejer efter ventelisten uden kriterier, og fleksibel udlejning er lukket",
+                    "it lets from the waiting list without criteria, and flexible letting is closed"));
+        }
+
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var route in LettingRoutes.Where(Open))
+        {
+            foreach (var requirement in requirements[(int)route])
+            {
+                CollectFacts(pack, requirement.CriteriaSet, read, new HashSet<string>(StringComparer.Ordinal));
+            }
+        }
+
+        foreach (var kind in obligation.Criteria.Where(k => !read.Any(k.Matches)))
+        {
+            problems.Add(new LocalizedText($"dens kriterier omfatter intet kriterium om {kind.Title.Da}", $"its criteria include no criterion on {kind.Title.En}"));
+        }
+
+        return problems;
+    }
+
+    private static void CollectFacts(RulePack pack, string criteriaSet, HashSet<string> facts, HashSet<string> visiting)
+    {
+        if (!visiting.Add(criteriaSet) || !pack.CriteriaSets.TryGetValue(criteriaSet, out var set))
+        {
+            return;
+        }
+
+        foreach (var criterion in set.Criteria)
+        {
+            Collect(criterion);
+        }
+
+        void Collect(CriterionNode node)
+        {
+            switch (node)
+            {
+                case LeafCriterion leaf:
+                    facts.UnionWith(leaf.Condition.References.Facts);
+                    break;
+                case GroupCriterion group:
+                    foreach (var child in group.Children)
+                    {
+                        Collect(child);
+                    }
+
+                    break;
+                case RefCriterion reference:
+                    CollectFacts(pack, reference.CriteriaSet, facts, visiting);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using RentalRules.Diagnostics;
+using RentalRules.Facts;
+using RentalRules.Json;
+
+namespace RentalRules.Packs;
+
+/// <summary>The pack section <c>obligations</c>: statutory obligations on the agreement (docs/pack-format.md, Obligations).</summary>
+internal sealed partial class PackReader
+{
+    private static readonly string[] ObligationFlexibleRules = ["all"];
+
+    private IReadOnlyList<Obligation> ReadObligations(JNode? node)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        return _r.Array(node, n =>
+        {
+            if (!_r.ExpectObject(n, "An obligation"))
+            {
+                return null;
+            }
+
+            _r.CheckProperties(n, "An obligation", ["id", "clause", "when", "dwellings", "flexibleLetting", "criteria", "reason", "acknowledged", "note"]);
+            var id = _r.String(_r.Required(n, "id", "An obligation"), nonEmpty: true) ?? "";
+            if (id.Length > 0 && !ids.Add(id))
+            {
+                _r.Error(DiagnosticCodes.DuplicateId, $"The obligation id '{id}' is used twice.", n["id"]!.Location, "Give each obligation its own id.");
+            }
+
+            var what = $"The obligation '{id}'";
+            Fingerprint("obligation", id, n, "note");
+            var clause = Cite(n, what);
+            var when = Compile(_r.Required(n, "when", what), memberInScope: false);
+            var dwellings = (_r.Array(_r.Required(n, "dwellings", what), d => OneOf(d, EnumNames<DwellingCategory>.Names)) ?? [])
+                .Select(name => EnumNames<DwellingCategory>.TryParse(name, out var c) ? c : (DwellingCategory?)null)
+                .OfType<DwellingCategory>().ToHashSet();
+            var allFlexible = OneOf(_r.Required(n, "flexibleLetting", what), ObligationFlexibleRules) == "all";
+            var criteria = ReadObligationCriteria(n["criteria"], what);
+            var reason = ReadText(_r.Required(n, "reason", what), "reason");
+            ObligationAcknowledgement? acknowledged = null;
+            if (n["acknowledged"] is { IsNull: false } ack && _r.ExpectObject(ack, "acknowledged"))
+            {
+                _r.CheckProperties(ack, "acknowledged", ["clause", "reason"]);
+                acknowledged = new ObligationAcknowledgement(Cite(ack, $"{what}'s acknowledgement"), ReadText(_r.Required(ack, "reason", "acknowledged"), "reason"));
+            }
+
+            return when is null ? null : new Obligation(id, clause, when, dwellings, allFlexible, criteria, reason, acknowledged, n.Location);
+        }) ?? [];
+    }
+
+    private IReadOnlyList<ObligationCriterion> ReadObligationCriteria(JNode? node, string what)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        return _r.Array(node, n =>
+        {
+            if (!_r.ExpectObject(n, "An obligation's criterion"))
+            {
+                return null;
+            }
+
+            _r.CheckProperties(n, "An obligation's criterion", ["id", "reads", "title"]);
+            var id = _r.String(_r.Required(n, "id", "An obligation's criterion"), nonEmpty: true) ?? "";
+            if (id.Length > 0 && !ids.Add(id))
+            {
+                _r.Error(DiagnosticCodes.DuplicateId, $"{what} names the criterion kind '{id}' twice.", n["id"]!.Location, "Give each kind of criterion its own id.");
+            }
+
+            var reads = _r.Array(_r.Required(n, "reads", $"{what}'s criterion '{id}'"), r => _r.String(r, nonEmpty: true))?.OfType<string>().ToList() ?? [];
+            if (reads.Count == 0)
+            {
+                _r.Error(DiagnosticCodes.MissingProperty, $"{what}'s criterion '{id}' reads no fact.", n.Location, "Write e.g. \"reads\": [\"employment\"].");
+            }
+
+            var title = ReadText(_r.Required(n, "title", $"{what}'s criterion '{id}'"), "title");
+            return new ObligationCriterion(id, reads, title);
+        }) ?? [];
+    }
+}
