@@ -1,4 +1,5 @@
 using System.Globalization;
+using RentalRules;
 using RentalRules.Evaluation;
 using RentalRules.Explanations;
 using RentalRules.Facts;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RentalRules;
 using RentalRules.Diagnostics;
 using RentalRules.Facts;
 

@@ -1,4 +1,5 @@
 using NRules.Fluent.Dsl;
+using RentalRules;
 using RentalRules.Evaluation;
 using RentalRules.Facts;
 

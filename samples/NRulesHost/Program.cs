@@ -1,5 +1,6 @@
 using NRules;
 using NRules.Fluent;
+using RentalRules;
 using RentalRules.Evaluation;
 using RentalRules.Facts;
 using RentalRules.NRules;

@@ -1,4 +1,4 @@
-using RentalRules.Evaluation; using RentalRules.Explanations; using RentalRules.Facts; using RentalRules.Packs;
+using RentalRules; using RentalRules.Evaluation; using RentalRules.Explanations; using RentalRules.Facts; using RentalRules.Packs;
 
 var pack = RulePackLoader.Load("rules/holbaek-2024.json").GetValueOrThrow();   // load, check, compile once; share it
 var department = FactReader.ReadDepartments(File.ReadAllText("samples/holbaek/department-red.json")).GetValueOrThrow().Items[0];

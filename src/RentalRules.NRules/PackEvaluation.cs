@@ -1,4 +1,5 @@
 using RentalRules.Compilation;
+using RentalRules.Facts;
 using RentalRules.Evaluation;
 using RentalRules.Packs;
 

@@ -59,17 +59,17 @@ internal static class PlacementGaps
 
         foreach (var gap in gaps)
         {
-            yield return new Diagnostic(Severity.Warning, DiagnosticCodes.PlacementGap, $"No placement rule places a department with {gap}.", rules[0].Location with { JsonPath = "$.placement.rules" }, "Close the gap: make the bands meet (e.g. '<= 0.30' and '> 0.30'), or add a rule for it.");
+            yield return Descriptors.PlacementGap.At(rules[0].Location with { JsonPath = "$.placement.rules" }, gap);
         }
 
         foreach (var overlap in overlaps)
         {
-            yield return new Diagnostic(Severity.Warning, DiagnosticCodes.PlacementOverlap, $"Placement rules overlap (hit policy unique): {overlap}.", rules[0].Location with { JsonPath = "$.placement.rules" }, "Make the conditions exclusive, or use hit policy first.");
+            yield return Descriptors.PlacementOverlap.At(rules[0].Location with { JsonPath = "$.placement.rules" }, overlap);
         }
 
         foreach (var rule in rules.Where(r => !decided.Contains(r.Id) && !alreadyUnreachable.Contains(r.Id)))
         {
-            yield return new Diagnostic(Severity.Warning, DiagnosticCodes.UnreachableRule, $"The placement rule '{rule.Id}' never places a department: for every combination of the facts its table reads, an earlier rule decides or its condition is false.", rule.Location, "Check its condition and its place in the table.");
+            yield return Descriptors.NeverPlacingRule.At(rule.Location, rule.Id);
         }
     }
 

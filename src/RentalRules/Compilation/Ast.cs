@@ -28,8 +28,18 @@ internal sealed record CallExpr(string Name, IReadOnlyList<Ast> Args, int Pos) :
 /// <summary><c>any|all|count|spell|sum(Variable in Collection [where Filter]: Body)</c>.</summary>
 internal sealed record QuantExpr(string Kind, string Variable, PathExpr Collection, Ast Body, int Pos, Ast? Filter = null) : Ast(Pos);
 
-/// <summary>A problem in an expression, at a character offset.</summary>
-internal sealed record ExprError(int Pos, string Code, string Message, string? Hint = null);
+/// <summary>A problem in an expression, at a character offset: a descriptor and its arguments.</summary>
+internal sealed record ExprError(int Pos, RentalRules.Diagnostics.DiagnosticDescriptor Descriptor, params object?[] Args)
+{
+    public string Code => Descriptor.Code;
+
+    public string Message => Descriptor.MessageOf(Args);
+
+    public string Hint => Descriptor.HintOf(Args);
+
+    /// <summary>The diagnostic for the expression <paramref name="text"/> at <paramref name="at"/>.</summary>
+    public RentalRules.Diagnostics.Diagnostic In(string text, RentalRules.SourceLocation at) => Descriptor.InExpression(at, text, Args);
+}
 
 internal sealed class ExprException(ExprError error) : Exception(error.Message)
 {

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using static System.Linq.Expressions.Expression;
+using RentalRules.Facts;
 
 namespace RentalRules.Compilation;
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using RentalRules.Diagnostics;
 using static System.Linq.Expressions.Expression;
+using RentalRules.Facts;
 
 namespace RentalRules.Compilation;
 
@@ -88,7 +89,7 @@ internal sealed class ExprCompiler
         var typed = compiler.Compile(ast);
         if (typed.Type.Kind != VKind.Bool)
         {
-            throw TypeError(ast.Pos, $"A condition must be true or false, but this is {typed.Type.Describe()}.", "Compare it with something, e.g. '>= 0.3'.");
+            throw TypeError(ast.Pos, Descriptors.NotACondition, typed.Type.Describe());
         }
 
         return Lambda<Func<EvalScope, Tri>>(typed.Expr, compiler._scope);
@@ -102,7 +103,7 @@ internal sealed class ExprCompiler
         var typed = compiler.Compile(ast);
         if (typed.Type.Kind != VKind.Number)
         {
-            throw TypeError(ast.Pos, $"This must be a number, but it is {typed.Type.Describe()}.", "Name a numeric fact, e.g. department.lowRentShare.");
+            throw TypeError(ast.Pos, Descriptors.NotANumber, typed.Type.Describe());
         }
 
         return Lambda<Func<EvalScope, decimal?>>(typed.Expr, compiler._scope);
@@ -110,14 +111,14 @@ internal sealed class ExprCompiler
 
     private readonly record struct Typed(Expression Expr, VType Type, string? FactName = null, object? Constant = null);
 
-    private static ExprException TypeError(int pos, string message, string? hint = null)
-        => new(new ExprError(pos, DiagnosticCodes.TypeMismatch, message, hint));
+    private static ExprException TypeError(int pos, DiagnosticDescriptor descriptor, params object?[] args)
+        => new(new ExprError(pos, descriptor, args));
 
     private Typed Compile(Ast ast)
     {
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new ExprException(new ExprError(ast.Pos, DiagnosticCodes.ExpressionTooComplex, "The expression is too deeply nested to compile.", "Split it into several criteria."));
+            throw new ExprException(new ExprError(ast.Pos, Descriptors.ExpressionTooDeepToCompile));
         }
 
         return CompileNode(ast);
@@ -129,13 +130,13 @@ internal sealed class ExprCompiler
         StringLit s => new Typed(Constant(s.Value, typeof(string)), VType.String, Constant: s.Value),
         BoolLit b => new Typed(b.Value ? TrueE : FalseE, VType.Bool),
         DurationLit d => new Typed(Empty(), VType.Duration, Constant: d),
-        ListLit l => throw TypeError(l.Pos, "A list [..] can only stand on the right of 'in'."),
+        ListLit l => throw TypeError(l.Pos, Descriptors.ListOutsideIn),
         PathExpr p => CompilePath(p, noteMissing: true),
         UnaryExpr u => CompileUnary(u),
         BinaryExpr b => CompileBinary(b),
         CallExpr c => CompileCall(c),
         QuantExpr q => CompileQuant(q),
-        _ => throw TypeError(ast.Pos, "Unsupported expression."),
+        _ => throw TypeError(ast.Pos, Descriptors.UnsupportedExpression),
     };
 
     private Typed CompileUnary(UnaryExpr u)
@@ -149,7 +150,7 @@ internal sealed class ExprCompiler
 
         if (operand.Type.Kind != VKind.Number)
         {
-            throw TypeError(u.Pos, $"'-' needs a number, but this is {operand.Type.Describe()}.");
+            throw TypeError(u.Pos, Descriptors.MinusNeedsNumber, operand.Type.Describe());
         }
 
         return new Typed(Call(M.Negate, operand.Expr), VType.Number, Constant: operand.Constant is decimal d ? -d : null);
@@ -159,7 +160,7 @@ internal sealed class ExprCompiler
     {
         if (t.Type.Kind != VKind.Bool)
         {
-            throw TypeError(pos, $"{what} needs a condition (true/false), but this is {t.Type.Describe()}.", "Compare the value with something first.");
+            throw TypeError(pos, Descriptors.NeedsCondition, what, t.Type.Describe());
         }
     }
 
@@ -230,10 +231,7 @@ internal sealed class ExprCompiler
 
         if (left.Type.Kind != VKind.Number || right.Type.Kind != VKind.Number)
         {
-            var hint = left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration
-                ? "Durations go after a date: 'on - 2 years'."
-                : null;
-            throw TypeError(b.Pos, $"'{b.Op}' needs numbers on both sides, but got {left.Type.Describe()} and {right.Type.Describe()}.", hint);
+            throw TypeError(b.Pos, left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration ? Descriptors.ArithmeticWithDuration : Descriptors.ArithmeticNeedsNumbers, b.Op, left.Type.Describe(), right.Type.Describe());
         }
 
         var method = b.Op switch
@@ -297,10 +295,7 @@ internal sealed class ExprCompiler
         }
         else
         {
-            var hint = left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration
-                ? "Compare dates with dates: 'c.date > on - 2 years'."
-                : equality ? null : "Only numbers and dates can be ordered with <, <=, > and >=.";
-            throw TypeError(b.Pos, $"Cannot compare {left.Type.Describe()} with {right.Type.Describe()} using '{b.Op}'.", hint);
+            throw TypeError(b.Pos, left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration ? Descriptors.CannotCompareWithDuration : equality ? Descriptors.CannotCompareTypes : Descriptors.CannotOrder, left.Type.Describe(), right.Type.Describe(), b.Op);
         }
 
         return new Typed(result, VType.Bool);
@@ -316,13 +311,12 @@ internal sealed class ExprCompiler
 
         if (fact.Type.EnumValues is { } values && literal.Constant is string s && !values.Contains(s, StringComparer.Ordinal))
         {
-            throw new ExprException(new ExprError(literalPos, DiagnosticCodes.TypeMismatch, $"'{s}' is not a value of {fact.FactName}.", Suggestions.DidYouMean(s, values)));
+            throw new ExprException(new ExprError(literalPos, Descriptors.NotAnEnumValue, s, fact.FactName, Suggestions.DidYouMean(s, values)));
         }
 
         if (fact.Type.IsShare && literal.Constant is decimal d && (d > 1m || d < 0m))
         {
-            var hint = d > 1m && d <= 100m ? $"Shares are fractions in [0, 1]: did you mean {(d / 100m).ToString(System.Globalization.CultureInfo.InvariantCulture)}?" : "Shares are fractions in [0, 1].";
-            throw new ExprException(new ExprError(literalPos, DiagnosticCodes.TypeMismatch, $"{fact.FactName} is a share, but is compared with {d.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", hint));
+            throw new ExprException(new ExprError(literalPos, d > 1m && d <= 100m ? Descriptors.ShareComparedWithPercent : Descriptors.ShareComparedOutOfRange, fact.FactName, d, d / 100m));
         }
     }
 
@@ -333,7 +327,7 @@ internal sealed class ExprCompiler
         {
             if (left.Type.Kind is not (VKind.String or VKind.Number))
             {
-                throw TypeError(b.Pos, $"'in [..]' needs text or a number on the left, but this is {left.Type.Describe()}.");
+                throw TypeError(b.Pos, Descriptors.InNeedsValue, left.Type.Describe());
             }
 
             var items = list.Items.Select(Compile).ToList();
@@ -344,7 +338,7 @@ internal sealed class ExprCompiler
                 var item = items[i];
                 if (item.Constant is null || item.Type.Kind != left.Type.Kind)
                 {
-                    throw TypeError(list.Items[i].Pos, $"The items of the list must be {(left.Type.Kind == VKind.String ? "'text'" : "numbers")} written out.");
+                    throw TypeError(list.Items[i].Pos, left.Type.Kind == VKind.String ? Descriptors.ListItemsText : Descriptors.ListItemsNumbers);
                 }
 
                 CheckLiteralAgainst(left, item, list.Items[i].Pos);
@@ -366,7 +360,7 @@ internal sealed class ExprCompiler
             return new Typed(Call(M.Contains, right.Expr, left.Expr), VType.Bool);
         }
 
-        throw TypeError(b.Pos, $"'in' needs a list on the right ([..] or a list of text such as department.flags), but this is {right.Type.Describe()}.");
+        throw TypeError(b.Pos, Descriptors.InNeedsList, right.Type.Describe());
     }
 
     private Typed CompileCall(CallExpr c)
@@ -378,7 +372,7 @@ internal sealed class ExprCompiler
             {
                 if (c.Args.Count != 1 || c.Args[0] is not PathExpr path)
                 {
-                    throw TypeError(c.Pos, $"{c.Name}(..) takes one fact name, e.g. {c.Name}(department.keyFigures.outsideLabourMarketShare).");
+                    throw TypeError(c.Pos, Descriptors.FunctionTakesFact, c.Name);
                 }
 
                 var value = CompilePath(path, noteMissing: false);
@@ -394,7 +388,7 @@ internal sealed class ExprCompiler
             {
                 if (c.Args.Count != 1 || c.Args[0] is not StringLit s || !DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
                 {
-                    throw TypeError(c.Pos, "date(..) takes one date written as 'yyyy-MM-dd'.");
+                    throw TypeError(c.Pos, Descriptors.DateTakesLiteral);
                 }
 
                 return new Typed(Constant((int?)date.DayNumber, typeof(int?)), VType.Date);
@@ -405,7 +399,7 @@ internal sealed class ExprCompiler
             case "within":
                 return CompileWithin(c);
             default:
-                throw new ExprException(new ExprError(c.Pos, DiagnosticCodes.UnknownName, $"There is no function '{c.Name}'.", Suggestions.DidYouMean(c.Name, Functions)));
+                throw new ExprException(new ExprError(c.Pos, Descriptors.NoSuchFunction, c.Name, Suggestions.DidYouMean(c.Name, Functions)));
         }
     }
 
@@ -413,19 +407,19 @@ internal sealed class ExprCompiler
     {
         if (_bound.ContainsKey(q.Variable) || FactSchema.RootNames.Contains(q.Variable) || q.Variable is "on" or "param")
         {
-            throw TypeError(q.Pos, $"The variable name '{q.Variable}' is already in use here.", "Choose another name.");
+            throw TypeError(q.Pos, Descriptors.VariableInUse, q.Variable);
         }
 
         var collection = CompilePath(q.Collection, noteMissing: true);
         if (collection.Type.Kind != VKind.List)
         {
-            throw TypeError(q.Collection.Pos, $"'{q.Kind}' needs a list such as member.convictions, but {q.Collection.Text} is {collection.Type.Describe()}.");
+            throw TypeError(q.Collection.Pos, Descriptors.QuantifierNeedsList, q.Kind, q.Collection.Text, collection.Type.Describe());
         }
 
         var elementType = collection.Type.Object!;
         if (q.Kind == "spell" && elementType.PeriodOf is null)
         {
-            throw TypeError(q.Collection.Pos, $"'spell' needs a list of records with from and to (member.benefits, member.employment, member.education.enrolled), but {q.Collection.Text} is {collection.Type.Describe()}.");
+            throw TypeError(q.Collection.Pos, Descriptors.SpellNeedsPeriods, q.Collection.Text, collection.Type.Describe());
         }
 
         var listType = typeof(IReadOnlyList<>).MakeGenericType(elementType.ClrType);
@@ -456,7 +450,7 @@ internal sealed class ExprCompiler
         {
             if (body.Type.Kind != VKind.Number)
             {
-                throw TypeError(q.Body.Pos, $"The body of 'sum' must be a number, but this is {body.Type.Describe()}.", "Write e.g. sum(e in member.employment where current(e): e.monthlyGrossIncome).");
+                throw TypeError(q.Body.Pos, Descriptors.SumBodyNotNumber, body.Type.Describe());
             }
         }
         else
@@ -579,7 +573,7 @@ internal sealed class ExprCompiler
     {
         if (c.Args.Count is < 1 or > 2)
         {
-            throw TypeError(c.Pos, "current(..) takes a record or a list with from and to, and optionally a date: current(e), current(member.education.enrolled), current(e, on + 2 months).");
+            throw TypeError(c.Pos, Descriptors.CurrentUsage);
         }
 
         var day = Variable(typeof(int?), "day");
@@ -593,16 +587,15 @@ internal sealed class ExprCompiler
     /// </summary>
     private Typed CompileWithin(CallExpr c)
     {
-        const string usage = "within(..) takes a date or a record, a duration and optionally the date the window ends on: within(c.date, 2 years), within(b, 2 years), within(household.divorce.date, 1 year, on).";
         if (c.Args.Count is < 2 or > 3)
         {
-            throw TypeError(c.Pos, usage);
+            throw TypeError(c.Pos, Descriptors.WithinUsage);
         }
 
         var span = Compile(c.Args[1]);
         if (span.Constant is not DurationLit duration)
         {
-            throw TypeError(c.Args[1].Pos, $"The second argument of within(..) must be a duration written out, e.g. 2 years, but this is {span.Type.Describe()}.", usage);
+            throw TypeError(c.Args[1].Pos, Descriptors.WithinDuration, span.Type.Describe());
         }
 
         var d = NotCalendar(duration);
@@ -633,7 +626,7 @@ internal sealed class ExprCompiler
         var date = Compile(c.Args[index]);
         if (date.Type.Kind != VKind.Date)
         {
-            throw TypeError(c.Args[index].Pos, $"The last argument of {c.Name}(..) must be a date, e.g. on + 2 months, but this is {date.Type.Describe()}.");
+            throw TypeError(c.Args[index].Pos, Descriptors.LastArgumentDate, c.Name, date.Type.Describe());
         }
 
         return date.Expr;
@@ -646,7 +639,7 @@ internal sealed class ExprCompiler
         var type = subject.Type.Kind is VKind.List or VKind.Object ? subject.Type.Object : null;
         if (type?.PeriodOf is null || subject.FactName is null)
         {
-            throw TypeError(argument.Pos, $"{what} needs an employment, an enrolment or a benefit (a record with from and to), or a list of them, but this is {subject.Type.Describe()}.", "Write e.g. current(member.education.enrolled) or any(e in member.employment: current(e)).");
+            throw TypeError(argument.Pos, Descriptors.NeedsPeriod, what, subject.Type.Describe());
         }
 
         var itemName = subject.Type.Kind == VKind.List ? subject.FactName + "[]" : subject.FactName;
@@ -656,7 +649,7 @@ internal sealed class ExprCompiler
     }
 
     private static DurationLit NotCalendar(DurationLit d) => d.Calendar
-        ? throw TypeError(d.Pos, "Calendar months measure a spell only: spell(..) >= 6 calendar months.", "Write months for a date: on - 6 months.")
+        ? throw TypeError(d.Pos, Descriptors.CalendarMonthsOnSpell)
         : d;
 
     /// <summary><c>spell(..) &gt;= N</c> and friends: whether the spell running on the evaluation date has lasted N.</summary>
@@ -664,7 +657,7 @@ internal sealed class ExprCompiler
     {
         if (left.Type.Kind != VKind.Spell || right.Constant is not DurationLit d || b.Op is "=" or "!=")
         {
-            throw TypeError(b.Pos, $"A spell is compared with a duration written out, using >=, >, < or <=: spell(..) >= 6 months; this compares {left.Type.Describe()} with {right.Type.Describe()} using '{b.Op}'.", "Write the spell on the left and the duration on the right.");
+            throw TypeError(b.Pos, Descriptors.SpellComparison, left.Type.Describe(), right.Type.Describe(), b.Op);
         }
 
         // lasted N: began on or before on − N; longer than N: began before on − N. '<' and '<=' are their negations.
@@ -699,7 +692,7 @@ internal sealed class ExprCompiler
         {
             if (segments.Count > 1)
             {
-                throw new ExprException(new ExprError(segments[1].Pos, DiagnosticCodes.UnknownName, "'on' is the evaluation date and has no fields."));
+                throw new ExprException(new ExprError(segments[1].Pos, Descriptors.OnHasNoFields));
             }
 
             return new Typed(Convert(Property(_scope, nameof(EvalScope.On)), typeof(int?)), VType.Date, "on");
@@ -709,13 +702,13 @@ internal sealed class ExprCompiler
         {
             if (segments.Count != 2)
             {
-                throw new ExprException(new ExprError(headPos, DiagnosticCodes.UnknownName, "Write a parameter as param.name.", "Parameters are declared under \"parameters\" in the pack."));
+                throw new ExprException(new ExprError(headPos, Descriptors.ParameterWithoutName));
             }
 
             var (name, pos) = segments[1];
             if (!_context.Parameters.TryGetValue(name, out var slot))
             {
-                throw new ExprException(new ExprError(pos, DiagnosticCodes.UnknownName, $"There is no parameter '{name}' in this pack.", Suggestions.DidYouMean(name, _context.Parameters.Keys)));
+                throw new ExprException(new ExprError(pos, Descriptors.UnknownParameter, name, Suggestions.DidYouMean(name, _context.Parameters.Keys)));
             }
 
             var factName = "param." + name;
@@ -735,7 +728,7 @@ internal sealed class ExprCompiler
         {
             if (head == "member" && !_context.MemberInScope)
             {
-                throw new ExprException(new ExprError(headPos, DiagnosticCodes.UnknownName, "'member' is only available in a criterion with a \"members\" age band.", "Add \"members\": {\"minAge\": .., \"maxAge\": ..} to the criterion, or use applicant / any(m in household.members: ..)."));
+                throw new ExprException(new ExprError(headPos, Descriptors.MemberOutOfScope));
             }
 
             type = FactSchema.RootType(head);
@@ -745,7 +738,7 @@ internal sealed class ExprCompiler
         else
         {
             var candidates = FactSchema.RootNames.Concat(_bound.Keys).Append("on").Append("param");
-            throw new ExprException(new ExprError(headPos, DiagnosticCodes.UnknownName, $"Unknown name '{head}'.", Suggestions.DidYouMean(head, candidates)));
+            throw new ExprException(new ExprError(headPos, Descriptors.UnknownNameInExpression, head, Suggestions.DidYouMean(head, candidates)));
         }
 
         if (segments.Count == 1)
@@ -763,10 +756,10 @@ internal sealed class ExprCompiler
             var (name, pos) = segments[i];
             if (t is null)
             {
-                throw new ExprException(new ExprError(pos, DiagnosticCodes.UnknownName, $"'{segments[i - 1].Name}' has no fields."));
+                throw new ExprException(new ExprError(pos, Descriptors.HasNoFields, segments[i - 1].Name));
             }
 
-            var field = t.Find(name) ?? throw new ExprException(new ExprError(pos, DiagnosticCodes.UnknownName, $"'{t.Name}' has no fact '{name}'.", Suggestions.DidYouMean(name, t.Fields.Select(f => f.Name))));
+            var field = t.Find(name) ?? throw new ExprException(new ExprError(pos, Descriptors.NoSuchFact, t.Name, name, Suggestions.DidYouMean(name, t.Fields.Select(f => f.Name))));
             fields.Add(field);
             t = field.Type.Kind == VKind.Object ? field.Type.Object : null;
         }

@@ -44,14 +44,14 @@ internal sealed class ExprParser
     {
         if (text.Length > MaxLength)
         {
-            throw new ExprException(new ExprError(0, DiagnosticCodes.ExpressionTooComplex, $"The expression is {text.Length} characters long; at most {MaxLength} are allowed.", "Split it into several criteria."));
+            throw new ExprException(new ExprError(0, Descriptors.ExpressionTooLong, text.Length, MaxLength));
         }
 
         var parser = new ExprParser(text);
         var ast = parser.ParseOr();
         if (parser.Peek.Kind != TokenKind.End)
         {
-            throw parser.Error(parser.Peek.Pos, $"Unexpected '{parser.Peek.Text}'.", "Join conditions with 'and' or 'or'.");
+            throw parser.Error(parser.Peek.Pos, Descriptors.UnexpectedAfterCondition, parser.Peek.Text);
         }
 
         return ast;
@@ -76,15 +76,14 @@ internal sealed class ExprParser
 
     private bool IsWord(string s) => Peek.Kind == TokenKind.Name && Peek.Text == s;
 
-    private ExprException Error(int pos, string message, string? hint = null)
-        => new(new ExprError(pos, DiagnosticCodes.ExpressionSyntax, message, hint));
+    private ExprException Error(int pos, DiagnosticDescriptor descriptor, params object?[] args)
+        => new(new ExprError(pos, descriptor, args));
 
     private void Expect(string symbol)
     {
         if (!IsSymbol(symbol))
         {
-            var found = Peek.Kind == TokenKind.End ? "the end of the expression" : $"'{Peek.Text}'";
-            throw Error(Peek.Pos, $"Expected '{symbol}' but found {found}.");
+            throw Error(Peek.Pos, Peek.Kind == TokenKind.End ? Descriptors.ExpectedSymbolAtEnd : Descriptors.ExpectedSymbol, symbol, Peek.Text);
         }
 
         _index++;
@@ -94,7 +93,7 @@ internal sealed class ExprParser
     {
         if (++_operators > MaxOperators)
         {
-            throw new ExprException(new ExprError(pos, DiagnosticCodes.ExpressionTooComplex, $"The expression has more than {MaxOperators} operators.", "Split it into several criteria."));
+            throw new ExprException(new ExprError(pos, Descriptors.TooManyOperators, MaxOperators));
         }
     }
 
@@ -102,7 +101,7 @@ internal sealed class ExprParser
     {
         if (++_depth > MaxDepth)
         {
-            throw new ExprException(new ExprError(pos, DiagnosticCodes.ExpressionTooComplex, $"The expression nests more than {MaxDepth} levels deep.", "Flatten it, or split it into several criteria."));
+            throw new ExprException(new ExprError(pos, Descriptors.ExpressionTooDeep, MaxDepth));
         }
     }
 
@@ -223,7 +222,7 @@ internal sealed class ExprParser
                 Next();
                 if (!decimal.TryParse(t.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
                 {
-                    throw Error(t.Pos, $"'{t.Text}' is not a number.");
+                    throw Error(t.Pos, Descriptors.NotANumberLiteral, t.Text);
                 }
 
                 if (Peek.Kind == TokenKind.Name && Peek.Text == "calendar")
@@ -231,7 +230,7 @@ internal sealed class ExprParser
                     var calendar = Next();
                     if (!(Peek.Kind == TokenKind.Name && Peek.Text is "month" or "months") || value != decimal.Truncate(value) || value > 10000)
                     {
-                        throw Error(calendar.Pos, "'calendar' goes with a whole number of months: 6 calendar months.");
+                        throw Error(calendar.Pos, Descriptors.CalendarNeedsMonths);
                     }
 
                     Next();
@@ -243,7 +242,7 @@ internal sealed class ExprParser
                     var unit = Next().Text;
                     if (value != decimal.Truncate(value) || value > 10000)
                     {
-                        throw Error(t.Pos, "A duration must be a whole number of years, months or days.");
+                        throw Error(t.Pos, Descriptors.DurationNotWhole);
                     }
 
                     var n = (int)value;
@@ -289,13 +288,13 @@ internal sealed class ExprParser
                 Next();
                 return new BoolLit(t.Text == "true", t.Pos);
             case TokenKind.Name when Keywords.Contains(t.Text):
-                throw Error(t.Pos, $"'{t.Text}' cannot start a value here.", "Check for a missing value before it.");
+                throw Error(t.Pos, Descriptors.CannotStartValue, t.Text);
             case TokenKind.Name:
                 return ParseNameOrCall();
             case TokenKind.End:
-                throw Error(t.Pos, "The expression ends too early.", "A value is missing at the end.");
+                throw Error(t.Pos, Descriptors.EndsTooEarly);
             default:
-                throw Error(t.Pos, $"Unexpected '{t.Text}'.");
+                throw Error(t.Pos, Descriptors.UnexpectedToken, t.Text);
         }
     }
 
@@ -311,19 +310,19 @@ internal sealed class ExprParser
             {
                 if (Peek.Kind != TokenKind.Name || Keywords.Contains(Peek.Text))
                 {
-                    throw Error(Peek.Pos, $"'{first.Text}' needs a variable: {first.Text}(x in member.convictions: condition).");
+                    throw Error(Peek.Pos, Descriptors.QuantifierWithoutVariable, first.Text);
                 }
 
                 var variable = Next().Text;
                 if (!IsWord("in"))
                 {
-                    throw Error(Peek.Pos, $"Expected 'in' after '{variable}'.", $"Write {first.Text}({variable} in some.list: condition).");
+                    throw Error(Peek.Pos, Descriptors.QuantifierWithoutIn, first.Text, variable);
                 }
 
                 Next();
                 if (Peek.Kind != TokenKind.Name)
                 {
-                    throw Error(Peek.Pos, "Expected a list name after 'in'.");
+                    throw Error(Peek.Pos, Descriptors.QuantifierWithoutList);
                 }
 
                 var collection = ParsePath(Next());
@@ -369,7 +368,7 @@ internal sealed class ExprParser
             Next();
             if (Peek.Kind != TokenKind.Name)
             {
-                throw Error(Peek.Pos, "Expected a name after '.'.");
+                throw Error(Peek.Pos, Descriptors.NameAfterDot);
             }
 
             var t = Next();
@@ -421,7 +420,7 @@ internal sealed class ExprParser
 
                 if (i >= text.Length)
                 {
-                    throw Error(start, "The text literal is not closed.", $"Add the closing {c}.");
+                    throw Error(start, Descriptors.UnclosedText, c);
                 }
 
                 tokens.Add(new Token(TokenKind.String, text[(start + 1)..i], start));
@@ -443,11 +442,11 @@ internal sealed class ExprParser
                 else if (c == '&' || c == '|' || c == '!')
                 {
                     var word = c == '&' ? "and" : c == '|' ? "or" : "not";
-                    throw Error(start, $"'{c}' is not an operator here.", $"Write '{word}'.");
+                    throw Error(start, Descriptors.NotAnOperator, c, word);
                 }
                 else
                 {
-                    throw Error(start, $"Unexpected character '{c}'.");
+                    throw Error(start, Descriptors.UnexpectedCharacter, c);
                 }
             }
         }

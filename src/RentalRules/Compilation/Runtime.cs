@@ -1,3 +1,5 @@
+using RentalRules.Facts;
+
 namespace RentalRules.Compilation;
 
 /// <summary>

@@ -13,17 +13,6 @@ public enum Severity
     Error,
 }
 
-/// <summary>A position in a source file: 1-based line and column, and the JSON path of the value.</summary>
-/// <param name="File">The file name as given to the loader (or a label such as <c>&lt;stream&gt;</c>).</param>
-/// <param name="JsonPath">The JSON path of the value, for example <c>$.members[1].birthDate</c>.</param>
-/// <param name="Line">1-based line number.</param>
-/// <param name="Column">1-based column number, in characters.</param>
-public sealed record SourceLocation(string File, string JsonPath, int Line, int Column)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{File}:{Line}:{Column}";
-}
-
 /// <summary>
 /// One problem found in a pack or an input file, with a stable code, its location and a hint on how to fix it.
 /// Messages never contain fact values of a household (they may be personal data); they name paths and types only.

@@ -673,7 +673,7 @@ internal static class Evaluator
 
             foreach (var p in leaf.Assumed)
             {
-                list.Add(Explanations.ReasonText.Assumption(p, p.ValueOn(DateOnly.FromDayNumber(scope.On))));
+                list.Add(ReasonText.Assumption(p.Name, p.Title, p.Unit, p.ValueOn(DateOnly.FromDayNumber(scope.On))));
             }
 
             assumptions = leaf.Cache.Set(scope.Parameters, list);

@@ -62,7 +62,7 @@ internal static class JournalEntryJson
         var route = routeText is null ? (VacancyRoute?)null : RouteOf(routeText);
         if (routeText is not null && route is null)
         {
-            r.Error(DiagnosticCodes.JournalInvalid, $"'{routeText}' is not a route a journal records.", root["route"]!.Location, "The entry is corrupt; restore the journal from a backup.");
+            r.Report(Descriptors.EntryRoute, root["route"]!.Location, routeText);
         }
 
         Fraction? share = null;
@@ -74,7 +74,7 @@ internal static class JournalEntryJson
             }
             else
             {
-                r.Error(DiagnosticCodes.JournalInvalid, "The municipal share is not a fraction.", root["municipalShare"]!.Location, "The entry is corrupt; restore the journal from a backup.");
+                r.Report(Descriptors.EntryShare, root["municipalShare"]!.Location);
             }
         }
 
@@ -99,7 +99,7 @@ internal static class JournalEntryJson
         DateTimeOffset recordedAt = default;
         if (recordedText is not null && !DateTimeOffset.TryParseExact(recordedText, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out recordedAt))
         {
-            r.Error(DiagnosticCodes.JournalInvalid, "The recording time is not an ISO 8601 time stamp.", root["recordedAt"]!.Location, "The entry is corrupt; restore the journal from a backup.");
+            r.Report(Descriptors.EntryRecordedAt, root["recordedAt"]!.Location);
         }
 
         var checksum = r.String(r.Required(root, "checksum", What));
@@ -139,7 +139,7 @@ internal static class JournalEntryJson
         };
         if (r.Diagnostics.Count == errorsBefore && checksum != Checksum(Body(entry)))
         {
-            r.Error(DiagnosticCodes.JournalInvalid, $"The journal entry of vacancy '{vacancy}' does not match its checksum: it was changed outside RentalRules or is corrupt.", root.Location, "Restore the journal from a backup; a journal is never repaired or reset silently.");
+            r.Report(Descriptors.EntryChecksum, root.Location, vacancy);
         }
 
         return r.Diagnostics.Count == errorsBefore ? entry : null;

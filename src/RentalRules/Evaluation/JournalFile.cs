@@ -108,20 +108,20 @@ public sealed class JournalFile
         var format = r.String(r.Required(root, "format", What));
         if (format is not null && format != FormatName)
         {
-            r.Error(DiagnosticCodes.JournalInvalid, "This is not a RentalRules decision journal.", root["format"]!.Location, $"A journal has \"format\": \"{FormatName}\"; a ledger file is read with --ledger.");
+            r.Report(Descriptors.NotAJournal, root["format"]!.Location, FormatName);
             return new LoadResult<JournalFile>(null, diagnostics);
         }
 
         var version = r.Integer(r.Required(root, "formatVersion", What));
         if (version is not null && version > FormatVersion)
         {
-            r.Error(DiagnosticCodes.JournalNewer, $"The journal has format version {version}; this library reads version {FormatVersion}.", root["formatVersion"]!.Location, "Use the RentalRules version that wrote it or a later one; the journal is left unchanged.");
+            r.Report(Descriptors.JournalNewer, root["formatVersion"]!.Location, version, FormatVersion);
             return new LoadResult<JournalFile>(null, diagnostics);
         }
 
         if (version is not null && version != FormatVersion)
         {
-            r.Error(DiagnosticCodes.JournalInvalid, $"The journal has format version {version}, which no RentalRules version wrote.", root["formatVersion"]!.Location, "Restore the journal from a backup.");
+            r.Report(Descriptors.JournalUnknownVersion, root["formatVersion"]!.Location, version);
         }
 
         r.CheckProperties(root, What, ["format", "formatVersion", "pack", "ledger", "entries", "checksum"]);
@@ -134,11 +134,11 @@ public sealed class JournalFile
             municipality = r.String(packNode["municipality"]);
             if (packId is not null && packId != expectedPackId)
             {
-                r.Error(DiagnosticCodes.JournalForeign, $"The journal was kept under the pack '{packId}', not '{expectedPackId}'.", packNode["id"]!.Location, "Use the journal of this pack, or start a new journal file for it; a journal is never reset silently.");
+                r.Report(Descriptors.JournalOfOtherPack, packNode["id"]!.Location, packId, expectedPackId);
             }
             else if (!string.Equals(municipality ?? "", expectedMunicipality ?? "", StringComparison.Ordinal))
             {
-                r.Error(DiagnosticCodes.JournalForeign, $"The journal was kept for the municipality '{municipality ?? "(none)"}', not '{expectedMunicipality ?? "(none)"}'.", (packNode["municipality"] ?? packNode).Location, "Use the journal of this municipality; a journal is never reset silently.");
+                r.Report(Descriptors.JournalOfOtherMunicipality, (packNode["municipality"] ?? packNode).Location, municipality ?? "(none)", expectedMunicipality ?? "(none)");
             }
         }
 
@@ -156,7 +156,7 @@ public sealed class JournalFile
                 // Locate the ledger's problems in the journal file, not in the re-written text.
                 foreach (var d in parsed.Diagnostics)
                 {
-                    r.Error(d.Code, d.Message, ledgerNode.Location, d.Hint);
+                    r.Diagnostics.Add(d with { Severity = Severity.Error, Location = ledgerNode.Location });
                 }
             }
 
@@ -169,11 +169,11 @@ public sealed class JournalFile
         {
             if (entries.Any(e => e.PackId != expectedPackId))
             {
-                r.Error(DiagnosticCodes.JournalInvalid, "An entry of the journal was recorded under another pack.", root["entries"]!.Location, "The journal is corrupt; restore it from a backup.");
+                r.Report(Descriptors.JournalEntryOfOtherPack, root["entries"]!.Location);
             }
             else if (checksum != Checksum(packId!, municipality, ledger, entries.Select(e => EntryChecksum(e.ToJson()))))
             {
-                r.Error(DiagnosticCodes.JournalInvalid, "The journal's checksum does not match its ledger and entries: entries were changed, removed or reordered outside RentalRules, or the file is corrupt.", root["checksum"]!.Location, "Restore the journal from a backup; a journal is never repaired or reset silently.");
+                r.Report(Descriptors.JournalChecksum, root["checksum"]!.Location);
             }
         }
 

@@ -322,14 +322,14 @@ public sealed class Ledger
         var format = r.String(r.Required(root, "format", "A ledger"));
         if (format is not null && format != FormatName)
         {
-            r.Error(DiagnosticCodes.LedgerInvalid, "This is not a RentalRules ledger.", root["format"]!.Location, $"A ledger has \"format\": \"{FormatName}\".");
+            r.Report(Descriptors.NotALedger, root["format"]!.Location, FormatName);
             return new LoadResult<Ledger>(null, diagnostics);
         }
 
         var version = r.Integer(r.Required(root, "formatVersion", "A ledger"));
         if (version is not null && version is not (1 or FormatVersion))
         {
-            r.Error(DiagnosticCodes.LedgerInvalid, $"The ledger has format version {version}; this library reads versions 1 to {FormatVersion}.", root["formatVersion"]!.Location, "Use the library version that wrote it, or migrate the ledger.");
+            r.Report(Descriptors.LedgerVersion, root["formatVersion"]!.Location, version, FormatVersion);
         }
 
         string? packId = null;
@@ -341,7 +341,7 @@ public sealed class Ledger
             packVersion = r.String(r.Required(packNode, "version", "pack"));
             if (packId is not null && expectedPackId is not null && packId != expectedPackId)
             {
-                r.Error(DiagnosticCodes.LedgerForeign, $"The ledger was kept under the pack '{packId}', not '{expectedPackId}'.", packNode["id"]!.Location, "Use the ledger of this pack, or start a new ledger for it; a ledger is never reset silently.");
+                r.Report(Descriptors.LedgerForeign, packNode["id"]!.Location, packId, expectedPackId);
             }
         }
 
@@ -350,7 +350,7 @@ public sealed class Ledger
             var value = r.Number(node, 0m, MaxCount);
             if (value is not null && value != decimal.Truncate(value.Value))
             {
-                r.Error(DiagnosticCodes.LedgerInvalid, "A count must be a whole number.", node!.Location, "The ledger is corrupt; restore it from the host's store.");
+                r.Report(Descriptors.LedgerCountNotWhole, node!.Location);
                 return null;
             }
 
@@ -380,7 +380,7 @@ public sealed class Ledger
 
             if (municipal > counted || flexible > counted - municipal)
             {
-                r.Error(DiagnosticCodes.LedgerInvalid, "The counter is inconsistent: more allocations than counted vacancies.", n.Location, "The ledger is corrupt; restore it from the host's store.");
+                r.Report(Descriptors.LedgerCounterInconsistent, n.Location);
                 return null;
             }
 
@@ -395,7 +395,7 @@ public sealed class Ledger
 
                 if (!Fraction.TryParse(text, out var parsed) || parsed.CompareTo(new Fraction((long)counted, 1)) > 0)
                 {
-                    r.Error(DiagnosticCodes.LedgerInvalid, "The counter's due is not an exact fraction between 0 and the counted vacancies.", dueNode.Location, "The ledger is corrupt; restore it from the host's store.");
+                    r.Report(Descriptors.LedgerDueInvalid, dueNode.Location);
                     return null;
                 }
 
@@ -405,7 +405,7 @@ public sealed class Ledger
             var item = new LedgerCounter(department, counter, tier, (long)counted, (long)municipal, (long)flexible) { Due = due };
             if (!counters.TryAdd((department, counter), item))
             {
-                r.Error(DiagnosticCodes.LedgerInvalid, "The same department and counter appear twice.", n.Location, "The ledger is corrupt; restore it from the host's store.");
+                r.Report(Descriptors.LedgerDuplicateCounter, n.Location);
             }
 
             return item;
@@ -425,7 +425,7 @@ public sealed class Ledger
             var dates = r.Array(r.Required(n, "dates", "An allocation history"), d => r.Date(d) is { } date ? new Boxed(date) : null);
             if (department is not null && dates is not null && !allocations.TryAdd((department, stairwell), dates.Select(b => b.Date).Order().ToImmutableArray()))
             {
-                r.Error(DiagnosticCodes.LedgerInvalid, "The same department and stairwell appear twice.", n.Location, "The ledger is corrupt; restore it from the host's store.");
+                r.Report(Descriptors.LedgerDuplicateStairwell, n.Location);
             }
 
             return department;
@@ -435,7 +435,7 @@ public sealed class Ledger
         if (diagnostics.Count == 0 && items is not null && packId is not null && changeCounter is not null
             && checksum != Checksum((int)(version ?? FormatVersion), packId, packVersion ?? "", (long)changeCounter, counters.Values, allocations.ToImmutable()))
         {
-            r.Error(DiagnosticCodes.LedgerInvalid, "The ledger's checksum does not match its counters: it was changed outside RentalRules or is corrupt.", root["checksum"]!.Location, "Restore the ledger from the host's store; counts are never reset silently.");
+            r.Report(Descriptors.LedgerChecksum, root["checksum"]!.Location);
         }
 
         var ledger = diagnostics.Count == 0 ? new Ledger(packId!, packVersion ?? "", (long)changeCounter!, counters.ToImmutable(), allocations.ToImmutable()) : null;

@@ -2,78 +2,6 @@ using RentalRules.Facts;
 
 namespace RentalRules.Evaluation;
 
-/// <summary>A short text in Danish and English.</summary>
-/// <param name="Da">Danish.</param>
-/// <param name="En">English.</param>
-public sealed record LocalizedText(string Da, string En)
-{
-    /// <summary>The text in the given language (<c>"da"</c> or <c>"en"</c>).</summary>
-    /// <param name="language">The language code.</param>
-    /// <returns>The text.</returns>
-    public string In(string language) => language == "da" ? Da : En;
-}
-
-/// <summary>Why an answer is what it is: the rule, the clause of the agreement (or law) behind it, and a short reason.</summary>
-/// <param name="RuleId">The id of the rule, tier, requirement or criterion in the pack.</param>
-/// <param name="Clause">The clause reference, e.g. <c>§ 6</c> or <c>bilag 3 nr. 1</c>.</param>
-/// <param name="Source">The id of the pack that declares the clause (e.g. <c>holbaek-2024</c>, or <c>dk-statutory-restrictions</c> for the Act).</param>
-/// <param name="Reason">The reason, in Danish and English.</param>
-public sealed record Explanation(string RuleId, string Clause, string Source, LocalizedText Reason);
-
-/// <summary>Three-valued outcome of an eligibility check or a criterion.</summary>
-public enum Outcome
-{
-    /// <summary>The household meets it.</summary>
-    Eligible,
-
-    /// <summary>The household does not meet it.</summary>
-    Ineligible,
-
-    /// <summary>Facts are missing; see the missing list and the documents to request.</summary>
-    Undetermined,
-}
-
-/// <summary>How a vacancy reaches a household.</summary>
-public enum LettingRoute
-{
-    /// <summary>The municipality allocates (kommunal anvisning).</summary>
-    Municipal,
-
-    /// <summary>Priority on the waiting list under flexible criteria (fleksibel udlejning).</summary>
-    Flexible,
-
-    /// <summary>The ordinary waiting list by seniority.</summary>
-    WaitingList,
-}
-
-/// <summary>Whether placement found a tier.</summary>
-public enum PlacementOutcome
-{
-    /// <summary>A rule placed the department in a tier.</summary>
-    Placed,
-
-    /// <summary>A fact needed to decide is missing.</summary>
-    Undetermined,
-
-    /// <summary>No rule applied (a gap in the pack's table).</summary>
-    Unplaced,
-}
-
-/// <summary>A tier's flexible-letting rule.</summary>
-/// <param name="Rule">
-/// <c>none</c>, <c>agreed</c> (by individual agreement, up to <paramref name="MaxShare"/>), <c>obligatory</c>
-/// (by law in designated areas) or <c>all</c> (every non-municipal letting is flexible).
-/// </param>
-/// <param name="MaxShare">The cap on the flexibly let share, or <c>null</c> when there is none.</param>
-/// <param name="Share">The department's share: its agreed share capped by <paramref name="MaxShare"/>; <c>null</c> when unknown.</param>
-/// <param name="Clause">The clause.</param>
-public sealed record FlexibleLettingPolicy(string Rule, Fraction? MaxShare, Fraction? Share, string? Clause);
-
-/// <summary>What a route into a department of a tier requires.</summary>
-/// <param name="Open">Whether the route is open at all.</param>
-/// <param name="CriteriaSets">The criteria sets that apply (for this department), in order.</param>
-public sealed record RouteSummary(bool Open, IReadOnlyList<string> CriteriaSets);
-
 /// <summary>The placement of a department in a tier, with the rule and clause behind it.</summary>
 /// <param name="DepartmentId">The department's id.</param>
 /// <param name="Outcome">Placed, undetermined or unplaced.</param>
@@ -100,19 +28,6 @@ public sealed record PlacementResult(
     IReadOnlyList<Explanation> Explanation,
     IReadOnlyList<string> Missing,
     IReadOnlyList<string> Warnings);
-
-/// <summary>Every n-th municipal allocation under special criteria.</summary>
-/// <param name="Share">The share of municipal allocations (e.g. 1/2 for every second).</param>
-/// <param name="CriteriaSet">The criteria set.</param>
-/// <param name="Clause">The clause.</param>
-public sealed record SpecialCriteriaPolicy(Fraction Share, string CriteriaSet, string Clause)
-{
-    /// <summary>
-    /// The counting scopes whose municipal allocations are counted (e.g. only <c>family</c>: "hver anden kommunale
-    /// anvisning i den enkelte boligafdeling" among family allocations); <c>null</c>: every scope.
-    /// </summary>
-    public IReadOnlyList<string>? Counters { get; init; }
-}
 
 /// <summary>The outcome of one member against a criterion with an age band.</summary>
 /// <param name="MemberId">The member's id (never personal data).</param>
@@ -151,28 +66,6 @@ public sealed record CriterionResult(
     /// <summary>The assumed numbers the criterion rests on (empty when it rests only on the agreement's text).</summary>
     public IReadOnlyList<Assumption> Assumptions { get; init; } = [];
 }
-
-/// <summary>
-/// A number a criterion rests on that is not in the agreement's text (a parameter marked <c>assumed</c> in the pack), so
-/// that a caseworker sees which answers depend on an assumption.
-/// </summary>
-/// <param name="Parameter">The parameter's name in the pack (for machines; the reason names it in words), or <c>null</c> when the criterion itself states the assumption.</param>
-/// <param name="Value">The parameter's value on the evaluation date, or <c>null</c> when it has none then (or there is no parameter).</param>
-/// <param name="Reason">What is assumed, with the value, in Danish and English.</param>
-public sealed record Assumption(string? Parameter, decimal? Value, LocalizedText Reason);
-
-/// <summary>
-/// A reading the pack makes where the agreement's text is open: the rule it is on, the clause, the reading encoded and
-/// the alternative a reader could take (and, where the alternative changes outcomes, a draft that encodes it).
-/// </summary>
-/// <param name="Id">The interpretation's id in the pack.</param>
-/// <param name="Rule">The id of the rule, criterion, tier, routing rule, mark or parameter the reading is on.</param>
-/// <param name="Clause">The clause whose text is open.</param>
-/// <param name="Source">The pack that declares the clause.</param>
-/// <param name="Reading">The reading the pack encodes, and why.</param>
-/// <param name="Alternative">The other reading.</param>
-/// <param name="Draft">A draft pack that encodes the alternative, if one is shipped (a path relative to the repository).</param>
-public sealed record Interpretation(string Id, string Rule, string Clause, string Source, string Reading, string Alternative, string? Draft);
 
 /// <summary>What the host asks: may this household take this route into this department?</summary>
 /// <param name="Department">The department.</param>
@@ -214,28 +107,6 @@ public sealed record EligibilityResult(
 {
     /// <summary>Whether the route is closed for this department (or dwelling): no household can take it. The outcome is then ineligible.</summary>
     public bool RouteClosed { get; init; }
-}
-
-/// <summary>Where a vacancy goes.</summary>
-public enum VacancyRoute
-{
-    /// <summary>To the municipality (kommunal anvisning).</summary>
-    Municipal,
-
-    /// <summary>To flexible letting.</summary>
-    Flexible,
-
-    /// <summary>To the ordinary waiting list.</summary>
-    WaitingList,
-
-    /// <summary>No letting at all (e.g. a department rehousing its residents).</summary>
-    Closed,
-
-    /// <summary>Outside the agreement (e.g. Holbæk's youth dwellings).</summary>
-    OutOfScope,
-
-    /// <summary>A fact needed to decide is missing; nothing was counted.</summary>
-    Undetermined,
 }
 
 /// <summary>The decision for one vacancy, with the counting that led to it.</summary>

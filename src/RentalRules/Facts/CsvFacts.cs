@@ -31,7 +31,7 @@ internal static class CsvFacts
         {
             if (diagnostics.Count == 0)
             {
-                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, "The CSV file is empty.", new SourceLocation(file, "$", 1, 1), "The first row names the facts, e.g. id,name,dwellings,turnoverRate,keyFigures.outsideLabourMarketShare."));
+                diagnostics.Add(Descriptors.CsvEmpty.At(new SourceLocation(file, "$", 1, 1)));
             }
 
             return new LoadResult<FactFile<Department>>(null, diagnostics);
@@ -46,7 +46,7 @@ internal static class CsvFacts
             if (type is null)
             {
                 var known = FactSchema.Department.JsonNames.Where(n => n != "keyFigures").Concat(FactSchema.KeyFigures.JsonNames.Select(n => "keyFigures." + n));
-                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactUnknown, $"The column '{cell.Text}' is not a department fact.", new SourceLocation(file, "$", header.Line, cell.Column), Suggestions.DidYouMean(cell.Text, known)));
+                diagnostics.Add(Descriptors.CsvUnknownColumn.At(new SourceLocation(file, "$", header.Line, cell.Column), cell.Text, Suggestions.DidYouMean(cell.Text, known)));
             }
 
             columns.Add((path, type));
@@ -65,7 +65,7 @@ internal static class CsvFacts
             var path = $"$[{r - 1}]";
             if (row.Cells.Count != columns.Count)
             {
-                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, $"The row has {row.Cells.Count} cells, but the header names {columns.Count} columns.", new SourceLocation(file, path, row.Line, 1), "Give every row one cell per column (an empty cell is unknown)."));
+                diagnostics.Add(Descriptors.CsvRowLength.At(new SourceLocation(file, path, row.Line, 1), row.Cells.Count, columns.Count));
                 continue;
             }
 
@@ -159,7 +159,7 @@ internal static class CsvFacts
         var semicolon = header.IndexOf(';', StringComparison.Ordinal);
         if (comma >= 0 && semicolon >= 0)
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, "The header row has both ',' and ';' between names, so the separator is unclear.", new SourceLocation(file, "$", 1, Math.Max(comma, semicolon) + 1), "Separate the cells by ',' (numbers with a decimal point) or by ';' (numbers with a decimal comma, as Excel writes with a Danish list separator) throughout."));
+            diagnostics.Add(Descriptors.CsvMixedSeparators.At(new SourceLocation(file, "$", 1, Math.Max(comma, semicolon) + 1)));
             return null;
         }
 
@@ -193,7 +193,7 @@ internal static class CsvFacts
                     {
                         if (i >= text.Length)
                         {
-                            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, "A quoted cell is not closed.", new SourceLocation(file, "$", rowLine, column), "Close the quote; write \"\" for a quote inside a cell."));
+                            diagnostics.Add(Descriptors.CsvUnclosedQuote.At(new SourceLocation(file, "$", rowLine, column)));
                             return rows;
                         }
 

@@ -125,7 +125,7 @@ public static class FactReader
             var at = index++;
             if (item.IsNull)
             {
-                reader.Error(DiagnosticCodes.FactInvalid, "A list item must not be null.", item.Location, "Remove the null item.");
+                reader.Report(Descriptors.FactNullListItem, item.Location);
             }
             else
             {
@@ -180,7 +180,7 @@ public static class FactReader
         {
             if (item.IsNull)
             {
-                reader.Error(DiagnosticCodes.FactInvalid, "A list item must not be null.", item.Location, "Remove the null item.");
+                reader.Report(Descriptors.FactNullListItem, item.Location);
             }
             else if (read(reader, item) is { } value)
             {
@@ -296,14 +296,14 @@ public static class FactReader
             var applicants = members.Count(m => m.Role == MemberRole.Applicant);
             if (applicants > 1)
             {
-                r.Error(DiagnosticCodes.FactInvalid, "A household has more than one member with role 'applicant'.", membersNode.Location, "Give exactly one member the role applicant; a spouse or cohabitant is 'partner'.");
+                r.Report(Descriptors.SeveralApplicants, membersNode.Location);
             }
 
             for (var i = 0; i < members.Count; i++)
             {
                 if (members[i].Id is { } id && members.Take(i).Any(m => m.Id == id))
                 {
-                    r.Error(DiagnosticCodes.FactInvalid, "Two members share the same id.", membersNode.Items[Math.Min(i, membersNode.Items.Count - 1)].Location, "Give each member its own id (m1, m2, …).");
+                    r.Report(Descriptors.DuplicateMemberId, membersNode.Items[Math.Min(i, membersNode.Items.Count - 1)].Location);
                 }
             }
         }
@@ -334,7 +334,7 @@ public static class FactReader
 
         if (children is { Kind: not (JKind.True or JKind.False or JKind.Null) })
         {
-            r.Error(DiagnosticCodes.FactWrongType, $"childrenUnder18AtHome is the number of children under 18 living at home (or true/false), but found {JNode.KindName(children.Kind)}.", children.Location, "Write e.g. 2, 0, true or false, without quotes.");
+            r.Report(Descriptors.ChildrenWrongType, children.Location, JNode.KindName(children.Kind));
             return new Divorce { Date = r.Date(x["date"]) };
         }
 
@@ -421,7 +421,7 @@ public static class FactReader
 
         if (text.Length != 2 || !char.IsAsciiLetterUpper(text[0]) || !char.IsAsciiLetterUpper(text[1]))
         {
-            r.Error(DiagnosticCodes.FactInvalid, "citizenship must be an ISO 3166 alpha-2 code.", node!.Location, "Write two capital letters, e.g. \"DK\".");
+            r.Report(Descriptors.CitizenshipNotIso, node!.Location);
             return null;
         }
 

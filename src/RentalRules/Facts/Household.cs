@@ -105,7 +105,7 @@ public sealed record SoldHome
 public sealed record Member
 {
     /// <summary>The date used for an event that is known not to have happened.</summary>
-    public static readonly DateOnly Never = DateOnly.MinValue;
+    public static readonly DateOnly Never = Json.NodeReader.Never;
 
     /// <summary>Identifier within the household (e.g. <c>m1</c>); never a CPR number.</summary>
     public string? Id { get; init; }

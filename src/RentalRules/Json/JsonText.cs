@@ -32,7 +32,7 @@ internal static class JsonText
         var utf8 = start == 0 ? bytes : bytes[start..];
         if (utf8.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
-            return (null, Syntax(file, 1, 1, "The file is empty.", "A pack or fact file is one JSON object (or an array of them)."));
+            return (null, Descriptors.JsonEmpty.At(new SourceLocation(file, "$", 1, 1)));
         }
 
         var source = new SourceText(utf8, file);
@@ -46,7 +46,7 @@ internal static class JsonText
         {
             if (!reader.Read())
             {
-                return (null, Syntax(file, 1, 1, "The file is empty.", "A pack or fact file is one JSON object (or an array of them)."));
+                return (null, Descriptors.JsonEmpty.At(new SourceLocation(file, "$", 1, 1)));
             }
 
             JNode node;
@@ -67,7 +67,7 @@ internal static class JsonText
             if (reader.Read())
             {
                 var (l, c) = source.Position((int)reader.TokenStartIndex);
-                return (null, Syntax(file, l, c, "There is more text after the end of the JSON value.", "Remove the trailing text, or wrap several values in an array."));
+                return (null, Descriptors.JsonTrailingText.At(new SourceLocation(file, "$", l, c)));
             }
 
             return (node, null);
@@ -86,60 +86,53 @@ internal static class JsonText
         {
             var line = (int)(ex.LineNumber ?? 0) + 1;
             var col = (int)(ex.BytePositionInLine ?? 0) + 1;
-            var (message, hint) = Describe(ex.Message);
-            return (null, new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, message, new SourceLocation(file, source.CursorPath, line, col), hint));
+            return (null, Describe(ex.Message).At(new SourceLocation(file, source.CursorPath, line, col), MaxDepth));
         }
     }
-
-    private const string SyntaxHint = "Check the JSON syntax near this position (quotes, commas, brackets).";
-    private const string TruncatedHint = "The file looks truncated: check that every { and [ is closed.";
 
     /// <summary>
     /// What System.Text.Json's message says, in words of our own. Its messages quote the offending bytes (for a broken
     /// literal, the whole rest of the file), which in a fact file are personal data: only the fixed part of a message is
     /// matched, and only fixed text comes out.
     /// </summary>
-    private static (string Message, string Hint) Describe(string message)
+    private static DiagnosticDescriptor Describe(string message)
     {
         var cut = message.LastIndexOf(" LineNumber:", StringComparison.Ordinal);
         var text = (cut > 0 ? message[..cut] : message).Trim();
-        foreach (var (tail, ours, hint) in KnownMessages)
+        foreach (var (tail, ours) in KnownMessages)
         {
             if (text.EndsWith(tail, StringComparison.Ordinal))
             {
-                return (ours, hint);
+                return ours;
             }
         }
 
-        return ("Invalid JSON at this position.", SyntaxHint);
+        return Descriptors.JsonInvalid;
     }
 
     /// <summary>The fixed tails of System.Text.Json's reader messages, with what we say instead.</summary>
-    private static readonly (string Tail, string Message, string Hint)[] KnownMessages =
+    private static readonly (string Tail, DiagnosticDescriptor Message)[] KnownMessages =
     [
-        ("Expected the literal 'null'.", "Invalid JSON literal: expected null.", "Write null, true or false in full, without quotes."),
-        ("Expected the literal 'true'.", "Invalid JSON literal: expected true.", "Write null, true or false in full, without quotes."),
-        ("Expected the literal 'false'.", "Invalid JSON literal: expected false.", "Write null, true or false in full, without quotes."),
-        ("is an invalid start of a value.", "Invalid JSON: expected a value (text in double quotes, a number, true, false, null, an object or a list).", "Put text in double quotes; write numbers with a '.' decimal point."),
-        ("is invalid after a value. Expected either ',', '}', or ']'.", "Invalid JSON: expected ',', '}' or ']' after a value.", "Separate values with commas; close every { and [."),
-        ("is invalid after a property name. Expected a ':'.", "Invalid JSON: expected ':' after a property name.", "Write \"name\": value."),
-        ("is an invalid start of a property name. Expected a '\"'.", "Invalid JSON: expected a property name in double quotes.", "Write \"name\": value; remove a trailing comma."),
-        ("is invalid after a single JSON value. Expected end of data.", "There is more text after the end of the JSON value.", "Remove the trailing text, or wrap several values in an array."),
-        ("is invalid within a JSON string. The string should be correctly escaped.", "Invalid JSON: a text contains a character that must be escaped (a control character or line break).", "Escape it (\\n, \\t, \\\"), or close the quote."),
-        ("is an invalid escapable character within a JSON string. The string should be correctly escaped.", "Invalid JSON: a text contains an invalid escape.", "Valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX."),
-        ("within a JSON string. The string should be correctly escaped.", "Invalid JSON: a \\u escape needs four hex digits.", "Write \\u followed by four hex digits, e.g. \\u00e6."),
-        ("Expected a delimiter.", "Invalid JSON: a number is followed by a character that cannot follow it.", "Write numbers as digits with a '.' decimal point, e.g. 0.28."),
-        ("Expected a digit ('0'-'9').", "Invalid JSON: a number is incomplete (a digit is expected).", "Write numbers as digits with a '.' decimal point, e.g. 0.28."),
-        ("is invalid without a matching open.", "Invalid JSON: a closing bracket without a matching opening one.", "Check that every } and ] matches an earlier { or [."),
-        ("There is an open JSON object or array that should be closed.", "Unexpected end of file: the JSON is incomplete.", TruncatedHint),
-        ("but instead reached end of data.", "Unexpected end of file: the JSON is incomplete.", TruncatedHint),
-        ("which is not supported in this mode. Change the reader options.", "Invalid JSON: a trailing comma before a closing bracket.", "Remove the comma after the last item."),
-        ("has been exceeded. Cannot read next JSON object.", $"The JSON is nested deeper than {MaxDepth} levels.", "Flatten the structure; no pack or fact file needs this depth."),
-        ("has been exceeded. Cannot read next JSON array.", $"The JSON is nested deeper than {MaxDepth} levels.", "Flatten the structure; no pack or fact file needs this depth."),
+        ("Expected the literal 'null'.", Descriptors.JsonLiteralNull),
+        ("Expected the literal 'true'.", Descriptors.JsonLiteralTrue),
+        ("Expected the literal 'false'.", Descriptors.JsonLiteralFalse),
+        ("is an invalid start of a value.", Descriptors.JsonExpectedValue),
+        ("is invalid after a value. Expected either ',', '}', or ']'.", Descriptors.JsonExpectedSeparator),
+        ("is invalid after a property name. Expected a ':'.", Descriptors.JsonExpectedColon),
+        ("is an invalid start of a property name. Expected a '\"'.", Descriptors.JsonExpectedName),
+        ("is invalid after a single JSON value. Expected end of data.", Descriptors.JsonTrailingText),
+        ("is invalid within a JSON string. The string should be correctly escaped.", Descriptors.JsonUnescapedCharacter),
+        ("is an invalid escapable character within a JSON string. The string should be correctly escaped.", Descriptors.JsonInvalidEscape),
+        ("within a JSON string. The string should be correctly escaped.", Descriptors.JsonShortUnicodeEscape),
+        ("Expected a delimiter.", Descriptors.JsonNumberDelimiter),
+        ("Expected a digit ('0'-'9').", Descriptors.JsonNumberIncomplete),
+        ("is invalid without a matching open.", Descriptors.JsonUnmatchedClose),
+        ("There is an open JSON object or array that should be closed.", Descriptors.JsonTruncated),
+        ("but instead reached end of data.", Descriptors.JsonTruncated),
+        ("which is not supported in this mode. Change the reader options.", Descriptors.JsonTrailingComma),
+        ("has been exceeded. Cannot read next JSON object.", Descriptors.JsonTooDeep),
+        ("has been exceeded. Cannot read next JSON array.", Descriptors.JsonTooDeep),
     ];
-
-    private static Diagnostic Syntax(string file, int line, int col, string message, string hint)
-        => new(Severity.Error, DiagnosticCodes.JsonSyntax, message, new SourceLocation(file, "$", line, col), hint);
 
     private static JNode ReadValue(ref Utf8JsonReader reader, SourceText source, JNode? parent, string? name, int index)
     {
@@ -177,7 +170,7 @@ internal static class JsonText
                     var value = ReadValue(ref reader, source, node, propertyName, 0);
                     if (duplicate)
                     {
-                        throw new LocatedJsonException(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, $"The property '{propertyName}' appears twice in the same object.", value.NameLocation(nameOffset), "Keep one of them."));
+                        throw new LocatedJsonException(Descriptors.JsonDuplicateProperty.At(value.NameLocation(nameOffset), propertyName));
                     }
 
                     props.Add(new JProperty(propertyName, nameOffset, value));
@@ -253,7 +246,7 @@ internal static class JsonText
             catch (InvalidOperationException)
             {
                 // An escaped lone surrogate (\ud800) cannot become a .NET string.
-                throw new LocatedJsonException(new Diagnostic(Severity.Error, DiagnosticCodes.JsonSyntax, "The text contains an invalid escape (a lone UTF-16 surrogate).", new SourceLocation(_file, "$", 1, 1), "Remove the \\uD800-\\uDFFF escape or complete the surrogate pair."), (int)reader.TokenStartIndex);
+                throw new LocatedJsonException(Descriptors.JsonLoneSurrogate.At(new SourceLocation(_file, "$", 1, 1)), (int)reader.TokenStartIndex);
             }
         }
 
@@ -312,7 +305,7 @@ internal static class JsonText
             return true;
         }
 
-        if (!Evaluation.Fraction.TryParseExact(text, out var num, out var den, out var negative))
+        if (!Fraction.TryParseExact(text, out var num, out var den, out var negative))
         {
             return false;
         }

@@ -10,19 +10,22 @@ namespace RentalRules.Json;
 /// </summary>
 internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 {
+    /// <summary>The date an event that never happened reads as (<c>false</c> in a fact file): the fact model's <c>Member.Never</c>.</summary>
+    public static readonly DateOnly Never = DateOnly.MinValue;
+
     public List<Diagnostic> Diagnostics { get; } = diagnostics;
 
-    private string WrongTypeCode => facts ? DiagnosticCodes.FactWrongType : DiagnosticCodes.WrongType;
+    /// <summary>Reports the descriptor's diagnostic at a location.</summary>
+    public void Report(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] args)
+        => Diagnostics.Add(descriptor.At(location, args));
 
-    private string UnknownCode => facts ? DiagnosticCodes.FactUnknown : DiagnosticCodes.UnknownProperty;
-
-    private string InvalidCode => facts ? DiagnosticCodes.FactInvalid : DiagnosticCodes.InvalidValue;
-
-    public void Error(string code, string message, SourceLocation location, string? hint = null)
-        => Diagnostics.Add(new Diagnostic(Severity.Error, code, message, location, hint));
-
-    public void Warning(string code, string message, SourceLocation location, string? hint = null)
-        => Diagnostics.Add(new Diagnostic(Severity.Warning, code, message, location, hint));
+    /// <summary>A generic reading problem under the code of the input: a pack's (RR01xx), or a fact file's (RR03xx).</summary>
+    private DiagnosticDescriptor Input(DiagnosticDescriptor descriptor) => !facts ? descriptor : descriptor.WithCode(descriptor.Code switch
+    {
+        DiagnosticCodes.WrongType => DiagnosticCodes.FactWrongType,
+        DiagnosticCodes.UnknownProperty => DiagnosticCodes.FactUnknown,
+        _ => DiagnosticCodes.FactInvalid,
+    });
 
     public bool ExpectObject(JNode node, string what)
     {
@@ -31,7 +34,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
             return true;
         }
 
-        Error(WrongTypeCode, $"{what} must be an object, but is {JNode.KindName(node.Kind)}.", node.Location, "Write it as { \"name\": value, … }.");
+        Report(Input(Descriptors.ExpectedObject), node.Location, what, JNode.KindName(node.Kind));
         return false;
     }
 
@@ -46,8 +49,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
                 continue;
             }
 
-            var hint = Suggestions.DidYouMean(p.Name, set);
-            Error(UnknownCode, $"{what} has no property '{p.Name}'.", p.NameLocation, hint);
+            Report(Input(Descriptors.UnknownProperty), p.NameLocation, what, p.Name, Suggestions.DidYouMean(p.Name, set));
         }
     }
 
@@ -56,7 +58,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
         var node = obj[name];
         if (node is null || node.IsNull)
         {
-            Error(DiagnosticCodes.MissingProperty, $"{what} needs '{name}'.", node?.Location ?? obj.Location, $"Add \"{name}\".");
+            Report(Descriptors.MissingProperty, node?.Location ?? obj.Location, what, name);
             return null;
         }
 
@@ -72,13 +74,13 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 
         if (node.Kind != JKind.String)
         {
-            Error(WrongTypeCode, $"Expected text, but found {JNode.KindName(node.Kind)}.", node.Location, "Put the value in double quotes.");
+            Report(Input(Descriptors.ExpectedText), node.Location, JNode.KindName(node.Kind));
             return null;
         }
 
         if (nonEmpty && string.IsNullOrWhiteSpace(node.Text))
         {
-            Error(InvalidCode, "The text must not be empty.", node.Location);
+            Report(Input(Descriptors.EmptyText), node.Location);
             return null;
         }
 
@@ -94,8 +96,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 
         if (node.Kind != JKind.Number)
         {
-            var hint = node.Kind == JKind.String ? "Write the number without quotes." : null;
-            Error(WrongTypeCode, $"Expected a number, but found {JNode.KindName(node.Kind)}.", node.Location, hint);
+            Report(Input(node.Kind == JKind.String ? Descriptors.ExpectedNumberNotText : Descriptors.ExpectedNumber), node.Location, JNode.KindName(node.Kind));
             return null;
         }
 
@@ -103,11 +104,11 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
         {
             if (inexact)
             {
-                Error(InvalidCode, "The number has more digits than can be read exactly (at most 28 significant digits and 28 decimal places).", node.Location, "Round it; a share needs at most 18 decimal places.");
+                Report(Input(Descriptors.NumberTooPrecise), node.Location);
             }
             else
             {
-                Error(InvalidCode, "The number is out of range.", node.Location);
+                Report(Input(Descriptors.NumberOutOfRange), node.Location);
             }
 
             return null;
@@ -121,7 +122,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
                 (not null, null) => $"at least {Fmt(min.Value)}",
                 _ => $"at most {Fmt(max!.Value)}",
             };
-            Error(InvalidCode, $"The number must be {range}.", node.Location);
+            Report(Input(Descriptors.NumberNotInRange), node.Location, range);
             return null;
         }
 
@@ -134,7 +135,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
         var value = Number(node, 0m);
         if (value is not null && value != decimal.Truncate(value.Value))
         {
-            Error(InvalidCode, $"{what} must be a whole number.", node!.Location, hint);
+            Report(Input(Descriptors.NotAWholeNumber), node!.Location, what, hint);
             return null;
         }
 
@@ -151,7 +152,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 
         if (value != decimal.Truncate(value.Value))
         {
-            Error(InvalidCode, "Expected a whole number.", node!.Location);
+            Report(Input(Descriptors.ExpectedWholeNumber), node!.Location);
             return null;
         }
 
@@ -168,7 +169,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 
         if (node.Kind == JKind.String && node.Text is { } s && s.TrimEnd().EndsWith('%'))
         {
-            Error(WrongTypeCode, "A share is a number in [0, 1], not a percentage text.", node.Location, "Write e.g. 0.28 for 28 %.");
+            Report(Input(Descriptors.ShareAsPercentText), node.Location);
             return null;
         }
 
@@ -180,16 +181,13 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 
         if (value < 0 || value > 1)
         {
-            var hint = value > 1 && value <= 100
-                ? $"Shares are fractions in [0, 1]: did you mean {Fmt(value.Value / 100m)}?"
-                : "Shares are fractions in [0, 1].";
-            Error(facts ? DiagnosticCodes.FactInvalid : DiagnosticCodes.ShareOutOfRange, "A share must be between 0 and 1.", node.Location, hint);
+            Report(Input(value > 1 && value <= 100 ? Descriptors.ShareLooksLikePercent : Descriptors.ShareOutOfRange), node.Location, Fmt(value.Value / 100m));
             return null;
         }
 
-        if (!Evaluation.Fraction.TryFromDecimal(value.Value, out _))
+        if (!Fraction.TryFromDecimal(value.Value, out _))
         {
-            Error(InvalidCode, "The share cannot be used as an exact fraction: written out in lowest terms, its numerator and denominator must each fit in 18 digits.", node.Location, "Round it to at most 18 decimal places.");
+            Report(Input(Descriptors.ShareNotExact), node.Location);
             return null;
         }
 
@@ -208,7 +206,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
             return node.Kind == JKind.True;
         }
 
-        Error(WrongTypeCode, $"Expected true or false, but found {JNode.KindName(node.Kind)}.", node.Location, node.Kind == JKind.String ? "Write true or false without quotes." : null);
+        Report(Input(node.Kind == JKind.String ? Descriptors.ExpectedBoolNotText : Descriptors.ExpectedBool), node.Location, JNode.KindName(node.Kind));
         return null;
     }
 
@@ -221,18 +219,18 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 
         if (allowNever && node.Kind == JKind.False)
         {
-            return Facts.Member.Never;
+            return Never;
         }
 
         if (node.Kind != JKind.String)
         {
-            Error(WrongTypeCode, $"Expected a date 'yyyy-MM-dd', but found {JNode.KindName(node.Kind)}.", node.Location, allowNever ? "Write a date in quotes, or false if it never happened." : "Write the date in quotes, e.g. \"2024-07-01\".");
+            Report(Input(allowNever ? Descriptors.ExpectedDateOrNever : Descriptors.ExpectedDate), node.Location, JNode.KindName(node.Kind));
             return null;
         }
 
         if (!TryParseIsoDate(node.Text, out var date))
         {
-            Error(InvalidCode, "Not a valid date.", node.Location, "Dates are ISO yyyy-MM-dd, e.g. \"2024-07-01\".");
+            Report(Input(Descriptors.InvalidDate), node.Location);
             return null;
         }
 
@@ -248,13 +246,12 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
             return null;
         }
 
-        if (Facts.EnumNames<T>.TryParse(text, out var value))
+        if (EnumNames<T>.TryParse(text, out var value))
         {
             return value;
         }
 
-        var quoted = facts ? "The value" : $"'{text}'";
-        Error(InvalidCode, $"{quoted} is not one of the allowed values.", node!.Location, Suggestions.DidYouMean(text, Facts.EnumNames<T>.Names));
+        Report(facts ? Descriptors.FactValueNotAllowed : Descriptors.NotAnAllowedValue, node!.Location, Suggestions.DidYouMean(text, EnumNames<T>.Names), text);
         return null;
     }
 
@@ -269,7 +266,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
 
         if (node.Kind != JKind.Array)
         {
-            Error(WrongTypeCode, $"Expected a list [..], but found {JNode.KindName(node.Kind)}.", node.Location, "Wrap the value in [ ].");
+            Report(Input(Descriptors.ExpectedList), node.Location, JNode.KindName(node.Kind));
             return null;
         }
 
@@ -278,7 +275,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
         {
             if (n.IsNull)
             {
-                Error(InvalidCode, "A list item must not be null.", n.Location, "Remove the null item.");
+                Report(Input(Descriptors.NullListItem), n.Location);
                 continue;
             }
 

@@ -59,10 +59,7 @@ internal sealed class ObligationCheck
                     var lacks = string.Join("; ", problems.Select(p => p.En));
                     if (obligation.Acknowledged is null)
                     {
-                        yield return new Diagnostic(Severity.Warning, DiagnosticCodes.StatutoryObligation,
-                            $"{Cited(obligation)}: a department it covers can be placed in the tier '{tier.Id}', which does not meet it for {what}: {lacks}.",
-                            tier.Location,
-                            "Give the departments it covers a tier where every letting outside municipal allocation is flexible under criteria of each kind it names, or acknowledge the obligation with the agreement's clause (\"acknowledged\": { \"clause\", \"reason\" }).");
+                        yield return Descriptors.ObligationUnmet.At(tier.Location, Cited(obligation), tier.Id, what, lacks);
                     }
                     else
                     {
@@ -73,9 +70,7 @@ internal sealed class ObligationCheck
 
             if (obligation.Acknowledged is { } ack && unmet.Count > 0)
             {
-                yield return new Diagnostic(Severity.Info, DiagnosticCodes.StatutoryObligation,
-                    $"{Cited(obligation)} is not met by the tiers {string.Join(", ", unmet.Distinct(StringComparer.Ordinal))}; acknowledged by {ack.Clause.Id}: {ack.Reason.En}",
-                    obligation.Location, "A department designated on the evaluation date still gets the statutory warning and explanation.");
+                yield return Descriptors.ObligationAcknowledged.At(obligation.Location, Cited(obligation), string.Join(", ", unmet.Distinct(StringComparer.Ordinal)), ack.Clause.Id, ack.Reason.En);
             }
         }
     }

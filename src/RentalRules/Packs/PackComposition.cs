@@ -50,7 +50,7 @@ internal static class PackComposition
                 var baseName = resolver.Find(id, pack.Name);
                 if (baseName is null)
                 {
-                    diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"The base pack '{id}' cannot be found.", item.Location, resolver.MissingHint(id)));
+                    diagnostics.Add(Descriptors.BaseNotFound.At(item.Location, id, resolver.MissingHint(id)));
                     return null;
                 }
 
@@ -65,7 +65,7 @@ internal static class PackComposition
                 // The base sits stack.Count levels below the pack being loaded, and has its own levels below it.
                 if (stack.Count + (known?.Height ?? 0) > MaxDepth)
                 {
-                    diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"The packs extend each other more than {MaxDepth} levels deep: {Path(stack, id)}{(known is { Height: > 0 } ? $" (and {known.Height} more levels below it)" : "")}.", item.Location, $"A pack may have at most {MaxDepth} levels of extends below it; merge some of the packs into one."));
+                    diagnostics.Add((known is { Height: > 0 } ? Descriptors.ExtendsTooDeepBelow : Descriptors.ExtendsTooDeep).At(item.Location, MaxDepth, Path(stack, id), known?.Height));
                     return null;
                 }
 
@@ -147,7 +147,7 @@ internal static class PackComposition
     }
 
     private static Diagnostic Cycle(List<Frame> stack, string id, SourceLocation at)
-        => new(Severity.Error, DiagnosticCodes.BasePack, $"The packs extend each other in a cycle: {Path(stack, id)}.", at, "Remove one of the extends.");
+        => Descriptors.ExtendsCycle.At(at, Path(stack, id));
 
     /// <summary>The ids on the stack and then <paramref name="id"/>, shortened in the middle when it is long.</summary>
     private static string Path(List<Frame> stack, string id)
@@ -163,13 +163,13 @@ internal static class PackComposition
         var (text, readError) = resolver.Read(name);
         if (text is null)
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot read the pack: {readError}", new SourceLocation(name, "$", 1, 1), "Check the path."));
+            diagnostics.Add(Descriptors.PackUnreadable.At(new SourceLocation(name, "$", 1, 1), readError));
             return null;
         }
 
         if (text.Length > PackLimits.MaxBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(text) is var bytes && bytes > PackLimits.MaxBytes)
         {
-            diagnostics.Add(PackLimits.TooManyBytes(name, bytes));
+            diagnostics.Add(Descriptors.TooManyBytes.At(new SourceLocation(name, "$", 1, 1), bytes, PackLimits.MaxBytes));
             return null;
         }
 
@@ -182,7 +182,7 @@ internal static class PackComposition
 
         if (root.Kind != JKind.Object)
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.WrongType, $"A pack must be a JSON object, but this is {JNode.KindName(root.Kind)}.", root.Location, "Start the file with {."));
+            diagnostics.Add(Descriptors.PackNotAnObject.At(root.Location, JNode.KindName(root.Kind)));
             return null;
         }
 
@@ -196,7 +196,7 @@ internal static class PackComposition
 
         if (extends.Kind != JKind.Array || extends.Items.Any(i => i.Kind != JKind.String))
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.WrongType, "extends must be a list of pack ids.", extends.Location, "Write e.g. \"extends\": [\"dk-statutory-restrictions\"]."));
+            diagnostics.Add(Descriptors.ExtendsNotAList.At(extends.Location));
             return null;
         }
 
@@ -205,12 +205,7 @@ internal static class PackComposition
             if (!IsPackId(item.Text!))
             {
                 var path = LooksLikePath(item.Text!);
-                diagnostics.Add(new Diagnostic(
-                    Severity.Error,
-                    DiagnosticCodes.InvalidValue,
-                    path ? $"extends names pack ids, not files: '{item.Text}' is a path." : $"extends names pack ids: '{item.Text}' is not a pack id.",
-                    item.Location,
-                    "Write the base pack's id, e.g. \"holbaek-2024\" (letters, digits, '-', '_' and '.'): it is looked up as ID.json beside this pack, then in a rules/ folder above it, then among the built-in packs ('rentalrules packs'). No other file is opened."));
+                diagnostics.Add((path ? Descriptors.ExtendsPath : Descriptors.ExtendsNotAnId).At(item.Location, item.Text));
                 return null;
             }
         }

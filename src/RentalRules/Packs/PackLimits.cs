@@ -1,4 +1,3 @@
-using System.Globalization;
 using RentalRules.Diagnostics;
 
 namespace RentalRules.Packs;
@@ -19,28 +18,4 @@ internal static class PackLimits
 
     /// <summary>Conditions (<c>when</c> and <c>condition</c> texts) of a composed pack.</summary>
     public const int MaxConditions = 10_000;
-
-    public static Diagnostic TooManyBytes(string file, long bytes)
-        => new(
-            Severity.Error,
-            DiagnosticCodes.LimitExceeded,
-            $"The pack file has {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes; a pack file may have at most {MaxBytes.ToString("N0", CultureInfo.InvariantCulture)}.",
-            new SourceLocation(file, "$", 1, 1),
-            "Split the agreement into packs that extend each other, or check that this is a pack file.");
-
-    public static Diagnostic TooManyRules(SourceLocation at, int rules)
-        => new(
-            Severity.Error,
-            DiagnosticCodes.LimitExceeded,
-            $"The pack has {rules.ToString("N0", CultureInfo.InvariantCulture)} rules (placement rules, requirements, criteria, routing rules and marks); a pack may have at most {MaxRules.ToString("N0", CultureInfo.InvariantCulture)}.",
-            at,
-            "An agreement needs far fewer: check for generated or repeated rules.");
-
-    public static Diagnostic TooManyConditions(SourceLocation at)
-        => new(
-            Severity.Error,
-            DiagnosticCodes.LimitExceeded,
-            $"This condition is one more than a pack may have ({MaxConditions.ToString("N0", CultureInfo.InvariantCulture)}); the rest of the pack's conditions are not compiled.",
-            at,
-            "An agreement needs far fewer: check for generated or repeated rules.");
 }

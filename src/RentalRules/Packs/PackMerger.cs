@@ -15,83 +15,133 @@ namespace RentalRules.Packs;
 /// </summary>
 internal static class PackMerger
 {
+    /// <summary>Merges <paramref name="over"/> over <paramref name="baseNode"/>; linear in the size of both.</summary>
     public static JNode Merge(JNode baseNode, JNode over)
     {
         if (baseNode.Kind == JKind.Object && over.Kind == JKind.Object)
         {
-            if (over["$replace"] is { Kind: JKind.True })
-            {
-                return over.With(properties: over.Properties.Where(p => p.Name != "$replace").ToList());
-            }
-
-            var result = new List<JProperty>();
-            foreach (var p in baseNode.Properties)
-            {
-                var o = over[p.Name];
-                if (o is null)
-                {
-                    result.Add(p);
-                }
-                else if (!o.IsNull)
-                {
-                    var prop = over.Properties.First(x => x.Name == p.Name);
-                    result.Add(prop with { Value = Merge(p.Value, o) });
-                }
-            }
-
-            foreach (var p in over.Properties)
-            {
-                if (baseNode[p.Name] is null && !p.Value.IsNull)
-                {
-                    result.Add(p);
-                }
-            }
-
-            return over.With(properties: result);
+            return MergeObjects(baseNode, over);
         }
 
         if (baseNode.Kind == JKind.Array && over.Kind == JKind.Array && over.Items.Count > 0 && IsKeyed(baseNode) && IsKeyed(over))
         {
-            var items = baseNode.Items.ToList();
-            foreach (var o in over.Items)
-            {
-                var id = o["id"]!.Text;
-                var at = items.FindIndex(i => i["id"]!.Text == id);
-                if (o["$remove"] is { Kind: JKind.True })
-                {
-                    if (at >= 0)
-                    {
-                        items.RemoveAt(at);
-                    }
-
-                    continue;
-                }
-
-                var clean = o.With(properties: o.Properties.Where(p => p.Name is not ("$before" or "$after")).ToList());
-                if (at >= 0)
-                {
-                    items[at] = Merge(items[at], clean);
-                    continue;
-                }
-
-                var before = o["$before"]?.Text;
-                var after = o["$after"]?.Text;
-                var anchor = before ?? after;
-                var anchorAt = anchor is null ? -1 : items.FindIndex(i => i["id"]!.Text == anchor);
-                if (anchorAt >= 0)
-                {
-                    items.Insert(before is not null ? anchorAt : anchorAt + 1, clean);
-                }
-                else
-                {
-                    items.Add(clean);
-                }
-            }
-
-            return over.With(items: items);
+            return MergeKeyed(baseNode, over);
         }
 
         return over;
+    }
+
+    private static JNode MergeObjects(JNode baseNode, JNode over)
+    {
+        if (over["$replace"] is { Kind: JKind.True })
+        {
+            return over.With(properties: over.Properties.Where(p => p.Name != "$replace").ToList());
+        }
+
+        // The first property of each name wins, as the node's indexer reads it.
+        var overByName = new Dictionary<string, JProperty>(over.Properties.Count, StringComparer.Ordinal);
+        foreach (var p in over.Properties)
+        {
+            overByName.TryAdd(p.Name, p);
+        }
+
+        var baseNames = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<JProperty>(baseNode.Properties.Count + over.Properties.Count);
+        foreach (var p in baseNode.Properties)
+        {
+            baseNames.Add(p.Name);
+            if (!overByName.TryGetValue(p.Name, out var o))
+            {
+                result.Add(p);
+            }
+            else if (!o.Value.IsNull)
+            {
+                result.Add(o with { Value = Merge(p.Value, o.Value) });
+            }
+        }
+
+        foreach (var p in over.Properties)
+        {
+            if (!baseNames.Contains(p.Name) && !p.Value.IsNull)
+            {
+                result.Add(p);
+            }
+        }
+
+        return over.With(properties: result);
+    }
+
+    /// <summary>
+    /// Merges arrays of items with ids: items merge by id in place, new items go before or after an anchor or at the
+    /// end, <c>$remove</c> removes. Kept as a linked list indexed by id, so every step is constant time.
+    /// </summary>
+    private static JNode MergeKeyed(JNode baseNode, JNode over)
+    {
+        var list = new LinkedList<JNode>();
+        var byId = new Dictionary<string, LinkedListNode<JNode>>(StringComparer.Ordinal);
+        var duplicates = new Dictionary<string, Queue<LinkedListNode<JNode>>>(StringComparer.Ordinal);
+        foreach (var item in baseNode.Items)
+        {
+            var at = list.AddLast(item);
+            var itemId = item["id"]!.Text!;
+            if (!byId.TryAdd(itemId, at))
+            {
+                (duplicates.TryGetValue(itemId, out var q) ? q : duplicates[itemId] = new()).Enqueue(at);
+            }
+        }
+
+        foreach (var o in over.Items)
+        {
+            var id = o["id"]!.Text!;
+            byId.TryGetValue(id, out var at);
+            if (o["$remove"] is { Kind: JKind.True })
+            {
+                if (at is not null)
+                {
+                    Remove(list, byId, duplicates, at);
+                }
+
+                continue;
+            }
+
+            var clean = o.With(properties: o.Properties.Where(p => p.Name is not ("$before" or "$after")).ToList());
+            if (at is not null)
+            {
+                at.Value = Merge(at.Value, clean);
+                continue;
+            }
+
+            var before = o["$before"]?.Text;
+            var anchor = before ?? o["$after"]?.Text;
+            LinkedListNode<JNode> added;
+            if (anchor is not null && byId.TryGetValue(anchor, out var anchorAt))
+            {
+                added = before is not null ? list.AddBefore(anchorAt, clean) : list.AddAfter(anchorAt, clean);
+            }
+            else
+            {
+                added = list.AddLast(clean);
+            }
+
+            byId[id] = added;
+        }
+
+        return over.With(items: list.ToList());
+    }
+
+    /// <summary>Removes an item; a later item of the same id (a duplicate, itself an error) then answers to the id, as a search from the start would find it.</summary>
+    private static void Remove(LinkedList<JNode> list, Dictionary<string, LinkedListNode<JNode>> byId, Dictionary<string, Queue<LinkedListNode<JNode>>> duplicates, LinkedListNode<JNode> at)
+    {
+        var id = at.Value["id"]!.Text!;
+        list.Remove(at);
+        if (duplicates.TryGetValue(id, out var later) && later.TryDequeue(out var next))
+        {
+            byId[id] = next;
+        }
+        else
+        {
+            byId.Remove(id);
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using RentalRules.Compilation;
 using RentalRules.Diagnostics;
 using RentalRules.Evaluation;
+using RentalRules.Facts;
 
 namespace RentalRules.Packs;
 
@@ -39,7 +40,7 @@ internal sealed record ParameterDef(string Name, string Unit, string? Clause, st
 internal sealed record PlacementRule(string Id, ClauseInfo Clause, Condition When, string Tier, LocalizedText Reason, string? Note, SourceLocation Location)
 {
     /// <summary>Whether the reason quotes parameters (decided once, at load).</summary>
-    public bool ReasonIsTemplate { get; } = Explanations.ReasonText.IsTemplate(Reason);
+    public bool ReasonIsTemplate { get; } = ReasonText.IsTemplate(Reason);
 
     /// <summary>The explanation last built for this rule, with the parameter set it was rendered for.</summary>
     public ExplanationCache Cache { get; } = new();
@@ -99,7 +100,7 @@ internal sealed class ExplanationCache
 internal sealed record Requirement(string Id, ClauseInfo Clause, Condition? When, string CriteriaSet, LocalizedText Reason, SourceLocation Location)
 {
     /// <summary>Whether the reason quotes parameters (decided once, at load).</summary>
-    public bool ReasonIsTemplate { get; } = Explanations.ReasonText.IsTemplate(Reason);
+    public bool ReasonIsTemplate { get; } = ReasonText.IsTemplate(Reason);
 
     /// <summary>The explanation last built for this requirement, with the parameter set it was rendered for.</summary>
     public ExplanationCache Cache { get; } = new();

@@ -23,7 +23,7 @@ internal sealed partial class PackReader
             var id = _r.String(_r.Required(n, "id", "An obligation"), nonEmpty: true) ?? "";
             if (id.Length > 0 && !ids.Add(id))
             {
-                _r.Error(DiagnosticCodes.DuplicateId, $"The obligation id '{id}' is used twice.", n["id"]!.Location, "Give each obligation its own id.");
+                _r.Report(Descriptors.DuplicateObligation, n["id"]!.Location, id);
             }
 
             var what = $"The obligation '{id}'";
@@ -61,13 +61,13 @@ internal sealed partial class PackReader
             var id = _r.String(_r.Required(n, "id", "An obligation's criterion"), nonEmpty: true) ?? "";
             if (id.Length > 0 && !ids.Add(id))
             {
-                _r.Error(DiagnosticCodes.DuplicateId, $"{what} names the criterion kind '{id}' twice.", n["id"]!.Location, "Give each kind of criterion its own id.");
+                _r.Report(Descriptors.DuplicateObligationCriterion, n["id"]!.Location, what, id);
             }
 
             var reads = _r.Array(_r.Required(n, "reads", $"{what}'s criterion '{id}'"), r => _r.String(r, nonEmpty: true))?.OfType<string>().ToList() ?? [];
             if (reads.Count == 0)
             {
-                _r.Error(DiagnosticCodes.MissingProperty, $"{what}'s criterion '{id}' reads no fact.", n.Location, "Write e.g. \"reads\": [\"employment\"].");
+                _r.Report(Descriptors.ObligationCriterionReadsNothing, n.Location, what, id);
             }
 
             var title = ReadText(_r.Required(n, "title", $"{what}'s criterion '{id}'"), "title");

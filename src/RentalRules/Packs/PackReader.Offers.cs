@@ -51,17 +51,17 @@ internal sealed partial class PackReader
         var order = _r.Array(orderNode, k => ReadOrderKey(k, what, criteriaSets)) ?? [];
         if (orderNode is { Kind: JKind.Array, Items.Count: 0 })
         {
-            _r.Error(DiagnosticCodes.MissingProperty, $"{what}.order is empty: an offer list needs an order.", orderNode.Location, "Give at least one key, e.g. [ { \"by\": \"waitingListSince\" } ].");
+            _r.Report(Descriptors.OfferOrderEmpty, orderNode.Location, what);
         }
 
         if (order.Count > OrderValue.MaxKeys)
         {
-            _r.Error(DiagnosticCodes.InvalidValue, $"{what}.order has {order.Count} keys; at most {OrderValue.MaxKeys} are supported.", orderNode!.Location, "Ties keep the order of the household input; drop the least significant keys.");
+            _r.Report(Descriptors.OfferOrderTooLong, orderNode!.Location, what, order.Count, OrderValue.MaxKeys);
         }
 
         if (order.Any(k => k.By == OrderBy.Candidates) && from != OfferSource.Candidates)
         {
-            _r.Error(DiagnosticCodes.InvalidValue, $"{what} orders by the candidate list but draws from the waiting list.", orderNode!.Location, "Add \"from\": \"candidates\", or order by waitingListSince.");
+            _r.Report(Descriptors.OfferOrderByCandidatesFromWaitingList, orderNode!.Location, what);
         }
 
         return new OfferRoutePolicy(route, from, order, clause, reason);
@@ -81,7 +81,7 @@ internal sealed partial class PackReader
         {
             if (rank.Count == 0)
             {
-                _r.Error(DiagnosticCodes.MissingProperty, "An order by criterion needs \"rank\": the criteria, highest priority first.", node.Location, "Write e.g. { \"by\": \"criterion\", \"rank\": [\"criterion-a\", \"criterion-b\"] }; criteria of equal standing (sidestillet) need no criterion key.");
+                _r.Report(Descriptors.OfferRankMissing, node.Location);
             }
 
             var rankNodes = node["rank"]?.Items ?? [];
@@ -89,13 +89,13 @@ internal sealed partial class PackReader
             {
                 if (!_criterionIds.Contains(rank[i]) && !criteriaSets.ContainsKey(rank[i]))
                 {
-                    _r.Error(DiagnosticCodes.UnresolvedReference, $"There is no criterion or criteria set '{rank[i]}' in this pack.", rankNodes[i].Location, Suggestions.DidYouMean(rank[i], _criterionIds.Concat(criteriaSets.Keys)));
+                    _r.Report(Descriptors.OfferRankUnknown, rankNodes[i].Location, rank[i], Suggestions.DidYouMean(rank[i], _criterionIds.Concat(criteriaSets.Keys)));
                 }
             }
         }
         else if (node["rank"] is { IsNull: false } r)
         {
-            _r.Error(DiagnosticCodes.InvalidValue, "\"rank\" belongs only to an order by criterion.", r.Location, "Remove \"rank\", or use \"by\": \"criterion\".");
+            _r.Report(Descriptors.OfferRankNotAllowed, r.Location);
         }
 
         return by switch

@@ -33,7 +33,7 @@ public sealed class RulePack
         _obligationCheck = new Lazy<ObligationCheck>(() => ObligationCheck.Build(this));
         RoutingRules = routingRules;
         TierChange = tierChange;
-        Reasons = new Explanations.ReasonText(this);
+        Reasons = new ReasonText(parameters.Values.Select(p => p.Name).ToArray(), parameters.Values.Select(p => p.Unit).ToArray());
         Metadata = metadata;
         Clauses = clauses;
         Parameters = parameters;
@@ -458,7 +458,7 @@ public sealed class RulePack
     }
 
     /// <summary>Renders reasons that quote parameters (<c>{param.name}</c>) with the values in force.</summary>
-    internal Explanations.ReasonText Reasons { get; }
+    internal ReasonText Reasons { get; }
 
     private IEnumerable<(string, string, string)> EnumerateCitations()
     {

@@ -45,8 +45,7 @@ public static class RulePackLoader
     private static Diagnostic UnknownBuiltIn(string id)
     {
         var closest = Suggestions.Closest(id, BuiltInPackStore.Ids);
-        var hint = (closest is null ? "" : $"Did you mean '{closest}'? ") + "'rentalrules packs' (or RulePackLoader.BuiltInPacks) lists the built-in packs.";
-        return new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"There is no built-in pack '{id}'.", new SourceLocation(id, "$", 1, 1), hint);
+        return (closest is null ? Descriptors.NoBuiltInPack : Descriptors.NoBuiltInPackClosest).At(new SourceLocation(id, "$", 1, 1), id, closest);
     }
 
     /// <summary>
@@ -119,9 +118,8 @@ public static class RulePackLoader
         if (root is null)
         {
             var available = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
-            var hint = "Embed the pack with <EmbeddedResource Include=\"…\" /> and use its manifest resource name. "
-                + (available.Count == 0 ? "The assembly has no .json resources." : Suggestions.DidYouMean(resourceName, available));
-            return new LoadResult<RulePack>(null, [new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"The assembly {assembly.GetName().Name} has no resource '{resourceName}'.", new SourceLocation(resourceName, "$", 1, 1), hint)]);
+            var descriptor = available.Count == 0 ? Descriptors.NoJsonResources : Descriptors.NoSuchResource;
+            return new LoadResult<RulePack>(null, [descriptor.At(new SourceLocation(resourceName, "$", 1, 1), assembly.GetName().Name, resourceName, available.Count == 0 ? null : Suggestions.DidYouMean(resourceName, available))]);
         }
 
         resolver.Add(resourceName, root, dispose: true);
@@ -141,7 +139,7 @@ public static class RulePackLoader
         var merged = PackMerger.Clean(c.Merged);
         merged = merged.With(properties: merged.Properties.Where(p => p.Name != "extends").Append(new JProperty("extends", -1, new JNode(JKind.Array, merged.Location, items: c.Chain.Select(id => new JNode(JKind.String, merged.Location, id)).ToList()))).ToList());
         var pack = PackReader.Read(merged, diagnostics, file => sources.GetValueOrDefault(file, "?"));
-        diagnostics.AddRange(PackAnalysis.Analyse(pack));
+        diagnostics.AddRange(Analysis.PackAnalysis.Analyse(pack));
         return new LoadResult<RulePack>(pack, Sort(diagnostics));
     }
 

@@ -149,9 +149,9 @@ public sealed class FactReaderTests
         var household = FactReader.ReadHouseholds(
             "{ \"id\": \"case-900\", \"residentMunicipality\": \"Roskilde\", \"currentOrganisation\": \"Org A\", \"divorce\": false, \"soldHome\": false, \"members\": [ { \"id\": \"m1\", \"role\": \"applicant\", \"birthDate\": \"1990-01-01\", \"employment\": [], \"education\": { \"enrolled\": [] } } ] }",
             "hh.json").GetValueOrThrow().Items[0];
-        var result = pack.Check(new RentalRules.Evaluation.EligibilityRequest(Infrastructure.Build.Department("HB-1", 0.20m), household, RentalRules.Evaluation.LettingRoute.Flexible, new DateOnly(2025, 3, 1)));
-        Assert.Equal(RentalRules.Evaluation.Outcome.Ineligible, result.Outcome);
-        Assert.All(result.Criteria, c => Assert.Equal(RentalRules.Evaluation.Outcome.Ineligible, c.Outcome));
+        var result = pack.Check(new RentalRules.Evaluation.EligibilityRequest(Infrastructure.Build.Department("HB-1", 0.20m), household, RentalRules.LettingRoute.Flexible, new DateOnly(2025, 3, 1)));
+        Assert.Equal(RentalRules.Outcome.Ineligible, result.Outcome);
+        Assert.All(result.Criteria, c => Assert.Equal(RentalRules.Outcome.Ineligible, c.Outcome));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace RentalRules.Tests.Packaging;
 public sealed class ConsumerTests : IDisposable
 {
     private const string Version = "0.1.0";
-    private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Step = TimeSpan.FromMinutes(12);
     private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("rr-consumer-");
 
     public void Dispose()
@@ -65,6 +65,7 @@ public sealed class ConsumerTests : IDisposable
             </Project>
             """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using RentalRules;
             using RentalRules.Evaluation;
             using RentalRules.Facts;
             using RentalRules.Packs;
@@ -82,7 +83,7 @@ public sealed class ConsumerTests : IDisposable
         var expected = Repo.Pack("holbaek-2024").Check(new RentalRules.Evaluation.EligibilityRequest(
             RentalRules.Facts.FactReader.ReadDepartments(File.ReadAllText(department)).GetValueOrThrow().Items[0],
             RentalRules.Facts.FactReader.ReadHouseholds(File.ReadAllText(households)).GetValueOrThrow().Items[0],
-            RentalRules.Evaluation.LettingRoute.WaitingList,
+            RentalRules.LettingRoute.WaitingList,
             new DateOnly(2025, 3, 1)));
         Assert.Equal($"holbaek-2024 1.0.0 {RentalRules.Packs.RulePackLoader.BuiltInPacks.Count} {expected.Outcome}", output.Trim());
 

@@ -22,9 +22,9 @@ public sealed class InvalidPackDiagnosticsTests
     {
         string[] expected =
         [
-            "criterion-condition-and-any", "cycle-a", "cycle-b", "enum-typo", "extends-path", "missing-base", "misspelt-fact-name",
-            "municipal-share-as-percent", "share-parameter-out-of-range", "truncated", "type-error-date-vs-number",
-            "undeclared-clause", "unknown-tier", "unknown-top-level-property",
+            "condition-ends-early", "criteria-too-deep", "criterion-condition-and-any", "cycle-a", "cycle-b", "duplicate-rule-id", "enum-typo",
+            "extends-path", "label-as-text", "missing-base", "misspelt-fact-name", "municipal-share-as-percent", "share-parameter-out-of-range",
+            "truncated", "type-error-date-vs-number", "undeclared-clause", "unknown-tier", "unknown-top-level-property",
         ];
 
         Assert.Equal(expected, InvalidPackNames());

@@ -84,9 +84,9 @@ public sealed class PackLimitsTests
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Take(3)));
         var household = new RentalRules.Facts.Household { Id = "h", Members = [new RentalRules.Facts.Member { Id = "m", Role = RentalRules.Facts.MemberRole.Applicant, BirthDate = new DateOnly(1990, 1, 1) }] };
 
-        var check = result.Value!.Check(new RentalRules.Evaluation.EligibilityRequest(new RentalRules.Facts.Department { Id = "D" }, household, RentalRules.Evaluation.LettingRoute.WaitingList, new DateOnly(2025, 3, 1)));
+        var check = result.Value!.Check(new RentalRules.Evaluation.EligibilityRequest(new RentalRules.Facts.Department { Id = "D" }, household, RentalRules.LettingRoute.WaitingList, new DateOnly(2025, 3, 1)));
 
-        Assert.Equal(RentalRules.Evaluation.Outcome.Eligible, check.Outcome);
+        Assert.Equal(RentalRules.Outcome.Eligible, check.Outcome);
         Assert.Equal(PackLimits.MaxConditions - 3, check.Criteria.Count);
     }
 

@@ -8,7 +8,7 @@ using RentalRules.Facts;
 using RentalRules.Json;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
-using Outcome = RentalRules.Evaluation.Outcome;
+using Outcome = RentalRules.Outcome;
 
 namespace RentalRules.Tests.Properties;
 

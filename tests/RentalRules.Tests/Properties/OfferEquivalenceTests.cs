@@ -5,7 +5,7 @@ using RentalRules.Evaluation;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
-using Outcome = RentalRules.Evaluation.Outcome;
+using Outcome = RentalRules.Outcome;
 
 namespace RentalRules.Tests.Properties;
 

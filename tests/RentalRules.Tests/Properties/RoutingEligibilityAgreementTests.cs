@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using RentalRules.Evaluation;
 using RentalRules.Facts;
-using Outcome = RentalRules.Evaluation.Outcome;
+using Outcome = RentalRules.Outcome;
 using RentalRules.Tests.Infrastructure;
 
 namespace RentalRules.Tests.Properties;

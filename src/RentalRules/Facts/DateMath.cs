@@ -1,6 +1,5 @@
-using RentalRules.Facts;
 
-namespace RentalRules.Compilation;
+namespace RentalRules.Facts;
 
 /// <summary>Date helpers called by compiled expressions. Dates are day numbers (<see cref="DateOnly.DayNumber"/>).</summary>
 internal static class DateMath

@@ -2,17 +2,17 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using RentalRules.Evaluation;
-using RentalRules.Packs;
-
-namespace RentalRules.Explanations;
+namespace RentalRules;
 
 /// <summary>
 /// Reasons may quote parameters: <c>"at most {param.greenMax} …"</c> renders the value in force on the evaluation
 /// date (a share as a percentage: "30 %", Danish "1,56 %"), so a draft that moves a threshold never explains itself
 /// with the old number. A reason without placeholders is used as it is. Rendered texts are cached per parameter set.
+/// Built from the pack's parameters in slot order (the order of the value arrays it renders with).
 /// </summary>
-internal sealed partial class ReasonText(RulePack pack)
+/// <param name="names">The parameters' names, by slot.</param>
+/// <param name="units">The parameters' units, by slot.</param>
+internal sealed partial class ReasonText(IReadOnlyList<string> names, IReadOnlyList<string> units)
 {
     private readonly ConcurrentDictionary<LocalizedText, (decimal?[] Values, LocalizedText Text)> _rendered = new(ReferenceEqualityComparer.Instance);
 
@@ -47,16 +47,29 @@ internal sealed partial class ReasonText(RulePack pack)
     private string Fill(string text, decimal?[] values, bool danish) => Placeholder().Replace(text, m =>
     {
         var name = m.Groups[1].Value;
-        var index = Array.FindIndex(pack.ParameterOrder, p => p.Name == name);
+        var index = IndexOf(name);
         if (index < 0 || values[index] is not { } value)
         {
             return danish ? "(ukendt)" : "(unknown)";
         }
 
-        return pack.ParameterOrder[index].Unit == "share"
+        return units[index] == "share"
             ? Number(value * 100m, danish) + " %"
             : Number(value, danish);
     });
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>A parameter's value as a reason quotes it: a share as a percentage, an amount with its unit.</summary>
     public static string Format(string unit, decimal value, bool danish) => unit switch
@@ -68,13 +81,17 @@ internal sealed partial class ReasonText(RulePack pack)
     };
 
     /// <summary>The note that a criterion rests on an assumed number, with its value on the evaluation date.</summary>
-    public static Assumption Assumption(ParameterDef p, decimal? value)
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="title">What the parameter is, in the pack's words (its name when the pack gives none).</param>
+    /// <param name="unit">The parameter's unit.</param>
+    /// <param name="value">Its value on the evaluation date, or null.</param>
+    public static Assumption Assumption(string name, LocalizedText? title, string unit, decimal? value)
     {
-        var da = p.Title?.Da ?? p.Name;
-        var en = p.Title?.En ?? p.Name;
-        var valueDa = value is { } v ? Format(p.Unit, v, danish: true) : "(ukendt)";
-        var valueEn = value is { } w ? Format(p.Unit, w, danish: false) : "(unknown)";
-        return new Assumption(p.Name, value, new LocalizedText(
+        var da = title?.Da ?? name;
+        var en = title?.En ?? name;
+        var valueDa = value is { } v ? Format(unit, v, danish: true) : "(ukendt)";
+        var valueEn = value is { } w ? Format(unit, w, danish: false) : "(unknown)";
+        return new Assumption(name, value, new LocalizedText(
             $"Bygger på en antagelse, som ikke står i aftalens tekst: {da} ({valueDa}).",
             $"Rests on an assumption that is not in the agreement's text: {en} ({valueEn})."));
     }

@@ -1,6 +1,5 @@
-using RentalRules.Facts;
 
-namespace RentalRules.Compilation;
+namespace RentalRules.Facts;
 
 /// <summary>
 /// The facts one evaluation sees, and the missing facts it noticed. One instance per evaluation call, never shared

@@ -1,6 +1,5 @@
-using RentalRules.Facts;
 
-namespace RentalRules.Compilation;
+namespace RentalRules.Facts;
 
 /// <summary>
 /// A record's period in day numbers, half-open: it holds on the days <c>From ≤ d &lt; End</c>. <see cref="End"/> is

@@ -1,4 +1,4 @@
-namespace RentalRules.Compilation;
+namespace RentalRules;
 
 /// <summary>Kleene three-valued truth: false, true, unknown.</summary>
 internal enum Tri : byte

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace RentalRules.Evaluation;
+namespace RentalRules;
 
 /// <summary>An exact, non-negative fraction in lowest terms, such as <c>1/3</c> or <c>11/50</c>. Shares are never floating point.</summary>
 public readonly record struct Fraction

@@ -1,6 +1,7 @@
 using RentalRules.Diagnostics;
+using RentalRules.Packs;
 
-namespace RentalRules.Packs;
+namespace RentalRules.Analysis;
 
 /// <summary>Load-time analysis of a compiled pack: problems that do not stop it from loading but are probably mistakes.</summary>
 internal static class PackAnalysis
@@ -17,7 +18,7 @@ internal static class PackAnalysis
         {
             if (from is { } f && p.ValueOn(f) is null)
             {
-                yield return new Diagnostic(Severity.Warning, DiagnosticCodes.ParameterGap, $"The parameter '{p.Name}' has no value on {f:yyyy-MM-dd}, the first day the pack applies.", p.Location, "Add a value from that date, or conditions using it will be undetermined.");
+                yield return Descriptors.ParameterGap.At(p.Location, p.Name, f);
             }
         }
 
@@ -28,7 +29,7 @@ internal static class PackAnalysis
             if (always is not null && pack.HitPolicy == "first")
             {
                 shadowed.Add(rule.Id);
-                yield return new Diagnostic(Severity.Warning, DiagnosticCodes.UnreachableRule, $"The placement rule '{rule.Id}' can never apply: the earlier rule '{always.Id}' always applies.", rule.Location, "Move it before that rule, or remove it.");
+                yield return Descriptors.ShadowedRule.At(rule.Location, rule.Id, always.Id);
             }
 
             if (always is null && rule.When.Text.Trim() == "true")
@@ -37,7 +38,7 @@ internal static class PackAnalysis
             }
         }
 
-        foreach (var d in Analysis.PlacementGaps.Analyse(pack, alreadyUnreachable: shadowed))
+        foreach (var d in PlacementGaps.Analyse(pack, alreadyUnreachable: shadowed))
         {
             yield return d;
         }
@@ -50,7 +51,7 @@ internal static class PackAnalysis
         var used = pack.PlacementRules.Select(r => r.Tier).ToHashSet(StringComparer.Ordinal);
         foreach (var tier in pack.TierDefs.Values.Where(t => !used.Contains(t.Id)))
         {
-            yield return new Diagnostic(Severity.Warning, DiagnosticCodes.UnusedTier, $"No placement rule leads to the tier '{tier.Id}'.", tier.Location, "Add a rule for it, or remove the tier (set it to null in a pack that extends another).");
+            yield return Descriptors.UnusedTier.At(tier.Location, tier.Id);
         }
     }
 }

@@ -1,6 +1,5 @@
-using RentalRules.Facts;
 
-namespace RentalRules.Compilation;
+namespace RentalRules.Facts;
 
 /// <summary>The kinds of value an expression can have.</summary>
 internal enum VKind

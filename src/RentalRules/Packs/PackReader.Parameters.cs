@@ -1,0 +1,63 @@
+using RentalRules.Compilation;
+using RentalRules.Diagnostics;
+using RentalRules.Evaluation;
+using RentalRules.Facts;
+using RentalRules.Json;
+
+namespace RentalRules.Packs;
+
+/// <summary>The parameters: values by date, units, the slots conditions read them from.</summary>
+internal sealed partial class PackReader
+{
+    private static readonly string[] Units = ["share", "DKK/month", "DKK", "residents", "count", "years", "months", "ratio"];
+
+    private IReadOnlyDictionary<string, ParameterDef> ReadParameters(JNode? node)
+    {
+        var result = new Dictionary<string, ParameterDef>(StringComparer.Ordinal);
+        if (node is null || !_r.ExpectObject(node, "parameters"))
+        {
+            return result;
+        }
+
+        foreach (var p in node.Properties.Where(p => !p.Name.StartsWith('$')))
+        {
+            var n = p.Value;
+            var what = $"The parameter '{p.Name}'";
+            if (!_r.ExpectObject(n, what))
+            {
+                continue;
+            }
+
+            _r.CheckProperties(n, "A parameter", ["unit", "clause", "note", "assumed", "values", "title"]);
+            var unit = OneOf(_r.Required(n, "unit", what), Units) ?? "count";
+            ClauseInfo? clause = n["clause"] is null ? null : Cite(n, what);
+            var values = _r.Array(_r.Required(n, "values", what), v =>
+            {
+                if (!_r.ExpectObject(v, "A parameter value"))
+                {
+                    return null;
+                }
+
+                _r.CheckProperties(v, "A parameter value", ["from", "value", "note"]);
+                var from = _r.Date(_r.Required(v, "from", "A parameter value"));
+                var value = unit == "share" ? _r.Share(_r.Required(v, "value", "A parameter value")) : _r.Number(_r.Required(v, "value", "A parameter value"));
+                return from is null || value is null ? null : new ParameterValue(from.Value, value.Value);
+            }) ?? [];
+            var ordered = values.OrderBy(v => v.From).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i].From == ordered[i - 1].From)
+                {
+                    _r.Report(Descriptors.DuplicateParameterDate, n.Location, p.Name);
+                }
+            }
+
+            Fingerprint("parameter", p.Name, n, "note");
+            var title = n["title"] is { Kind: JKind.Object } t ? ReadText(t, "title") : n["title"] is { Kind: JKind.String } ts ? new LocalizedText(ts.Text ?? "", ts.Text ?? "") : null;
+            result[p.Name] = new ParameterDef(p.Name, unit, clause?.Id, _r.String(n["note"]), _r.Bool(n["assumed"]) ?? false, ordered, n.Location) { Title = title };
+            _slots[p.Name] = new ParameterSlot(_slots.Count, unit == "share" ? VType.Share : VType.Number);
+        }
+
+        return result;
+    }
+}

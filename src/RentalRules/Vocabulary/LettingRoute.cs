@@ -1,0 +1,37 @@
+namespace RentalRules;
+
+/// <summary>How a vacancy reaches a household.</summary>
+public enum LettingRoute
+{
+    /// <summary>The municipality allocates (kommunal anvisning).</summary>
+    Municipal,
+
+    /// <summary>Priority on the waiting list under flexible criteria (fleksibel udlejning).</summary>
+    Flexible,
+
+    /// <summary>The ordinary waiting list by seniority.</summary>
+    WaitingList,
+}
+
+
+/// <summary>Where a vacancy goes.</summary>
+public enum VacancyRoute
+{
+    /// <summary>To the municipality (kommunal anvisning).</summary>
+    Municipal,
+
+    /// <summary>To flexible letting.</summary>
+    Flexible,
+
+    /// <summary>To the ordinary waiting list.</summary>
+    WaitingList,
+
+    /// <summary>No letting at all (e.g. a department rehousing its residents).</summary>
+    Closed,
+
+    /// <summary>Outside the agreement (e.g. Holbæk's youth dwellings).</summary>
+    OutOfScope,
+
+    /// <summary>A fact needed to decide is missing; nothing was counted.</summary>
+    Undetermined,
+}
