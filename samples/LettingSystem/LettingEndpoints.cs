@@ -29,6 +29,7 @@ internal static class LettingEndpoints
         app.MapPost("/eligibility", Eligibility);
         app.MapPost("/routing", Routing);
         app.MapGet("/packs", Packs);
+        app.MapGet("/health", Health.Answer);
     }
 
     private static async Task<IResult> Placement(HttpRequest request, IRulePackProvider packs, TimeProvider clock, ILoggerFactory logs)

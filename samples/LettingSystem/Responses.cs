@@ -66,7 +66,8 @@ internal static class Responses
         return Problem(status, title).ExecuteAsync(context);
     }
 
-    private static IResult Json(int status, string contentType, Action<Utf8JsonWriter> write)
+    /// <summary>A JSON document with a status, written by <paramref name="write"/>.</summary>
+    public static IResult Json(int status, string contentType, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, Options))

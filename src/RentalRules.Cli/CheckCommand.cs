@@ -14,37 +14,28 @@ internal static class CheckCommand
         var department = new Option<string>("--department") { Description = "The department (one JSON object); - reads standard input.", Required = true };
         var household = new Option<string>("--household") { Description = "A household (JSON object) or an array of them; - reads standard input.", Required = true };
         var vacancyOption = new Option<string?>("--vacancy") { Description = "The dwelling (one JSON object): the rules that depend on it (elderly, accessible, youth, new small dwellings) apply." };
-        var route = new Option<string>("--route")
-        {
-            Description = "The route into the department: municipal, flexible or waitingList (any case).",
-            DefaultValueFactory = _ => "flexible",
-        };
-        route.AcceptOnlyFromAmong("municipal", "flexible", "waitingList");
+        var route = CommonOptions.Route("The route into the department (any case; default: flexible).");
         var special = new Option<bool>("--special-criteria") { Description = "This municipal allocation is one that must meet the tier's special criteria (e.g. every 2nd in Høje-Taastrup level 2)." };
         var on = CommonOptions.On();
-        var json = CommonOptions.Json();
+        var json = CommonOptions.JsonFormat();
+        var formatOption = CommonOptions.ResultFormat();
         var lang = CommonOptions.Language();
         var command = new Command("check", "Check whether households may take a route into a department: outcome per criterion and member, missing facts, documents to request.")
         {
-            pack, department, household, vacancyOption, route, special, on, json, lang,
+            pack, department, household, vacancyOption, route, special, on, json, formatOption, lang,
         };
         command.SetAction(parse =>
         {
             var date = CliApp.ParseDate(parse.GetValue(on));
             var language = parse.GetValue(lang)!;
             CommonOptions.CheckLanguage(language);
-            var letting = parse.GetValue(route) switch
-            {
-                "municipal" => LettingRoute.Municipal,
-                "waitingList" => LettingRoute.WaitingList,
-                _ => LettingRoute.Flexible,
-            };
+            var letting = parse.GetValue(route) ?? LettingRoute.Flexible;
             var loaded = CommonOptions.LoadPack(parse.GetValue(pack)!, stderr);
             var departmentPath = parse.GetValue(department)!;
             var householdPath = parse.GetValue(household)!;
+            var format = CommonOptions.GetFormat(parse, json, formatOption);
             var departmentText = CommonOptions.ReadInput(departmentPath, stderr);
-            var householdText = CommonOptions.ReadInput(householdPath, stderr);
-            if (loaded is null || departmentText is null || householdText is null)
+            if (loaded is null || departmentText is null)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -57,10 +48,9 @@ internal static class CheckCommand
             }
 
             var departments = FactReader.ReadDepartments(departmentText, CommonOptions.DisplayName(departmentPath));
-            var households = FactReader.ReadHouseholds(householdText, CommonOptions.DisplayName(householdPath));
             var vacancies = vacancyText is null ? null : FactReader.ReadVacancies(vacancyText, CommonOptions.DisplayName(vacancyPath!));
-            CommonOptions.PrintErrors(departments.Diagnostics.Concat(households.Diagnostics).Concat(vacancies?.Diagnostics ?? []), stderr);
-            if (departments.Value is null || households.Value is null || (vacancies is not null && vacancies.Value is null))
+            CommonOptions.PrintErrors(departments.Diagnostics.Concat(vacancies?.Diagnostics ?? []), stderr);
+            if (departments.Value is null || (vacancies is not null && vacancies.Value is null))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -90,52 +80,69 @@ internal static class CheckCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var useSpecial = parse.GetValue(special);
-            var results = new List<EligibilityResult>(households.Value.Items.Count);
-            foreach (var h in households.Value.Items)
+            using var input = CommonOptions.OpenInput(householdPath, stderr);
+            if (input is null)
             {
-                results.Add(loaded.Check(new EligibilityRequest(d, h, letting, date, useSpecial) { Vacancy = dwelling }));
+                return ExitCodes.InvalidInput;
             }
 
-            if (parse.GetValue(json))
-            {
-                CommonOptions.WriteJson(stdout, output =>
+            // One household at a time: read, checked, written, dropped.
+            var useSpecial = parse.GetValue(special);
+            var counts = new int[3];
+            using var households = FactStream.Households(input, CommonOptions.DisplayName(householdPath));
+            using var output = new ResultStream<EligibilityResult>(
+                stdout,
+                format,
+                w =>
                 {
-                    var w = output.Writer;
-                    if (!households.Value.IsArray)
-                    {
-                        ResultJson.WriteEligibility(w, results[0]);
-                        return;
-                    }
-
-                    w.WriteStartObject();
                     w.WriteString("pack", loaded.Id);
                     w.WriteString("on", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                    w.WriteStartArray("results");
-                    foreach (var r in results)
+                },
+                "results",
+                ResultJson.WriteEligibility,
+                (o, r) =>
+                {
+                    o.Write(ResultText.Eligibility(r, language));
+                    o.WriteLine();
+                },
+                envelopeAlways: false);
+            var errors = new InputErrors(stderr);
+            var progress = new Progress(stderr, language == "da" ? "husstande" : "households");
+            while (households.Read() is { } item)
+            {
+                output.IsArray = households.IsArray;
+                if (item.Value is null || errors.Items > 0)
+                {
+                    // After the first invalid household nothing more is checked, but the rest is read for its errors.
+                    if (item.Value is null)
                     {
-                        ResultJson.WriteEligibility(w, r);
-                        output.FlushIfLarge();
+                        errors.Add(item.Diagnostics);
                     }
 
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
-            }
-            else
-            {
-                foreach (var r in results)
-                {
-                    stdout.Write(ResultText.Eligibility(r, language));
-                    stdout.WriteLine();
+                    continue;
                 }
 
-                if (results.Count > 1)
-                {
-                    stdout.WriteLine(language == "da"
-                        ? $"{results.Count} husstande: {results.Count(r => r.Outcome == Outcome.Eligible)} berettigede, {results.Count(r => r.Outcome == Outcome.Ineligible)} ikke berettigede, {results.Count(r => r.Outcome == Outcome.Undetermined)} uafklarede."
-                        : $"{results.Count} households: {results.Count(r => r.Outcome == Outcome.Eligible)} eligible, {results.Count(r => r.Outcome == Outcome.Ineligible)} ineligible, {results.Count(r => r.Outcome == Outcome.Undetermined)} undetermined.");
-                }
+                var r = loaded.Check(new EligibilityRequest(d, item.Value, letting, date, useSpecial) { Vacancy = dwelling });
+                counts[r.Outcome switch { Outcome.Eligible => 0, Outcome.Ineligible => 1, _ => 2 }]++;
+                output.Add(r);
+                progress.Tick(output.Count);
+            }
+
+            progress.Done();
+            errors.Finish();
+            if (errors.First is { } first)
+            {
+                output.Fail(new Incomplete(output.Count, errors.Items, first));
+                return ExitCodes.InvalidInput;
+            }
+
+            output.IsArray = households.IsArray;
+            output.Complete();
+            if (format == OutputFormat.Text && output.Count > 1)
+            {
+                stdout.WriteLine(language == "da"
+                    ? $"{output.Count} husstande: {counts[0]} berettigede, {counts[1]} ikke berettigede, {counts[2]} uafklarede."
+                    : $"{output.Count} households: {counts[0]} eligible, {counts[1]} ineligible, {counts[2]} undetermined.");
             }
 
             return ExitCodes.Success;

@@ -26,8 +26,11 @@ internal static class CliApp
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(PacksCommand.Create(stdout));
+        root.Subcommands.Add(TestCommand.Create(stdout));
+        root.Subcommands.Add(DocCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NewDraftCommand.Create(stdout, stderr));
 
-        var parse = root.Parse(CommonOptions.CanonicalChoices(args));
+        var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)
@@ -55,6 +58,9 @@ internal static class CliApp
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>The date of <c>--on</c> (parsed and checked by the option), or today.</summary>
+    public static DateOnly ParseDate(DateOnly? date) => date ?? DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date);
 
     public static DateOnly ParseDate(string? text)
     {

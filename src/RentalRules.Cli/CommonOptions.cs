@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using RentalRules.Diagnostics;
+using RentalRules.Evaluation;
 using RentalRules.Facts;
 using RentalRules.Packs;
 
@@ -12,12 +13,109 @@ internal static class CommonOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Machine-readable JSON output (camelCase keys)." };
 
-    public static Option<string?> On() => new("--on") { Description = "Evaluation date yyyy-MM-dd (default: today). Parameters resolve by it." };
+    /// <summary>The <c>--json</c> of the commands that also take <c>--format</c>.</summary>
+    public static Option<bool> JsonFormat() => new("--json") { Description = "Machine-readable JSON output (camelCase keys): --format json." };
 
-    public static Option<string> Language() => new("--lang")
+    /// <summary>The <c>--format</c> of place, check and route: text, json or ndjson (any case).</summary>
+    public static Option<string> ResultFormat()
+        => Choice("--format", $"The output: text (the default), json (one document: indented up to {ResultStream<int>.IndentedUpTo} results, compact above) or ndjson (one compact JSON result per line).", null, ["text", "json", "ndjson"]);
+
+    /// <summary>The output format from <c>--json</c> and <c>--format</c>; both given and different is a usage error.</summary>
+    public static OutputFormat GetFormat(ParseResult parse, Option<bool> json, Option<string> format)
     {
-        Description = "Language of the readable output: en or da.",
-        DefaultValueFactory = _ => "en",
+        var named = parse.GetValue(format) switch
+        {
+            "json" => OutputFormat.Json,
+            "ndjson" => OutputFormat.Ndjson,
+            "text" => OutputFormat.Text,
+            _ => (OutputFormat?)null,
+        };
+        if (parse.GetValue(json))
+        {
+            if (named is not (null or OutputFormat.Json))
+            {
+                throw new CliUsageException("--json is --format json: give one of them.");
+            }
+
+            return OutputFormat.Json;
+        }
+
+        return named ?? OutputFormat.Text;
+    }
+
+    /// <summary><c>--on</c>: a date yyyy-MM-dd, parsed by the option itself (a wrong date is a usage error naming the format).</summary>
+    public static Option<DateOnly?> On() => new("--on")
+    {
+        Description = "Evaluation date (default: today). Parameters resolve by it.",
+        HelpName = "yyyy-MM-dd",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            result.AddError($"--on must be a date yyyy-MM-dd (e.g. 2025-03-01), not '{text}'.");
+            return null;
+        },
+    };
+
+    /// <summary><c>--lang</c>: en or da, in any case.</summary>
+    public static Option<string> Language() => Choice("--lang", "Language of the readable output.", "en", ["en", "da"]);
+
+    /// <summary>
+    /// An option whose value is one of <paramref name="choices"/>, matched in any case and returned as the list writes
+    /// it; the help shows the choices, and anything else is a usage error that lists them.
+    /// </summary>
+    public static Option<string> Choice(string name, string description, string? defaultValue, string[] choices)
+    {
+        var option = new Option<string>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', choices),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)) is { } choice)
+                {
+                    return choice;
+                }
+
+                result.AddError($"{name} must be {string.Join(", ", choices[..^1])} or {choices[^1]}, not '{text}'.");
+                return null;
+            },
+        };
+        if (defaultValue is not null)
+        {
+            option.DefaultValueFactory = _ => defaultValue;
+        }
+
+        return option;
+    }
+
+    /// <summary><c>--route</c>: municipal, flexible or waitingList (any case); absent is null.</summary>
+    public static Option<LettingRoute?> Route(string description) => new("--route")
+    {
+        Description = description,
+        HelpName = "municipal|flexible|waitingList",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            LettingRoute? route = text.ToUpperInvariant() switch
+            {
+                "MUNICIPAL" => LettingRoute.Municipal,
+                "FLEXIBLE" => LettingRoute.Flexible,
+                "WAITINGLIST" => LettingRoute.WaitingList,
+                _ => null,
+            };
+            if (route is null)
+            {
+                result.AddError($"--route must be municipal, flexible or waitingList, not '{text}'.");
+            }
+
+            return route;
+        },
     };
 
     public static Option<string> Pack() => new("--pack") { Description = PackDescription("The rule pack"), Required = true };
@@ -25,19 +123,9 @@ internal static class CommonOptions
     /// <summary>The help text of an option that takes a pack.</summary>
     public static string PackDescription(string what) => $"{what}: a pack file, or the id of a pack (ID.json here or in a rules/ folder above, else a built-in pack; 'rentalrules packs' lists them).";
 
-    /// <summary>A report's <c>--format</c>: md, html or json (<paramref name="html"/> says what the HTML page holds).</summary>
-    public static Option<string?> ReportFormat(string html)
-    {
-        var format = new Option<string?>("--format") { Description = $"The report's format: md (Markdown, the default), html ({html}) or json." };
-        format.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } value && value is not ("md" or "html" or "json"))
-            {
-                result.AddError($"--format must be md, html or json, not '{value}'.");
-            }
-        });
-        return format;
-    }
+    /// <summary>A report's <c>--format</c>: md, html or json, in any case (<paramref name="html"/> says what the HTML page holds).</summary>
+    public static Option<string> ReportFormat(string html)
+        => Choice("--format", $"The report's format: md (Markdown, the default), html ({html}) or json.", null, ["md", "html", "json"]);
 
     /// <summary>A report's <c>--out</c>: the file the report replaces atomically.</summary>
     public static Option<string?> OutFile() => new("--out") { Description = "Write the report to this file (replaced atomically) instead of stdout." };
@@ -80,23 +168,29 @@ internal static class CommonOptions
             return RulePackLoader.Load(pathOrId);
         }
 
+        return ResolvePackId(pathOrId) is { } file ? RulePackLoader.Load(file) : RulePackLoader.LoadBuiltIn(pathOrId);
+    }
+
+    /// <summary>The file a pack id names (ID.json here, then in a rules/ folder here or above), or <c>null</c> for a built-in pack.</summary>
+    public static string? ResolvePackId(string id)
+    {
         var dir = Environment.CurrentDirectory;
-        var beside = Path.Combine(dir, pathOrId + ".json");
+        var beside = Path.Combine(dir, id + ".json");
         if (File.Exists(beside))
         {
-            return RulePackLoader.Load(Path.GetRelativePath(dir, beside));
+            return Path.GetRelativePath(dir, beside);
         }
 
         for (var d = dir; d is not null; d = Path.GetDirectoryName(d))
         {
-            var candidate = Path.Combine(d, "rules", pathOrId + ".json");
+            var candidate = Path.Combine(d, "rules", id + ".json");
             if (File.Exists(candidate))
             {
-                return RulePackLoader.Load(Path.GetRelativePath(dir, candidate));
+                return Path.GetRelativePath(dir, candidate);
             }
         }
 
-        return RulePackLoader.LoadBuiltIn(pathOrId);
+        return null;
     }
 
     private static bool IsPackId(string text)
@@ -109,53 +203,28 @@ internal static class CommonOptions
     /// <summary>The name of an input in diagnostics: <c>&lt;stdin&gt;</c> for <c>-</c>.</summary>
     public static string DisplayName(string path) => path == "-" ? "<stdin>" : path;
 
-    /// <summary>The options whose values are one of a fixed list, with the values as the help shows them.</summary>
-    private static readonly Dictionary<string, string[]> Choices = new(StringComparer.Ordinal)
-    {
-        ["--route"] = ["municipal", "flexible", "waitingList"],
-        ["--lang"] = ["en", "da"],
-        ["--format"] = ["md", "html", "json"],
-    };
-
-    /// <summary>
-    /// The arguments with the value of every option that takes one of a fixed list written as the list writes it, so
-    /// that <c>--route waitinglist</c> is <c>--route waitingList</c>; anything else is left for the parser to refuse.
-    /// </summary>
-    public static string[] CanonicalChoices(string[] args)
-    {
-        var result = (string[])args.Clone();
-        for (var i = 0; i < result.Length; i++)
-        {
-            var arg = result[i];
-            var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            var name = eq > 0 ? arg[..eq] : arg;
-            if (!Choices.TryGetValue(name, out var choices))
-            {
-                continue;
-            }
-
-            if (eq > 0)
-            {
-                result[i] = name + "=" + Canonical(arg[(eq + 1)..], choices);
-            }
-            else if (i + 1 < result.Length)
-            {
-                result[i + 1] = Canonical(result[i + 1], choices);
-                i++;
-            }
-        }
-
-        return result;
-    }
-
-    private static string Canonical(string value, string[] choices)
-        => choices.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase)) ?? value;
-
     /// <summary>
     /// Reads an input file, or standard input for <c>-</c> (once per run); prints a located error and returns null when
     /// it cannot be read.
     /// </summary>
     public static byte[]? ReadInput(string path, TextWriter stderr)
+    {
+        using var input = OpenInput(path, stderr);
+        if (input is null)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        input.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>
+    /// Opens an input file for reading from start to end, or standard input for <c>-</c> (once per run); prints a located
+    /// error and returns null when it cannot be opened.
+    /// </summary>
+    public static Stream? OpenInput(string path, TextWriter stderr)
     {
         if (path == "-")
         {
@@ -166,10 +235,7 @@ internal static class CommonOptions
             }
 
             source.Used = true;
-            using var input = source.Open();
-            using var copy = new MemoryStream();
-            input.CopyTo(copy);
-            return copy.ToArray();
+            return source.Open();
         }
 
         try
@@ -180,7 +246,8 @@ internal static class CommonOptions
                 return null;
             }
 
-            return File.ReadAllBytes(path);
+            // Unbuffered: the readers read in chunks of their own.
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RentalRules.Evaluation;
 using RentalRules.Explanations;
 using RentalRules.Facts;
 
@@ -10,11 +11,12 @@ internal static class PlaceCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var pack = CommonOptions.Pack();
-        var departments = new Option<string>("--departments") { Description = "A department (JSON object) or an array of them.", Required = true };
+        var departments = new Option<string>("--departments") { Description = "A department (JSON object) or an array of them; - reads standard input.", Required = true };
         var on = CommonOptions.On();
-        var json = CommonOptions.Json();
+        var json = CommonOptions.JsonFormat();
+        var formatOption = CommonOptions.ResultFormat();
         var lang = CommonOptions.Language();
-        var command = new Command("place", "Place departments in the pack's tiers, with the rule and clause behind each.") { pack, departments, on, json, lang };
+        var command = new Command("place", "Place departments in the pack's tiers, with the rule and clause behind each.") { pack, departments, on, json, formatOption, lang };
         command.SetAction(parse =>
         {
             var date = CliApp.ParseDate(parse.GetValue(on));
@@ -22,46 +24,64 @@ internal static class PlaceCommand
             CommonOptions.CheckLanguage(language);
             var loaded = CommonOptions.LoadPack(parse.GetValue(pack)!, stderr);
             var path = parse.GetValue(departments)!;
-            var text = CommonOptions.ReadInput(path, stderr);
-            if (loaded is null || text is null)
+            var format = CommonOptions.GetFormat(parse, json, formatOption);
+            if (loaded is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var facts = FactReader.ReadDepartments(text, path);
-            if (facts.Value is null)
+            using var input = CommonOptions.OpenInput(path, stderr);
+            if (input is null)
             {
-                CommonOptions.PrintErrors(facts.Diagnostics, stderr);
                 return ExitCodes.InvalidInput;
             }
 
-            var placements = facts.Value.Items.Select(d => loaded.Place(d, date)).ToList();
-            if (parse.GetValue(json))
-            {
-                CommonOptions.WriteJson(stdout, output =>
+            // One department at a time: read, placed, written (JSON) or kept for the table (text), dropped.
+            using var facts = FactStream.Departments(input, CommonOptions.DisplayName(path));
+            var table = format == OutputFormat.Text ? new List<PlacementResult>() : null;
+            using var output = new ResultStream<PlacementResult>(
+                stdout,
+                format,
+                w =>
                 {
-                    var w = output.Writer;
-                    w.WriteStartObject();
                     w.WriteString("pack", loaded.Id);
                     w.WriteString("version", loaded.Version);
                     w.WriteString("on", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                    w.WriteStartArray("placements");
-                    foreach (var p in placements)
-                    {
-                        ResultJson.WritePlacement(w, p);
-                        output.FlushIfLarge();
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
+                },
+                "placements",
+                ResultJson.WritePlacement,
+                (_, p) => table!.Add(p),
+                envelopeAlways: true);
+            var errors = new InputErrors(stderr);
+            var progress = new Progress(stderr, language == "da" ? "afdelinger" : "departments");
+            while (facts.Read() is { } item)
+            {
+                if (item.Value is null)
+                {
+                    errors.Add(item.Diagnostics);
+                }
+                else if (errors.Items == 0)
+                {
+                    output.Add(loaded.Place(item.Value, date));
+                    progress.Tick(output.Count);
+                }
             }
-            else
+
+            progress.Done();
+            errors.Finish();
+            if (errors.First is { } first)
+            {
+                output.Fail(new Incomplete(output.Count, errors.Items, first));
+                return ExitCodes.InvalidInput;
+            }
+
+            output.Complete();
+            if (table is not null)
             {
                 stdout.WriteLine($"{loaded.Title}");
                 stdout.WriteLine($"{loaded.Id} {loaded.Version}, {(language == "da" ? "pr." : "on")} {date:yyyy-MM-dd}");
                 stdout.WriteLine();
-                stdout.Write(ResultText.Placements(placements, language));
+                stdout.Write(ResultText.Placements(table, language));
             }
 
             return ExitCodes.Success;

@@ -19,17 +19,18 @@ internal static class RouteCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var pack = CommonOptions.Pack();
-        var departments = new Option<string>("--departments") { Description = "The departments (a JSON object or array).", Required = true };
-        var vacancies = new Option<string>("--vacancies") { Description = "The vacancies, in the order they arose (a JSON object or array).", Required = true };
+        var departments = new Option<string>("--departments") { Description = "The departments (a JSON object or array); - reads standard input.", Required = true };
+        var vacancies = new Option<string>("--vacancies") { Description = "The vacancies, in the order they arose (a JSON object or array); - reads standard input.", Required = true };
         var ledgerOption = new Option<string?>("--ledger") { Description = "The ledger file: read if it exists, then replaced atomically with the updated counts (locked while routing)." };
         var connectionOption = new Option<string?>("--connection") { Description = "A PostgreSQL connection string: record the decisions in the database's journal (several processes may route at once)." };
         var journalOption = new Option<string?>("--journal") { Description = "The decision journal file: every decision recorded by vacancy id with the counts; a recorded vacancy keeps its decision (locked while routing)." };
         var on = CommonOptions.On();
-        var json = CommonOptions.Json();
+        var json = CommonOptions.JsonFormat();
+        var formatOption = CommonOptions.ResultFormat();
         var lang = CommonOptions.Language();
         var command = new Command("route", "Decide for each vacancy whether it goes to the municipality, to flexible letting or to the waiting list, counting it in the ledger.")
         {
-            pack, departments, vacancies, ledgerOption, journalOption, connectionOption, on, json, lang,
+            pack, departments, vacancies, ledgerOption, journalOption, connectionOption, on, json, formatOption, lang,
         };
         command.SetAction(parse =>
         {
@@ -39,17 +40,24 @@ internal static class RouteCommand
             var loaded = CommonOptions.LoadPack(parse.GetValue(pack)!, stderr);
             var departmentPath = parse.GetValue(departments)!;
             var vacancyPath = parse.GetValue(vacancies)!;
+            var ledgerPath = parse.GetValue(ledgerOption);
+            var journalPath = parse.GetValue(journalOption);
+            var connection = parse.GetValue(connectionOption);
+            if (new[] { ledgerPath, journalPath, connection }.Count(o => o is not null) > 1)
+            {
+                throw new CliUsageException("--ledger, --journal and --connection are alternatives: a journal keeps its own counts.");
+            }
+
+            var format = CommonOptions.GetFormat(parse, json, formatOption);
             var departmentBytes = CommonOptions.ReadInput(departmentPath, stderr);
-            var vacancyBytes = CommonOptions.ReadInput(vacancyPath, stderr);
-            if (loaded is null || departmentBytes is null || vacancyBytes is null)
+            if (loaded is null || departmentBytes is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var departmentFile = FactReader.ReadDepartments(departmentBytes, departmentPath);
-            var vacancyFile = FactReader.ReadVacancies(vacancyBytes, vacancyPath);
-            CommonOptions.PrintErrors(departmentFile.Diagnostics.Concat(vacancyFile.Diagnostics), stderr);
-            if (departmentFile.Value is null || vacancyFile.Value is null)
+            var departmentFile = FactReader.ReadDepartments(departmentBytes, CommonOptions.DisplayName(departmentPath));
+            CommonOptions.PrintErrors(departmentFile.Diagnostics, stderr);
+            if (departmentFile.Value is null)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -69,122 +77,34 @@ internal static class RouteCommand
                 }
             }
 
-            var items = vacancyFile.Value.Items;
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (items[i].Department is not { } id || !byId.ContainsKey(id))
-                {
-                    var location = vacancyFile.Value.LocationOf(i, "department");
-                    var message = items[i].Department is null ? "The vacancy names no department." : $"The vacancy names the department '{items[i].Department}', which is not in {departmentPath}.";
-                    problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, message, location, "Every vacancy's \"department\" must be the id of a department in the departments file."));
-                }
-            }
-
             if (problems.Count > 0)
             {
                 CommonOptions.PrintErrors(problems, stderr);
                 return ExitCodes.InvalidInput;
             }
 
-            var ledgerPath = parse.GetValue(ledgerOption);
-            var journalPath = parse.GetValue(journalOption);
-            var connection = parse.GetValue(connectionOption);
-            if (new[] { ledgerPath, journalPath, connection }.Count(o => o is not null) > 1)
-            {
-                throw new CliUsageException("--ledger, --journal and --connection are alternatives: a journal keeps its own counts.");
-            }
-
-            List<RoutingDecision> decisions;
-            Ledger ledger;
             if (journalPath is not null || connection is not null)
             {
-                var store = JournalRouting.Open(journalPath, connection);
-                var routed = JournalRouting.Route(loaded, byId, items, vacancyFile.Value, date, store, journalPath ?? "postgresql", stderr);
-                (store as IAsyncDisposable)?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                if (routed is null)
-                {
-                    return ExitCodes.InvalidInput;
-                }
-
-                (decisions, ledger) = routed.Value;
+                return RouteIntoJournal(loaded, byId, departmentPath, vacancyPath, journalPath, connection, date, format, language, stdout, stderr);
             }
-            else
+
+            using var input = CommonOptions.OpenInput(vacancyPath, stderr);
+            if (input is null)
             {
-                var routed = ledgerPath is null
-                    ? RouteAll(loaded, byId, items, date, loaded.NewLedger())
-                    : JournalRouting.WithLock(ledgerPath, stderr, () => RouteWithLedger(loaded, byId, items, date, ledgerPath, stderr));
-                if (routed is null)
-                {
-                    return ExitCodes.InvalidInput;
-                }
-
-                (decisions, ledger) = routed.Value;
+                return ExitCodes.InvalidInput;
             }
 
-            if (parse.GetValue(json))
-            {
-                CommonOptions.WriteJson(stdout, output =>
-                {
-                    var w = output.Writer;
-                    w.WriteStartObject();
-                    w.WriteString("pack", loaded.Id);
-                    w.WriteString("version", loaded.Version);
-                    w.WriteStartArray("decisions");
-                    foreach (var d in decisions)
-                    {
-                        ResultJson.WriteDecision(w, d);
-                        output.FlushIfLarge();
-                    }
-
-                    w.WriteEndArray();
-                    w.WritePropertyName("ledger");
-                    w.WriteRawValue(ledger.ToJson(), skipInputValidation: true);
-                    w.WriteEndObject();
-                });
-            }
-            else
-            {
-                stdout.WriteLine(loaded.Title);
-                stdout.WriteLine($"{loaded.Id} {loaded.Version}, {(language == "da" ? "pr." : "on")} {date:yyyy-MM-dd} ({(language == "da" ? "ledige boliger med fraflytningsdato evalueres på den" : "vacancies with a vacatedOn date are evaluated on it")})");
-                stdout.WriteLine();
-                stdout.Write(ResultText.Decisions(decisions, language));
-                if (journalPath is not null || connection is not null)
-                {
-                    var where = journalPath ?? "PostgreSQL";
-                    stdout.WriteLine();
-                    stdout.WriteLine(language == "da"
-                        ? $"Afgørelserne er registreret i {where}."
-                        : $"The decisions were recorded in {where}.");
-                }
-                else if (ledgerPath is not null)
-                {
-                    // A status line: to stderr, so that stdout holds only the decisions.
-                    stderr.WriteLine(language == "da"
-                        ? $"Tællingen er gemt i {ledgerPath} (ændringstæller {ledger.ChangeCounter.ToString(CultureInfo.InvariantCulture)})."
-                        : $"The ledger was saved to {ledgerPath} (change counter {ledger.ChangeCounter.ToString(CultureInfo.InvariantCulture)}).");
-                }
-            }
-
-            return ExitCodes.Success;
+            using var vacancyFile = FactStream.Vacancies(input, CommonOptions.DisplayName(vacancyPath));
+            var run = new StreamedRoute(loaded, byId, departmentPath, vacancyFile, date, format, language, stdout, stderr);
+            return ledgerPath is null
+                ? run.Run(loaded.NewLedger(), null)
+                : JournalRouting.WithLock(ledgerPath, stderr, () => RunWithLedger(run, loaded, ledgerPath, stderr)) ?? ExitCodes.InvalidInput;
         });
         return command;
     }
 
-    private static (List<RoutingDecision>, Ledger) RouteAll(Packs.RulePack pack, Dictionary<string, Department> byId, IReadOnlyList<Vacancy> items, DateOnly date, Ledger ledger)
-    {
-        var decisions = new List<RoutingDecision>(items.Count);
-        foreach (var v in items)
-        {
-            var result = pack.Route(byId[v.Department!], v, ledger, v.VacatedOn ?? date);
-            decisions.Add(result.Decision);
-            ledger = result.Ledger;
-        }
-
-        return (decisions, ledger);
-    }
-
-    /// <summary>Reads the ledger file, routes and replaces it; runs under the file's lock.</summary>
-    private static (List<RoutingDecision>, Ledger)? RouteWithLedger(Packs.RulePack loaded, Dictionary<string, Department> byId, IReadOnlyList<Vacancy> items, DateOnly date, string ledgerPath, TextWriter stderr)
+    /// <summary>Reads the ledger file and routes into it; runs under the file's lock.</summary>
+    private static int? RunWithLedger(StreamedRoute run, Packs.RulePack loaded, string ledgerPath, TextWriter stderr)
     {
         var ledger = loaded.NewLedger();
         if (File.Exists(ledgerPath))
@@ -206,7 +126,186 @@ internal static class RouteCommand
             ledger = parsed.Value;
         }
 
-        var routed = RouteAll(loaded, byId, items, date, ledger);
-        return CommonOptions.WriteAtomically(ledgerPath, routed.Item2.ToJson(), "ledger", stderr) ? routed : null;
+        return run.Run(ledger, ledgerPath);
+    }
+
+    /// <summary>
+    /// Routing without a journal: one vacancy at a time, read, routed, its decision written, dropped. A vacancy that is
+    /// invalid (or names an unknown department) stops the routing: no later vacancy is routed, the rest of the file is
+    /// read for its errors, the ledger file is left unchanged, and output already written is marked incomplete.
+    /// </summary>
+    private sealed class StreamedRoute(Packs.RulePack pack, Dictionary<string, Department> byId, string departmentPath, FactStream<Vacancy> vacancies, DateOnly date, OutputFormat format, string language, TextWriter stdout, TextWriter stderr)
+    {
+        public int Run(Ledger ledger, string? ledgerPath)
+        {
+            var table = format == OutputFormat.Text ? new List<RoutingDecision>() : null;
+            using var output = new ResultStream<RoutingDecision>(
+                stdout,
+                format,
+                w =>
+                {
+                    w.WriteString("pack", pack.Id);
+                    w.WriteString("version", pack.Version);
+                },
+                "decisions",
+                ResultJson.WriteDecision,
+                (_, d) => table!.Add(d),
+                envelopeAlways: true);
+            var errors = new InputErrors(stderr);
+            var progress = new Progress(stderr, language == "da" ? "ledige boliger" : "vacancies");
+            while (vacancies.Read() is { } item)
+            {
+                if (item.Value is null)
+                {
+                    errors.Add(item.Diagnostics);
+                    continue;
+                }
+
+                var v = item.Value;
+                if (v.Department is not { } id || !byId.TryGetValue(id, out var department))
+                {
+                    var message = v.Department is null ? "The vacancy names no department." : $"The vacancy names the department '{v.Department}', which is not in {departmentPath}.";
+                    errors.Add([new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, message, item.LocationOf("department"), "Every vacancy's \"department\" must be the id of a department in the departments file.")]);
+                    continue;
+                }
+
+                if (errors.Items > 0)
+                {
+                    continue;
+                }
+
+                var result = pack.Route(department, v, ledger, v.VacatedOn ?? date);
+                ledger = result.Ledger;
+                output.Add(result.Decision);
+                progress.Tick(output.Count);
+            }
+
+            progress.Done();
+            errors.Finish();
+            var unchanged = ledgerPath is null ? null : language == "da" ? $"Tællingen i {ledgerPath} er uændret." : $"The ledger {ledgerPath} was left unchanged.";
+            if (errors.First is { } first)
+            {
+                if (ledgerPath is not null)
+                {
+                    stderr.WriteLine($"rentalrules: the ledger {ledgerPath} was left unchanged; no decision of this run was counted.");
+                }
+
+                output.Fail(new Incomplete(output.Count, errors.Items, first, unchanged));
+                return ExitCodes.InvalidInput;
+            }
+
+            if (ledgerPath is not null && !CommonOptions.WriteAtomically(ledgerPath, ledger.ToJson(), "ledger", stderr))
+            {
+                output.Fail(new Incomplete(output.Count, 0, new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, "Cannot write the ledger.", new SourceLocation(ledgerPath, "$", 1, 1)), unchanged));
+                return ExitCodes.InvalidInput;
+            }
+
+            output.Complete(w =>
+            {
+                w.WritePropertyName("ledger");
+                w.WriteRawValue(ledger.ToJson(), skipInputValidation: true);
+            });
+            if (table is not null)
+            {
+                WriteText(pack, table, date, language, stdout);
+                if (ledgerPath is not null)
+                {
+                    // A status line: to stderr, so that stdout holds only the decisions.
+                    stderr.WriteLine(language == "da"
+                        ? $"Tællingen er gemt i {ledgerPath} (ændringstæller {ledger.ChangeCounter.ToString(CultureInfo.InvariantCulture)})."
+                        : $"The ledger was saved to {ledgerPath} (change counter {ledger.ChangeCounter.ToString(CultureInfo.InvariantCulture)}).");
+                }
+            }
+
+            return ExitCodes.Success;
+        }
+    }
+
+    private static void WriteText(Packs.RulePack loaded, IReadOnlyList<RoutingDecision> decisions, DateOnly date, string language, TextWriter stdout)
+    {
+        stdout.WriteLine(loaded.Title);
+        stdout.WriteLine($"{loaded.Id} {loaded.Version}, {(language == "da" ? "pr." : "on")} {date:yyyy-MM-dd} ({(language == "da" ? "ledige boliger med fraflytningsdato evalueres på den" : "vacancies with a vacatedOn date are evaluated on it")})");
+        stdout.WriteLine();
+        stdout.Write(ResultText.Decisions(decisions, language));
+    }
+
+    /// <summary>
+    /// Routing into a decision journal (file, SQLite or PostgreSQL): the vacancies are read and checked in full first,
+    /// then written as one batch, so that an invalid vacancy records nothing.
+    /// </summary>
+    private static int RouteIntoJournal(Packs.RulePack loaded, Dictionary<string, Department> byId, string departmentPath, string vacancyPath, string? journalPath, string? connection, DateOnly date, OutputFormat format, string language, TextWriter stdout, TextWriter stderr)
+    {
+        var vacancyBytes = CommonOptions.ReadInput(vacancyPath, stderr);
+        if (vacancyBytes is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var vacancyFile = FactReader.ReadVacancies(vacancyBytes, CommonOptions.DisplayName(vacancyPath));
+        CommonOptions.PrintErrors(vacancyFile.Diagnostics, stderr);
+        if (vacancyFile.Value is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var items = vacancyFile.Value.Items;
+        var problems = new List<Diagnostic>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Department is not { } id || !byId.ContainsKey(id))
+            {
+                var location = vacancyFile.Value.LocationOf(i, "department");
+                var message = items[i].Department is null ? "The vacancy names no department." : $"The vacancy names the department '{items[i].Department}', which is not in {departmentPath}.";
+                problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, message, location, "Every vacancy's \"department\" must be the id of a department in the departments file."));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            CommonOptions.PrintErrors(problems, stderr);
+            return ExitCodes.InvalidInput;
+        }
+
+        var store = JournalRouting.Open(journalPath, connection);
+        var routed = JournalRouting.Route(loaded, byId, items, vacancyFile.Value, date, store, journalPath ?? "postgresql", stderr);
+        (store as IAsyncDisposable)?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (routed is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var (decisions, ledger) = routed.Value;
+        using var output = new ResultStream<RoutingDecision>(
+            stdout,
+            format,
+            w =>
+            {
+                w.WriteString("pack", loaded.Id);
+                w.WriteString("version", loaded.Version);
+            },
+            "decisions",
+            ResultJson.WriteDecision,
+            null,
+            envelopeAlways: true);
+        foreach (var d in decisions)
+        {
+            output.Add(d);
+        }
+
+        output.Complete(w =>
+        {
+            w.WritePropertyName("ledger");
+            w.WriteRawValue(ledger.ToJson(), skipInputValidation: true);
+        });
+        if (format == OutputFormat.Text)
+        {
+            WriteText(loaded, decisions, date, language, stdout);
+            stdout.WriteLine();
+            stdout.WriteLine(language == "da"
+                ? $"Afgørelserne er registreret i {journalPath ?? "PostgreSQL"}."
+                : $"The decisions were recorded in {journalPath ?? "PostgreSQL"}.");
+        }
+
+        return ExitCodes.Success;
     }
 }

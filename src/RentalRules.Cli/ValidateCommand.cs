@@ -24,7 +24,9 @@ internal static class ValidateCommand
         });
         command.SetAction(parse =>
         {
-            var results = (parse.GetValue(packs) ?? []).Concat(parse.GetValue(packOption) ?? []).Select(p => (Path: p, Result: CommonOptions.LoadPackResult(p))).ToList();
+            // A shell's rules/*.json names the pack tests beside the packs too: those are checked (and run) by 'test'.
+            var given = (parse.GetValue(packs) ?? []).Concat(parse.GetValue(packOption) ?? []).ToArray();
+            var results = given.Where(p => !IsTestsOfAGivenPack(p, given)).Select(p => (Path: p, Result: CommonOptions.LoadPackResult(p))).ToList();
             var valid = results.All(r => r.Result.Success);
             if (parse.GetValue(json))
             {
@@ -111,6 +113,10 @@ internal static class ValidateCommand
         });
         return command;
     }
+
+    private static bool IsTestsOfAGivenPack(string path, string[] given)
+        => path.EndsWith(Authoring.PackTestRunner.Extension, StringComparison.OrdinalIgnoreCase)
+            && given.Contains(path[..^Authoring.PackTestRunner.Extension.Length] + ".json", StringComparer.Ordinal);
 
     private static void WriteInterpretations(TextWriter stdout, RulePack pack)
     {

@@ -45,6 +45,9 @@ internal static partial class Log
     [LoggerMessage(1011, LogLevel.Error, "Reloading the rule pack folder {Folder} failed; the packs in service are kept")]
     public static partial void ReloadFailed(ILogger logger, Exception exception, string folder);
 
+    [LoggerMessage(1012, LogLevel.Error, "Loading the rule pack file {File} failed with {ExceptionType}, a fault in RentalRules; the file is listed as invalid and the other packs are served")]
+    public static partial void PackLoaderFailed(ILogger logger, Exception exception, string file, string exceptionType);
+
     [LoggerMessage(2000, LogLevel.Information, "Routed a vacancy in department {DepartmentId} under {PackId} {PackVersion}: {LettingType} (counter {Counter}, count {Count}, revision {Revision})")]
     public static partial void Routed(ILogger logger, string departmentId, string packId, string packVersion, string lettingType, string counter, long count, int revision);
 

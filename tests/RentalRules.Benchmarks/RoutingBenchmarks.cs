@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using RentalRules.Evaluation;
 using RentalRules.Facts;
 using RentalRules.Packs;
@@ -12,7 +11,7 @@ namespace RentalRules.Benchmarks;
 /// One operation routes all million.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Monitoring]
 public class RoutingBenchmarks
 {
     private const int Departments = 5_000;

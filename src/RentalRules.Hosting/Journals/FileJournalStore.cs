@@ -9,7 +9,8 @@ namespace RentalRules.Hosting.Journals;
 /// an exclusive lock on the file (<c>FILE.lock</c>, see the README), reads the journal, routes, and replaces the file
 /// atomically (a temporary file, flushed, then renamed), so concurrent processes serialise and a process killed midway
 /// leaves the previous journal whole. A batch (<see cref="WriteAllAsync"/>) holds the lock once. The whole file is read
-/// and written per write: cost grows with the journal; a host with many routings uses a database store. Thread-safe.
+/// and written per write: cost grows with the journal (about 0.65 s a routing at 1 000 entries, see the benchmarks), so
+/// a host that routes vacancy by vacancy into a journal of more than about a thousand entries uses a database store. Thread-safe.
 /// </summary>
 public sealed class FileJournalStore : IJournalStore
 {

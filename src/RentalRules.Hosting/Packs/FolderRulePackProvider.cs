@@ -13,7 +13,9 @@ namespace RentalRules.Hosting.Packs;
 /// <see cref="RulePackSet"/> as a whole. A built-in pack is served unless the folder holds a pack of the same id with the
 /// same or a later version; a folder pack with an earlier version than the built-in one is listed as invalid. A reload reads every file once, so that all packs of one
 /// set are compiled from the same file contents; a file whose content and base packs did not change keeps its compiled
-/// pack. Reloads are serialised; readers never wait (the set is swapped with a volatile write).
+/// pack. Reloads are serialised; readers never wait (the set is swapped with a volatile write). A file whose load fails —
+/// diagnostics, or an exception out of the loader (a bug) — is listed with its diagnostics and never stops the others
+/// from being served, at start-up or on a reload; a file that was valid before keeps its last valid pack in service.
 /// </summary>
 internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
 {
@@ -23,6 +25,7 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
     private readonly TimeSpan _reloadDelay;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private readonly PackLoader _load;
     private readonly Lock _reloadGate = new();
     private readonly Dictionary<string, CompiledFile> _compiled = new(StringComparer.Ordinal);
     private RulePackSet _current = RulePackSet.Empty;
@@ -30,7 +33,7 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
     private Timer? _debounce;
     private volatile bool _disposed;
 
-    public FolderRulePackProvider(RentalRulesOptions options, TimeProvider clock, ILogger logger)
+    public FolderRulePackProvider(RentalRulesOptions options, TimeProvider clock, ILogger logger, PackLoader? load = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ReloadDelay, TimeSpan.Zero, "RentalRulesOptions.ReloadDelay");
@@ -53,11 +56,10 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
         _reloadDelay = options.ReloadDelay;
         _clock = clock;
         _logger = logger;
+        _load = load ?? ((stream, name, resolveBase) => RulePackLoader.LoadFromStream(stream, name, resolveBase));
         var loadedAt = clock.GetUtcNow();
         _builtIn = options.IncludeBuiltInPacks
-            ? RulePackLoader.BuiltInPacks.Select(b => (Info: b, Result: RulePackLoader.LoadBuiltIn(b.Id)))
-                .Select(b => new LoadedPack("built-in/" + b.Info.Id + ".json", b.Result.Value, b.Result.Diagnostics, Stale: false, b.Result.Value is null ? null : loadedAt))
-                .ToList()
+            ? RulePackLoader.BuiltInPacks.Select(b => LoadBuiltIn(b.Id, loadedAt)).ToList()
             : [];
         if (options.WatchForChanges && _folder is not null)
         {
@@ -166,7 +168,8 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
 
         foreach (var builtIn in _builtIn)
         {
-            if (builtIn.Pack is { } pack && !entries.Any(e => e.Pack?.Id == pack.Id))
+            // A built-in pack that failed to load is listed too, so that it shows among the invalid files.
+            if (builtIn.Pack is not { } pack || !entries.Any(e => e.Pack?.Id == pack.Id))
             {
                 entries.Add(builtIn);
             }
@@ -192,6 +195,27 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
         }
 
         return 0;
+    }
+
+    /// <summary>The diagnostic of a file whose load threw: names the file and the exception's type, never its data.</summary>
+    private static Diagnostic LoaderFailed(string file, Exception ex)
+        => new(Severity.Error, DiagnosticCodes.InternalError, $"RentalRules failed while loading this pack ({ex.GetType().Name}); it is not served.", new SourceLocation(file, "$", 1, 1), "This is a fault in RentalRules, not an error the diagnostics could name: report it with the file. The other packs are served; the file is loaded again when it changes.");
+
+    private LoadedPack LoadBuiltIn(string id, DateTimeOffset loadedAt)
+    {
+        var file = "built-in/" + id + ".json";
+        try
+        {
+            var result = RulePackLoader.LoadBuiltIn(id);
+            return new LoadedPack(file, result.Value, result.Diagnostics, Stale: false, result.Value is null ? null : loadedAt);
+        }
+#pragma warning disable CA1031 // One built-in pack failing does not stop the provider.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.PackLoaderFailed(_logger, ex, file, ex.GetType().Name);
+            return new LoadedPack(file, null, [LoaderFailed(file, ex)], Stale: false, null);
+        }
     }
 
     private static bool Same(LoadedPack a, LoadedPack b)
@@ -243,7 +267,7 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
             return files;
         }
 
-        foreach (var path in Directory.EnumerateFiles(_folder, "*.json", SearchOption.TopDirectoryOnly))
+        foreach (var path in Directory.EnumerateFiles(_folder, "*.json", SearchOption.TopDirectoryOnly).Where(p => !p.EndsWith(".tests.json", StringComparison.OrdinalIgnoreCase)))
         {
             var name = Path.GetFileName(path);
             try
@@ -280,14 +304,27 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
         }
 
         var bases = new List<(string Name, string? Hash)>();
-        var result = RulePackLoader.LoadFromStream(new MemoryStream(file.Bytes, writable: false), file.Name, id =>
+        CompiledFile compiled;
+        try
         {
-            var name = id.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? id : id + ".json";
-            var found = files.GetValueOrDefault(name);
-            bases.Add((name, found?.Hash));
-            return found?.Bytes is { } bytes ? new MemoryStream(bytes, writable: false) : null;
-        });
-        var compiled = new CompiledFile(file.Hash, bases, result.Value, result.Diagnostics);
+            var result = _load(new MemoryStream(file.Bytes, writable: false), file.Name, id =>
+            {
+                var name = id.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? id : id + ".json";
+                var found = files.GetValueOrDefault(name);
+                bases.Add((name, found?.Hash));
+                return found?.Bytes is { } bytes ? new MemoryStream(bytes, writable: false) : null;
+            });
+            compiled = new CompiledFile(file.Hash, bases, result.Value, result.Diagnostics);
+        }
+#pragma warning disable CA1031 // Whatever the loader throws for one file, the other files are served: the failure is this file's diagnostic.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // Cached like any other result (the loader is deterministic): the file is tried again when it or a base changes.
+            Log.PackLoaderFailed(_logger, ex, file.Name, ex.GetType().Name);
+            compiled = new CompiledFile(file.Hash, bases, null, [LoaderFailed(file.Name, ex)]);
+        }
+
         _compiled[file.Name] = compiled;
         return compiled;
     }
@@ -360,6 +397,9 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
             }
         }
     }
+
+    /// <summary>Loads one pack from its bytes, resolving base packs by id (<see cref="RulePackLoader.LoadFromStream"/>; tests inject others).</summary>
+    internal delegate LoadResult<RulePack> PackLoader(Stream stream, string name, Func<string, Stream?> resolveBase);
 
     private sealed record PackFile(string Name, byte[]? Bytes, string? Hash, string? Error);
 

@@ -17,6 +17,12 @@ public interface IRulePackProvider
     /// <summary>Every pack file with the pack served from it and the diagnostics of its latest load (same as <c>Current.Packs</c>).</summary>
     IReadOnlyList<LoadedPack> Packs { get; }
 
+    /// <summary>
+    /// The pack files not served as they are, with the diagnostics of their latest load (same as
+    /// <c>Current.Invalid</c>, see <see cref="RulePackSet.Invalid"/>): empty when every file is in service.
+    /// </summary>
+    IReadOnlyList<LoadedPack> Invalid => Current.Invalid;
+
     /// <summary>The pack in force for a municipality on a date (see <see cref="RulePackSet.TryGetPack"/> for the rule).</summary>
     /// <param name="municipality">The municipality, as the pack names it (case-insensitive), e.g. <c>Holbæk</c>.</param>
     /// <param name="on">The evaluation date.</param>
@@ -34,7 +40,9 @@ public interface IRulePackProvider
     /// <summary>
     /// Reads the pack folder again now: every changed pack is validated completely and replaces the old one only if it
     /// is valid; an invalid one leaves the old one in service, and the diagnostics are logged and listed in
-    /// <see cref="Packs"/>. Blocks until the new set is in place.
+    /// <see cref="Packs"/> and <see cref="RulePackSet.Invalid"/>. A file that fails to load, even by an exception out of
+    /// the loader, is that file's diagnostics: it never stops the other packs from being served. Blocks until the new
+    /// set is in place.
     /// </summary>
     /// <returns>The set now served.</returns>
     RulePackSet Reload();

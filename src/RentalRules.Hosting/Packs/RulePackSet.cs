@@ -16,6 +16,7 @@ public sealed class RulePackSet
         Generation = generation;
         LoadedAt = loadedAt;
         Packs = packs;
+        Invalid = packs.Where(p => !p.Valid).ToList();
         _byMunicipality = packs
             .Select(p => p.Pack)
             .OfType<RulePack>()
@@ -38,6 +39,14 @@ public sealed class RulePackSet
 
     /// <summary>Every pack file, ordered by file name, with the pack served from it and its latest diagnostics.</summary>
     public IReadOnlyList<LoadedPack> Packs { get; }
+
+    /// <summary>
+    /// The files whose latest content is not in service, ordered by file name: those that never loaded (no pack is
+    /// served from them) and those whose previous valid version still serves (<see cref="LoadedPack.Stale"/>). Each
+    /// carries the diagnostics of its latest load (code, message, file, JSON path, line and column, hint). Empty when
+    /// every file is served as it is.
+    /// </summary>
+    public IReadOnlyList<LoadedPack> Invalid { get; }
 
     /// <summary>
     /// The pack in force for a municipality on a date: among the packs of that municipality (statutory or signed, and

@@ -15,6 +15,9 @@ public sealed record RuleChange(string Kind, string Id, string Change, string? B
 {
     /// <summary><c>kind:id</c>, the form used in attributions.</summary>
     public string Key => $"{Kind}:{Id}";
+
+    /// <summary>For a parameter: its unit (e.g. <c>share</c>), so that a report can show the values as the reader expects (<c>30 %</c>).</summary>
+    public string? Unit { get; init; }
 }
 
 /// <summary>A department whose tier (or municipal allocations) differ between base and draft.</summary>
@@ -110,7 +113,7 @@ public static class PackComparer
                     after = Format(draft.ParameterValue(id, date));
                 }
 
-                changes.Add(new RuleChange(kind, id, change, before, after));
+                changes.Add(new RuleChange(kind, id, change, before, after) { Unit = kind == "parameter" ? (draft.ParameterUnit(id) ?? basePack.ParameterUnit(id)) : null });
             }
         }
 
@@ -247,7 +250,7 @@ public static class PackComparer
         {
             var truth = rule.When.Evaluate(scope);
             result[rule.Id] = (truth, lookedAt);
-            if (truth != Tri.False && pack.HitPolicy == "first")
+            if (truth != Tri.False && pack.HitPolicy == HitPolicy.First)
             {
                 lookedAt = false;
             }

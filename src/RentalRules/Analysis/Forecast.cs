@@ -108,7 +108,9 @@ public static class Forecaster
     private static DepartmentForecast One(RulePack pack, Department d, DateOnly on)
     {
         var placement = pack.Place(d, on);
-        decimal? vacancies = d.Dwellings is { } dwellings && d.TurnoverRate is { } rate ? dwellings * rate : null;
+        // A turnover rate or a mark's share outside [0, 1] is not a rate (the fact reader refuses one): the department's
+        // figures are unknown rather than an overflow of the totals.
+        decimal? vacancies = d.Dwellings is { } dwellings and >= 0 && d.TurnoverRate is { } rate and >= 0m and <= 1m ? dwellings * rate : null;
         var marked = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         if (pack.Marks.Count > 0)
         {
@@ -116,7 +118,7 @@ public static class Forecaster
             scope.Department = d;
             foreach (var mark in pack.Marks)
             {
-                marked[mark.Id] = mark.ForecastShare?.Invoke(scope) is { } markShare && vacancies is { } v ? v * markShare : null;
+                marked[mark.Id] = mark.ForecastShare?.Invoke(scope) is { } markShare and >= 0m and <= 1m && vacancies is { } v ? v * markShare : null;
             }
         }
 

@@ -120,7 +120,7 @@ internal static class PlacementGaps
                 if (r == Tri.True)
                 {
                     hits.Add(rule);
-                    if (pack.HitPolicy == "first")
+                    if (pack.HitPolicy == HitPolicy.First)
                     {
                         break;
                     }
@@ -128,7 +128,7 @@ internal static class PlacementGaps
                 else if (r == Tri.Unknown)
                 {
                     unknown = true;
-                    if (pack.HitPolicy == "first" && hits.Count == 0)
+                    if (pack.HitPolicy == HitPolicy.First && hits.Count == 0)
                     {
                         break;
                     }
@@ -197,8 +197,10 @@ internal static class PlacementGaps
 
         var candidates = new List<Candidate>();
         var list = thresholds.ToList();
-        var low = share ? 0m : (list.Count > 0 ? Math.Min(0, list[0] - 1) : 0m);
-        var high = share ? 1m : (list.Count > 0 ? list[^1] + 1 : 1m);
+        // Thresholds may be anywhere in decimal's range (a pack's 79228162514264337593543950335): step and halve
+        // without overflowing.
+        var low = share ? 0m : (list.Count > 0 ? Math.Min(0, list[0] > decimal.MinValue + 1 ? list[0] - 1 : list[0]) : 0m);
+        var high = share ? 1m : (list.Count > 0 ? (list[^1] < decimal.MaxValue - 1 ? list[^1] + 1 : list[^1]) : 1m);
         decimal previous = low;
         var havePrevious = false;
         if (list.Count == 0 || list[0] > low)
@@ -211,7 +213,7 @@ internal static class PlacementGaps
         {
             if (havePrevious && t > previous)
             {
-                candidates.Add(new Candidate((previous + t) / 2, $"between {Fmt(previous)} and {Fmt(t)} (e.g. {Fmt((previous + t) / 2)})"));
+                candidates.Add(new Candidate(Mid(previous, t), $"between {Fmt(previous)} and {Fmt(t)} (e.g. {Fmt(Mid(previous, t))})"));
             }
 
             candidates.Add(new Candidate(t, "= " + Fmt(t)));
@@ -221,13 +223,18 @@ internal static class PlacementGaps
 
         if (!havePrevious || previous < high)
         {
-            candidates.Add(new Candidate((previous + high) / 2, $"between {Fmt(previous)} and {Fmt(high)} (e.g. {Fmt((previous + high) / 2)})"));
+            candidates.Add(new Candidate(Mid(previous, high), $"between {Fmt(previous)} and {Fmt(high)} (e.g. {Fmt(Mid(previous, high))})"));
             candidates.Add(new Candidate(high, "= " + Fmt(high)));
         }
 
         candidates.Add(new Candidate(null, "missing"));
         return new Dimension(fact, candidates, set);
     }
+
+    private static decimal Mid(decimal a, decimal b) => (a / 2) + (b / 2);
+
+    /// <summary>A count the analysis tries, as the fact's type holds it: rounded, and within 0 … <see cref="int.MaxValue"/>.</summary>
+    private static int? Count(object? v) => v is null ? null : (int)Math.Clamp(Math.Round((decimal)v), 0m, int.MaxValue);
 
     private static string Fmt(decimal d) => d.ToString("0.############", CultureInfo.InvariantCulture);
 
@@ -240,8 +247,8 @@ internal static class PlacementGaps
         ["department.keyFigures.primaryEducationOnlyShare"] = (p, r, on) => Numeric("department.keyFigures.primaryEducationOnlyShare", p, r, on, true, (d, v) => d with { KeyFigures = Kf(d) with { PrimaryEducationOnlyShare = (decimal?)v } }),
         ["department.keyFigures.nonWesternShare"] = (p, r, on) => Numeric("department.keyFigures.nonWesternShare", p, r, on, true, (d, v) => d with { KeyFigures = Kf(d) with { NonWesternShare = (decimal?)v } }),
         ["department.keyFigures.incomeRatio"] = (p, r, on) => Numeric("department.keyFigures.incomeRatio", p, r, on, false, (d, v) => d with { KeyFigures = Kf(d) with { IncomeRatio = (decimal?)v } }),
-        ["department.residents"] = (p, r, on) => Numeric("department.residents", p, r, on, false, (d, v) => d with { Residents = v is null ? null : (int)Math.Max(0, Math.Round((decimal)v)) }),
-        ["department.dwellings"] = (p, r, on) => Numeric("department.dwellings", p, r, on, false, (d, v) => d with { Dwellings = v is null ? null : (int)Math.Max(0, Math.Round((decimal)v)) }),
+        ["department.residents"] = (p, r, on) => Numeric("department.residents", p, r, on, false, (d, v) => d with { Residents = Count(v) }),
+        ["department.dwellings"] = (p, r, on) => Numeric("department.dwellings", p, r, on, false, (d, v) => d with { Dwellings = Count(v) }),
         ["department.turnoverRate"] = (p, r, on) => Numeric("department.turnoverRate", p, r, on, true, (d, v) => d with { TurnoverRate = (decimal?)v }),
         ["department.flexibleLettingShare"] = (p, r, on) => Numeric("department.flexibleLettingShare", p, r, on, true, (d, v) => d with { FlexibleLettingShare = (decimal?)v }),
         ["department.rehousing"] = (p, r, on) => new Dimension("department.rehousing", [new(false, "= false"), new(true, "= true")], (d, v) => d with { Rehousing = (bool?)v }),

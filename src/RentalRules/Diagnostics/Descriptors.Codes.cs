@@ -36,5 +36,8 @@ internal static partial class Descriptors
         new(DiagnosticCodes.JournalForeign, Severity.Error, "A decision journal was kept under another pack or municipality.", "Use the journal of this pack and municipality."),
         new(DiagnosticCodes.JournalNewer, Severity.Error, "A decision journal (or its database schema) has a newer format version than this library reads.", "Use the RentalRules version that wrote it, or a later one."),
         new(DiagnosticCodes.JournalUnknownVacancy, Severity.Error, "A vacancy to re-route has no recorded decision.", "Route the vacancy first; re-routing corrects a recorded decision."),
+        new(DiagnosticCodes.PackTestsMissing, Severity.Error, "A pack has no pack tests file (ID.tests.json) beside it; a warning for a draft.", "Write the cases the pack must answer in ID.tests.json (docs/pack-format.md, Pack tests)."),
+        new(DiagnosticCodes.PackTestsUncovered, Severity.Error, "A clause the pack cites is cited by no case of its pack tests; a warning for draft and illustrative packs.", "Add a case that exercises the clause and lists it in \"clauses\"."),
+        new(DiagnosticCodes.InternalError, Severity.Error, "RentalRules itself failed on an input: a fault in the library, not an error the diagnostics could name.", "Report it with the input. The hosting pack provider lists such a pack file as invalid and serves the others."),
     ];
 }

@@ -95,4 +95,13 @@ public static class DiagnosticCodes
 
     /// <summary>A vacancy to re-route has no recorded decision.</summary>
     public const string JournalUnknownVacancy = "RR0506";
+
+    /// <summary>A pack has no tests file beside it (pack tests, <c>rentalrules test</c>).</summary>
+    public const string PackTestsMissing = "RR0601";
+
+    /// <summary>A clause the pack cites is cited by no case of its tests.</summary>
+    public const string PackTestsUncovered = "RR0602";
+
+    /// <summary>RentalRules itself failed on an input (a fault in the library, not an error in the input it could name).</summary>
+    public const string InternalError = "RR0900";
 }

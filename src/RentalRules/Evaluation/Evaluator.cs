@@ -23,7 +23,7 @@ internal static class Evaluator
     internal static PlacementResult Placement(RulePack pack, Department department, DateOnly on, EvalScope scope, Func<IReadOnlyList<string>, PlacementResult> byTable)
     {
         var placement = PlacementByRule(pack, department, on, scope, byTable);
-        return pack.Obligations.Count == 0 || placement.Tier is not { } tier ? placement : WithObligations(pack, department, on, placement, pack.TierDefs[tier]);
+        return pack.Obligations.Count == 0 || placement.Tier is not { } id || pack.TierDefs[id] is not { } tier || !pack.ObligationCheck.Unmet(tier) ? placement : WithObligations(pack, department, on, placement, tier);
     }
 
     /// <summary>The placement with a warning for each statutory obligation that covers the department and its tier's letting does not meet (e.g. § 60 stk. 4).</summary>
@@ -130,7 +130,7 @@ internal static class Evaluator
                 if (hit is null)
                 {
                     hit = rule;
-                    if (pack.HitPolicy == "first")
+                    if (pack.HitPolicy == HitPolicy.First)
                     {
                         break;
                     }
@@ -143,7 +143,7 @@ internal static class Evaluator
             else if (r == Tri.Unknown)
             {
                 unknownRule ??= rule;
-                if (pack.HitPolicy == "first" && hit is null)
+                if (pack.HitPolicy == HitPolicy.First && hit is null)
                 {
                     break;
                 }
@@ -160,7 +160,7 @@ internal static class Evaluator
     /// </summary>
     internal static PlacementResult Decide(RulePack pack, Department department, EvalScope scope, IReadOnlyList<string> warnings, PlacementRule? hit, PlacementRule? second, PlacementRule? unknownRule, IReadOnlyList<string> missingSoFar)
     {
-        if (unknownRule is not null && (pack.HitPolicy != "first" || hit is null))
+        if (unknownRule is not null && (pack.HitPolicy != HitPolicy.First || hit is null))
         {
             var missing = missingSoFar;
             var why = WhyUnknown(missing);
@@ -235,7 +235,7 @@ internal static class Evaluator
     {
         var tier = runtime.Tier;
         var fallback = runtime.DefaultFlexible;
-        if (tier.FlexibleRule is "none" or "all" || d.FlexibleLettingShare is not { } s)
+        if (tier.FlexibleRule is FlexibleRule.None or FlexibleRule.All || d.FlexibleLettingShare is not { } s)
         {
             return fallback;
         }
@@ -424,7 +424,7 @@ internal static class Evaluator
             }
         }
 
-        if (pack.Obligations.Count > 0)
+        if (pack.Obligations.Count > 0 && pack.ObligationCheck.Unmet(tier.Key))
         {
             var scope = pack.NewScope(request.On);
             scope.Department = request.Department;
@@ -575,12 +575,7 @@ internal static class Evaluator
         }
     }
 
-    internal static string RouteName(LettingRoute route) => route switch
-    {
-        LettingRoute.Municipal => "municipal",
-        LettingRoute.Flexible => "flexible",
-        _ => "waitingList",
-    };
+    internal static string RouteName(LettingRoute route) => RouteNames.Name(route);
 
     private static IReadOnlyList<string> Distinct(IEnumerable<string> items) => items.Distinct(StringComparer.Ordinal).ToList();
 

@@ -266,7 +266,7 @@ public static class ComparisonReport
         var changes = new TableData(
             [t["Kind", "Art"], t["Id", "Id"], t["Change", "Ændring"]],
             [false, false, false],
-            c.RuleChanges.Select(r => new[] { Cell.Plain(r.Kind), Cell.Code(r.Id), Cell.Plain(ChangeLabel(r.Change, t) + (r.Before is not null || r.After is not null ? $" ({r.Before ?? "–"} → {r.After ?? "–"})" : "")) }).ToList());
+            c.RuleChanges.Select(r => new[] { Cell.Plain(r.Kind), Cell.Code(r.Id), Cell.Plain(ChangeLabel(r.Change, t) + (r.Before is not null || r.After is not null ? $" ({t.Value(r.Before, r.Unit)} → {t.Value(r.After, r.Unit)})" : "")) }).ToList());
         yield return new Section(
             2,
             "rule-changes",
@@ -283,8 +283,8 @@ public static class ComparisonReport
             [false, false, false, false, false, true, true, false],
             c.Departments.Select(d => new[]
             {
-                Cell.Code(d.DepartmentId ?? "-"), Cell.Plain(d.Name ?? "-"), Cell.Plain(d.Organisation ?? "-"), Cell.Plain(d.BaseTier ?? t["no tier", "intet niveau"]),
-                Cell.Plain(d.DraftTier ?? t["no tier", "intet niveau"]), Cell.Plain(Number(d.BaseMunicipalPerYear)), Cell.Plain(Number(d.DraftMunicipalPerYear)),
+                Cell.Code(d.DepartmentId ?? "-"), Cell.Plain(d.Name ?? "-"), Cell.Plain(d.Organisation ?? "-"), Cell.Plain(TierName(c, d.BaseTier ?? NoTier, t)),
+                Cell.Plain(TierName(c, d.DraftTier ?? NoTier, t)), Cell.Plain(t.Number(d.BaseMunicipalPerYear)), Cell.Plain(t.Number(d.DraftMunicipalPerYear)),
                 CausedBy(d.CausedBy, t),
             }).ToList());
         yield return new Section(
@@ -303,7 +303,7 @@ public static class ComparisonReport
                 var after = DepartmentsIn(c.Draft, tier);
                 return new[]
                 {
-                    Cell.Plain(TierName(tier, t)), Cell.Plain(before.ToString(CultureInfo.InvariantCulture)),
+                    Cell.Plain(TierName(c, tier, t)), Cell.Plain(before.ToString(CultureInfo.InvariantCulture)),
                     Cell.Plain(after.ToString(CultureInfo.InvariantCulture)), Cell.Plain(Signed(after - before)),
                 };
             }).ToList());
@@ -329,7 +329,7 @@ public static class ComparisonReport
             new TableData(
                 [t["Tier", "Niveau"], .. beforeAfter],
                 [false, true, true, true],
-                tiers.Where(x => x != NoTier).Select(tier => BeforeAfterRow(Cell.Plain(tier), Municipal(c.Base.ByTier, tier), Municipal(c.Draft.ByTier, tier))).ToList()));
+                tiers.Where(x => x != NoTier).Select(tier => BeforeAfterRow(Cell.Plain(TierName(c, tier, t)), Municipal(c.Base.ByTier, tier), Municipal(c.Draft.ByTier, tier), t)).ToList()));
         yield return new Section(
             3,
             "municipal-by-organisation",
@@ -338,7 +338,7 @@ public static class ComparisonReport
             new TableData(
                 [t["Organisation", "Organisation"], .. beforeAfter],
                 [false, true, true, true],
-                Organisations(c).Select(o => BeforeAfterRow(Cell.Plain(o), Municipal(c.Base.ByOrganisation, o), Municipal(c.Draft.ByOrganisation, o))).ToList()));
+                Organisations(c).Select(o => BeforeAfterRow(Cell.Plain(o), Municipal(c.Base.ByOrganisation, o), Municipal(c.Draft.ByOrganisation, o), t)).ToList()));
         yield return new Section(
             3,
             "municipal-total",
@@ -347,7 +347,7 @@ public static class ComparisonReport
             new TableData(
                 ["", .. beforeAfter],
                 [false, true, true, true],
-                [BeforeAfterRow(Cell.Plain(t["All departments", "Alle afdelinger"]), c.Base.PerYear.MunicipalPerYear, c.Draft.PerYear.MunicipalPerYear)]));
+                [BeforeAfterRow(Cell.Plain(t["All departments", "Alle afdelinger"]), c.Base.PerYear.MunicipalPerYear, c.Draft.PerYear.MunicipalPerYear, t)]));
 
         if (c.HouseholdsChecked is { } checkedCount)
         {
@@ -371,8 +371,8 @@ public static class ComparisonReport
         }
     }
 
-    private static Cell[] BeforeAfterRow(Cell label, decimal before, decimal after)
-        => [label, Cell.Plain(Number(before)), Cell.Plain(Number(after)), Cell.Plain(Signed(after - before))];
+    private static Cell[] BeforeAfterRow(Cell label, decimal before, decimal after, Words t)
+        => [label, Cell.Plain(t.Number(before)), Cell.Plain(t.Number(after)), Cell.Plain(t.Signed(after - before))];
 
     private static Cell CausedBy(IReadOnlyList<string> causes, Words t)
         => causes.Count == 0 ? Cell.Plain(t["not attributed", "ikke henført"]) : Cell.Code(string.Join(", ", causes));
@@ -400,7 +400,17 @@ public static class ComparisonReport
         _ => t["undetermined", "uafklaret"],
     };
 
-    private static string TierName(string tier, Words t) => tier == NoTier ? t["no tier", "intet niveau"] : tier;
+    /// <summary>A tier as the pack names it (its label, as <c>check</c> shows it), in the report's language; the id where no department of the comparison is placed in it.</summary>
+    private static string TierName(Comparison c, string tier, Words t)
+    {
+        if (tier == NoTier)
+        {
+            return t["no tier", "intet niveau"];
+        }
+
+        var label = c.Draft.Departments.Concat(c.Base.Departments).Select(d => d.Placement).FirstOrDefault(p => p.Tier == tier)?.TierLabel;
+        return label is null ? tier : t[label.En, label.Da];
+    }
 
     /// <summary>
     /// The tiers in the report's order: by municipal share, highest first (as the agreements list them), then by id;
@@ -441,15 +451,6 @@ public static class ComparisonReport
         => totals.TryGetValue(key, out var x) ? x.MunicipalPerYear : 0m;
 
     // ---- numbers ----
-
-    private static string Number(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
-
-    private static string Signed(decimal value) => value switch
-    {
-        > 0 => "+" + value.ToString("0.00", CultureInfo.InvariantCulture),
-        < 0 => "-" + (-value).ToString("0.00", CultureInfo.InvariantCulture),
-        _ => "0.00",
-    };
 
     private static string Signed(int value) => value switch
     {
@@ -605,7 +606,7 @@ public static class ComparisonReport
 
     private static void TierChart(StringBuilder sb, Comparison c, List<string> tiers, Words t)
     {
-        var groups = tiers.Select(tier => new BarGroup(TierName(tier, t), DepartmentsIn(c.Base, tier), DepartmentsIn(c.Draft, tier))).ToList();
+        var groups = tiers.Select(tier => new BarGroup(TierName(c, tier, t), DepartmentsIn(c.Base, tier), DepartmentsIn(c.Draft, tier))).ToList();
         var title = t["Departments per tier, before and after", "Afdelinger pr. niveau, før og efter"];
         BarChart(sb, "chart-tiers", title, groups, c, t, whole: true);
     }
@@ -613,7 +614,7 @@ public static class ComparisonReport
     private static void MunicipalChart(StringBuilder sb, Comparison c, List<string> tiers, Words t)
     {
         var groups = tiers.Where(x => x != NoTier)
-            .Select(tier => new BarGroup(tier, Municipal(c.Base.ByTier, tier), Municipal(c.Draft.ByTier, tier)))
+            .Select(tier => new BarGroup(TierName(c, tier, t), Municipal(c.Base.ByTier, tier), Municipal(c.Draft.ByTier, tier)))
             .Append(new BarGroup(t["Total", "I alt"], c.Base.PerYear.MunicipalPerYear, c.Draft.PerYear.MunicipalPerYear))
             .ToList();
         var title = t["Municipal allocations per year, per tier and in total, before and after", "Kommunale anvisninger pr. år, pr. niveau og i alt, før og efter"];
@@ -628,7 +629,7 @@ public static class ComparisonReport
         var plotHeight = height - top - bottom;
         var max = groups.Count == 0 ? 0m : groups.Max(g => Math.Max(g.Before, g.After));
         var scaleMax = whole ? Math.Max(4, NiceCeiling(max)) : NiceCeiling(max);
-        string Format(decimal value) => value.ToString(whole ? "0" : "0.00", CultureInfo.InvariantCulture);
+        string Format(decimal value) => whole ? value.ToString("0", CultureInfo.InvariantCulture) : t.Number(value);
         var beforeName = t["Before", "Før"] + " (" + c.BaseId + ")";
         var afterName = t["After", "Efter"] + " (" + c.DraftId + ")";
         var desc = string.Join("; ", groups.Select(g => $"{g.Label}: {Format(g.Before)} {t["before", "før"]}, {Format(g.After)} {t["after", "efter"]}")) + ".";
@@ -760,10 +761,25 @@ public static class ComparisonReport
 
     private readonly record struct BarGroup(string Label, decimal Before, decimal After);
 
+    /// <summary>The report's language: its words, and its numbers (Danish: decimal comma, thousands point, shares in per cent).</summary>
     private readonly struct Words(string language)
     {
         public bool Da { get; } = language == "da";
 
         public string this[string en, string da] => Da ? da : en;
+
+        /// <summary>A figure with 2 decimals (<c>3.07</c>; Danish <c>3,07</c>, <c>1.234,50</c>); <c>-</c> for none.</summary>
+        public string Number(decimal? value) => value is { } v ? ReportNumbers.Decimal(v, "0.00", Da) : "-";
+
+        /// <summary>A difference with its sign (<c>+26.17</c>, <c>-13.08</c>, <c>0.00</c>).</summary>
+        public string Signed(decimal value) => value switch
+        {
+            > 0 => "+" + Number(value),
+            < 0 => "-" + Number(-value),
+            _ => Number(0m),
+        };
+
+        /// <summary>A parameter value as the comparison wrote it (invariant), shown in the report's language: a share in Danish as per cent (<c>0.3</c> → <c>30 %</c>).</summary>
+        public string Value(string? invariant, string? unit) => invariant is null ? "–" : ReportNumbers.ParameterValue(invariant, unit, Da);
     }
 }

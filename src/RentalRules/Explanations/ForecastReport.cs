@@ -119,11 +119,11 @@ public static class ForecastReport
             rows.Add([
                 d.DepartmentId ?? "-",
                 d.Organisation ?? "-",
-                d.Tier ?? ResultJson.Name(d.Placement.Outcome),
-                N2(d.VacanciesPerYear),
-                N2(d.MunicipalPerYear),
-                N2(d.FlexiblePerYear),
-                N2(d.WaitingListPerYear),
+                d.Placement.TierLabel is { } label ? (da ? label.Da : label.En) : d.Tier ?? ResultJson.Name(d.Placement.Outcome),
+                N2(d.VacanciesPerYear, da),
+                N2(d.MunicipalPerYear, da),
+                N2(d.FlexiblePerYear, da),
+                N2(d.WaitingListPerYear, da),
             ]);
         }
 
@@ -167,7 +167,11 @@ public static class ForecastReport
 
         sb.AppendLine();
         sb.AppendLine(da ? "Pr. niveau, pr. år:" : "By tier, per year:");
-        TotalsTable(sb, da ? "NIVEAU" : "TIER", f.ByTier, figures, da);
+        // Tiers as the pack names them (their labels, as check shows them), in the report's language.
+        var labels = f.Departments.Where(d => d.Tier is not null && d.Placement.TierLabel is not null)
+            .GroupBy(d => d.Tier!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Placement.TierLabel!, StringComparer.Ordinal);
+        var byTier = f.ByTier.ToDictionary(x => labels.TryGetValue(x.Key, out var l) ? (da ? l.Da : l.En) : x.Key, x => x.Value, StringComparer.Ordinal);
+        TotalsTable(sb, da ? "NIVEAU" : "TIER", byTier.Count == f.ByTier.Count ? byTier : f.ByTier, figures, da);
         sb.AppendLine();
         sb.AppendLine(da ? "Pr. organisation, pr. år:" : "By organisation, per year:");
         TotalsTable(sb, "ORGANISATION", f.ByOrganisation, figures, da);
@@ -185,7 +189,7 @@ public static class ForecastReport
         foreach (var (mark, value) in f.MarkedPerYear)
         {
             sb.AppendLine(da
-                ? $"Mærket '{mark}': forventet {value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} ledige boliger pr. år."
+                ? $"Mærket '{mark}': forventet {N2(value, da)} ledige boliger pr. år."
                 : $"Marked '{mark}': {value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} vacancies expected per year.");
         }
 
@@ -200,17 +204,17 @@ public static class ForecastReport
             rows.Add([
                 key,
                 t.Departments.ToString(CultureInfo.InvariantCulture),
-                N2(t.VacanciesPerYear),
-                N2(t.MunicipalPerYear),
-                N2(t.FlexiblePerYear),
-                N2(t.WaitingListPerYear),
+                N2(t.VacanciesPerYear, da),
+                N2(t.MunicipalPerYear, da),
+                N2(t.FlexiblePerYear, da),
+                N2(t.WaitingListPerYear, da),
             ]);
         }
 
         Table(sb, rows, firstNumeric: 1);
     }
 
-    private static string N2(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
+    private static string N2(decimal? value, bool da) => value is { } v ? ReportNumbers.Decimal(v, "0.00", da) : "-";
 
     /// <summary>Columns padded to their widest cell; numbers (from <paramref name="firstNumeric"/> on) right-aligned.</summary>
     private static void Table(StringBuilder sb, List<string[]> rows, int firstNumeric)

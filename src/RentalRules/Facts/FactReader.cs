@@ -65,14 +65,14 @@ public static class FactReader
     /// <param name="file">The file name used in diagnostics.</param>
     /// <returns>The departments, or diagnostics.</returns>
     public static LoadResult<FactFile<Department>> ReadDepartments(string json, string file = "<departments>")
-        => ReadFile(Encoding.UTF8.GetBytes(json), file, static (r, n) => ReadDepartment(r, n));
+        => ReadFile(Encoding.UTF8.GetBytes(json), file, static (r, n) => ReadDepartment(r, n), static d => d.Id, "department");
 
     /// <summary>Reads UTF-8 JSON holding one department or an array of them.</summary>
     /// <param name="utf8">The JSON as UTF-8 bytes (a BOM is allowed).</param>
     /// <param name="file">The file name used in diagnostics.</param>
     /// <returns>The departments, or diagnostics.</returns>
     public static LoadResult<FactFile<Department>> ReadDepartments(byte[] utf8, string file)
-        => ReadFile(utf8, file, static (r, n) => ReadDepartment(r, n));
+        => ReadFile(utf8, file, static (r, n) => ReadDepartment(r, n), static d => d.Id, "department");
 
     /// <summary>
     /// Reads a portfolio of departments from CSV: a header of fact names flattened with dots
@@ -94,14 +94,14 @@ public static class FactReader
     /// <param name="file">The file name used in diagnostics.</param>
     /// <returns>The households, or diagnostics.</returns>
     public static LoadResult<FactFile<Household>> ReadHouseholds(string json, string file = "<households>")
-        => ReadFile(Encoding.UTF8.GetBytes(json), file, static (r, n) => ReadHousehold(r, n));
+        => ReadFile(Encoding.UTF8.GetBytes(json), file, static (r, n) => ReadHousehold(r, n), static h => h.Id, "household");
 
     /// <summary>Reads UTF-8 JSON holding one household or an array of them; an array is read item by item.</summary>
     /// <param name="utf8">The JSON as UTF-8 bytes (a BOM is allowed).</param>
     /// <param name="file">The file name used in diagnostics.</param>
     /// <returns>The households, or diagnostics.</returns>
     public static LoadResult<FactFile<Household>> ReadHouseholds(byte[] utf8, string file)
-        => ReadFile(utf8, file, static (r, n) => ReadHousehold(r, n));
+        => ReadFile(utf8, file, static (r, n) => ReadHousehold(r, n), static h => h.Id, "household");
 
     /// <summary>
     /// Reads UTF-8 JSON holding one household or an array of them as a stream: each household is handed to
@@ -167,7 +167,13 @@ public static class FactReader
     public static LoadResult<FactFile<Vacancy>> ReadVacancies(byte[] utf8, string file)
         => ReadFile(utf8, file, static (r, n) => ReadVacancy(r, n));
 
-    private static LoadResult<FactFile<T>> ReadFile<T>(byte[] utf8, string file, Func<NodeReader, JNode, T?> read)
+    /// <summary>Reads a file of one item or an array of items, with every diagnostic located.</summary>
+    /// <param name="utf8">The file's bytes.</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <param name="read">Reads one item.</param>
+    /// <param name="idOf">The item's id, for files whose ids must be unique (departments, households), or <c>null</c>.</param>
+    /// <param name="what">What an item is, for the duplicate-id error.</param>
+    private static LoadResult<FactFile<T>> ReadFile<T>(byte[] utf8, string file, Func<NodeReader, JNode, T?> read, Func<T, string?>? idOf = null, string what = "item")
         where T : class
     {
         ArgumentNullException.ThrowIfNull(utf8);
@@ -176,6 +182,7 @@ public static class FactReader
         var reader = new NodeReader(diagnostics, facts: true);
         var items = new List<T>();
         var offsets = new List<int>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         var (root, error) = JsonText.Parse(utf8, file, item =>
         {
             if (item.IsNull)
@@ -184,6 +191,13 @@ public static class FactReader
             }
             else if (read(reader, item) is { } value)
             {
+                // Results, ledgers and journals are keyed by these ids: a second item with the same id would be
+                // answered for, counted or recorded as the first.
+                if (idOf?.Invoke(value) is { } id && !ids.Add(id))
+                {
+                    reader.Report(Descriptors.DuplicateFactId, item["id"]?.Location ?? item.Location, what, id);
+                }
+
                 items.Add(value);
                 offsets.Add(item.Offset);
             }

@@ -151,14 +151,22 @@ internal readonly record struct JProperty(string Name, int NameOffset, JNode Val
     public SourceLocation NameLocation => Value.NameLocation(NameOffset);
 }
 
-/// <summary>The text a tree was parsed from, kept so that locations can be computed when a diagnostic needs one.</summary>
-internal sealed class SourceText(byte[] utf8, string file)
+/// <summary>
+/// The text a tree was parsed from, kept so that locations can be computed when a diagnostic needs one. For one item of a
+/// streamed file, <paramref name="firstLine"/> and <paramref name="firstColumn"/> say where the text starts in the file,
+/// and the file's string table is shared.
+/// </summary>
+internal sealed class SourceText(byte[] utf8, string file, JsonText.StringTable? strings = null, int firstLine = 1, int firstColumn = 1)
 {
     private List<int>? _lineStarts;
 
     public string File { get; } = file;
 
-    public JsonText.StringTable Strings { get; } = new(file);
+    public JsonText.StringTable Strings { get; } = strings ?? new(file);
+
+    public int FirstLine { get; } = firstLine;
+
+    public int FirstColumn { get; } = firstColumn;
 
     private JNode? _cursorParent;
     private string? _cursorName;
@@ -188,7 +196,7 @@ internal sealed class SourceText(byte[] utf8, string file)
 
         var start = starts[index];
         var col = System.Text.Encoding.UTF8.GetCharCount(utf8.AsSpan(start, Math.Max(0, Math.Min(offset, utf8.Length) - start))) + 1;
-        return (index + 1, col);
+        return (index + FirstLine, index == 0 ? col + FirstColumn - 1 : col);
     }
 
     /// <summary>

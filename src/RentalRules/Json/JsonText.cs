@@ -95,7 +95,7 @@ internal static class JsonText
     /// literal, the whole rest of the file), which in a fact file are personal data: only the fixed part of a message is
     /// matched, and only fixed text comes out.
     /// </summary>
-    private static DiagnosticDescriptor Describe(string message)
+    internal static DiagnosticDescriptor Describe(string message)
     {
         var cut = message.LastIndexOf(" LineNumber:", StringComparison.Ordinal);
         var text = (cut > 0 ? message[..cut] : message).Trim();
@@ -134,7 +134,7 @@ internal static class JsonText
         ("has been exceeded. Cannot read next JSON array.", Descriptors.JsonTooDeep),
     ];
 
-    private static JNode ReadValue(ref Utf8JsonReader reader, SourceText source, JNode? parent, string? name, int index)
+    internal static JNode ReadValue(ref Utf8JsonReader reader, SourceText source, JNode? parent, string? name, int index)
     {
         var strings = source.Strings;
         var offset = (int)reader.TokenStartIndex;

@@ -19,6 +19,9 @@ internal sealed class ObligationCheck
     /// <summary>Per obligation (by index), per policy key: what the policy lacks (empty when it meets the obligation).</summary>
     private readonly Dictionary<string, IReadOnlyList<LocalizedText>>[] _problems;
 
+    /// <summary>Per obligation (by index), per tier id: what the tier's covered dwellings lack, for the placement warning (absent when they meet it).</summary>
+    private readonly Dictionary<string, string>[] _tierLacks;
+
     private ObligationCheck(RulePack pack)
     {
         _pack = pack;
@@ -29,7 +32,29 @@ internal sealed class ObligationCheck
             var obligation = pack.Obligations[i];
             _problems[i] = policies.ToDictionary(p => p.Key, p => Problems(pack, obligation, p), StringComparer.Ordinal);
         }
+
+        // Decided once here, so that a placement only evaluates whether an obligation covers the department, and only
+        // where its tier does not meet it.
+        _tierLacks = new Dictionary<string, string>[pack.Obligations.Count];
+        for (var i = 0; i < pack.Obligations.Count; i++)
+        {
+            _tierLacks[i] = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var tier in pack.TierDefs.Values)
+            {
+                var lacks = CoveredPolicies(pack.Obligations[i], tier).SelectMany(p => _problems[i][p.Policy.Key].Select(x => $"{p.What}: {x.En}")).Distinct(StringComparer.Ordinal).ToList();
+                if (lacks.Count > 0)
+                {
+                    _tierLacks[i][tier.Id] = string.Join("; ", lacks);
+                }
+            }
+        }
     }
+
+    /// <summary>Whether some obligation is not met by the tier's letting (only then can a placement in it carry a warning).</summary>
+    public bool Unmet(TierDef tier) => _tierLacks.Any(t => t.ContainsKey(tier.Id));
+
+    /// <summary>Whether some obligation is not met by the letting policy (only then can a check under it be explained by one).</summary>
+    public bool Unmet(string policyKey) => _problems.Any(p => p.TryGetValue(policyKey, out var problems) && problems.Count > 0);
 
     public static ObligationCheck Build(RulePack pack) => new(pack);
 
@@ -81,15 +106,9 @@ internal sealed class ObligationCheck
         for (var i = 0; i < _pack.Obligations.Count; i++)
         {
             var obligation = _pack.Obligations[i];
-            if (!Covers(obligation, scope))
+            if (_tierLacks[i].TryGetValue(tier.Id, out var lacks) && Covers(obligation, scope))
             {
-                continue;
-            }
-
-            var lacks = CoveredPolicies(obligation, tier).SelectMany(p => _problems[i][p.Policy.Key].Select(x => $"{p.What}: {x.En}")).Distinct(StringComparer.Ordinal).ToList();
-            if (lacks.Count > 0)
-            {
-                yield return $"{Cited(obligation)} covers the department '{department.Id}' (designation {DesignationName(department)}), and its tier '{tier.Id}' does not meet it: {string.Join("; ", lacks)}.";
+                yield return $"{Cited(obligation)} covers the department '{department.Id}' (designation {DesignationName(department)}), and its tier '{tier.Id}' does not meet it: {lacks}.";
             }
         }
     }
@@ -175,7 +194,7 @@ internal sealed class ObligationCheck
                     }
 
                     reached.Add(rule.Tier);
-                    if (r == Tri.True && _pack.HitPolicy == "first")
+                    if (r == Tri.True && _pack.HitPolicy == HitPolicy.First)
                     {
                         break;
                     }
@@ -250,12 +269,12 @@ internal sealed class ObligationCheck
         var problems = new List<LocalizedText>();
         var requirements = pack.RouteRequirements[policy.Key];
         var waitingCriteria = requirements[(int)LettingRoute.WaitingList].Length > 0;
-        if (obligation.AllFlexible && Open(LettingRoute.WaitingList) && policy.FlexibleRule != "all" && !waitingCriteria)
+        if (obligation.AllFlexible && Open(LettingRoute.WaitingList) && policy.FlexibleRule != FlexibleRule.All && !waitingCriteria)
         {
             problems.Add(Open(LettingRoute.Flexible)
                 ? new LocalizedText(
-                    $"den lader boliger, der ikke udlejes fleksibelt, gå til ventelisten uden kriterier (fleksibel udlejning '{policy.FlexibleRule}' i stedet for al udlejning)",
-                    $"it lets the dwellings not let flexibly go to the waiting list without criteria (flexible letting '{policy.FlexibleRule}' instead of all lettings)")
+                    $"den lader boliger, der ikke udlejes fleksibelt, gå til ventelisten uden kriterier (fleksibel udlejning '{PackNames.Name(policy.FlexibleRule)}' i stedet for al udlejning)",
+                    $"it lets the dwellings not let flexibly go to the waiting list without criteria (flexible letting '{PackNames.Name(policy.FlexibleRule)}' instead of all lettings)")
                 : new LocalizedText(
                     "den udlejer efter ventelisten uden kriterier, og fleksibel udlejning er lukket",
                     "it lets from the waiting list without criteria, and flexible letting is closed"));

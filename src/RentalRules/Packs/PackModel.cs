@@ -17,7 +17,7 @@ internal sealed record ClauseInfo(string Id, string Source, string? Title);
 /// <summary>One value of a parameter, in force from a date.</summary>
 internal sealed record ParameterValue(DateOnly From, decimal Value);
 
-internal sealed record ParameterDef(string Name, string Unit, string? Clause, string? Note, bool Assumed, IReadOnlyList<ParameterValue> Values, SourceLocation Location)
+internal sealed record ParameterDef(string Name, ParameterUnit Unit, string? Clause, string? Note, bool Assumed, IReadOnlyList<ParameterValue> Values, SourceLocation Location)
 {
     /// <summary>What the value is, in the pack's words (used where an explanation names the parameter).</summary>
     public LocalizedText? Title { get; init; }
@@ -80,13 +80,16 @@ internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, Fl
     private sealed record FlexibleEntry(decimal Share, int Scale, FlexibleLettingPolicy Policy);
 }
 
-/// <summary>A rule's explanation, cached for the parameter set (one per evaluation date) it was rendered with.</summary>
+/// <summary>A rule's explanation, cached for the parameter values it was rendered with (the last set asked for).</summary>
 internal sealed class ExplanationCache
 {
     private volatile Entry? _entry;
 
     public IReadOnlyList<Explanation>? Get(decimal?[]? parameters)
-        => _entry is { } e && (parameters is null || ReferenceEquals(e.Parameters, parameters)) ? e.Explanation : null;
+        => _entry is { } e && (parameters is null || SameValues(e.Parameters, parameters)) ? e.Explanation : null;
+
+    /// <summary>Whether two parameter sets hold the same values (the same array for dates of one period, see <see cref="RulePack.ParametersOn"/>).</summary>
+    internal static bool SameValues(decimal?[]? a, decimal?[] b) => ReferenceEquals(a, b) || (a is not null && a.AsSpan().SequenceEqual(b));
 
     public IReadOnlyList<Explanation> Set(decimal?[]? parameters, IReadOnlyList<Explanation> explanation)
     {
@@ -120,7 +123,7 @@ internal sealed record TierDef(
     LocalizedText Label,
     ClauseInfo Clause,
     Fraction MunicipalShare,
-    string FlexibleRule,
+    FlexibleRule FlexibleRule,
     Fraction? FlexibleMaxShare,
     ClauseInfo? FlexibleClause,
     SpecialCriteriaPolicy? SpecialCriteria,
@@ -153,7 +156,7 @@ internal sealed record TierDef(
 /// replaces the tier's. A fixed route <c>outOfScope</c> gives the dwellings no agreement criteria; <c>closed</c> closes every route.
 /// </summary>
 internal sealed record DwellingLetting(
-    string? FlexibleRule,
+    FlexibleRule? FlexibleRule,
     Fraction? FlexibleMaxShare,
     ClauseInfo? FlexibleClause,
     IReadOnlyDictionary<LettingRoute, RoutePolicy> Routes)
@@ -179,13 +182,13 @@ internal sealed record LeafCriterion(string Id, ClauseInfo Clause, LocalizedText
     public AssumptionCache Cache { get; } = new();
 }
 
-/// <summary>A criterion's assumption notes, cached for the parameter set (one per evaluation date) they were rendered with.</summary>
+/// <summary>A criterion's assumption notes, cached for the parameter values they were rendered with (the last set asked for).</summary>
 internal sealed class AssumptionCache
 {
     private volatile Entry? _entry;
 
     public IReadOnlyList<Assumption>? Get(decimal?[] parameters)
-        => _entry is { } e && ReferenceEquals(e.Parameters, parameters) ? e.Assumptions : null;
+        => _entry is { } e && ExplanationCache.SameValues(e.Parameters, parameters) ? e.Assumptions : null;
 
     public IReadOnlyList<Assumption> Set(decimal?[] parameters, IReadOnlyList<Assumption> assumptions)
     {
@@ -209,7 +212,7 @@ internal sealed record PackMetadata(
     string Version,
     string Title,
     string? Municipality,
-    string Status,
+    PackStatus Status,
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
     string? SourceDocument,
@@ -228,7 +231,7 @@ internal sealed record ShareSpec(Fraction? Fixed, bool FromTier, IReadOnlyDictio
 /// A vacancy-routing rule: when it matches a vacancy, either a fixed route (<c>outOfScope</c>, <c>closed</c>, …) or a
 /// quota counted in <see cref="Counter"/> per department.
 /// </summary>
-internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When, string? FixedRoute, string? Counter, ShareSpec? Share, LocalizedText Reason, SourceLocation Location)
+internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When, VacancyRoute? FixedRoute, string? Counter, ShareSpec? Share, LocalizedText Reason, SourceLocation Location)
 {
     /// <summary>How the dwellings the rule covers are let, where it differs from the department's tier.</summary>
     public DwellingLetting? Letting { get; init; }

@@ -75,8 +75,12 @@ internal sealed partial class PackReader
         }
 
         _batch.Seal();
-        var pack = new RulePack(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures, Obligations = obligations, Offers = offers };
-        pack.Interpretations = ReadInterpretations(root["interpretations"], pack);
-        return _r.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : pack;
+        RulePack Build(IReadOnlyList<Interpretation> interpretations)
+            => new(meta, _clauses, parameters, tiers, PackNames.Parse<HitPolicy>(hitPolicy) ?? HitPolicy.First, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures, Obligations = obligations, Offers = offers, Interpretations = interpretations };
+
+        // The readings name rules of the pack, so they are checked against a pack without them; the pack is immutable,
+        // so the one returned is built again with them.
+        var interpretations = ReadInterpretations(root["interpretations"], Build([]));
+        return _r.Diagnostics.Any(d => d.Severity == Severity.Error) ? null : interpretations.Count == 0 ? Build([]) : Build(interpretations);
     }
 }

@@ -10,19 +10,21 @@ namespace RentalRules.Packs;
 /// thread-safe: load it once and share it; every evaluation is a pure function of the pack, the facts and the date.
 /// Load packs with <see cref="RulePackLoader"/>.
 /// </summary>
-public sealed class RulePack
+public sealed partial class RulePack
 {
     private readonly Lazy<ObligationCheck> _obligationCheck;
 
-    private ParameterCache? _parameterCache;
-    private bool? _hasSpecialCriteria;
+    /// <summary>The days on which some parameter takes a new value, ascending; <see cref="_valuesFrom"/>[i] holds every parameter's value from day i on.</summary>
+    private readonly int[] _changeDays;
+    private readonly decimal?[][] _valuesFrom;
+    private readonly decimal?[] _valuesBefore;
 
     internal RulePack(
         PackMetadata metadata,
         IReadOnlyDictionary<string, ClauseInfo> clauses,
         IReadOnlyDictionary<string, ParameterDef> parameters,
         IReadOnlyDictionary<string, TierDef> tiers,
-        string hitPolicy,
+        HitPolicy hitPolicy,
         IReadOnlyList<PlacementRule> placementRules,
         IReadOnlyList<RouteRequirement> requirements,
         IReadOnlyDictionary<string, CriteriaSetDef> criteriaSets,
@@ -44,6 +46,10 @@ public sealed class RulePack
         CriteriaSets = criteriaSets;
         FactNames = factNames;
         ParameterOrder = parameters.Values.ToArray();
+        HasSpecialCriteria = tiers.Values.Any(t => t.SpecialCriteria is not null);
+        _changeDays = ParameterOrder.SelectMany(p => p.Values).Select(v => v.From.DayNumber).Distinct().Order().ToArray();
+        _valuesFrom = _changeDays.Select(day => ParameterOrder.Select(p => p.ValueOn(DateOnly.FromDayNumber(day))).ToArray()).ToArray();
+        _valuesBefore = new decimal?[ParameterOrder.Length];
         DwellingTiers = BuildDwellingTiers(tiers, routingRules);
         var policies = tiers.Values.Concat(DwellingTiers.Values).ToList();
         RouteRequirements = policies.ToDictionary(
@@ -56,7 +62,7 @@ public sealed class RulePack
             StringComparer.Ordinal);
         DefaultFlexible = policies.ToDictionary(
             t => t.Key,
-            t => new FlexibleLettingPolicy(t.FlexibleRule, t.FlexibleMaxShare, t.FlexibleRule switch { "none" => Fraction.Zero, "all" => Fraction.One, _ => null }, t.FlexibleClause?.Id),
+            t => new FlexibleLettingPolicy(PackNames.Name(t.FlexibleRule), t.FlexibleMaxShare, t.FlexibleRule switch { FlexibleRule.None => Fraction.Zero, FlexibleRule.All => Fraction.One, _ => null }, t.FlexibleClause?.Id),
             StringComparer.Ordinal);
         TierRuntimes = policies.ToDictionary(
             t => t.Key,
@@ -69,62 +75,6 @@ public sealed class RulePack
                 rule.Target = runtime;
             }
         }
-    }
-
-    /// <summary>
-    /// Per routing rule that says how its dwellings are let (<c>letting</c>, or a fixed route <c>outOfScope</c> or
-    /// <c>closed</c>) and per tier: the letting policy of those dwellings in a department of that tier.
-    /// </summary>
-    internal IReadOnlyDictionary<(string Rule, string Tier), TierDef> DwellingTiers { get; }
-
-    /// <summary>The letting policy of a vacancy the rule covers, in a department of the tier: the rule's, or the tier's.</summary>
-    internal TierDef LettingFor(RoutingRule? rule, TierDef tier)
-        => rule is not null && DwellingTiers.TryGetValue((rule.Id, tier.Id), out var dwelling) ? dwelling : tier;
-
-    private static Dictionary<(string, string), TierDef> BuildDwellingTiers(IReadOnlyDictionary<string, TierDef> tiers, IReadOnlyList<RoutingRule> rules)
-    {
-        var result = new Dictionary<(string, string), TierDef>();
-        foreach (var rule in rules)
-        {
-            var letting = rule.Letting ?? rule.FixedRoute switch
-            {
-                // Outside the agreement: the agreement sets no criteria (the law's pack-wide requirements still apply).
-                "outOfScope" => new DwellingLetting("none", null, rule.Clause, new Dictionary<LettingRoute, RoutePolicy>
-                {
-                    [LettingRoute.Municipal] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
-                    [LettingRoute.Flexible] = new(true, rule.Clause, rule.Reason, []) { Owner = rule.Id },
-                    [LettingRoute.WaitingList] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
-                }),
-                "closed" => new DwellingLetting("none", null, rule.Clause, new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList }
-                    .ToDictionary(r => r, _ => new RoutePolicy(true, rule.Clause, rule.Reason, []) { Owner = rule.Id })),
-                _ => null,
-            };
-            if (letting is null)
-            {
-                continue;
-            }
-
-            foreach (var tier in tiers.Values.Where(t => letting.Tiers is null || letting.Tiers.Contains(t.Id)))
-            {
-                var routes = new Dictionary<LettingRoute, RoutePolicy>(tier.Routes);
-                foreach (var (route, policy) in letting.Routes)
-                {
-                    routes[route] = policy;
-                }
-
-                result[(rule.Id, tier.Id)] = tier with
-                {
-                    FlexibleRule = letting.FlexibleRule ?? tier.FlexibleRule,
-                    FlexibleMaxShare = letting.FlexibleRule is null ? tier.FlexibleMaxShare : letting.FlexibleMaxShare,
-                    FlexibleClause = letting.FlexibleRule is null ? tier.FlexibleClause : letting.FlexibleClause ?? rule.Clause,
-                    Routes = routes,
-                    Key = tier.Id + "@" + rule.Id,
-                    DwellingRule = rule,
-                };
-            }
-        }
-
-        return result;
     }
 
     /// <summary>Per letting policy key (tier id, or <c>tier@rule</c> for a dwelling's policy): what evaluation needs of the policy, looked up once per placement (see <see cref="PlacementRule.Target"/>).</summary>
@@ -149,7 +99,7 @@ public sealed class RulePack
     public string? Municipality => Metadata.Municipality;
 
     /// <summary><c>signed</c>, <c>statutory</c>, <c>draft</c> or <c>illustrative</c>.</summary>
-    public string Status => Metadata.Status;
+    public string Status => PackNames.Name(Metadata.Status);
 
     /// <summary>First day the agreement applies.</summary>
     public DateOnly? ValidFrom => Metadata.ValidFrom;
@@ -167,7 +117,7 @@ public sealed class RulePack
     public IReadOnlyList<(string RuleId, string Clause, string Source)> Citations => EnumerateCitations().ToList();
 
     /// <summary>The readings the pack makes where the agreement's text is open, each on its rule (with those of its bases).</summary>
-    public IReadOnlyList<Interpretation> Interpretations { get; internal set; } = [];
+    public IReadOnlyList<Interpretation> Interpretations { get; internal init; } = [];
 
     /// <summary>The clauses the pack declares, with the pack that declares each.</summary>
     public IReadOnlyList<(string Clause, string Source)> DeclaredClauses => Clauses.Values.Select(c => (c.Id, c.Source)).ToList();
@@ -182,7 +132,7 @@ public sealed class RulePack
 
     internal IReadOnlyDictionary<string, TierDef> TierDefs { get; }
 
-    internal string HitPolicy { get; }
+    internal HitPolicy HitPolicy { get; }
 
     internal IReadOnlyList<PlacementRule> PlacementRules { get; }
 
@@ -205,13 +155,6 @@ public sealed class RulePack
     /// <summary>How old key figures may be before placement warns.</summary>
     internal KeyFiguresCycle? KeyFiguresCycle { get; init; }
 
-    /// <summary>The <c>offers</c> section: per route, whom an offer list draws from and in which order (<c>null</c>: none stated).</summary>
-    internal OfferPolicy? Offers { get; init; }
-
-    /// <summary>The offer policy of a route: the pack's, or the default (candidates on the municipal route, seniority on the others).</summary>
-    internal OfferRoutePolicy OfferPolicyFor(LettingRoute route)
-        => Offers is { } offers && offers.Routes.TryGetValue(route, out var policy) ? policy : OfferPolicy.Default(route, Id);
-
     /// <summary>The statutory obligations on the agreement (e.g. § 60 stk. 4), with their bases'.</summary>
     internal IReadOnlyList<Obligation> Obligations { get; init; } = [];
 
@@ -222,7 +165,7 @@ public sealed class RulePack
     internal IReadOnlyList<VacancyMark> Marks { get; init; } = [];
 
     /// <summary>Whether some tier puts every n-th municipal allocation under special criteria.</summary>
-    internal bool HasSpecialCriteria => _hasSpecialCriteria ??= TierDefs.Values.Any(t => t.SpecialCriteria is not null);
+    internal bool HasSpecialCriteria { get; }
 
     /// <summary>Canonical text of every rule-like item ("kind:id"), for comparing packs.</summary>
     internal IReadOnlyDictionary<string, string> Fingerprints { get; init; } = new Dictionary<string, string>();
@@ -317,87 +260,6 @@ public sealed class RulePack
         return JournalRecorder.Reroute(this, recorded, reason, department, vacancy, ledger, on, recordedAt);
     }
 
-    /// <summary>
-    /// Offer lists: for each vacancy in order, its routing decision, then the first households that may take it on that
-    /// route in the order the pack gives (its <c>offers</c> section: seniority, the municipality's candidate list, or
-    /// criteria by rank), each with the criterion that qualified it; then how many households may not take it or cannot be
-    /// decided, with the facts most often missing. A household that may take it but whose place the order cannot decide
-    /// (no <c>waitingListSince</c> where seniority decides) is listed as unplaced with the reason, never ordered silently.
-    /// Each list is what <see cref="Route"/> and then <see cref="Check"/> per household give; the work shared between
-    /// vacancies and households is done once. The households are enumerated once and not kept.
-    /// </summary>
-    /// <param name="request">The departments, vacancies, households, date, list length, and the ledger or the decisions already made.</param>
-    /// <returns>The lists, and the ledger after routing.</returns>
-    /// <exception cref="ArgumentException">
-    /// A department has no id or the same id as another, a vacancy names no department or one not among the
-    /// departments, two households share an id, <see cref="OfferRequest.Top"/> is negative, the ledger was kept under
-    /// another pack, or the decisions are not one per vacancy. Messages name positions, never a household's values.
-    /// </exception>
-    public OfferResult Offer(OfferRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Departments);
-        ArgumentNullException.ThrowIfNull(request.Vacancies);
-        ArgumentNullException.ThrowIfNull(request.Households);
-        ArgumentOutOfRangeException.ThrowIfNegative(request.Top, nameof(request));
-        var byId = new Dictionary<string, Department>(StringComparer.Ordinal);
-        for (var i = 0; i < request.Departments.Count; i++)
-        {
-            var d = request.Departments[i] ?? throw new ArgumentException($"The department at position {i} is null.", nameof(request));
-            if (string.IsNullOrWhiteSpace(d.Id) || !byId.TryAdd(d.Id, d))
-            {
-                throw new ArgumentException($"The department at position {i} has {(string.IsNullOrWhiteSpace(d.Id) ? "no id" : "the same id as an earlier one")}; offers name departments by id.", nameof(request));
-            }
-        }
-
-        for (var i = 0; i < request.Vacancies.Count; i++)
-        {
-            if (request.Vacancies[i]?.Department is not { } of || !byId.ContainsKey(of))
-            {
-                throw new ArgumentException($"The vacancy at position {i} names {(request.Vacancies[i]?.Department is null ? "no department" : "a department that is not among the departments")}.", nameof(request));
-            }
-        }
-
-        var ledger = request.Ledger ?? NewLedger();
-        if (ledger.PackId != Id)
-        {
-            throw new ArgumentException($"The ledger was kept under the pack '{ledger.PackId}', not '{Id}'.", nameof(request));
-        }
-
-        IReadOnlyList<RoutingDecision> decisions;
-        if (request.Decisions is { } given)
-        {
-            if (given.Count != request.Vacancies.Count)
-            {
-                throw new ArgumentException($"{given.Count} decisions were given for {request.Vacancies.Count} vacancies; give one per vacancy, in the same order.", nameof(request));
-            }
-
-            decisions = given;
-        }
-        else
-        {
-            var routed = new List<RoutingDecision>(request.Vacancies.Count);
-            foreach (var v in request.Vacancies)
-            {
-                var r = Router.Route(this, byId[v.Department!], v, ledger, v.VacatedOn ?? request.On);
-                routed.Add(r.Decision);
-                ledger = r.Ledger;
-            }
-
-            decisions = routed;
-        }
-
-        var engine = new OfferEngine(this, request.Departments, request.Vacancies, decisions, request.On, request.Top);
-        var index = 0;
-        foreach (var household in request.Households)
-        {
-            ArgumentNullException.ThrowIfNull(household, nameof(request));
-            engine.Add(household, index++);
-        }
-
-        return new OfferResult { PackId = Id, On = request.On, Households = engine.Households, Offers = engine.Finish(), Ledger = ledger };
-    }
-
     private void CheckForJournal(Department department, Vacancy vacancy, Ledger ledger)
     {
         ArgumentNullException.ThrowIfNull(department);
@@ -429,24 +291,21 @@ public sealed class RulePack
     /// <returns>The value.</returns>
     public decimal? ParameterValue(string name, DateOnly on) => Parameters.TryGetValue(name, out var p) ? p.ValueOn(on) : null;
 
+    /// <summary>A parameter's unit (e.g. <c>share</c>), or <c>null</c> when the pack has no such parameter.</summary>
+    internal string? ParameterUnit(string name) => Parameters.TryGetValue(name, out var p) ? PackNames.Name(p.Unit) : null;
+
     internal EvalScope NewScope(DateOnly on) => new() { On = on.DayNumber, Parameters = ParametersOn(on) };
 
+    /// <summary>
+    /// Every parameter's value on a date, in <see cref="ParameterOrder"/>. Computed at load for each period between two
+    /// dates on which a value changes, so that every date of a period gets the same array: caches of texts rendered with
+    /// parameters (<see cref="ExplanationCache"/>) are keyed by the values they depend on, and nothing here changes after load.
+    /// </summary>
     internal decimal?[] ParametersOn(DateOnly on)
     {
-        var cache = _parameterCache;
-        if (cache is not null && cache.Day == on.DayNumber)
-        {
-            return cache.Values;
-        }
-
-        var values = new decimal?[ParameterOrder.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = ParameterOrder[i].ValueOn(on);
-        }
-
-        _parameterCache = new ParameterCache(on.DayNumber, values);
-        return values;
+        var at = Array.BinarySearch(_changeDays, on.DayNumber);
+        var period = at >= 0 ? at : ~at - 1;
+        return period < 0 ? _valuesBefore : _valuesFrom[period];
     }
 
     /// <summary>A tier's route summaries, by which of its conditional requirements apply (bit i: the i-th applies).</summary>
@@ -459,152 +318,4 @@ public sealed class RulePack
 
     /// <summary>Renders reasons that quote parameters (<c>{param.name}</c>) with the values in force.</summary>
     internal ReasonText Reasons { get; }
-
-    private IEnumerable<(string, string, string)> EnumerateCitations()
-    {
-        foreach (var r in PlacementRules)
-        {
-            yield return (r.Id, r.Clause.Id, r.Clause.Source);
-        }
-
-        if (Decided is { } decided)
-        {
-            yield return ("placement.decided", decided.Clause.Id, decided.Clause.Source);
-        }
-
-        if (KeyFiguresCycle is { } cycle)
-        {
-            yield return ("placement.keyFigures", cycle.Clause.Id, cycle.Clause.Source);
-        }
-
-        foreach (var o in Obligations)
-        {
-            yield return (o.Id, o.Clause.Id, o.Clause.Source);
-            if (o.Acknowledged is { } ack)
-            {
-                yield return (o.Id + ".acknowledged", ack.Clause.Id, ack.Clause.Source);
-            }
-        }
-
-        foreach (var t in TierDefs.Values)
-        {
-            yield return (t.Id, t.Clause.Id, t.Clause.Source);
-            if (t.FlexibleClause is { } flexible)
-            {
-                yield return ($"{t.Id}.flexibleLetting", flexible.Id, flexible.Source);
-            }
-
-            if (t.SpecialCriteria is { } special && Clauses.TryGetValue(special.Clause, out var specialClause))
-            {
-                yield return ($"{t.Id}.specialCriteria", specialClause.Id, specialClause.Source);
-            }
-
-            foreach (var (route, policy) in t.Routes)
-            {
-                if (policy.Clause is { } routeClause)
-                {
-                    yield return ($"{t.Id}.{Evaluator.RouteName(route)}", routeClause.Id, routeClause.Source);
-                }
-
-                foreach (var r in policy.Requirements)
-                {
-                    yield return (r.Id, r.Clause.Id, r.Clause.Source);
-                }
-            }
-        }
-
-        foreach (var r in Requirements)
-        {
-            yield return (r.Requirement.Id, r.Requirement.Clause.Id, r.Requirement.Clause.Source);
-        }
-
-        foreach (var r in RoutingRules)
-        {
-            yield return (r.Id, r.Clause.Id, r.Clause.Source);
-            if (r.Letting is not { } letting)
-            {
-                continue;
-            }
-
-            if (letting.FlexibleClause is { } flexible)
-            {
-                yield return ($"{r.Id}.flexibleLetting", flexible.Id, flexible.Source);
-            }
-
-            foreach (var (route, policy) in letting.Routes)
-            {
-                if (policy.Clause is { } routeClause)
-                {
-                    yield return ($"{r.Id}.{Evaluator.RouteName(route)}", routeClause.Id, routeClause.Source);
-                }
-
-                foreach (var q in policy.Requirements)
-                {
-                    yield return (q.Id, q.Clause.Id, q.Clause.Source);
-                }
-            }
-        }
-
-        if (TierChange is { } tierChange)
-        {
-            yield return ("routing.onTierChange", tierChange.Clause.Id, tierChange.Clause.Source);
-        }
-
-        if (Concentration is { } guard)
-        {
-            yield return ("routing.concentration", guard.Clause.Id, guard.Clause.Source);
-        }
-
-        foreach (var mark in Marks)
-        {
-            yield return (mark.Id, mark.Clause.Id, mark.Clause.Source);
-        }
-
-        foreach (var offer in Offers?.Routes.Values ?? [])
-        {
-            yield return ($"offers.{Evaluator.RouteName(offer.Route)}", offer.Clause.Id, offer.Clause.Source);
-        }
-
-        foreach (var set in CriteriaSets.Values)
-        {
-            yield return (set.Id, set.Clause.Id, set.Clause.Source);
-            foreach (var c in Flatten(set.Criteria))
-            {
-                yield return (c.Id, c.Clause.Id, c.Clause.Source);
-            }
-        }
-    }
-
-    internal CriterionNode? Criterion(string id)
-    {
-        foreach (var set in CriteriaSets.Values)
-        {
-            foreach (var c in Flatten(set.Criteria))
-            {
-                if (c.Id == id)
-                {
-                    return c;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static IEnumerable<CriterionNode> Flatten(IEnumerable<CriterionNode> nodes)
-    {
-        foreach (var n in nodes)
-        {
-            yield return n;
-            if (n is GroupCriterion g)
-            {
-                foreach (var c in Flatten(g.Children))
-                {
-                    yield return c;
-                }
-            }
-        }
-    }
-
-    private sealed record ParameterCache(int Day, decimal?[] Values);
 }

@@ -1,4 +1,6 @@
 using Npgsql;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace RentalRules.Hosting.Tests.Infrastructure;
 
@@ -19,6 +21,9 @@ public sealed class Postgres : IAsyncDisposable
     }
 
     public static string? ServerConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } s ? s : null;
+
+    /// <summary>Why a test that needs the server is skipped.</summary>
+    public static string SkipReason => $"No PostgreSQL server ({Variable} is not set); .ci/run starts one, or run `source .ci/postgres.sh && postgres_start` first.";
 
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -64,7 +69,69 @@ public sealed class PostgresFactAttribute : FactAttribute
     {
         if (Postgres.ServerConnectionString is null && !Postgres.InCi)
         {
-            Skip = $"No PostgreSQL server ({Postgres.Variable} is not set); .ci/run starts one.";
+            Skip = Postgres.SkipReason;
         }
     }
+}
+
+/// <summary>Marks a test class whose tests (its own and the inherited <see cref="StoreFactAttribute"/> ones) need the PostgreSQL server.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class NeedsPostgresAttribute : Attribute
+{
+}
+
+/// <summary>
+/// A test of the shared journal store contract. It runs like a <see cref="FactAttribute"/>, except in a class marked
+/// <see cref="NeedsPostgresAttribute"/> when there is no server and it is not CI: then it is skipped, with the reason,
+/// rather than run against some other store.
+/// </summary>
+[XunitTestCaseDiscoverer("RentalRules.Hosting.Tests.Infrastructure.StoreFactDiscoverer", "RentalRules.Hosting.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class StoreFactAttribute : FactAttribute
+{
+}
+
+/// <summary>Finds <see cref="StoreFactAttribute"/> tests; skips them in a <see cref="NeedsPostgresAttribute"/> class without a server.</summary>
+public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
+{
+    public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
+    {
+        var needsServer = testMethod.TestClass.Class.GetCustomAttributes(typeof(NeedsPostgresAttribute)).Any();
+        var display = discoveryOptions.MethodDisplayOrDefault();
+        var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
+        yield return needsServer && Postgres.ServerConnectionString is null && !Postgres.InCi
+            ? new SkippedTestCase(Postgres.SkipReason, diagnosticMessageSink, display, displayOptions, testMethod)
+            : new XunitTestCase(diagnosticMessageSink, display, displayOptions, testMethod);
+    }
+}
+
+/// <summary>A test case skipped with a reason decided at discovery (not written in the attribute).</summary>
+public sealed class SkippedTestCase : XunitTestCase
+{
+    private string _reason = "";
+
+    [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
+    public SkippedTestCase()
+    {
+    }
+
+    public SkippedTestCase(string reason, IMessageSink diagnosticMessageSink, TestMethodDisplay defaultMethodDisplay, TestMethodDisplayOptions defaultMethodDisplayOptions, ITestMethod testMethod)
+        : base(diagnosticMessageSink, defaultMethodDisplay, defaultMethodDisplayOptions, testMethod)
+    {
+        _reason = reason;
+    }
+
+    public override void Serialize(IXunitSerializationInfo data)
+    {
+        base.Serialize(data);
+        data.AddValue("Reason", _reason);
+    }
+
+    public override void Deserialize(IXunitSerializationInfo data)
+    {
+        _reason = data.GetValue<string>("Reason");
+        base.Deserialize(data);
+    }
+
+    protected override string GetSkipReason(IAttributeInfo factAttribute) => _reason;
 }

@@ -279,7 +279,7 @@ public sealed class FolderRulePackProviderTests : IDisposable
         Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact(Timeout = 150000)]
     public async Task Watch_ValidFileWritten_SwapsWithoutAReloadCall()
     {
         var provider = Provider(o =>
@@ -293,7 +293,7 @@ public sealed class FolderRulePackProviderTests : IDisposable
         await Wait.Until(() => provider.GetPack("Holbæk", new DateOnly(2025, 3, 1)).Version == "1.0.1", "the watcher to swap in holbaek-2024 1.0.1");
     }
 
-    [Fact(Timeout = 30000)]
+    [Fact(Timeout = 150000)]
     public async Task Watch_InvalidFileWritten_KeepsTheOldPackAndLogsWhy()
     {
         var provider = Provider(o =>

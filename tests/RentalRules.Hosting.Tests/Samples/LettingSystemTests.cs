@@ -95,6 +95,55 @@ public sealed class LettingSystemTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
+    public async Task Health_EveryPackServed_IsHealthyAndListsNothing()
+    {
+        await using var service = Service();
+        using var response = await service.CreateClient().GetAsync("/health");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.Equal(8, body.GetProperty("served").GetInt32());
+        Assert.Equal(0, body.GetProperty("invalid").GetArrayLength());
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Health_ABrokenFileAndAnInvalidReplacement_IsDegradedListsBothWithLocatedDiagnosticsAndTheOthersAnswer()
+    {
+        using var folder = new PackFolder("dk-baseline", "dk-statutory-restrictions", "hoeje-taastrup-2023");
+        folder.Write("broken", "{ \"id\": \"broken\",\n  \"version\": ");
+        await using var service = Service(folder.Path);
+        var client = service.CreateClient();
+        folder.Write("hoeje-taastrup-2023", PackFolder.Shipped("hoeje-taastrup-2023").WithVersion("1.1.0").With("\"municipalShare\": \"11/50\"", "\"municipalShare\": \"22\""));
+        service.Services.GetRequiredService<IRulePackProvider>().Reload();
+
+        using var response = await client.GetAsync("/health");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var placement = await Post(client, "/placement", Request("placement"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("degraded", body.GetProperty("status").GetString());
+        var invalid = body.GetProperty("invalid").EnumerateArray().ToDictionary(e => e.GetProperty("file").GetString()!);
+        Assert.Equal(["broken.json", "hoeje-taastrup-2023.json"], invalid.Keys.Order(StringComparer.Ordinal));
+        var broken = invalid["broken.json"];
+        Assert.False(broken.GetProperty("stale").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, broken.GetProperty("serving").ValueKind);
+        var syntax = broken.GetProperty("diagnostics")[0];
+        Assert.Equal(("RR0001", "broken.json", 2), (syntax.GetProperty("code").GetString(), syntax.GetProperty("file").GetString(), syntax.GetProperty("line").GetInt32()));
+        var replaced = invalid["hoeje-taastrup-2023.json"];
+        Assert.True(replaced.GetProperty("stale").GetBoolean());
+        Assert.Equal("1.0.0", replaced.GetProperty("serving").GetProperty("version").GetString());
+        var share = Assert.Single(replaced.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "RR0108");
+        Assert.StartsWith("$.", share.GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.True(share.GetProperty("line").GetInt32() > 1 && share.GetProperty("column").GetInt32() > 0);
+
+        // The last good version keeps answering.
+        Assert.Equal(HttpStatusCode.OK, placement.Status);
+        Assert.Equal("1.0.0", placement.Body.GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal("11/50", placement.Body.GetProperty("placement").GetProperty("municipalShare").GetString());
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task Eligibility_BadFacts_Answers400WithEveryDiagnosticLocatedInTheBody()
     {
         await using var service = Service();

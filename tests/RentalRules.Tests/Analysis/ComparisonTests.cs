@@ -27,7 +27,7 @@ public sealed class ComparisonTests
 
         var changes = PackComparer.Changes(Repo.Pack("holbaek-2024"), folder.Load());
 
-        Assert.Equal([new RuleChange("parameter", "greenMax", "changed")], changes);
+        Assert.Equal([new RuleChange("parameter", "greenMax", "changed") { Unit = "share" }], changes);
         Assert.Equal("parameter:greenMax", changes[0].Key);
     }
 

@@ -17,7 +17,7 @@ public sealed class StageDependencyTests(ITestOutputHelper output)
     /// compiled conditions (so reading a pack compiles it).
     /// </summary>
     internal static readonly string[] Stages =
-        ["Vocabulary", "Diagnostics", "Json", "Facts", "Compilation", "Packs", "Evaluation", "Analysis", "Explanations", "Façade"];
+        ["Vocabulary", "Diagnostics", "Json", "Facts", "Compilation", "Packs", "Evaluation", "Analysis", "Explanations", "Authoring", "Façade"];
 
     /// <summary>
     /// The façade wires the stages: the loader reads, composes, compiles and analyses a pack; the pack's entry points

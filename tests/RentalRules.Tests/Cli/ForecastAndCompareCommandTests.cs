@@ -70,8 +70,8 @@ public sealed class ForecastAndCompareCommandTests
         var lines = Lf(run.Stdout).Split('\n');
         Assert.Equal("holbaek-2024 1.0.0, on 2025-03-01", lines[1]);
         Assert.Equal("DEPARTMENT  ORGANISATION             TIER        VACANCIES/YR  MUNICIPAL/YR  FLEXIBLE/YR  WAITING LIST/YR", lines[3]);
-        Assert.Equal("HB-GRON     Holbæk Boligselskab      green              24.00          8.00         4.00            12.00", lines[4]);
-        Assert.Contains("green                 1         24.00          8.00         4.00            12.00", lines);
+        Assert.Equal("HB-GRON     Holbæk Boligselskab      Green              24.00          8.00         4.00            12.00", lines[4]);
+        Assert.Contains("Green                 1         24.00          8.00         4.00            12.00", lines);
         Assert.Contains("Holbæk Boligselskab                2         38.00          8.00        18.00            12.00", lines);
         Assert.Contains("per year            4      58.00      11.00     18.00         29.00", lines);
         Assert.Contains("4 years             4     232.00      44.00     72.00        116.00", lines);

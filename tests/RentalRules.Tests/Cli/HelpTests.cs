@@ -16,6 +16,9 @@ public sealed class HelpTests
     [InlineData("compare")]
     [InlineData("report")]
     [InlineData("packs")]
+    [InlineData("test")]
+    [InlineData("doc")]
+    [InlineData("new-draft")]
     public void Help_OfEachCommand_MatchesSnapshot(string command)
     {
         var run = command == "root" ? CliRunner.Run("--help") : CliRunner.Run(command, "--help");

@@ -272,7 +272,7 @@ public sealed class PlaceAndCheckCommandTests
         var run = CliRunner.Run("place", "--pack", Pack, "--departments", "samples/holbaek/departments.json", "--on", "2025-3-1");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("rentalrules: --on must be a date yyyy-MM-dd, not '2025-3-1'.", Lf(run.Stderr).TrimEnd('\n'));
+        Assert.Equal("rentalrules: --on must be a date yyyy-MM-dd (e.g. 2025-03-01), not '2025-3-1'.\nRun 'rentalrules --help' for usage.", Lf(run.Stderr).TrimEnd('\n'));
         AssertNoStackTrace(run);
     }
 

@@ -142,7 +142,7 @@ public sealed class DescriptorTableTests
             text.Append($"\n## {c.Code}\n\n{c.Meaning}\n\n");
             if (descriptors.Count == 0)
             {
-                text.Append("Reported by the hosting packages (journal stores); their messages are written there.\n");
+                text.Append("Reported by the hosting packages (journal stores, pack provider); their messages are written there.\n");
                 continue;
             }
 

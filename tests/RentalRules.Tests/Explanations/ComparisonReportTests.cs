@@ -52,6 +52,18 @@ public sealed partial class ComparisonReportTests
         => Snapshot.Match(ComparisonReport.Markdown(Compare(), "da"), "Holbaek_GreenMax35_Comparison.da", "md");
 
     [Fact]
+    public void Markdown_InDanish_WritesTierLabelsDanishNumbersAndSharesInPerCent()
+    {
+        // A Danish memo: "Grøn" where check says Grøn, not the id green; 2,00 not 2.00; greenMax as 30 % → 35 %.
+        var markdown = ComparisonReport.Markdown(Compare(), "da");
+
+        Assert.Contains("| parameter | `greenMax` | ændret (30 % → 35 %) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `HB-GUL` | Fiktiv Gulvangen | Boligselskabet Sjælland | Gul | Grøn | 2,00 | 4,00 | `parameter:greenMax` |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Alle afdelinger | 12,50 | 14,50 | +2,00 |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| green |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_MatchesSnapshot()
         => Snapshot.Match(Json(Compare()), "Holbaek_GreenMax35_Comparison", "json");
 
@@ -60,7 +72,7 @@ public sealed partial class ComparisonReportTests
     {
         var markdown = ComparisonReport.Markdown(Compare(), "en");
 
-        Assert.Contains("| `HB-GUL` | Fiktiv Gulvangen | Boligselskabet Sjælland | yellow | green | 2.00 | 4.00 | `parameter:greenMax` |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `HB-GUL` | Fiktiv Gulvangen | Boligselskabet Sjælland | Yellow | Green | 2.00 | 4.00 | `parameter:greenMax` |", markdown, StringComparison.Ordinal);
         Assert.Contains("| All departments | 12.50 | 14.50 | +2.00 |", markdown, StringComparison.Ordinal);
     }
 
@@ -121,7 +133,7 @@ public sealed partial class ComparisonReportTests
 
         var markdown = ComparisonReport.Markdown(comparison, "en");
 
-        Assert.Contains("| HB\\|1 | Line break \\*and\\* &lt;html&gt; | A \\| B | yellow | green |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| HB\\|1 | Line break \\*and\\* &lt;html&gt; | A \\| B | Yellow | Green |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,17 +169,17 @@ public sealed partial class ComparisonReportTests
         var charts = Svg().Matches(dom).ToList();
         Assert.Equal(2, charts.Count);
 
-        // Departments per tier: green, yellow, uncoloured, red — a bar before and after each.
+        // Departments per tier, named by their labels: Green, Yellow, Uncoloured, Red — a bar before and after each.
         var tiers = charts.Single(c => c.Value.Contains("id=\"chart-tiers\"", StringComparison.Ordinal)).Value;
         Assert.Equal(8, Rects().Count(tiers));
         Assert.Contains("<title id=\"chart-tiers-title\">Departments per tier, before and after</title>", tiers, StringComparison.Ordinal);
-        Assert.Contains("<desc id=\"chart-tiers-desc\">green: 1 before, 2 after; yellow: 2 before, 1 after; uncoloured: 1 before, 1 after; red: 1 before, 1 after.</desc>", tiers, StringComparison.Ordinal);
-        Assert.Equal(["green", "yellow", "uncoloured", "red"], Labels(tiers));
+        Assert.Contains("<desc id=\"chart-tiers-desc\">Green: 1 before, 2 after; Yellow: 2 before, 1 after; Uncoloured: 1 before, 1 after; Red: 1 before, 1 after.</desc>", tiers, StringComparison.Ordinal);
+        Assert.Equal(["Green", "Yellow", "Uncoloured", "Red"], Labels(tiers));
 
         // Municipal allocations per year: the four tiers and the total, before and after, with the numbers on the bars.
         var municipal = charts.Single(c => c.Value.Contains("id=\"chart-municipal\"", StringComparison.Ordinal)).Value;
         Assert.Equal(10, Rects().Count(municipal));
-        Assert.Equal(["green", "yellow", "uncoloured", "red", "Total"], Labels(municipal));
+        Assert.Equal(["Green", "Yellow", "Uncoloured", "Red", "Total"], Labels(municipal));
         Assert.Equal(["8.00", "12.00", "3.50", "1.50", "1.00", "1.00", "0.00", "0.00", "12.50", "14.50"], Values(municipal));
         Assert.Contains("Before (holbaek-2024)", municipal, StringComparison.Ordinal);
         Assert.Contains("After (holbaek-2024-green35)", municipal, StringComparison.Ordinal);

@@ -216,4 +216,40 @@ public sealed class FactReaderTests
         Assert.Empty(result.Diagnostics);
         Assert.Equal(new DateOnly(2025, 6, 27), result.Value!.Items[0].Members![0].Education!.Enrolled![0].To);
     }
+
+    [Fact]
+    public void ReadDepartments_TwoDepartmentsWithTheSameId_IsAnErrorAtTheSecondId()
+    {
+        const string json = "[\n  { \"id\": \"HB-101\", \"residents\": 412 },\n  { \"id\": \"HB-102\" },\n  { \"residents\": 9, \"id\": \"HB-101\" }\n]";
+
+        var result = FactReader.ReadDepartments(json, "departments.json");
+
+        Assert.False(result.Success);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.DuplicateId, d.Code);
+        Assert.Equal(new SourceLocation("departments.json", "$[2].id", 4, 27), d.Location);
+        Assert.Equal("departments.json:4:27: error RR0106: A second department has the id 'HB-101'. (at $[2].id) Hint: Give each department its own id, or remove the repeated department.", d.ToString());
+    }
+
+    [Fact]
+    public void ReadHouseholds_TwoHouseholdsWithTheSameId_IsAnErrorThatQuotesOnlyTheId()
+    {
+        const string json = "[{ \"id\": \"case-001\", \"residentMunicipality\": \"ZQXMARKER7\" }, { \"id\": \"case-001\", \"residentMunicipality\": \"ZQXMARKER7\" }]";
+
+        var result = FactReader.ReadHouseholds(json, "households.json");
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.DuplicateId, d.Code);
+        Assert.Equal("$[1].id", d.Location.JsonPath);
+        Assert.Contains("'case-001'", d.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ZQXMARKER7", d.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadDepartments_ItemsWithoutIdOrWithDistinctIds_AreNotDuplicates()
+    {
+        var result = FactReader.ReadDepartments("[{ \"residents\": 1 }, { \"residents\": 2 }, { \"id\": \"a\" }, { \"id\": \"A\" }]", "departments.json");
+
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+    }
 }

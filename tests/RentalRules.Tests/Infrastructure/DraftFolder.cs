@@ -27,7 +27,7 @@ public sealed class DraftFolder : IDisposable
     public DraftFolder(string draftJson = HolbaekGreenMax35, string fileName = "holbaek-2024-green35.json")
     {
         _dir = Directory.CreateTempSubdirectory("rr-draft-");
-        foreach (var pack in Directory.GetFiles(Repo.Path("rules"), "*.json"))
+        foreach (var pack in Repo.PackFiles("rules"))
         {
             File.Copy(pack, System.IO.Path.Combine(_dir.FullName, System.IO.Path.GetFileName(pack)));
         }

@@ -24,6 +24,10 @@ public static class Repo
 
     public static string Rules(string file) => Path("rules", file);
 
+    /// <summary>The pack files of a folder (<c>*.json</c>, not the pack tests <c>*.tests.json</c> beside them).</summary>
+    public static string[] PackFiles(params string[] folder)
+        => Directory.GetFiles(Path(folder), "*.json").Where(f => !f.EndsWith(".tests.json", StringComparison.Ordinal)).ToArray();
+
     /// <summary>The illustrative example packs' folder, <c>rules/examples/</c>.</summary>
     public static string Examples(string file) => Path("rules", "examples", file);
 

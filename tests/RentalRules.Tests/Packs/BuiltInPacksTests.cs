@@ -24,7 +24,7 @@ public sealed class BuiltInPacksTests : IDisposable
     }
 
     private static List<string> ShippedIdList()
-        => Directory.GetFiles(Repo.Path("rules"), "*.json").Concat(Directory.GetFiles(Repo.Path("rules", "examples"), "*.json"))
+        => Repo.PackFiles("rules").Concat(Repo.PackFiles("rules", "examples"))
             .Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList();
 
     public static TheoryData<string> ShippedIds() => new(ShippedIdList());

@@ -12,8 +12,8 @@ public sealed class ClauseCoverageTests
     public static TheoryData<string> ShippedPacks()
     {
         var data = new TheoryData<string>();
-        var files = Directory.GetFiles(Repo.Path("rules"), "*.json")
-            .Concat(Directory.GetFiles(Repo.Path("rules", "examples"), "*.json"))
+        var files = Repo.PackFiles("rules")
+            .Concat(Repo.PackFiles("rules", "examples"))
             .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
             .Order(StringComparer.Ordinal);
         foreach (var id in files)

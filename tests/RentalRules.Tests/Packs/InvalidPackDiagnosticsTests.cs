@@ -187,7 +187,7 @@ public sealed class InvalidPackDiagnosticsTests
         => Directory.GetFiles(Repo.Path(InvalidFolder), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
 
     private static IEnumerable<string> ShippedPackFiles()
-        => Directory.GetFiles(Repo.Path("rules"), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+        => Repo.PackFiles("rules").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
     private static string PackPath(string name) => Repo.Path(InvalidFolder, name + ".json");
 

@@ -29,7 +29,7 @@ public sealed class PackSchemaTests
     public static TheoryData<string> ShippedPacks()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Repo.Path("rules"), "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Repo.PackFiles("rules").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }

@@ -25,8 +25,8 @@ public sealed class PackSchemaValidationTests
 
     public static TheoryData<string> ValidDocuments()
     {
-        var files = Directory.GetFiles(Repo.Path("rules"), "*.json")
-            .Concat(Directory.GetFiles(Repo.Path("rules", "examples"), "*.json"))
+        var files = Repo.PackFiles("rules")
+            .Concat(Repo.PackFiles("rules", "examples"))
             .Concat(Directory.GetFiles(Repo.Path("samples", "ComparingDrafts", "drafts"), "*.json"))
             .Select(f => Path.GetRelativePath(Repo.Root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);

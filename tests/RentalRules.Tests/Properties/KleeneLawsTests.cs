@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using RentalRules.Compilation;
 using RentalRules.Facts;
 
@@ -43,17 +44,16 @@ public sealed class KleeneLawsTests
 
     #region Agreement with the reference evaluator
 
-    [Fact]
-    public void CompiledCondition_AgreesWithReferenceEvaluator_OnEveryAssignment()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property CompiledCondition_AgreesWithReferenceEvaluator_OnEveryAssignment()
     {
-        Laws.Check(Prop.ForAll(Exprs, e => AssertAgreesWithReference(e.Text, e)), Cases);
+        return Prop.ForAll(Exprs, e => AssertAgreesWithReference(e.Text, e));
     }
 
-    [Fact]
-    public void CompiledCondition_ReportsExactlyTheMissingFactsItRead()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property CompiledCondition_ReportsExactlyTheMissingFactsItRead()
     {
-        Laws.Check(
-            Prop.ForAll(Exprs, e =>
+        return Prop.ForAll(Exprs, e =>
             {
                 var condition = Compile(e.Text);
                 foreach (var assignment in AllAssignments)
@@ -72,8 +72,7 @@ public sealed class KleeneLawsTests
 
                     Assert.Equal(expected, actual);
                 }
-            }),
-            Cases);
+            });
     }
 
     [Theory]
@@ -106,35 +105,30 @@ public sealed class KleeneLawsTests
 
     #region Laws
 
-    [Fact]
-    public void FalseAndUnknown_IsFalse()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property FalseAndUnknown_IsFalse()
     {
-        Laws.Check(
-            Prop.ForAll(Exprs, e =>
+        return Prop.ForAll(Exprs, e =>
             {
                 AssertAlways($"false and {e.Text}", Tri.False);
                 AssertAlways($"{e.Text} and false", Tri.False);
-            }),
-            Cases);
+            });
     }
 
-    [Fact]
-    public void TrueOrUnknown_IsTrue()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property TrueOrUnknown_IsTrue()
     {
-        Laws.Check(
-            Prop.ForAll(Exprs, e =>
+        return Prop.ForAll(Exprs, e =>
             {
                 AssertAlways($"true or {e.Text}", Tri.True);
                 AssertAlways($"{e.Text} or true", Tri.True);
-            }),
-            Cases);
+            });
     }
 
-    [Fact]
-    public void NotUnknown_IsUnknown()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property NotUnknown_IsUnknown()
     {
-        Laws.Check(
-            Prop.ForAll(Exprs, e =>
+        return Prop.ForAll(Exprs, e =>
             {
                 var inner = Compile(e.Text);
                 var negated = Compile($"not {e.Text}");
@@ -144,50 +138,43 @@ public sealed class KleeneLawsTests
                     var expected = value == Tri.Unknown ? Tri.Unknown : value == Tri.True ? Tri.False : Tri.True;
                     Assert.Equal(expected, negated.Run(assignment).Result);
                 }
-            }),
-            Cases);
+            });
     }
 
-    [Fact]
-    public void AndAndOr_AreCommutative()
+    [Property(MaxTest = PairCases, Replay = Laws.Replay)]
+    public Property AndAndOr_AreCommutative()
     {
-        Laws.Check(
-            Prop.ForAll(PairedExprs, PairedExprs, (a, b) =>
+        return Prop.ForAll(PairedExprs, PairedExprs, (a, b) =>
             {
                 AssertEquivalent($"({a.Text} and {b.Text})", $"({b.Text} and {a.Text})");
                 AssertEquivalent($"({a.Text} or {b.Text})", $"({b.Text} or {a.Text})");
-            }),
-            PairCases);
+            });
     }
 
-    [Fact]
-    public void DeMorgan_HoldsInThreeValuedLogic()
+    [Property(MaxTest = PairCases, Replay = Laws.Replay)]
+    public Property DeMorgan_HoldsInThreeValuedLogic()
     {
-        Laws.Check(
-            Prop.ForAll(PairedExprs, PairedExprs, (a, b) =>
+        return Prop.ForAll(PairedExprs, PairedExprs, (a, b) =>
             {
                 AssertEquivalent($"not ({a.Text} and {b.Text})", $"(not {a.Text}) or (not {b.Text})");
                 AssertEquivalent($"not ({a.Text} or {b.Text})", $"(not {a.Text}) and (not {b.Text})");
-            }),
-            PairCases);
+            });
     }
 
-    [Fact]
-    public void DoubleNegation_IsTheIdentity()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property DoubleNegation_IsTheIdentity()
     {
-        Laws.Check(Prop.ForAll(Exprs, e => AssertEquivalent($"not (not {e.Text})", e.Text)), Cases);
+        return Prop.ForAll(Exprs, e => AssertEquivalent($"not (not {e.Text})", e.Text));
     }
 
-    [Fact]
-    public void AndAndOr_AreAssociative()
+    [Property(MaxTest = PairCases / 2, Replay = Laws.Replay)]
+    public Property AndAndOr_AreAssociative()
     {
-        Laws.Check(
-            Prop.ForAll(TripledExprs, TripledExprs, TripledExprs, (a, b, c) =>
+        return Prop.ForAll(TripledExprs, TripledExprs, TripledExprs, (a, b, c) =>
             {
                 AssertEquivalent($"(({a.Text} and {b.Text}) and {c.Text})", $"({a.Text} and ({b.Text} and {c.Text}))");
                 AssertEquivalent($"(({a.Text} or {b.Text}) or {c.Text})", $"({a.Text} or ({b.Text} or {c.Text}))");
-            }),
-            PairCases / 2);
+            });
     }
 
     #endregion

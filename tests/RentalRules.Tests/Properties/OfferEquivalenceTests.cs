@@ -18,8 +18,8 @@ namespace RentalRules.Tests.Properties;
 /// </summary>
 public sealed class OfferEquivalenceTests
 {
-    private static readonly string[] PackIds = Directory.GetFiles(Repo.Path("rules"), "*.json")
-        .Concat(Directory.GetFiles(Repo.Path("rules", "examples"), "*.json"))
+    private static readonly string[] PackIds = Repo.PackFiles("rules")
+        .Concat(Repo.PackFiles("rules", "examples"))
         .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
         .Order(StringComparer.Ordinal)
         .ToArray();

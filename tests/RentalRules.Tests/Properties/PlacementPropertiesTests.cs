@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using RentalRules.Evaluation;
 using RentalRules.Facts;
 using RentalRules.Packs;
@@ -23,11 +24,10 @@ public sealed class PlacementPropertiesTests
         from day in FactGenerators.EvaluationDate
         select (packId, department, day));
 
-    [Fact]
-    public void Place_OnAnyDepartment_IsTotal()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property Place_OnAnyDepartment_IsTotal()
     {
-        Laws.Check(
-            Prop.ForAll(Placements, c =>
+        return Prop.ForAll(Placements, c =>
             {
                 var pack = Repo.Pack(c.PackId);
                 var result = pack.Place(c.Department, c.On);
@@ -48,45 +48,40 @@ public sealed class PlacementPropertiesTests
                         Assert.Null(result.Tier);
                         break;
                 }
-            }),
-            Cases);
+            });
     }
 
-    [Fact]
-    public void Place_SameInputTwice_GivesTheSameResult()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property Place_SameInputTwice_GivesTheSameResult()
     {
-        Laws.Check(
-            Prop.ForAll(Placements, c =>
+        return Prop.ForAll(Placements, c =>
             {
                 var pack = Repo.Pack(c.PackId);
                 var first = Describe(pack.Place(c.Department, c.On));
                 var second = Describe(pack.Place(c.Department with { }, c.On));
                 Assert.Equal(first, second);
-            }),
-            Cases);
+            });
     }
 
-    [Fact]
-    public void Place_DoesNotDependOnWhatWasPlacedBefore()
+    [Property(MaxTest = Cases / 10, Replay = Laws.Replay)]
+    public Property Place_DoesNotDependOnWhatWasPlacedBefore()
     {
         // A freshly loaded copy of each pack, fed the departments in reverse order, must agree with the shared copy:
         // the caches inside a pack (parameters by date, route summaries) never leak one department into another.
         var fresh = Laws.ShippedPackIds.ToDictionary(id => id, id => RulePackLoader.Load(Repo.Rules(id + ".json")).GetValueOrThrow(), StringComparer.Ordinal);
         var batches = Arb.From(Gen.ListOf(Placements.Generator, 20));
-        Laws.Check(
-            Prop.ForAll(batches, batch =>
+        return Prop.ForAll(batches, batch =>
             {
                 var forward = batch.Select(c => Describe(Repo.Pack(c.PackId).Place(c.Department, c.On))).ToList();
                 var backward = Enumerable.Reverse(batch).Select(c => Describe(fresh[c.PackId].Place(c.Department, c.On))).Reverse().ToList();
                 Assert.Equal(forward, backward);
-            }),
-            Cases / 10);
+            });
     }
 
     #region Holbæk § 6
 
-    [Fact]
-    public void Holbaek_KnownOutsideLabourMarketShare_WithoutARehousingDispensation_IsAlwaysPlacedInTheTierOfItsBand()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property Holbaek_KnownOutsideLabourMarketShare_WithoutARehousingDispensation_IsAlwaysPlacedInTheTierOfItsBand()
     {
         var pack = Repo.Pack("holbaek-2024");
         var cases = Arb.From(
@@ -94,19 +89,17 @@ public sealed class PlacementPropertiesTests
             from department in DepartmentWithShare(share)
             from day in FactGenerators.HolbaekDate
             select (share, department, day));
-        Laws.Check(
-            Prop.ForAll(cases, c =>
+        return Prop.ForAll(cases, c =>
             {
                 var result = pack.Place(c.department, c.day);
                 Assert.Equal(PlacementOutcome.Placed, result.Outcome);
                 var expected = c.share <= 0.30m ? "green" : c.share <= 0.45m ? "yellow" : "red";
                 Assert.Equal(expected, result.Tier);
-            }),
-            Cases);
+            });
     }
 
-    [Fact]
-    public void Holbaek_Tier_IsMonotoneInOutsideLabourMarketShare()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property Holbaek_Tier_IsMonotoneInOutsideLabourMarketShare()
     {
         var pack = Repo.Pack("holbaek-2024");
         var rank = new Dictionary<string, int>(StringComparer.Ordinal) { ["green"] = 0, ["yellow"] = 1, ["red"] = 2 };
@@ -116,15 +109,13 @@ public sealed class PlacementPropertiesTests
             from first in DepartmentWithShare(Math.Min(a, b))
             from day in FactGenerators.HolbaekDate
             select (low: Math.Min(a, b), high: Math.Max(a, b), first, day));
-        Laws.Check(
-            Prop.ForAll(cases, c =>
+        return Prop.ForAll(cases, c =>
             {
                 // The same department with a higher share never lands in a lighter tier.
                 var low = pack.Place(c.first, c.day);
                 var high = pack.Place(c.first with { KeyFigures = c.first.KeyFigures! with { OutsideLabourMarketShare = c.high } }, c.day);
                 Assert.True(rank[low.Tier!] <= rank[high.Tier!], $"{c.low} → {low.Tier}, {c.high} → {high.Tier}");
-            }),
-            Cases);
+            });
     }
 
     /// <summary>A department with the share and no rehousing dispensation in force (§ 2 places one outside the colours).</summary>

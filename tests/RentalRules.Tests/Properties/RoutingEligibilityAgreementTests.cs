@@ -16,8 +16,8 @@ namespace RentalRules.Tests.Properties;
 /// </summary>
 public sealed class RoutingEligibilityAgreementTests
 {
-    private static readonly string[] PackIds = Directory.GetFiles(Repo.Path("rules"), "*.json")
-        .Concat(Directory.GetFiles(Repo.Path("rules", "examples"), "*.json"))
+    private static readonly string[] PackIds = Repo.PackFiles("rules")
+        .Concat(Repo.PackFiles("rules", "examples"))
         .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
         .Order(StringComparer.Ordinal)
         .ToArray();

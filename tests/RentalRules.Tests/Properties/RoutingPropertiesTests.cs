@@ -1,6 +1,7 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using RentalRules.Evaluation;
 using RentalRules.Facts;
 using RentalRules.Packs;
@@ -21,8 +22,8 @@ public sealed class RoutingPropertiesTests
 
     #region ⌊N·p⌋
 
-    [Fact]
-    public void Route_NCountedVacanciesUnderAnyShare_GiveExactlyFloorOfNTimesPMunicipalAllocations()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property Route_NCountedVacanciesUnderAnyShare_GiveExactlyFloorOfNTimesPMunicipalAllocations()
     {
         // p = a/b with 0 ≤ a ≤ b ≤ 60, through a pack loaded from text whose tier has that share; the department's
         // flexible-letting share q = c/100 is applied the same way to the non-municipal vacancies.
@@ -32,8 +33,7 @@ public sealed class RoutingPropertiesTests
             from n in Gen.Choose(0, 240)
             from c in Gen.Choose(0, 100)
             select (a, b, n, c));
-        Laws.Check(
-            Prop.ForAll(cases, x =>
+        return Prop.ForAll(cases, x =>
             {
                 var share = $"{x.a.ToString(CultureInfo.InvariantCulture)}/{x.b.ToString(CultureInfo.InvariantCulture)}";
                 var pack = TinyPack.Load(share);
@@ -57,12 +57,11 @@ public sealed class RoutingPropertiesTests
                 {
                     Assert.Equal(new LedgerCounter("T-1", "family", "a", x.n, (long)x.n * x.a / x.b, flexible), ledger.Find("T-1", "family"));
                 }
-            }),
-            Cases);
+            });
     }
 
-    [Fact]
-    public void Hits_AnyShareAndAnyLargeCount_CountsExactlyFloorOfNTimesP()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property Hits_AnyShareAndAnyLargeCount_CountsExactlyFloorOfNTimesP()
     {
         // The number of hits in (m, m + w] is ⌊(m + w)·p⌋ − ⌊m·p⌋, also for counts far beyond 32 bits.
         var cases = Arb.From(
@@ -71,23 +70,21 @@ public sealed class RoutingPropertiesTests
             from high in Gen.Choose(0, int.MaxValue)
             from width in Gen.Choose(1, 200)
             select (a, b, m: (long)high * 1_000_003L, width));
-        Laws.Check(
-            Prop.ForAll(cases, x =>
+        return Prop.ForAll(cases, x =>
             {
                 var p = new Fraction(x.a, x.b);
                 var hits = Enumerable.Range(1, x.width).LongCount(i => Router.Hits(x.m + i, p));
                 var expected = (System.Numerics.BigInteger)(x.m + x.width) * x.a / x.b - (System.Numerics.BigInteger)x.m * x.a / x.b;
                 Assert.Equal(expected, hits);
-            }),
-            Cases);
+            });
     }
 
     #endregion
 
     #region Batches, interleaving
 
-    [Fact]
-    public void Route_StreamSplitIntoBatchesWithTheLedgerCarriedAsJson_DecidesAsOneRun()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property Route_StreamSplitIntoBatchesWithTheLedgerCarriedAsJson_DecidesAsOneRun()
     {
         var cases = Arb.From(
             from scenario in Scenarios
@@ -95,8 +92,7 @@ public sealed class RoutingPropertiesTests
             from stream in Gen.ArrayOf(scenario.Item, n)
             from cuts in Gen.ArrayOf(Gen.Choose(0, n), 4)
             select (scenario.Pack, Stream: Number(stream), Cuts: cuts.Distinct().Order().ToArray()));
-        Laws.Check(
-            Prop.ForAll(cases, x =>
+        return Prop.ForAll(cases, x =>
             {
                 var pack = Repo.Pack(x.Pack);
                 var (oneRun, oneLedger) = Run(pack, x.Stream, pack.NewLedger());
@@ -116,12 +112,11 @@ public sealed class RoutingPropertiesTests
 
                 Assert.Equal(oneRun.Select(Routing.Describe), decisions.Select(Routing.Describe));
                 Assert.Equal(oneLedger.ToJson(), ledger.ToJson());
-            }),
-            Cases);
+            });
     }
 
-    [Fact]
-    public void Route_DepartmentsInterleavedInAnyOrder_GiveEachDepartmentTheSequenceItHasAlone()
+    [Property(MaxTest = Cases, Replay = Laws.Replay)]
+    public Property Route_DepartmentsInterleavedInAnyOrder_GiveEachDepartmentTheSequenceItHasAlone()
     {
         var cases = Arb.From(
             from scenario in Scenarios
@@ -129,8 +124,7 @@ public sealed class RoutingPropertiesTests
             from stream in Gen.ArrayOf(scenario.Item, n)
             from order in Gen.Shuffle(Enumerable.Range(0, n))
             select (scenario.Pack, Stream: Number(stream), Order: order));
-        Laws.Check(
-            Prop.ForAll(cases, x =>
+        return Prop.ForAll(cases, x =>
             {
                 var pack = Repo.Pack(x.Pack);
 
@@ -147,19 +141,17 @@ public sealed class RoutingPropertiesTests
 
                 Assert.Equal(groupedLedger.ToJson(), mixedLedger.ToJson());
                 Assert.Equal(grouped.Count, mixed.Count);
-            }),
-            Cases);
+            });
     }
 
     #endregion
 
     #region Corrupt ledgers
 
-    [Fact]
-    public void Parse_CorruptedLedger_NeverThrowsAndIsRefusedOrKeepsTheSameCounts()
+    [Property(MaxTest = Cases * 3, Replay = Laws.Replay)]
+    public Property Parse_CorruptedLedger_NeverThrowsAndIsRefusedOrKeepsTheSameCounts()
     {
-        Laws.Check(
-            Prop.ForAll(Arb.From(CorruptLedgers), x =>
+        return Prop.ForAll(Arb.From(CorruptLedgers), x =>
             {
                 var parsed = Ledger.Parse(x.Corrupted, "ledger.json", x.Original.PackId);
 
@@ -172,21 +164,18 @@ public sealed class RoutingPropertiesTests
                 Assert.Equal(x.Original.PackId, parsed.Value.PackId);
                 Assert.Equal(x.Original.ChangeCounter, parsed.Value.ChangeCounter);
                 Assert.Equal(x.Original.Counters, parsed.Value.Counters);
-            }),
-            Cases * 3);
+            });
     }
 
-    [Fact]
-    public void Parse_CorruptedLedger_IsRefusedOrExactlyEqual()
+    [Property(MaxTest = Cases * 3, Replay = Laws.Replay)]
+    public Property Parse_CorruptedLedger_IsRefusedOrExactlyEqual()
     {
-        Laws.Check(
-            Prop.ForAll(Arb.From(CorruptLedgers), x =>
+        return Prop.ForAll(Arb.From(CorruptLedgers), x =>
             {
                 var parsed = Ledger.Parse(x.Corrupted, "ledger.json", x.Original.PackId);
 
                 Assert.True(parsed.Value is null || parsed.Value.ToJson() == x.Original.ToJson(), $"accepted a changed ledger:\n{x.Corrupted}");
-            }),
-            Cases * 3);
+            });
     }
 
     #endregion

@@ -1,30 +1,16 @@
-#!/usr/bin/env bash
-# Times one CLI call that checks 100 000 varied households against the red Holbæk sample department.
-# Target: under 10 s wall time, start-up included.
-#
-#   tests/RentalRules.Benchmarks/check-100k.sh [COUNT]
-#   COMPACT=1 tests/RentalRules.Benchmarks/check-100k.sh 4000
-#
-# The households are generated deterministically (seed 2024) into /tmp/hh100k.json (or /tmp/hhCOUNT.json); about a
-# third have some fact unknown (null), so every three-valued path and missing-fact list is exercised. The file has one
-# value per line (json indent=0). COMPACT=1 writes it on a single line instead, as many exporters do: the fact reader
-# is quadratic in the length of a line (see README.md, hot spots), so keep COUNT small with it.
-set -euo pipefail
+#!/usr/bin/env python3
+"""Deterministic fact files for the CLI benchmarks (seed 2024), written one item per line without holding them.
 
-count="${1:-100000}"
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$root"
-compact="${COMPACT:-0}"
-suffix=""; [[ "$compact" == 1 ]] && suffix="-compact"
-if [[ "$count" == 100000 ]]; then out="/tmp/hh100k${suffix}.json"; else out="/tmp/hh${count}${suffix}.json"; fi
+    generate-facts.py households COUNT OUT      varied households, 1-6 members, about a third with some fact unknown
+    generate-facts.py departments COUNT OUT     departments across all of Holbaek's tiers (key figures, flags, designations)
+    generate-facts.py vacancies COUNT DEPARTMENTS OUT   vacancies spread over departments dep-000000..DEPARTMENTS-1
 
-python3 - "$count" "$out" "$compact" <<'PY'
+Departments are named dep-NNNNNN, so a vacancies file fits the departments file of the same DEPARTMENTS count.
+"""
 import json, random, sys
 from datetime import date, timedelta
 
-count, out, compact = int(sys.argv[1]), sys.argv[2], sys.argv[3] == "1"
 rnd = random.Random(2024)
-ON = date(2025, 3, 1)
 
 def maybe(p, value):
     """value, or None (unknown) with probability p."""
@@ -74,8 +60,8 @@ def child(mid):
         m["benefits"] = []
     return m
 
-households = []
-for i in range(count):
+
+def household(i):
     members = [adult("m1", "applicant")]
     if rnd.random() < 0.6:
         members.append(adult("m2", "partner"))
@@ -88,18 +74,47 @@ for i in range(count):
         h["divorce"] = {"date": day(date(2023, 1, 1), date(2025, 2, 1)), "childrenUnder18AtHome": rnd.random() < 0.7}
     if rnd.random() < 0.03:
         h["soldHome"] = {"municipality": rnd.choice(["Holbæk", "Odsherred"]), "date": day(date(2023, 1, 1), date(2025, 2, 1))}
-    households.append(h)
+    return h
 
-with open(out, "w", encoding="utf-8") as f:
-    json.dump(households, f, ensure_ascii=False, separators=(",", ":"), indent=None if compact else 0)
-PY
-echo "generated $count households into $out ($(du -h "$out" | cut -f1))"
 
-# Build first, so that the timed call measures the check (dotnet run still checks that the build is up to date).
-dotnet build -c Release src/RentalRules.Cli -nologo -v quiet >/dev/null
-echo "== dotnet run (as a user runs it; wall time includes start-up and the up-to-date check) =="
-/usr/bin/time -f 'wall %e s, user %U s, sys %S s, max RSS %M KB' \
-  dotnet run -c Release --project src/RentalRules.Cli -- check --pack rules/holbaek-2024.json --department samples/holbaek/department-red.json --household "$out" --route waitingList --on 2025-03-01 --json > /dev/null
-echo "== the built executable alone =="
-/usr/bin/time -f 'wall %e s, user %U s, sys %S s, max RSS %M KB' \
-  src/RentalRules.Cli/bin/Release/net10.0/RentalRules.Cli check --pack rules/holbaek-2024.json --department samples/holbaek/department-red.json --household "$out" --route waitingList --on 2025-03-01 --json > /dev/null
+def department(i):
+    dwellings = rnd.randrange(20, 900)
+    d = {
+        "id": f"dep-{i:06d}", "name": f"Afdeling {i}", "organisation": rnd.choice(["Holbæk Boligselskab", "Lejerbo Holbæk", "Boligselskabet Sjælland"]),
+        "municipality": "Holbæk", "residents": dwellings * 2 + rnd.randrange(0, 200), "dwellings": dwellings,
+        "turnoverRate": maybe(0.05, round(rnd.uniform(0.04, 0.16), 3)),
+        "designation": maybe(0.03, rnd.choice(["none"] * 12 + ["prevention", "vulnerable", "parallelSociety"])),
+        "developmentPlan": rnd.random() < 0.05, "rehousing": rnd.random() < 0.03,
+        "flags": maybe(0.03, rnd.choice([[], [], [], ["particularProblems"]])),
+        "keyFigures": maybe(0.04, {"outsideLabourMarketShare": maybe(0.03, round(rnd.uniform(0.1, 0.6), 4)),
+                                    "convictedShare": round(rnd.uniform(0, 0.03), 4), "asOf": "2023-12-01"}),
+    }
+    if rnd.random() < 0.3:
+        d["flexibleLettingShare"] = rnd.choice([0.1, 0.25, 0.5])
+    return d
+
+
+def vacancy(i, departments):
+    return {"id": f"v-{i:07d}", "department": f"dep-{rnd.randrange(departments):06d}", "category": rnd.choice(["family"] * 8 + ["youth", "elderly"]),
+            "rent": rnd.randrange(3500, 12000, 100), "area": rnd.randrange(30, 130), "rooms": rnd.randrange(1, 6)}
+
+
+def main():
+    kind = sys.argv[1]
+    count = int(sys.argv[2])
+    if kind == "vacancies":
+        departments, out = int(sys.argv[3]), sys.argv[4]
+        make = lambda i: vacancy(i, departments)
+    else:
+        out = sys.argv[3]
+        make = {"households": household, "departments": department}[kind]
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("[\n")
+        for i in range(count):
+            if i:
+                f.write(",\n")
+            f.write(json.dumps(make(i), ensure_ascii=False, separators=(",", ":")))
+        f.write("\n]\n")
+
+
+main()

@@ -1,0 +1,142 @@
+using RentalRules.Diagnostics;
+using RentalRules.Json;
+
+namespace RentalRules.Facts;
+
+/// <summary>
+/// Opens fact files for reading item by item (DESIGN §5.1): a file of a million households is read one household at a
+/// time, each mapped with the same strict, located checks as <see cref="FactReader"/> and then dropped, so memory stays
+/// flat whatever the file's size.
+/// </summary>
+public static class FactStream
+{
+    /// <summary>Reads households (one JSON object, or an array of them) from UTF-8 JSON, one at a time.</summary>
+    /// <param name="utf8">The JSON as UTF-8 (a BOM is allowed); disposed with the reader unless <paramref name="leaveOpen"/>.</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="utf8"/> open.</param>
+    /// <returns>The reader.</returns>
+    public static FactStream<Household> Households(Stream utf8, string file, bool leaveOpen = false)
+        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadHousehold(r, n));
+
+    /// <summary>Reads departments (one JSON object, or an array of them) from UTF-8 JSON, one at a time.</summary>
+    /// <param name="utf8">The JSON as UTF-8 (a BOM is allowed); disposed with the reader unless <paramref name="leaveOpen"/>.</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="utf8"/> open.</param>
+    /// <returns>The reader.</returns>
+    public static FactStream<Department> Departments(Stream utf8, string file, bool leaveOpen = false)
+        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadDepartment(r, n));
+
+    /// <summary>Reads vacancies (one JSON object, or an array of them) from UTF-8 JSON, one at a time.</summary>
+    /// <param name="utf8">The JSON as UTF-8 (a BOM is allowed); disposed with the reader unless <paramref name="leaveOpen"/>.</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="utf8"/> open.</param>
+    /// <returns>The reader.</returns>
+    public static FactStream<Vacancy> Vacancies(Stream utf8, string file, bool leaveOpen = false)
+        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadVacancy(r, n));
+}
+
+/// <summary>
+/// A fact file read item by item. <see cref="Read"/> returns the next item, valid or not: an invalid item carries its
+/// located errors and reading goes on with the next one; a syntax error is the last item (the rest of the file cannot
+/// be read). Not thread-safe.
+/// </summary>
+/// <typeparam name="T">Department, household or vacancy.</typeparam>
+public sealed class FactStream<T> : IDisposable
+    where T : class
+{
+    private readonly JsonItemStream _items;
+    private readonly Func<NodeReader, JNode, T?> _read;
+
+    internal FactStream(Stream utf8, string file, bool leaveOpen, Func<NodeReader, JNode, T?> read)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(file);
+        _items = new JsonItemStream(utf8, file, leaveOpen);
+        _read = read;
+    }
+
+    /// <summary>The file name used in diagnostics.</summary>
+    public string File => _items.File;
+
+    /// <summary>Whether the file holds an array (known once <see cref="Read"/> has been called).</summary>
+    public bool IsArray => _items.IsArray == true;
+
+    /// <summary>The number of items read so far (invalid ones included, a syntax error not).</summary>
+    public int Count => _items.Count;
+
+    /// <summary>Reads the next item.</summary>
+    /// <returns>The item, or <c>null</c> at the end of the file (and after an item with <see cref="FactItem{T}.EndsFile"/>).</returns>
+    public FactItem<T>? Read()
+    {
+        if (!_items.Next(out var item, out var syntax))
+        {
+            return syntax is null ? null : new FactItem<T>(_items.Count, null, [syntax], syntax.Location, null) { EndsFile = true };
+        }
+
+        var (node, error) = _items.Parse(item);
+        var path = item.Index >= 0 ? $"$[{item.Index}]" : "$";
+        var location = new SourceLocation(File, path, item.Line, item.Column);
+        if (node is null)
+        {
+            return new FactItem<T>(Math.Max(0, item.Index), null, [error!], location, null);
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var reader = new NodeReader(diagnostics, facts: true);
+        T? value;
+        if (node.IsNull)
+        {
+            reader.Report(Descriptors.FactNullListItem, node.Location);
+            value = null;
+        }
+        else
+        {
+            value = _read(reader, node);
+        }
+
+        var source = node.Source;
+        var isValid = value is not null && !diagnostics.Exists(d => d.Severity == Severity.Error);
+        return new FactItem<T>(Math.Max(0, item.Index), isValid ? value : null, diagnostics, location, source is null ? null : p => source.LocationOfProperty(0, path, p));
+    }
+
+    /// <summary>Disposes the stream (unless it was opened to be left open).</summary>
+    public void Dispose() => _items.Dispose();
+}
+
+/// <summary>One item of a <see cref="FactStream{T}"/>: the fact record when it is valid, its diagnostics, where it is.</summary>
+/// <typeparam name="T">Department, household or vacancy.</typeparam>
+public sealed class FactItem<T>
+    where T : class
+{
+    private readonly Func<string, SourceLocation>? _propertyLocator;
+
+    internal FactItem(int index, T? value, IReadOnlyList<Diagnostic> diagnostics, SourceLocation location, Func<string, SourceLocation>? propertyLocator)
+    {
+        Index = index;
+        Value = value;
+        Diagnostics = diagnostics;
+        Location = location;
+        _propertyLocator = propertyLocator;
+    }
+
+    /// <summary>The item's index in the file's array (0 for a file holding one object).</summary>
+    public int Index { get; }
+
+    /// <summary>The record, or <c>null</c> when <see cref="Diagnostics"/> holds an error.</summary>
+    public T? Value { get; }
+
+    /// <summary>The item's diagnostics (errors and warnings), located.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Where the item starts (file, <c>$[i]</c>, line, column).</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>Whether this is a syntax error after which nothing more of the file can be read.</summary>
+    public bool EndsFile { get; init; }
+
+    /// <summary>Where the value of <paramref name="property"/> is, for a diagnostic about it; the item's location when absent.</summary>
+    /// <param name="property">The property name, e.g. <c>department</c>.</param>
+    /// <returns>The location.</returns>
+    public SourceLocation LocationOf(string property)
+        => _propertyLocator?.Invoke(property) ?? Location with { JsonPath = Location.JsonPath + "." + property };
+}
