@@ -3,6 +3,7 @@ using RentalRules;
 using RentalRules.Evaluation;
 using RentalRules.Explanations;
 using RentalRules.Facts;
+using RentalRules.Hosting.Offers;
 using RentalRules.Hosting.Packs;
 using RentalRules.Hosting.Routing;
 
@@ -20,6 +21,7 @@ internal static class LettingEndpoints
     private static readonly string[] PlacementProperties = ["department", "municipality", "on"];
     private static readonly string[] EligibilityProperties = ["department", "household", "route", "specialCriteria", "municipality", "on", "lang"];
     private static readonly string[] RoutingProperties = ["department", "vacancy", "municipality", "on"];
+    private static readonly string[] OfferProperties = ["departments", "vacancies", "households", "top", "municipality", "on"];
     private static readonly string[] Routes = ["municipal", "flexible", "waitingList"];
     private static readonly string[] Languages = ["en", "da"];
 
@@ -28,6 +30,7 @@ internal static class LettingEndpoints
         app.MapPost("/placement", Placement);
         app.MapPost("/eligibility", Eligibility);
         app.MapPost("/routing", Routing);
+        app.MapPost("/offers", Offers);
         app.MapGet("/packs", Packs);
         app.MapGet("/health", Health.Answer);
     }
@@ -157,6 +160,73 @@ internal static class LettingEndpoints
             }
 
             w.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> Offers(HttpRequest request, IOfferService offers, TimeProvider clock, ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        var log = logs.CreateLogger("LettingSystem.Offers");
+        if (await ReadAsync(request, OfferProperties) is not { } body)
+        {
+            return TooLarge();
+        }
+
+        var departments = body.Facts<Department>("departments", FactReader.ReadDepartments);
+        var vacancies = body.Facts<Vacancy>("vacancies", FactReader.ReadVacancies);
+        var households = body.Facts<Household>("households", FactReader.ReadHouseholds);
+        var top = body.Integer("top", min: 0) ?? 20;
+        var on = body.Date("on") ?? Today(clock);
+        var municipality = body.String("municipality") ?? departments.Select(d => d.Municipality).FirstOrDefault(m => m is not null);
+        if (municipality is null && !body.HasErrors)
+        {
+            body.Error(RentalRules.Diagnostics.DiagnosticCodes.MissingProperty, "The municipality is needed to choose the rule pack.", "$.departments", 0, "Give the departments their \"municipality\", or add \"municipality\" to the request.");
+        }
+
+        if (body.HasErrors)
+        {
+            return Rejected(log, "offers", body);
+        }
+
+        OfferListsResult listed;
+        try
+        {
+            listed = await offers.OfferAsync(municipality!, new OfferRequest(departments, vacancies, households, on) { Top = top }, cancellationToken);
+        }
+        catch (RulePackNotFoundException)
+        {
+            return NoPack(municipality!, on);
+        }
+        catch (LedgerConflictException)
+        {
+            return Responses.Problem(StatusCodes.Status503ServiceUnavailable, "The decision journal was busy; the routings recorded so far stay recorded. Send the request again.");
+        }
+        catch (ArgumentException ex)
+        {
+            // The library's messages name positions and department or vacancy ids, never a household's facts.
+            return Responses.Problem(StatusCodes.Status400BadRequest, ex.Message.Replace(" (Parameter 'request')", "", StringComparison.Ordinal));
+        }
+
+        return Responses.Ok(listed.Pack, w =>
+        {
+            w.WriteNumber("households", listed.Lists.Households);
+            w.WriteStartArray("offers");
+            foreach (var offer in listed.Lists.Offers)
+            {
+                OfferJson.WriteVacancy(w, offer);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("journal");
+            foreach (var routed in listed.Routings)
+            {
+                w.WriteStartObject();
+                w.WriteString("vacancy", routed.Decision.VacancyId);
+                w.WriteBoolean("recorded", routed.Entry is not null);
+                w.WriteBoolean("alreadyRecorded", routed.AlreadyRecorded);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
         });
     }
 

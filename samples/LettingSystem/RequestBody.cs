@@ -120,6 +120,49 @@ internal sealed class RequestBody
         return result.Value?.Items.FirstOrDefault();
     }
 
+    /// <summary>A list of facts (a JSON array, or one object) with the library's strict reader, which also refuses two with one id.</summary>
+    public IReadOnlyList<T> Facts<T>(string name, Func<byte[], string, RentalRules.Diagnostics.LoadResult<FactFile<T>>> read)
+        where T : class
+    {
+        if (!_properties.TryGetValue(name, out var property) || property.Kind == JsonTokenType.Null)
+        {
+            Error(DiagnosticCodes.MissingProperty, $"The request needs {name}.", "$", 0, $"Add \"{name}\": [ … ] in the DESIGN §5.1 fact format.");
+            return [];
+        }
+
+        if (property.Kind is not (JsonTokenType.StartArray or JsonTokenType.StartObject))
+        {
+            Error(DiagnosticCodes.WrongType, $"{name} must be a JSON array of objects.", "$." + name, property.Start, $"Write \"{name}\": [ {{ … }} ].");
+            return [];
+        }
+
+        var result = read(Isolate(property), FileName);
+        foreach (var d in result.Diagnostics)
+        {
+            var path = d.Location.JsonPath.StartsWith('$') ? "$." + name + d.Location.JsonPath[1..] : "$." + name;
+            Diagnostics.Add(d with { Location = d.Location with { File = FileName, JsonPath = path } });
+        }
+
+        return result.Value?.Items ?? [];
+    }
+
+    /// <summary>An optional whole number of at least <paramref name="min"/>.</summary>
+    public int? Integer(string name, int min)
+    {
+        if (!_properties.TryGetValue(name, out var property) || property.Kind == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (property.Kind != JsonTokenType.Number || !int.TryParse(_utf8.AsSpan(property.Start, property.End - property.Start), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min)
+        {
+            Error(DiagnosticCodes.InvalidValue, $"{name} must be a whole number of at least {min}.", "$." + name, property.Start, $"Write e.g. \"{name}\": 20.");
+            return null;
+        }
+
+        return value;
+    }
+
     /// <summary>An optional string value.</summary>
     public string? String(string name)
     {

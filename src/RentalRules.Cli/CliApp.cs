@@ -12,7 +12,7 @@ internal static class CliApp
         CommonOptions.Stdin.Value = new StdinSource(stdin);
         // Named "rentalrules" whatever the executable is called (RootCommand takes the name of the running file, which for
         // the installed tool is RentalRules.Cli), so the help's usage lines say what the user types.
-        var root = new Command("rentalrules", "rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, forecast and compare drafts, report on the decision journal.")
+        var root = new Command("rentalrules", "rentalrules: Danish social-housing letting agreements as rule packs. Validate packs, place departments, check households, route vacancies, list offers, forecast and compare drafts, report on the decision journal.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -21,6 +21,7 @@ internal static class CliApp
         root.Subcommands.Add(PlaceCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(RouteCommand.Create(stdout, stderr));
+        root.Subcommands.Add(OfferCommand.Create(stdout, stderr));
         root.Subcommands.Add(ForecastCommand.Create(stdout, stderr));
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));

@@ -59,4 +59,7 @@ internal static partial class Log
 
     [LoggerMessage(2003, LogLevel.Information, "Re-routed a vacancy in department {DepartmentId} under {PackId} {PackVersion}: {LettingType} (revision {Revision})")]
     public static partial void Rerouted(ILogger logger, string departmentId, string packId, string packVersion, string lettingType, int revision);
+
+    [LoggerMessage(3000, LogLevel.Information, "Drew up offer lists under {PackId} {PackVersion}: {Vacancies} vacancies, {Households} households read, {Listed} listed, {Unplaced} without a place")]
+    public static partial void OffersListed(ILogger logger, string packId, string packVersion, int vacancies, int households, int listed, int unplaced);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RentalRules.Hosting;
 using RentalRules.Hosting.Journals;
+using RentalRules.Hosting.Offers;
 using RentalRules.Hosting.Packs;
 using RentalRules.Hosting.Routing;
 
@@ -20,6 +21,7 @@ public static class RentalRulesServiceCollectionExtensions
     /// one in service). It loads the folder when first resolved and stops watching when the provider is disposed.</item>
     /// <item><see cref="IJournalStore"/>: <see cref="RentalRulesOptions.JournalStore"/>, or an <see cref="InMemoryJournalStore"/>.</item>
     /// <item><see cref="IVacancyRouter"/>: routing recorded in the decision journal, idempotent by vacancy id.</item>
+    /// <item><see cref="IOfferService"/>: offer lists, each vacancy routed through the <see cref="IVacancyRouter"/>, with the pack in force.</item>
     /// <item><see cref="TimeProvider"/>: the evaluation clock, <see cref="TimeProvider.System"/> unless one is registered.</item>
     /// </list>
     /// Services already registered (a host's own <see cref="IJournalStore"/>, <see cref="TimeProvider"/> or provider) are
@@ -53,6 +55,10 @@ public static class RentalRulesServiceCollectionExtensions
             sp.GetRequiredService<IJournalStore>(),
             sp.GetRequiredService<TimeProvider>(),
             Logger(sp, "RentalRules.Hosting.Routing")));
+        services.TryAddSingleton<IOfferService>(sp => new OfferService(
+            sp.GetRequiredService<IRulePackProvider>(),
+            sp.GetRequiredService<IVacancyRouter>(),
+            Logger(sp, "RentalRules.Hosting.Offers")));
         return services;
     }
 

@@ -32,8 +32,17 @@ internal sealed record PackTestCase(string Name, IReadOnlyList<string> Clauses, 
     /// <summary>The vacancies routed in order, or <c>null</c> when the case routes nothing.</summary>
     public IReadOnlyList<Vacancy>? Vacancies { get; init; }
 
+    /// <summary>The offer list the case draws up (its vacancy in the case's department, offered to its households), or <c>null</c>.</summary>
+    public PackTestOffer? Offer { get; init; }
+
     public PackTestExpectation Expect { get; init; } = new();
 }
+
+/// <summary>An offer list to draw up: one vacancy of the case's department, the households in input order, the list's length.</summary>
+internal sealed record PackTestOffer(Vacancy Vacancy, IReadOnlyList<Household> Households, int Top);
+
+/// <summary>One household expected on an offer list, at its place, with the criterion that qualified it (<c>null</c>: not checked).</summary>
+internal sealed record OfferedExpectation(string Household, string? Criterion);
 
 /// <summary>What a case expects; <c>null</c> members are not checked.</summary>
 internal sealed record PackTestExpectation
@@ -57,6 +66,12 @@ internal sealed record PackTestExpectation
 
     /// <summary>The marks per routed vacancy.</summary>
     public IReadOnlyList<IReadOnlyList<string>>? Marks { get; init; }
+
+    /// <summary>The offer list's households, in order (the whole list the case's <c>top</c> gives).</summary>
+    public IReadOnlyList<OfferedExpectation>? Offered { get; init; }
+
+    /// <summary>The households that may take the vacancy but whose place the order cannot decide, in input order.</summary>
+    public IReadOnlyList<string>? Unplaced { get; init; }
 
     /// <summary>Texts that some reason of the answer must contain (in Danish or English).</summary>
     public IReadOnlyList<string> Reason { get; init; } = [];

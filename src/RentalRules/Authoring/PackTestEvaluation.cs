@@ -10,7 +10,11 @@ namespace RentalRules.Authoring;
 /// </summary>
 internal static class PackTestEvaluation
 {
-    public sealed record Actual(PlacementResult Placement, EligibilityResult? Check, IReadOnlyList<RoutingDecision>? Decisions);
+    public sealed record Actual(PlacementResult Placement, EligibilityResult? Check, IReadOnlyList<RoutingDecision>? Decisions)
+    {
+        /// <summary>The case's offer list, when it draws one up.</summary>
+        public VacancyOffer? Offer { get; init; }
+    }
 
     public static Actual Evaluate(RulePack pack, PackTestCase c)
     {
@@ -21,15 +25,23 @@ internal static class PackTestEvaluation
             check = pack.Check(new EligibilityRequest(c.Department!, c.Household, route, c.On, c.SpecialCriteria) { Vacancy = c.Vacancy });
         }
 
+        var ledger = pack.NewLedger();
+        foreach (var counter in c.Ledger)
+        {
+            ledger = ledger.WithCounter(counter);
+        }
+
+        VacancyOffer? offer = null;
+        if (c.Offer is { } o)
+        {
+            var department = c.Department! with { Id = c.Department!.Id ?? "department" };
+            var request = new OfferRequest([department], [o.Vacancy with { Department = department.Id }], o.Households, c.On) { Top = o.Top, Ledger = ledger };
+            offer = pack.Offer(request).Offers[0];
+        }
+
         List<RoutingDecision>? decisions = null;
         if (c.Vacancies is { } vacancies)
         {
-            var ledger = pack.NewLedger();
-            foreach (var counter in c.Ledger)
-            {
-                ledger = ledger.WithCounter(counter);
-            }
-
             decisions = [];
             foreach (var v in vacancies)
             {
@@ -39,7 +51,7 @@ internal static class PackTestEvaluation
             }
         }
 
-        return new Actual(placement, check, decisions);
+        return new Actual(placement, check, decisions) { Offer = offer };
     }
 
     public static List<PackTestDifference> Compare(PackTestExpectation e, Actual a)
@@ -141,6 +153,24 @@ internal static class PackTestEvaluation
             }
         }
 
+        if (a.Offer is { } offer)
+        {
+            if (e.Offered is { } offered)
+            {
+                static string Entry(string household, string? criterion) => criterion is null ? household : $"{household} ({criterion})";
+                var withCriterion = offered.Any(x => x.Criterion is not null);
+                Diff(
+                    "offered",
+                    Sequence(offered.Select(x => Entry(x.Household, x.Criterion))),
+                    Sequence(offer.Candidates.Select(x => Entry(x.HouseholdId ?? $"#{x.Index + 1}", withCriterion ? x.QualifiedBy?.RuleId ?? "-" : null))));
+            }
+
+            if (e.Unplaced is { } unplaced)
+            {
+                Diff("unplaced", Sequence(unplaced), Sequence(offer.Unplaced.Select(x => x.HouseholdId ?? $"#{x.Index + 1}")));
+            }
+        }
+
         foreach (var text in e.Warnings)
         {
             var warnings = a.Placement.Warnings.Concat(a.Check?.Placement.Warnings ?? []).Distinct(StringComparer.Ordinal).ToList();
@@ -210,7 +240,7 @@ internal static class PackTestEvaluation
             }
         }
 
-        foreach (var decision in a.Decisions ?? [])
+        foreach (var decision in (a.Decisions ?? []).Concat(a.Offer is { } o ? [o.Decision] : []))
         {
             Tier(decision.Tier);
             foreach (var x in decision.Explanation)
@@ -232,7 +262,8 @@ internal static class PackTestEvaluation
     {
         var explanations = a.Placement.Explanation
             .Concat(a.Check?.Explanation ?? [])
-            .Concat(a.Decisions?.SelectMany(x => x.Explanation) ?? []);
+            .Concat(a.Decisions?.SelectMany(x => x.Explanation) ?? [])
+            .Concat(a.Offer is { } offer ? offer.Decision.Explanation.Append(offer.Order) : []);
         foreach (var x in explanations)
         {
             yield return x.Reason.Da;
@@ -270,6 +301,13 @@ internal static class PackTestEvaluation
         VacancyRoute.OutOfScope => "outOfScope",
         _ => "undetermined",
     };
+
+    /// <summary>A list whose order matters.</summary>
+    private static string Sequence(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? "[]" : "[" + string.Join(", ", list) + "]";
+    }
 
     private static string List(IEnumerable<string> items)
     {

@@ -15,8 +15,10 @@ namespace RentalRules.Authoring;
 internal static class PackTestReader
 {
     private static readonly string[] TopLevel = ["pack", "on", "departments", "households", "vacancies", "cases"];
-    private static readonly string[] CaseKeys = ["name", "clauses", "on", "department", "household", "vacancy", "route", "specialCriteria", "ledger", "vacancies", "expect", "note"];
-    private static readonly string[] ExpectKeys = ["placement", "tier", "municipalShare", "outcome", "criteria", "missing", "documents", "routing", "marks", "reason", "warnings"];
+    private static readonly string[] CaseKeys = ["name", "clauses", "on", "department", "household", "vacancy", "route", "specialCriteria", "ledger", "vacancies", "offer", "expect", "note"];
+    private static readonly string[] OfferKeys = ["vacancy", "households", "top"];
+    private static readonly string[] OfferedKeys = ["household", "criterion"];
+    private static readonly string[] ExpectKeys = ["placement", "tier", "municipalShare", "outcome", "criteria", "missing", "documents", "routing", "marks", "offered", "unplaced", "reason", "warnings"];
     private static readonly string[] CriterionKeys = ["outcome", "members", "missing", "documents"];
     private static readonly string[] CounterKeys = ["department", "counter", "tier", "counted", "municipal", "flexible", "due"];
     private static readonly string[] Routes = ["municipal", "flexible", "waitingList"];
@@ -199,14 +201,15 @@ internal static class PackTestReader
             sequence = r.Array(seq, x => Fact(c, x, c.Vacancies, "vacancy", y => FactReader.ReadVacancy(c.Facts, y)));
         }
 
+        var offer = n["offer"] is { IsNull: false } offerNode ? ReadOffer(c, offerNode) : null;
         var ledger = n["ledger"] is { IsNull: false } l ? r.Array(l, x => ReadCounter(c, x, department)) ?? [] : [];
-        if (ledger.Count > 0 && sequence is null)
+        if (ledger.Count > 0 && sequence is null && offer is null)
         {
             r.Error(DiagnosticCodes.InvalidValue, "The case starts from a ledger but routes no vacancies.", n["ledger"]!.Location, "Add \"vacancies\": [ … ], the vacancies to route from that ledger.");
         }
 
         var expectNode = r.Required(n, "expect", "The case");
-        var expect = expectNode is null ? new PackTestExpectation() : ReadExpect(c, expectNode, name, household, sequence);
+        var expect = expectNode is null ? new PackTestExpectation() : ReadExpect(c, expectNode, name, household, sequence, offer);
         if (r.Diagnostics.Count(d => d.Severity == Severity.Error) > errors || name is null || on is null || department is null)
         {
             return null;
@@ -221,6 +224,7 @@ internal static class PackTestReader
             SpecialCriteria = r.Bool(n["specialCriteria"]) ?? false,
             Ledger = ledger,
             Vacancies = sequence,
+            Offer = offer,
             Expect = expect,
         };
     }
@@ -316,7 +320,111 @@ internal static class PackTestReader
         return counter is null || tier is null || counted is null ? null : new LedgerCounter(dept, counter, tier, counted.Value, municipal, flexible) { Due = due };
     }
 
-    private static PackTestExpectation ReadExpect(Context c, JNode n, string? name, Household? household, IReadOnlyList<Vacancy>? sequence)
+    /// <summary>
+    /// The offer a case draws up: a vacancy (a fixture's name or inline; its department is the case's) and the households
+    /// it may be offered to, in input order (fixture names, which are their ids in the offer, or inline households with
+    /// an id). Ids must be unique: they are how the expected list names households.
+    /// </summary>
+    private static PackTestOffer? ReadOffer(Context c, JNode n)
+    {
+        var r = c.R;
+        if (!r.ExpectObject(n, "'offer'"))
+        {
+            return null;
+        }
+
+        r.CheckProperties(n, "'offer'", OfferKeys);
+        var vacancy = Fact(c, r.Required(n, "vacancy", "'offer'"), c.Vacancies, "vacancy", x => FactReader.ReadVacancy(c.Facts, x));
+        var householdsNode = r.Required(n, "households", "'offer'");
+        var households = new List<Household>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (householdsNode is not null && householdsNode.Kind != JKind.Array)
+        {
+            r.Error(DiagnosticCodes.WrongType, $"'households' must be a list [..], but is {JNode.KindName(householdsNode.Kind)}.", householdsNode.Location, "Write \"households\": [\"anna\", \"bo\"], names of the file's households or households with an \"id\".");
+        }
+        else if (householdsNode is not null)
+        {
+            foreach (var item in householdsNode.Items)
+            {
+                var h = Fact(c, item, c.Households, "household", x => FactReader.ReadHousehold(c.Facts, x));
+                if (h is null)
+                {
+                    continue;
+                }
+
+                var id = item.Kind == JKind.String ? item.Text : h.Id;
+                if (id is null)
+                {
+                    r.Error(DiagnosticCodes.MissingProperty, "A household of an offer needs an id: the expected list names households by it.", item.Location, "Add \"id\" to the household, or give it as the name of one of the file's households.");
+                    continue;
+                }
+
+                if (!ids.Add(id))
+                {
+                    r.Error(DiagnosticCodes.DuplicateId, $"Two households of the offer have the id '{id}'.", item.Location, "Give every household of an offer an id of its own.");
+                    continue;
+                }
+
+                households.Add(h with { Id = id });
+            }
+        }
+
+        var top = r.Integer(n["top"]) ?? 20;
+        if (top < 0)
+        {
+            r.Error(DiagnosticCodes.InvalidValue, "'top' must be 0 or more.", n["top"]!.Location, "Write how many households the list names at most, e.g. \"top\": 5.");
+        }
+
+        return vacancy is null ? null : new PackTestOffer(vacancy, households, Math.Max(top, 0));
+    }
+
+    private static IReadOnlyList<OfferedExpectation>? ReadOffered(Context c, JNode? node, PackTestOffer? offer)
+    {
+        var r = c.R;
+        if (node is null || node.IsNull)
+        {
+            return null;
+        }
+
+        var ids = offer?.Households.Select(h => h.Id!).ToList() ?? [];
+        var criteria = c.Pack.Citations.Select(x => x.RuleId).Distinct(StringComparer.Ordinal).ToList();
+        string? Household(JNode x)
+        {
+            var id = r.String(x, nonEmpty: true);
+            if (id is not null && offer is not null && !ids.Contains(id, StringComparer.Ordinal))
+            {
+                r.Error(DiagnosticCodes.UnresolvedReference, $"The offer has no household '{id}'.", x.Location, Suggestions.DidYouMean(id, ids));
+            }
+
+            return id;
+        }
+
+        return r.Array(node, x =>
+        {
+            if (x.Kind == JKind.String)
+            {
+                return Household(x) is { } id ? new OfferedExpectation(id, null) : null;
+            }
+
+            if (!r.ExpectObject(x, "An offered household"))
+            {
+                return null;
+            }
+
+            r.CheckProperties(x, "An offered household", OfferedKeys);
+            var household = r.Required(x, "household", "An offered household") is { } h ? Household(h) : null;
+            var criterionNode = x["criterion"];
+            var criterion = r.String(criterionNode, nonEmpty: true);
+            if (criterion is not null && !criteria.Contains(criterion, StringComparer.Ordinal))
+            {
+                r.Error(DiagnosticCodes.UnresolvedReference, $"The pack '{c.Pack.Id}' has no criterion '{criterion}'.", criterionNode!.Location, Suggestions.DidYouMean(criterion, criteria));
+            }
+
+            return household is null ? null : new OfferedExpectation(household, criterion);
+        });
+    }
+
+    private static PackTestExpectation ReadExpect(Context c, JNode n, string? name, Household? household, IReadOnlyList<Vacancy>? sequence, PackTestOffer? offer)
     {
         var r = c.R;
         if (!r.ExpectObject(n, "'expect'"))
@@ -327,7 +435,7 @@ internal static class PackTestReader
         r.CheckProperties(n, "'expect'", ExpectKeys);
         if (n.Properties.Count == 0)
         {
-            r.Error(DiagnosticCodes.MissingProperty, "The case expects nothing, so it cannot fail.", n.Location, "Say what the pack must answer, e.g. \"tier\", \"outcome\", \"criteria\" or \"routing\".");
+            r.Error(DiagnosticCodes.MissingProperty, "The case expects nothing, so it cannot fail.", n.Location, "Say what the pack must answer, e.g. \"tier\", \"outcome\", \"criteria\", \"routing\" or \"offered\".");
         }
 
         foreach (var key in new[] { "outcome", "criteria", "missing", "documents" })
@@ -343,6 +451,14 @@ internal static class PackTestReader
             if (n[key] is { } x && sequence is null)
             {
                 r.Error(DiagnosticCodes.InvalidValue, $"The case expects '{key}', but routes no vacancies.", x.Location, "Add \"vacancies\": [ … ] to the case.");
+            }
+        }
+
+        foreach (var key in new[] { "offered", "unplaced" })
+        {
+            if (n[key] is { } x && offer is null)
+            {
+                r.Error(DiagnosticCodes.InvalidValue, $"The case expects '{key}', but draws up no offer.", x.Location, "Add \"offer\": { \"vacancy\": …, \"households\": [ … ] } to the case.");
             }
         }
 
@@ -395,6 +511,8 @@ internal static class PackTestReader
             Documents = Texts(r, n["documents"]),
             Routing = routing,
             Marks = marks,
+            Offered = ReadOffered(c, n["offered"], offer),
+            Unplaced = ReadOffered(c, n["unplaced"], offer)?.Select(x => x.Household).ToList(),
             Reason = Texts(r, n["reason"]),
             Warnings = Texts(r, n["warnings"]),
         };

@@ -130,4 +130,11 @@ public sealed record Vacancy
 
     /// <summary>Whether this is the dwelling's first letting (a new dwelling let for the first time).</summary>
     public bool? FirstLetting { get; init; }
+
+    /// <summary>
+    /// The municipality's candidates for the vacancy when it is allocated by the municipality: household ids, in the order
+    /// the municipality nominates them (its list is the input; an offer on the municipal route lists only these
+    /// households, those the restrictions allow, in this order). <c>null</c>: no candidates given.
+    /// </summary>
+    public IReadOnlyList<string>? Candidates { get; init; }
 }

@@ -30,6 +30,29 @@ public sealed record FactFile<T>(IReadOnlyList<T> Items, bool IsArray)
         => Locator?.Invoke(index) ?? new SourceLocation("<input>", IsArray ? $"$[{index}]" : "$", 1, 1);
 }
 
+/// <summary>Where an item of a fact file is, for diagnostics about it (see <see cref="FactReader.ReadHouseholds(byte[], string, Action{Household, FactItem})"/>).</summary>
+public readonly struct FactItem
+{
+    private readonly JNode _node;
+
+    internal FactItem(int index, JNode node)
+    {
+        Index = index;
+        _node = node;
+    }
+
+    /// <summary>The item's position in the file (0-based).</summary>
+    public int Index { get; }
+
+    /// <summary>Where the item starts (file, JSON path, line, column).</summary>
+    public SourceLocation Location => _node.Location;
+
+    /// <summary>Where the value of a property of the item is; the item's location when the property is absent.</summary>
+    /// <param name="property">The property name, e.g. <c>id</c>.</param>
+    /// <returns>The location.</returns>
+    public SourceLocation LocationOf(string property) => _node[property]?.Location ?? _node.Location with { JsonPath = _node.Location.JsonPath + "." + property };
+}
+
 /// <summary>
 /// Reads departments, households and vacancies from JSON (DESIGN §5.1), strictly: a wrong type, an unknown name, an
 /// unknown enum value, a bad date or a share above 1 is a located error with a hint. Missing or null facts are unknown.
@@ -79,6 +102,56 @@ public static class FactReader
     /// <returns>The households, or diagnostics.</returns>
     public static LoadResult<FactFile<Household>> ReadHouseholds(byte[] utf8, string file)
         => ReadFile(utf8, file, static (r, n) => ReadHousehold(r, n), static h => h.Id, "household");
+
+    /// <summary>
+    /// Reads UTF-8 JSON holding one household or an array of them as a stream: each household is handed to
+    /// <paramref name="each"/> as soon as it is read, and none is kept, so a file of any length is read in flat memory.
+    /// A household with an error is reported and not handed over.
+    /// </summary>
+    /// <param name="utf8">The JSON as UTF-8 bytes (a BOM is allowed).</param>
+    /// <param name="file">The file name used in diagnostics.</param>
+    /// <param name="each">Called per household, in file order, with where it is (for diagnostics about it).</param>
+    /// <returns>The diagnostics (errors located by file, JSON path, line and column); empty when the file was read cleanly.</returns>
+    public static IReadOnlyList<Diagnostic> ReadHouseholds(byte[] utf8, string file, Action<Household, FactItem> each)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(each);
+        var diagnostics = new List<Diagnostic>();
+        var reader = new NodeReader(diagnostics, facts: true);
+        var index = 0;
+        var (root, error) = JsonText.Parse(utf8, file, item =>
+        {
+            var at = index++;
+            if (item.IsNull)
+            {
+                reader.Report(Descriptors.FactNullListItem, item.Location);
+            }
+            else
+            {
+                var before = diagnostics.Count;
+                if (ReadHousehold(reader, item) is { } value && !diagnostics.Skip(before).Any(d => d.Severity == Severity.Error))
+                {
+                    each(value, new FactItem(at, item));
+                }
+            }
+        });
+        if (root is null)
+        {
+            return [.. diagnostics, error!];
+        }
+
+        if (root.Kind != JKind.Array)
+        {
+            var before = diagnostics.Count;
+            if (ReadHousehold(reader, root) is { } one && !diagnostics.Skip(before).Any(d => d.Severity == Severity.Error))
+            {
+                each(one, new FactItem(0, root));
+            }
+        }
+
+        return diagnostics;
+    }
 
     /// <summary>Reads a file holding one vacancy or an array of them.</summary>
     /// <param name="json">The JSON text.</param>
@@ -219,6 +292,7 @@ public static class FactReader
             VacatedOn = r.Date(n["vacatedOn"]),
             Stairwell = r.String(n["stairwell"]),
             FirstLetting = r.Bool(n["firstLetting"]),
+            Candidates = r.Array(n["candidates"], x => r.String(x, nonEmpty: true)),
         };
     }
 
@@ -258,6 +332,7 @@ public static class FactReader
             SoldHome = n["soldHome"] is { Kind: JKind.False } ? SoldHome.None : Obj(r, n["soldHome"], "soldHome", FactSchema.SoldHome, x => new SoldHome { Municipality = r.String(x["municipality"]), Date = r.Date(x["date"]) }),
             EducationPerspective = r.Bool(n["educationPerspective"]),
             MoveInDate = r.Date(n["moveInDate"]),
+            WaitingListSince = r.Date(n["waitingListSince"]),
         };
     }
 

@@ -152,7 +152,8 @@ internal static class FactSchema
         .Add<Vacancy, decimal?>("rooms", VType.Number, (v, s) => v.Rooms)
         .Add<Vacancy, int?>("vacatedOn", VType.Date, (v, s) => DateMath.Day(v.VacatedOn))
         .Add<Vacancy, string?>("stairwell", VType.String, (v, s) => v.Stairwell)
-        .Add<Vacancy, bool?>("firstLetting", VType.Bool, (v, s) => v.FirstLetting);
+        .Add<Vacancy, bool?>("firstLetting", VType.Bool, (v, s) => v.FirstLetting)
+        .Add<Vacancy, IReadOnlyList<string>?>("candidates", VType.StringList, (v, s) => v.Candidates);
 
     public static readonly FactType Employment = new FactType("employment", typeof(Employment))
         .Add<Employment, string?>("kind", VType.Enum<EmploymentKind>(), (e, s) => e.Kind == null ? null : EnumNames<EmploymentKind>.Name(e.Kind.Value))
@@ -225,6 +226,7 @@ internal static class FactSchema
         .Add<Household, SoldHome?>("soldHome", VType.ObjectOf(SoldHome), (h, s) => h.SoldHome)
         .Add<Household, bool?>("educationPerspective", VType.Bool, (h, s) => h.EducationPerspective)
         .Add<Household, int?>("moveInDate", VType.Date, (h, s) => DateMath.Day(h.MoveInDate))
+        .Add<Household, int?>("waitingListSince", VType.Date, (h, s) => DateMath.Day(h.WaitingListSince))
         .Add<Household, Member?>("applicant", VType.ObjectOf(Member), (h, s) => s.Applicant, derived: true);
 
     /// <summary>The names an expression can start with.</summary>

@@ -36,6 +36,13 @@ public sealed record Household
     /// </summary>
     public DateOnly? MoveInDate { get; init; }
 
+    /// <summary>
+    /// The date the household was put on the waiting list (its seniority, anciennitet): where an offer list orders by
+    /// seniority, the earliest date comes first. <c>null</c>: unknown, and such a household gets no place in a list that
+    /// seniority decides (an offer names it as undetermined, never orders it silently).
+    /// </summary>
+    public DateOnly? WaitingListSince { get; init; }
+
     /// <summary>The member with the applicant role, or <c>null</c>.</summary>
     public Member? Applicant
     {

@@ -8,7 +8,7 @@ namespace RentalRules.Packs;
 /// <summary>The pack's metadata and its declared clauses.</summary>
 internal sealed partial class PackReader
 {
-    private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "defaultRoute", "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "obligations", "criteriaSets", "routing"];
+    private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "defaultRoute", "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "obligations", "criteriaSets", "routing", "offers"];
     private static readonly string[] Statuses = EnumNames<PackStatus>.Names;
 
     /// <summary>Reads id, version, title, status, validity, source, extends and notes.</summary>

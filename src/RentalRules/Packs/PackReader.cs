@@ -61,6 +61,7 @@ internal sealed partial class PackReader
         var guard = ReadConcentration(root["routing"]?["concentration"]);
         var marks = ReadMarks(root["routing"]?["marks"]);
         var obligations = ReadObligations(root["obligations"]);
+        var offers = ReadOffers(root["offers"], criteriaSets);
         CheckRefCycles(criteriaSets);
         var ruleCount = rules.Count + _requirementIds.Count + _criterionIds.Count + routingRules.Count + marks.Count;
         if (ruleCount > PackLimits.MaxRules)
@@ -75,7 +76,7 @@ internal sealed partial class PackReader
 
         _batch.Seal();
         RulePack Build(IReadOnlyList<Interpretation> interpretations)
-            => new(meta, _clauses, parameters, tiers, PackNames.Parse<HitPolicy>(hitPolicy) ?? HitPolicy.First, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures, Obligations = obligations, Interpretations = interpretations };
+            => new(meta, _clauses, parameters, tiers, PackNames.Parse<HitPolicy>(hitPolicy) ?? HitPolicy.First, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures, Obligations = obligations, Offers = offers, Interpretations = interpretations };
 
         // The readings name rules of the pack, so they are checked against a pack without them; the pack is immutable,
         // so the one returned is built again with them.

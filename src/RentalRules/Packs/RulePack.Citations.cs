@@ -105,6 +105,11 @@ public sealed partial class RulePack
             yield return (mark.Id, mark.Clause.Id, mark.Clause.Source);
         }
 
+        foreach (var offer in Offers?.Routes.Values ?? [])
+        {
+            yield return ($"offers.{RouteNames.Name(offer.Route)}", offer.Clause.Id, offer.Clause.Source);
+        }
+
         foreach (var set in CriteriaSets.Values)
         {
             yield return (set.Id, set.Clause.Id, set.Clause.Source);

@@ -114,7 +114,7 @@ public sealed class PackTestRunnerTests
 
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Contains("  PASS  34 % is green under the draft  [§ 6]", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("  The base pack holbaek-2024's cases on this draft (built-in/holbaek-2024.tests.json): 1 of 33 now answers differently", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  The base pack holbaek-2024's cases on this draft (built-in/holbaek-2024.tests.json): 1 of 35 now answers differently", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("  CHANGED Just above 30 % is yellow: every 6th vacancy  [§ 6]", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("          caused by the draft's parameter:greenMax", run.Stdout, StringComparison.Ordinal);
     }

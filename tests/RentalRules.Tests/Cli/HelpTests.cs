@@ -11,6 +11,7 @@ public sealed class HelpTests
     [InlineData("place")]
     [InlineData("check")]
     [InlineData("route")]
+    [InlineData("offer")]
     [InlineData("forecast")]
     [InlineData("compare")]
     [InlineData("report")]

@@ -17,7 +17,7 @@ public sealed class PackSchemaTests
     private static readonly string[] ReaderTopLevel =
     [
         "$schema", "id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "defaultRoute",
-        "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "obligations", "criteriaSets", "routing",
+        "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "obligations", "criteriaSets", "routing", "offers",
     ];
 
     private static readonly Lazy<JsonElement> Schema = new(() =>
@@ -67,6 +67,9 @@ public sealed class PackSchemaTests
         { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "letting", "legalBasis", "reason", "note"] },
         { "$defs.dwellingLetting", ["tiers", "flexibleLetting", "routes", "note"] },
         { "$defs.dwellingLetting.properties.routes", ["municipal", "flexible", "waitingList"] },
+        { "properties.offers", ["municipal", "flexible", "waitingList", "note"] },
+        { "$defs.offerRoute", ["clause", "from", "order", "reason", "note"] },
+        { "$defs.orderKey", ["by", "rank", "note"] },
     };
 
     /// <summary>Each set of allowed values the reader checks: where it is in the schema, and the values.</summary>
@@ -82,6 +85,8 @@ public sealed class PackSchemaTests
         { "$defs.routingRule.properties.route", ["municipal", "flexible", "waitingList", "closed", "outOfScope"] },
         { "$defs.legalBasis", ["§ 59 stk. 1", "§ 59 stk. 2", "§ 59 stk. 3", "agreement"] },
         { "properties.routing.properties.onTierChange.properties.counters", ["carry", "keep"] },
+        { "$defs.offerRoute.properties.from", ["waitingList", "candidates"] },
+        { "$defs.orderKey.properties.by", ["waitingListSince", "candidates", "criterion"] },
     };
 
     [Fact]
