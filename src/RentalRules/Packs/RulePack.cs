@@ -24,7 +24,7 @@ public sealed partial class RulePack
         IReadOnlyDictionary<string, ClauseInfo> clauses,
         IReadOnlyDictionary<string, ParameterDef> parameters,
         IReadOnlyDictionary<string, TierDef> tiers,
-        string hitPolicy,
+        HitPolicy hitPolicy,
         IReadOnlyList<PlacementRule> placementRules,
         IReadOnlyList<RouteRequirement> requirements,
         IReadOnlyDictionary<string, CriteriaSetDef> criteriaSets,
@@ -62,7 +62,7 @@ public sealed partial class RulePack
             StringComparer.Ordinal);
         DefaultFlexible = policies.ToDictionary(
             t => t.Key,
-            t => new FlexibleLettingPolicy(t.FlexibleRule, t.FlexibleMaxShare, t.FlexibleRule switch { "none" => Fraction.Zero, "all" => Fraction.One, _ => null }, t.FlexibleClause?.Id),
+            t => new FlexibleLettingPolicy(PackNames.Name(t.FlexibleRule), t.FlexibleMaxShare, t.FlexibleRule switch { FlexibleRule.None => Fraction.Zero, FlexibleRule.All => Fraction.One, _ => null }, t.FlexibleClause?.Id),
             StringComparer.Ordinal);
         TierRuntimes = policies.ToDictionary(
             t => t.Key,
@@ -99,7 +99,7 @@ public sealed partial class RulePack
     public string? Municipality => Metadata.Municipality;
 
     /// <summary><c>signed</c>, <c>statutory</c>, <c>draft</c> or <c>illustrative</c>.</summary>
-    public string Status => Metadata.Status;
+    public string Status => PackNames.Name(Metadata.Status);
 
     /// <summary>First day the agreement applies.</summary>
     public DateOnly? ValidFrom => Metadata.ValidFrom;
@@ -132,7 +132,7 @@ public sealed partial class RulePack
 
     internal IReadOnlyDictionary<string, TierDef> TierDefs { get; }
 
-    internal string HitPolicy { get; }
+    internal HitPolicy HitPolicy { get; }
 
     internal IReadOnlyList<PlacementRule> PlacementRules { get; }
 
@@ -189,6 +189,42 @@ public sealed partial class RulePack
         ArgumentNullException.ThrowIfNull(request.Department);
         ArgumentNullException.ThrowIfNull(request.Household);
         return Evaluator.Check(this, request, NewScope(request.On));
+    }
+
+    /// <summary>
+    /// The route a check takes when the caller names none: the pack's <c>defaultRoute</c> (e.g. the waiting list for
+    /// private letting under criteria, where there is no flexible letting), <c>flexible</c> when the pack does not say.
+    /// </summary>
+    public LettingRoute DefaultRoute => Metadata.DefaultRoute;
+
+    /// <summary>
+    /// Checks a household on the request's route, and lists beside it every route's outcome (in the order municipal,
+    /// flexible, waiting list) in <see cref="EligibilityResult.Routes"/>: what a caseworker sees when no route is named.
+    /// The department is placed once for all routes.
+    /// </summary>
+    /// <param name="request">The department, household, the route to explain in full, and the date.</param>
+    /// <returns>The request's route's result, with <see cref="EligibilityResult.Routes"/> filled. Never throws for any facts.</returns>
+    public EligibilityResult CheckEveryRoute(EligibilityRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Department);
+        ArgumentNullException.ThrowIfNull(request.Household);
+        var scope = NewScope(request.On);
+        var placement = Evaluator.Place(this, request.Department, request.On, scope);
+        var routes = new RouteOutcome[RouteOutcome.Order.Count];
+        EligibilityResult? asked = null;
+        for (var i = 0; i < routes.Length; i++)
+        {
+            var route = RouteOutcome.Order[i];
+            var result = Evaluator.Check(this, request with { Route = route, SpecialCriteria = route == LettingRoute.Municipal && request.SpecialCriteria }, NewScope(request.On), placement);
+            routes[i] = new RouteOutcome(route, result.Outcome, result.RouteClosed, result.Missing);
+            if (route == request.Route)
+            {
+                asked = result;
+            }
+        }
+
+        return asked! with { Routes = routes };
     }
 
     /// <summary>
@@ -292,7 +328,7 @@ public sealed partial class RulePack
     public decimal? ParameterValue(string name, DateOnly on) => Parameters.TryGetValue(name, out var p) ? p.ValueOn(on) : null;
 
     /// <summary>A parameter's unit (e.g. <c>share</c>), or <c>null</c> when the pack has no such parameter.</summary>
-    internal string? ParameterUnit(string name) => Parameters.TryGetValue(name, out var p) ? p.Unit : null;
+    internal string? ParameterUnit(string name) => Parameters.TryGetValue(name, out var p) ? PackNames.Name(p.Unit) : null;
 
     internal EvalScope NewScope(DateOnly on) => new() { On = on.DayNumber, Parameters = ParametersOn(on) };
 
