@@ -291,6 +291,12 @@ public static class ResultJson
 
     private static void WriteText(Utf8JsonWriter w, LocalizedText text)
     {
+        if (EncodedTexts.Fits(w))
+        {
+            EncodedTexts.Write(w, text);
+            return;
+        }
+
         w.WriteStartObject();
         w.WriteString("da", text.Da);
         w.WriteString("en", text.En);

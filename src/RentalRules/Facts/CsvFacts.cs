@@ -59,6 +59,7 @@ internal static class CsvFacts
 
         var items = new List<Department>();
         var locations = new List<SourceLocation>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var r = 1; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -72,6 +73,12 @@ internal static class CsvFacts
             var node = Tree(row, columns, file, path, sep);
             if (FactReader.ReadDepartment(reader, node) is { } department)
             {
+                // As in a JSON portfolio: results and ledgers are keyed by the id, so a second row with it is an error.
+                if (department.Id is { } id && !ids.Add(id))
+                {
+                    reader.Report(Descriptors.DuplicateFactId, node["id"]?.Location ?? node.Location, "department", id);
+                }
+
                 items.Add(department);
                 locations.Add(node.Location);
             }

@@ -16,7 +16,7 @@ public static class FactStream
     /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="utf8"/> open.</param>
     /// <returns>The reader.</returns>
     public static FactStream<Household> Households(Stream utf8, string file, bool leaveOpen = false)
-        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadHousehold(r, n));
+        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadHousehold(r, n), DirectFactReader.Household);
 
     /// <summary>Reads departments (one JSON object, or an array of them) from UTF-8 JSON, one at a time.</summary>
     /// <param name="utf8">The JSON as UTF-8 (a BOM is allowed); disposed with the reader unless <paramref name="leaveOpen"/>.</param>
@@ -24,7 +24,7 @@ public static class FactStream
     /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="utf8"/> open.</param>
     /// <returns>The reader.</returns>
     public static FactStream<Department> Departments(Stream utf8, string file, bool leaveOpen = false)
-        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadDepartment(r, n));
+        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadDepartment(r, n), DirectFactReader.Department);
 
     /// <summary>Reads vacancies (one JSON object, or an array of them) from UTF-8 JSON, one at a time.</summary>
     /// <param name="utf8">The JSON as UTF-8 (a BOM is allowed); disposed with the reader unless <paramref name="leaveOpen"/>.</param>
@@ -32,7 +32,7 @@ public static class FactStream
     /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="utf8"/> open.</param>
     /// <returns>The reader.</returns>
     public static FactStream<Vacancy> Vacancies(Stream utf8, string file, bool leaveOpen = false)
-        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadVacancy(r, n));
+        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadVacancy(r, n), DirectFactReader.Vacancy);
 }
 
 /// <summary>
@@ -40,19 +40,33 @@ public static class FactStream
 /// located errors and reading goes on with the next one; a syntax error is the last item (the rest of the file cannot
 /// be read). Not thread-safe.
 /// </summary>
+/// <remarks>
+/// An item is first mapped straight from its UTF-8 text into the record (<see cref="DirectFactReader"/>); only an item
+/// that path does not take as plainly valid is read again through the located tree, which gives its diagnostics. Both
+/// give the same record and the same diagnostics for every input.
+/// </remarks>
 /// <typeparam name="T">Department, household or vacancy.</typeparam>
 public sealed class FactStream<T> : IDisposable
     where T : class
 {
     private readonly JsonItemStream _items;
     private readonly Func<NodeReader, JNode, T?> _read;
+    private readonly JsonItemStream.ItemMapper _direct;
 
-    internal FactStream(Stream utf8, string file, bool leaveOpen, Func<NodeReader, JNode, T?> read)
+    internal FactStream(Stream utf8, string file, bool leaveOpen, Func<NodeReader, JNode, T?> read, JsonItemStream.ItemMapper direct)
     {
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentNullException.ThrowIfNull(file);
-        _items = new JsonItemStream(utf8, file, leaveOpen);
+        _items = new JsonItemStream(utf8, file, leaveOpen) { Mapper = direct };
         _read = read;
+        _direct = direct;
+    }
+
+    /// <summary>Whether items are first mapped straight from their text (true unless a test compares with the tree alone).</summary>
+    internal bool DirectMapping
+    {
+        get => _items.Mapper is not null;
+        set => _items.Mapper = value ? _direct : null;
     }
 
     /// <summary>The file name used in diagnostics.</summary>
@@ -73,9 +87,15 @@ public sealed class FactStream<T> : IDisposable
             return syntax is null ? null : new FactItem<T>(_items.Count, null, [syntax], syntax.Location, null) { EndsFile = true };
         }
 
-        var (node, error) = _items.Parse(item);
         var path = item.Index >= 0 ? $"$[{item.Index}]" : "$";
         var location = new SourceLocation(File, path, item.Line, item.Column);
+        if (item.Value is T direct)
+        {
+            var (utf8, line, column, file, strings) = (item.Utf8, item.Line, item.Column, File, _items.Strings);
+            return new FactItem<T>(Math.Max(0, item.Index), direct, [], location, p => new SourceText(utf8, file, strings, line, column).LocationOfProperty(0, path, p));
+        }
+
+        var (node, error) = _items.Parse(item);
         if (node is null)
         {
             return new FactItem<T>(Math.Max(0, item.Index), null, [error!], location, null);

@@ -57,8 +57,24 @@ internal sealed class JsonItemStream : IDisposable
     /// <summary>The number of items read.</summary>
     public int Count { get; private set; }
 
-    /// <summary>One item: its bytes, its index in the root array (-1 for a root value that is not an array), and where it starts.</summary>
-    public readonly record struct Item(byte[] Utf8, int Index, int Line, int Column);
+    /// <summary>
+    /// One item: its bytes, its index in the root array (-1 for a root value that is not an array), where it starts, and
+    /// what <see cref="Mapper"/> made of it (null when there is no mapper or it left the item to the tree).
+    /// </summary>
+    public readonly record struct Item(byte[] Utf8, int Index, int Line, int Column, object? Value = null);
+
+    /// <summary>
+    /// Maps an object item straight from the reader standing at its <c>{</c>, leaving the reader at its <c>}</c>; or
+    /// returns null (reader anywhere) to have the item split off and parsed as a tree. It may see only part of the item
+    /// when the buffer ends inside it; it must then return null.
+    /// </summary>
+    public delegate object? ItemMapper(ref Utf8JsonReader reader, JsonText.StringTable strings);
+
+    /// <summary>Maps object items as they are read (one tokenizer pass instead of two), or null.</summary>
+    public ItemMapper? Mapper { get; set; }
+
+    /// <summary>How much of the file is read ahead of an item before it is mapped, so that it rarely straddles the buffer's end.</summary>
+    private const int MapAhead = 1 << 14;
 
     /// <summary>
     /// Reads the next item. Returns false at the end of the stream, or with <paramref name="error"/> set when the text is
@@ -119,7 +135,24 @@ internal sealed class JsonItemStream : IDisposable
 
                 var start = (int)reader.TokenStartIndex;
                 itemStart = _pos + start;
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+                object? value = null;
+                if (Mapper is not null && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    if (!_eof && _end - (_pos + start) < MapAhead)
+                    {
+                        Refill();
+                        continue;
+                    }
+
+                    var mapping = reader;
+                    value = Mapper(ref mapping, Strings);
+                    if (value is not null)
+                    {
+                        reader = mapping;
+                    }
+                }
+
+                if (value is null && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
                 {
                     Refill();
                     continue;
@@ -131,7 +164,7 @@ internal sealed class JsonItemStream : IDisposable
                 var bytes = _buffer.AsSpan(_pos + start, length).ToArray();
                 Commit(reader);
                 _rootDone = IsArray == false;
-                item = new Item(bytes, IsArray == true ? Count : -1, line, column);
+                item = new Item(bytes, IsArray == true ? Count : -1, line, column, value);
                 Count++;
                 return true;
             }

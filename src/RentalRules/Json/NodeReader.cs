@@ -293,7 +293,14 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
     public static bool TryParseIsoDate(string? text, out DateOnly date)
     {
         date = default;
-        if (text is not { Length: 10 } || text[4] != '-' || text[7] != '-')
+        return text is not null && TryParseIsoDate(text.AsSpan(), out date);
+    }
+
+    /// <summary>Parses exactly <c>yyyy-MM-dd</c> (a valid calendar date) from characters.</summary>
+    public static bool TryParseIsoDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
         {
             return false;
         }

@@ -24,6 +24,39 @@ public sealed class ResultJsonTests
     }
 
     [Fact]
+    public void CompactJson_WithTextsEncodedOnce_IsTheIndentedJsonWithoutTheWhitespace()
+    {
+        // Compact output with the relaxed encoder writes titles, documents and reasons from UTF-8 encoded once per
+        // text; any other writer escapes them as it goes. Both must say the same, character for character once parsed,
+        // on the second result as on the first (the cached one), with Danish letters and the default encoder too.
+        var pack = Repo.Pack("holbaek-2024");
+        var households = FactReader.ReadHouseholds(File.ReadAllBytes(Path.Combine(Repo.Root, "samples/holbaek/households.json")), "h.json").GetValueOrThrow().Items;
+        var department = Build.Department(outsideLabourMarketShare: 0.5m);
+        foreach (var household in households.Concat(households))
+        {
+            var result = pack.Check(new EligibilityRequest(department, household, LettingRoute.WaitingList, On));
+            var compact = Written(w => ResultJson.WriteEligibility(w, result), indented: false);
+            var indented = Written(w => ResultJson.WriteEligibility(w, result), indented: true);
+            var escaped = JsonSerializer.Serialize(JsonDocument.Parse(Encoding.UTF8.GetBytes(ResultJsonDefaultEncoder(result))).RootElement);
+
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(indented), System.Text.Json.Nodes.JsonNode.Parse(compact)));
+            Assert.Equal(JsonSerializer.Serialize(JsonDocument.Parse(compact).RootElement), escaped);
+            Assert.Contains("\"title\":{\"da\":", compact, StringComparison.Ordinal);
+        }
+    }
+
+    private static string ResultJsonDefaultEncoder(EligibilityResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            ResultJson.WriteEligibility(w, result);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    [Fact]
     public void ToJson_Placement_IsWhatWritePlacementWrites()
     {
         var placement = Repo.Pack("holbaek-2024").Place(Build.Department(outsideLabourMarketShare: 0.5m), On);
