@@ -122,7 +122,7 @@ internal static class CheckCommand
                     continue;
                 }
 
-                var r = loaded.Check(new EligibilityRequest(d, item.Value, letting, date, useSpecial) { Vacancy = dwelling });
+                var r = loaded.Check(new EligibilityRequest(d, item.Value, letting, date, useSpecial) { Vacancy = dwelling, Explain = true });
                 counts[r.Outcome switch { Outcome.Eligible => 0, Outcome.Ineligible => 1, _ => 2 }]++;
                 output.Add(r);
                 progress.Tick(output.Count);

@@ -27,6 +27,9 @@ internal sealed class ConditionWords(RulePack pack, string language, DateOnly on
         }
     }
 
+    /// <summary>A parsed part of a condition in words (for explanations that quote the value it had).</summary>
+    public string Of(Ast ast) => Words(ast);
+
     private string Words(Ast ast) => ast switch
     {
         NumberLit n => n.Text,

@@ -335,6 +335,7 @@ internal static class Evaluator
     public static EligibilityResult Check(RulePack pack, EligibilityRequest request, EvalScope scope)
     {
         var placement = Place(pack, request.Department, request.On, scope);
+        scope.Explain = request.Explain;
         scope.Household = request.Household;
         scope.Applicant = request.Household.Applicant;
         if (Settled(pack, request, placement, scope.Parameters, out var tier, out var explanation) is { } settled)
@@ -611,7 +612,8 @@ internal static class Evaluator
                 var r = leaf.Condition.Evaluate(scope);
                 var missing = r == Tri.Unknown ? Names(pack, scope, mark) : NoStrings;
                 scope.ResetMissing(mark);
-                return (r, WithAssumptions(leaf, Result(leaf, r, [], missing, []), scope));
+                var plain = Result(leaf, r, [], missing, []);
+                return (r, WithAssumptions(leaf, scope.Explain ? plain with { Detail = pack.TraceOf(leaf.Condition, false)?.Explain(scope) } : plain, scope));
             }
 
             case LeafCriterion leaf:
@@ -741,7 +743,8 @@ internal static class Evaluator
             {
                 (allMissing ??= []).AddRange(missing);
             }
-            perMember[n++] = new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] };
+            var member = new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] };
+            perMember[n++] = scope.Explain ? member with { BirthDate = m.BirthDate, Detail = pack.TraceOf(leaf.Condition, true)?.Explain(scope) } : member;
             acc = Kleene.And(acc, r);
         }
 
