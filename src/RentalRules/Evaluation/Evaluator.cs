@@ -104,8 +104,8 @@ internal static class Evaluator
         if (!pack.TierDefs.TryGetValue(decided.Tier!, out var tier))
         {
             var unknown = new LocalizedText(
-                $"Den besluttede placering '{decided.Tier}' (fra {from}) er ikke et niveau i pakken ({string.Join(", ", pack.TierDefs.Keys)}).",
-                $"The decided tier '{decided.Tier}' (from {from}) is not a tier of the pack ({string.Join(", ", pack.TierDefs.Keys)}).");
+                $"Den besluttede placering '{decided.Tier}' (fra {from}) er ikke en af pakkens placeringer ({string.Join(", ", pack.TierDefs.Values.Select(t => t.Label.Da))}).",
+                $"The decided tier '{decided.Tier}' (from {from}) is not one of the pack's placements ({string.Join(", ", pack.TierDefs.Values.Select(t => t.Label.En))}).");
             return Unplaced(department, PlacementOutcome.Unplaced, [new Explanation("placement.decided", rule.Clause.Id, rule.Clause.Source, unknown)], NoStrings, warnings);
         }
 
