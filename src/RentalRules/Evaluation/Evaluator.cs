@@ -613,7 +613,7 @@ internal static class Evaluator
                 var missing = r == Tri.Unknown ? Names(pack, scope, mark) : NoStrings;
                 scope.ResetMissing(mark);
                 var plain = Result(leaf, r, [], missing, []);
-                return (r, WithAssumptions(leaf, scope.Explain ? plain with { Detail = pack.TraceOf(leaf.Condition, false)?.Explain(scope) } : plain, scope));
+                return (r, WithAssumptions(leaf, scope.Explain ? plain with { Detail = pack.ExplainValues(leaf.Condition, false, scope) } : plain, scope));
             }
 
             case LeafCriterion leaf:
@@ -744,7 +744,7 @@ internal static class Evaluator
                 (allMissing ??= []).AddRange(missing);
             }
             var member = new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] };
-            perMember[n++] = scope.Explain ? member with { BirthDate = m.BirthDate, Detail = pack.TraceOf(leaf.Condition, true)?.Explain(scope) } : member;
+            perMember[n++] = scope.Explain ? member with { BirthDate = m.BirthDate, Detail = pack.ExplainValues(leaf.Condition, true, scope) } : member;
             acc = Kleene.And(acc, r);
         }
 

@@ -45,10 +45,10 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.Equal("s59-7", decisions[4].CriteriaSet);
         Assert.Equal("s59-7", decisions[13].CriteriaSet);
         Assert.Equal(
-            "level-2.specialCriteria (hoeje-taastrup-2023 § 3.3): This is municipal allocation no. 2 in the department; a share of 1/2 of allocations is under special criteria (ht-special).",
+            "level-2.specialCriteria (hoeje-taastrup-2023 § 3.3): This is municipal allocation no. 2 in the department, and every 2nd municipal allocation must meet the specially agreed criteria: this one must.",
             ResultText.Line(decisions[9].Explanation[^1], "en"));
         Assert.Equal(
-            "level-2.specialCriteria (hoeje-taastrup-2023 § 3.3): Dette er kommunal anvisning nr. 2 i afdelingen; andel 1/2 af anvisningerne sker efter særlige kriterier (ht-special).",
+            "level-2.specialCriteria (hoeje-taastrup-2023 § 3.3): Dette er kommunal anvisning nr. 2 i afdelingen, og hver 2. kommunale anvisning sker efter de særligt aftalte kriterier: denne anvisning skal opfylde dem.",
             ResultText.Line(decisions[9].Explanation[^1], "da"));
     }
 
@@ -109,7 +109,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.Empty(Routing.SpecialPositions(decisions));
         Assert.All(decisions, d => Assert.Equal("1/3", d.MunicipalShare?.ToString()));
         Assert.Equal(
-            "ht-family (hoeje-taastrup-2023 § 3.1): Vacancy no. 3 in counter 'family' with share 1/3: ⌊3·1/3⌋ = 1 > ⌊2·1/3⌋ = 0, so the dwelling goes to municipal allocation.",
+            "ht-family (hoeje-taastrup-2023 § 3.1): This is vacancy no. 3 of its kind in the department, and the municipality allocates every 3rd vacant dwelling: with it the municipality is due 1 allocation in all against 0 before, so the dwelling goes to municipal allocation.",
             ResultText.Line(decisions[2].Explanation[^1], "en"));
     }
 

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using RentalRules.Authoring;
 using RentalRules.Compilation;
 using RentalRules.Facts;
 using RentalRules.Packs;
 
-namespace RentalRules.Explanations;
+namespace RentalRules.Authoring;
 
 /// <summary>
 /// What decided a condition, in words a caseworker can act on: the values of the comparisons that decided it ("the sum
@@ -253,6 +252,8 @@ internal sealed class ValueTrace
         {
             null => da ? "(ukendt)" : "(unknown)",
             decimal d when type.IsShare => ReasonText.Format(ParameterUnit.Share, d, da),
+            decimal d when unit is ParameterUnit.Years => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? " år" : d == 1 ? " year" : " years"),
+            decimal d when unit is ParameterUnit.Months => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? (d == 1 ? " måned" : " måneder") : d == 1 ? " month" : " months"),
             decimal d => ReasonText.Format(unit ?? ParameterUnit.Count, d, da),
             int day when type.Kind == VKind.Date => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             string s => "‘" + s + "’",
