@@ -59,15 +59,15 @@ public sealed class CaseworkerReasonsTests
     [Clause("holbaek-2024", "bilag 4 nr. 4")]
     public void Check_ApplicantUnderTheSeniorAge_ExplainsTheAgeAgainstTheThreshold()
     {
-        // Bilag 4 nr. 4: seniors (65+) from Holbæk. An applicant of 61 is not one: "61 år < 65 år".
-        var applicant = Build.Worker("m1", On.AddYears(-61).AddMonths(-2)) with { Employment = [] };
+        // Bilag 4 nr. 4: seniors (60+) from Holbæk. An applicant of 58 is not one: "58 år < 60 år".
+        var applicant = Build.Worker("m1", On.AddYears(-58).AddMonths(-2)) with { Employment = [] };
         var result = Explained("holbaek-2024", HolbaekGreen(), Build.Household("case-903", applicant), LettingRoute.Flexible);
 
         var senior = Criteria.Find(result, "holbaek-b4-4-senior");
 
         Assert.Equal(Outcome.Ineligible, senior.Outcome);
-        Assert.Equal("applicant › age 61 år < 65 år", senior.Detail!.Da);
-        Assert.Equal("applicant › age 61 years < 65 years", senior.Detail.En);
+        Assert.Equal("applicant › age 58 år < 60 år", senior.Detail!.Da);
+        Assert.Equal("applicant › age 58 years < 60 years", senior.Detail.En);
     }
 
     [Fact]

@@ -416,12 +416,14 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.Equal("43/15", counter.Due?.ToString()); // 2/3 + 10 · 11/50
         var change = Assert.Single(asLevel2[0].Explanation, x => x.RuleId == "routing.onTierChange");
         Assert.Equal(
-            "routing.onTierChange (hoeje-taastrup-2023 § 6): The department's level has changed (the midway update of § 6 or the yearly designation): counting goes on with the new level's share. "
-            + "The department moved from Level 1 (green) to Level 2 (yellow). The municipality is due 2/3 allocation(s) of this kind of dwelling and has had 0; counting goes on with the new share 11/50, so nothing is lost.",
+            "routing.onTierChange (hoeje-taastrup-2023 § 6): The department's placement has changed from Level 1 (green) to Level 2 (yellow) under the placement rules of § 3.3. "
+            + "The municipality is due 2/3 allocations of this kind of dwelling and has had 0; counting goes on with the new share (11/50 of the vacant dwellings), so nothing is lost. "
+            + "The agreement's rule for a change: The department's level has changed (the midway update of § 6 or the yearly designation): counting goes on with the new level's share.",
             ResultText.Line(change, "en"));
         Assert.Equal(
-            "routing.onTierChange (hoeje-taastrup-2023 § 6): Afdelingens niveau er ændret (midtvejsopdateringen i § 6 eller den årlige udpegning): tællingen fortsætter med det nye niveaus andel. "
-            + "Afdelingen er gået fra Niveau 1 (grøn) til Niveau 2 (gul). Kommunen har til gode 2/3 anvisning(er) af denne type boliger og har fået 0; tællingen fortsætter med den nye andel 11/50, så intet går tabt.",
+            "routing.onTierChange (hoeje-taastrup-2023 § 6): Afdelingens placering er skiftet fra Niveau 1 (grøn) til Niveau 2 (gul) efter placeringsreglerne i § 3.3. "
+            + "Kommunen har til gode 2/3 anvisninger af denne slags boliger og har fået 0; tællingen fortsætter med den nye andel (11/50 af de ledige boliger), så intet går tabt. "
+            + "Aftalens regel ved skift: Afdelingens niveau er ændret (midtvejsopdateringen i § 6 eller den årlige udpegning): tællingen fortsætter med det nye niveaus andel.",
             ResultText.Line(change, "da"));
     }
 

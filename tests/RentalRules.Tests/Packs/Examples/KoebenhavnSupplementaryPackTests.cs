@@ -181,7 +181,8 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
         Assert.Equal([4, 13], Routing.Positions(decisions, VacancyRoute.Municipal));
         Assert.Equal(["standard", "standard", "standard", "standard", "suspension-40", "suspension-40", "suspension-40", "suspension-40", "suspension-40", "suspension-40", "standard", "standard", "standard"], decisions.Select(d => d.Tier));
         Assert.Equal(
-            $"routing.onTierChange ({PackId} {Suspension}): The department enters or leaves a period of suspended allocation: counting goes on, and allocations not made during the suspension are not made up.",
+            $"routing.onTierChange ({PackId} {Suspension}): The department's placement has changed from 33 % municipal allocation to 40+ area: municipal allocation suspended for the period under the placement rules of {Suspension}. "
+            + "The agreement's rule for a change: The department enters or leaves a period of suspended allocation: counting goes on, and allocations not made during the suspension are not made up.",
             ResultText.Line(decisions[4].Explanation.Single(e => e.RuleId == "routing.onTierChange"), "en"));
         Assert.Equal(5L, decisions[4].Count);
         Assert.Equal(new LedgerCounter("KBH-205", "family", "standard", 13, 2, 0), ledger.Find("KBH-205", "family"));
