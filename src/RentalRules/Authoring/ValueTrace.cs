@@ -60,8 +60,8 @@ internal sealed class ValueTrace
             var da = new List<string>();
             var en = new List<string>();
             var truth = _root.Truth(scope);
-            Describe(_root, truth, scope, new ConditionWords(_pack, "da", on), true, da);
-            Describe(_root, truth, scope, new ConditionWords(_pack, "en", on), false, en);
+            Describe(_root, truth, scope, new ConditionWords(_pack, "da", on, forCaseworker: true), true, da);
+            Describe(_root, truth, scope, new ConditionWords(_pack, "en", on, forCaseworker: true), false, en);
             return da.Count == 0 ? null : new LocalizedText(string.Join("; ", da), string.Join("; ", en));
         }
         finally
@@ -233,6 +233,13 @@ internal sealed class ValueTrace
         {
             var l = left.Read(scope);
             var r = right.Read(scope);
+            if (l is null || r is null)
+            {
+                // An unknown side: say which is not known (a missing fact is listed as such beside it).
+                var unknown = l is null ? Quoted(ast.Left, left, words, da) : words.Of(ast.Right);
+                return unknown + (da ? " er ikke oplyst" : " is not known");
+            }
+
             var sb = new StringBuilder();
             sb.Append(Quoted(ast.Left, left, words, da)).Append(' ').Append(Format(l, left.Type, da))
                 .Append(' ').Append(Relation(l, r)).Append(' ').Append(Format(r, right.Type, da));
