@@ -123,8 +123,8 @@ internal static class CheckCommand
                 }
 
                 var r = named is { } letting
-                    ? loaded.Check(new EligibilityRequest(d, item.Value, letting, date, useSpecial) { Vacancy = dwelling })
-                    : loaded.CheckEveryRoute(new EligibilityRequest(d, item.Value, loaded.DefaultRoute, date, useSpecial) { Vacancy = dwelling });
+                    ? loaded.Check(new EligibilityRequest(d, item.Value, letting, date, useSpecial) { Vacancy = dwelling, Explain = true })
+                    : loaded.CheckEveryRoute(new EligibilityRequest(d, item.Value, loaded.DefaultRoute, date, useSpecial) { Vacancy = dwelling, Explain = true });
                 counts[r.Outcome switch { Outcome.Eligible => 0, Outcome.Ineligible => 1, _ => 2 }]++;
                 output.Add(r);
                 progress.Tick(output.Count);

@@ -9,9 +9,9 @@ namespace RentalRules.Authoring;
 /// A condition in words, for a reader who does not read the condition language: the syntax tree rendered in Danish or
 /// English ("the department's key figures › outside labour market share is at most 30 % (greenMax)"). Parameters are
 /// named by their title and value on a date. Rendering only; the condition's text stays the authority and is shown
-/// beside it.
+/// beside it. With <c>forCaseworker</c>, parameters are named by title and value only (explanations carry no ids).
 /// </summary>
-internal sealed class ConditionWords(RulePack pack, string language, DateOnly on)
+internal sealed class ConditionWords(RulePack pack, string language, DateOnly on, bool forCaseworker = false)
 {
     private bool Da => language == "da";
 
@@ -26,6 +26,9 @@ internal sealed class ConditionWords(RulePack pack, string language, DateOnly on
             return condition;
         }
     }
+
+    /// <summary>A parsed part of a condition in words (for explanations that quote the value it had).</summary>
+    public string Of(Ast ast) => Words(ast);
 
     private string Words(Ast ast) => ast switch
     {
@@ -132,7 +135,9 @@ internal sealed class ConditionWords(RulePack pack, string language, DateOnly on
             : p.Unit == ParameterUnit.Share ? (value.Value * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %"
             : value.Value.ToString("#,0.##", CultureInfo.InvariantCulture) + (p.Unit is ParameterUnit.Count or ParameterUnit.Ratio or ParameterUnit.Share ? "" : " " + PackNames.Name(p.Unit));
         var title = p.Title?.In(language);
-        return (title ?? name) + " (" + shown + (title is null ? "" : ", " + name) + ")";
+        // For a caseworker's explanation the parameter's value (and its title, when the pack gives one), never its name.
+        return forCaseworker ? (title is null ? shown : title + " (" + shown + ")")
+            : (title ?? name) + " (" + shown + (title is null ? "" : ", " + name) + ")";
     }
 
     private string Duration(DurationLit d)

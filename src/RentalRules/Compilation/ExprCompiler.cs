@@ -31,7 +31,7 @@ internal sealed class ExprReferences
 /// <see cref="EvalScope"/>. The only code a pack can reach is fact accessors and the total helpers in
 /// <see cref="Runtime"/> and <see cref="DateMath"/>: no reflection on user names, no I/O, no method calls.
 /// </summary>
-internal sealed class ExprCompiler
+internal sealed partial class ExprCompiler
 {
     private static readonly string[] Functions = ["known", "missing", "date", "current", "within", "any", "all", "count", "spell", "sum"];
 

@@ -104,8 +104,8 @@ internal static class Evaluator
         if (!pack.TierDefs.TryGetValue(decided.Tier!, out var tier))
         {
             var unknown = new LocalizedText(
-                $"Den besluttede placering '{decided.Tier}' (fra {from}) er ikke et niveau i pakken ({string.Join(", ", pack.TierDefs.Keys)}).",
-                $"The decided tier '{decided.Tier}' (from {from}) is not a tier of the pack ({string.Join(", ", pack.TierDefs.Keys)}).");
+                $"Den besluttede placering '{decided.Tier}' (fra {from}) er ikke en af pakkens placeringer ({string.Join(", ", pack.TierDefs.Values.Select(t => t.Label.Da))}).",
+                $"The decided tier '{decided.Tier}' (from {from}) is not one of the pack's placements ({string.Join(", ", pack.TierDefs.Values.Select(t => t.Label.En))}).");
             return Unplaced(department, PlacementOutcome.Unplaced, [new Explanation("placement.decided", rule.Clause.Id, rule.Clause.Source, unknown)], NoStrings, warnings);
         }
 
@@ -335,6 +335,7 @@ internal static class Evaluator
     public static EligibilityResult Check(RulePack pack, EligibilityRequest request, EvalScope scope, PlacementResult? placed = null)
     {
         var placement = placed ?? Place(pack, request.Department, request.On, scope);
+        scope.Explain = request.Explain;
         scope.Household = request.Household;
         scope.Applicant = request.Household.Applicant;
         if (Settled(pack, request, placement, scope.Parameters, out var tier, out var explanation) is { } settled)
@@ -611,7 +612,8 @@ internal static class Evaluator
                 var r = leaf.Condition.Evaluate(scope);
                 var missing = r == Tri.Unknown ? Names(pack, scope, mark) : NoStrings;
                 scope.ResetMissing(mark);
-                return (r, WithAssumptions(leaf, Result(leaf, r, [], missing, []), scope));
+                var plain = Result(leaf, r, [], missing, []);
+                return (r, WithAssumptions(leaf, scope.Explain ? plain with { Detail = pack.ExplainValues(leaf.Condition, false, scope) } : plain, scope));
             }
 
             case LeafCriterion leaf:
@@ -741,7 +743,8 @@ internal static class Evaluator
             {
                 (allMissing ??= []).AddRange(missing);
             }
-            perMember[n++] = new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] };
+            var member = new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] };
+            perMember[n++] = scope.Explain ? member with { BirthDate = m.BirthDate, Detail = pack.ExplainValues(leaf.Condition, true, scope) } : member;
             acc = Kleene.And(acc, r);
         }
 

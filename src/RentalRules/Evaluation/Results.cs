@@ -40,6 +40,19 @@ public sealed record MemberResult(string MemberId, Outcome Outcome, IReadOnlyLis
     /// <c>null</c> when the birth date is unknown. For the caseworker's explanation; never logged.
     /// </summary>
     public int? Age { get; init; }
+
+    /// <summary>
+    /// The member's birth date, when the check asked for explanations (<see cref="EligibilityRequest.Explain"/>): for the
+    /// caseworker's explanation; never logged.
+    /// </summary>
+    public DateOnly? BirthDate { get; init; }
+
+    /// <summary>
+    /// What decided the member's outcome, with the member's values and the thresholds they were held against (e.g.
+    /// "… monthly gross income 9,000 DKK a month &lt; 16,408 DKK a month"), and which branch of an "or" held; only when
+    /// the check asked for explanations (<see cref="EligibilityRequest.Explain"/>). For the caseworker; never logged.
+    /// </summary>
+    public LocalizedText? Detail { get; init; }
 }
 
 /// <summary>The outcome of one criterion (or group of criteria).</summary>
@@ -65,6 +78,12 @@ public sealed record CriterionResult(
 {
     /// <summary>The assumed numbers the criterion rests on (empty when it rests only on the agreement's text).</summary>
     public IReadOnlyList<Assumption> Assumptions { get; init; } = [];
+
+    /// <summary>
+    /// For a criterion on the household (not per member): what decided it, with the values and thresholds compared and
+    /// which branch of an "or" held; only when the check asked for explanations (<see cref="EligibilityRequest.Explain"/>).
+    /// </summary>
+    public LocalizedText? Detail { get; init; }
 }
 
 /// <summary>What the host asks: may this household take this route into this department?</summary>
@@ -82,6 +101,14 @@ public sealed record EligibilityRequest(Department Department, Household Househo
     /// exempt. Without it, the department's tier decides.
     /// </summary>
     public Vacancy? Vacancy { get; init; }
+
+    /// <summary>
+    /// Whether to explain each criterion with the values that decided it: per member, the value and the threshold
+    /// (incomes, dates, ages), and which branch of an "or" held (<see cref="MemberResult.Detail"/>,
+    /// <see cref="CriterionResult.Detail"/>). These quote the household's facts, for the caseworker. Off by default:
+    /// a check that does not ask costs nothing more.
+    /// </summary>
+    public bool Explain { get; init; }
 }
 
 /// <summary>The eligibility of a household for a route into a department.</summary>

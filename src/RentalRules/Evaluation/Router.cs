@@ -88,9 +88,10 @@ internal static class Router
         if (ShareFor(rule.Share!, tier, placement, scope) is not { } share)
         {
             var name = rule.Share!.Parameter is { } slot ? pack.ParameterOrder[slot].Name : pack.ParameterOrder[tier.MunicipalShareParameter!.Value].Name;
+            var title = (rule.Share!.Parameter is { } s ? pack.ParameterOrder[s] : pack.ParameterOrder[tier.MunicipalShareParameter!.Value]).Title;
             explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
-                $"Andelen har ingen værdi på datoen (param.{name}); intet er talt.",
-                $"The share has no value on the date (param.{name}); nothing was counted.")));
+                $"Andelen ({title?.Da ?? "kommunens andel"}) har ingen værdi på datoen; intet er talt.",
+                $"The share ({title?.En ?? "the municipality's share"}) has no value on the date; nothing was counted.")));
             return Unchanged(vacancy, department, VacancyRoute.Undetermined, tier.Id, explanation, ["param." + name], ledger);
         }
 
@@ -113,14 +114,16 @@ internal static class Router
             if (policy is { Keep: true })
             {
                 dueBefore = QuotaDue.Times(counter.Counted, share);
-                explanation.Add(new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, policy.Reason));
+                var changed = CountingWords.TierChanged(pack, counter.Tier, tier.Id, placement);
+                explanation.Add(new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, new LocalizedText(
+                    $"{changed.Da} {CountingWords.ByRule(policy.Reason.Da, true)}", $"{changed.En} {CountingWords.ByRule(policy.Reason.En, false)}")));
             }
             else
             {
                 dueBefore = counter.Due ?? (ShareIn(rule.Share, counter.Tier, pack, scope) is { } old ? QuotaDue.Times(counter.Counted, old) : new Fraction(counter.Municipal, 1));
                 if (dueBefore is { } carried)
                 {
-                    explanation.Add(Carried(pack, policy, counter, tier.Id, carried, share));
+                    explanation.Add(Carried(pack, policy, counter, tier.Id, placement, carried, share));
                 }
             }
 
@@ -211,8 +214,8 @@ internal static class Router
             {
                 var clause = pack.Clauses.TryGetValue(letting.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
                 explanation.Add(new Explanation($"{tier.Id}.specialCriteria", clause.Id, clause.Source, new LocalizedText(
-                    $"Dette er kommunal anvisning nr. {m.ToString(CultureInfo.InvariantCulture)} i afdelingen; andel {letting.SpecialCriteria.Share} af anvisningerne sker efter særlige kriterier ({letting.SpecialCriteria.CriteriaSet}).",
-                    $"This is municipal allocation no. {m.ToString(CultureInfo.InvariantCulture)} in the department; a share of {letting.SpecialCriteria.Share} of allocations is under special criteria ({letting.SpecialCriteria.CriteriaSet}).")));
+                    $"Dette er kommunal anvisning nr. {m.ToString(CultureInfo.InvariantCulture)} i afdelingen, og {CountingWords.OfAllocationsDa(letting.SpecialCriteria.Share)} sker efter de særligt aftalte kriterier: denne anvisning skal opfylde dem.",
+                    $"This is municipal allocation no. {m.ToString(CultureInfo.InvariantCulture)} in the department, and {CountingWords.OfAllocationsEn(letting.SpecialCriteria.Share)} must meet the specially agreed criteria: this one must.")));
             }
         }
         else
@@ -409,8 +412,8 @@ internal static class Router
             _ => ("kommunen har fået det, den skal have", "the municipality has had its due"),
         };
         return new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
-            $"Ledig bolig nr. {kText} i tællingen '{rule.Counter}' med andel {p}: kommunen skal have haft ⌊{kText}·{p}⌋ = {due} og har haft {had}, så {da}.",
-            $"Vacancy no. {kText} in counter '{rule.Counter}' with share {p}: the municipality is due ⌊{kText}·{p}⌋ = {due} and has had {had}, so {en}."));
+            $"Dette er ledig bolig nr. {kText} af denne slags i afdelingen, og kommunen anviser {CountingWords.ShareDa(p)}: med den har kommunen krav på {due} {CountingWords.AllocationsDa(Floor(k, p))} i alt og har fået {had}, så {da}.",
+            $"This is vacancy no. {kText} of its kind in the department, and the municipality allocates {CountingWords.ShareEn(p)}: with it the municipality is due {due} {CountingWords.AllocationsEn(Floor(k, p))} in all and has had {had}, so {en}."));
     }
 
     /// <summary>The share a tier-dependent rule counted with in another tier (the counter's tier before a change); null when the pack no longer has that tier.</summary>
@@ -425,17 +428,17 @@ internal static class Router
     }
 
     /// <summary>The tier change line: the count's progress carries over to the new tier's share.</summary>
-    private static Explanation Carried(RulePack pack, TierChangePolicy? policy, LedgerCounter counter, string newTier, Fraction due, Fraction share)
+    private static Explanation Carried(RulePack pack, TierChangePolicy? policy, LedgerCounter counter, string newTier, PlacementResult placement, Fraction due, Fraction share)
     {
-        // What changed, in the pack's words: the tiers' labels, never their ids or the counter's.
+        // What changed, in the pack's words: the tiers' labels, never their ids or the counter's; and why, as the
+        // placement decided it (a placement the parties decided from a date, or the pack's placement rules).
         var had = counter.Municipal.ToString(CultureInfo.InvariantCulture);
-        var from = pack.TierDefs.TryGetValue(counter.Tier, out var oldTier) ? oldTier.Label : new LocalizedText(counter.Tier, counter.Tier);
-        var to = pack.TierDefs.TryGetValue(newTier, out var nextTier) ? nextTier.Label : new LocalizedText(newTier, newTier);
-        var da = $"Afdelingen er gået fra {from.Da} til {to.Da}. Kommunen har til gode {due} anvisning(er) af denne type boliger og har fået {had}; tællingen fortsætter med den nye andel {share}, så intet går tabt.";
-        var en = $"The department moved from {from.En} to {to.En}. The municipality is due {due} allocation(s) of this kind of dwelling and has had {had}; counting goes on with the new share {share}, so nothing is lost.";
+        var changed = CountingWords.TierChanged(pack, counter.Tier, newTier, placement);
+        var da = $"{changed.Da} Kommunen har til gode {due} {CountingWords.AllocationsDa(QuotaDue.Floor(due) == 1 ? 1 : 2)} af denne slags boliger og har fået {had}; tællingen fortsætter med den nye andel ({CountingWords.ShareDa(share)}), så intet går tabt.";
+        var en = $"{changed.En} The municipality is due {due} {CountingWords.AllocationsEn(QuotaDue.Floor(due) == 1 ? 1 : 2)} of this kind of dwelling and has had {had}; counting goes on with the new share ({CountingWords.ShareEn(share)}), so nothing is lost.";
         return policy is null
             ? new Explanation("routing.onTierChange", "", pack.Id, new LocalizedText(da, en))
-            : new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, new LocalizedText($"{policy.Reason.Da} {da}", $"{policy.Reason.En} {en}"));
+            : new Explanation("routing.onTierChange", policy.Clause.Id, policy.Clause.Source, new LocalizedText($"{da} {CountingWords.ByRule(policy.Reason.Da, true)}", $"{en} {CountingWords.ByRule(policy.Reason.En, false)}"));
     }
 
     /// <summary>The counting line once a tier change has carried progress: the due rises by the share from what it was.</summary>
@@ -451,8 +454,8 @@ internal static class Router
             _ => ("boligen går ikke til kommunal anvisning", "the dwelling does not go to municipal allocation"),
         };
         return new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
-            $"Ledig bolig nr. {kText} i tællingen '{rule.Counter}' med andel {p}: kommunens tilgodehavende (ført videre over niveauskift) stiger fra {before} til {due}; kommunen skal have haft ⌊{due}⌋ = {floorDue} og har haft {had}, så {da}.",
-            $"Vacancy no. {kText} in counter '{rule.Counter}' with share {p}: the municipality's due (carried across tier changes) rises from {before} to {due}; it is due ⌊{due}⌋ = {floorDue} and has had {had}, so {en}."));
+            $"Dette er ledig bolig nr. {kText} af denne slags i afdelingen, og kommunen anviser {CountingWords.ShareDa(p)}: kommunens tilgodehavende, ført videre fra afdelingens tidligere placering, stiger fra {before} til {due} anvisninger; den har krav på {floorDue} i alt og har fået {had}, så {da}.",
+            $"This is vacancy no. {kText} of its kind in the department, and the municipality allocates {CountingWords.ShareEn(p)}: what it is due, carried over from the department's earlier placement, rises from {before} to {due} allocations; it is due {floorDue} in all and has had {had}, so {en}."));
     }
 
     private static Explanation Counting(RoutingRule rule, long k, Fraction p, bool municipal)
@@ -460,10 +463,10 @@ internal static class Router
         var kText = k.ToString(CultureInfo.InvariantCulture);
         var floorK = Floor(k, p).ToString(CultureInfo.InvariantCulture);
         var floorK1 = Floor(k - 1, p).ToString(CultureInfo.InvariantCulture);
-        var relation = municipal ? ">" : "=";
+        var now = Floor(k, p);
         return new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, new LocalizedText(
-            $"Ledig bolig nr. {kText} i tællingen '{rule.Counter}' med andel {p}: ⌊{kText}·{p}⌋ = {floorK} {relation} ⌊{k - 1}·{p}⌋ = {floorK1}, så {(municipal ? "boligen går til kommunal anvisning" : "boligen går ikke til kommunal anvisning")}.",
-            $"Vacancy no. {kText} in counter '{rule.Counter}' with share {p}: ⌊{kText}·{p}⌋ = {floorK} {relation} ⌊{k - 1}·{p}⌋ = {floorK1}, so {(municipal ? "the dwelling goes to municipal allocation" : "the dwelling does not go to municipal allocation")}."));
+            $"Dette er ledig bolig nr. {kText} af denne slags i afdelingen, og kommunen anviser {CountingWords.ShareDa(p)}: med den har kommunen krav på {floorK} {CountingWords.AllocationsDa(now)} i alt mod {floorK1} før, så {(municipal ? "boligen går til kommunal anvisning" : "boligen går ikke til kommunal anvisning")}.",
+            $"This is vacancy no. {kText} of its kind in the department, and the municipality allocates {CountingWords.ShareEn(p)}: with it the municipality is due {floorK} {CountingWords.AllocationsEn(now)} in all against {floorK1} before, so {(municipal ? "the dwelling goes to municipal allocation" : "the dwelling does not go to municipal allocation")}."));
     }
 
     private static Explanation FlexibleExplanation(TierDef tier, PlacementResult placement, bool flexible)

@@ -216,13 +216,30 @@ public static class ResultJson
                 w.WriteNumber("age", age);
             }
 
+            if (m.BirthDate is { } born)
+            {
+                w.WriteString("birthDate", born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             w.WriteString("outcome", Name(m.Outcome));
             WriteStrings(w, "missing", m.Missing);
+            if (m.Detail is { } detail)
+            {
+                w.WritePropertyName("detail");
+                WriteText(w, detail);
+            }
+
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         WriteStrings(w, "missing", c.Missing);
+        if (c.Detail is { } why)
+        {
+            w.WritePropertyName("detail");
+            WriteText(w, why);
+        }
+
         if (c.Assumptions.Count > 0)
         {
             w.WriteStartArray("assumptions");

@@ -187,19 +187,30 @@ public static class ResultText
             sb.Append(' ', indent + 4).Append(da ? "antagelse: " : "assumption: ").AppendLine(a.Reason.In(language));
         }
 
+        if (c.Detail is { } why)
+        {
+            sb.Append(' ', indent + 4).Append(da ? "afgjort af: " : "decided by: ").AppendLine(why.In(language));
+        }
+
         foreach (var m in c.Members)
         {
             sb.Append(' ', indent + 4).Append(da ? "medlem " : "member ").Append(m.MemberId);
+            var born = m.BirthDate is { } b ? b.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
             if (m.Age is { } age)
             {
                 var years = age.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-                sb.Append(da ? $" ({years} år)" : $" (aged {years})");
+                sb.Append(da ? (born is null ? $" ({years} år)" : $" (f. {born}, {years} år)") : born is null ? $" (aged {years})" : $" (born {born}, aged {years})");
             }
 
             sb.Append(": ").Append(OutcomeLabel(m.Outcome, da));
             if (m.Missing.Count > 0)
             {
                 sb.Append(da ? " (mangler: " : " (missing: ").Append(string.Join(", ", m.Missing)).Append(')');
+            }
+
+            if (m.Detail is { } detail)
+            {
+                sb.Append(" — ").Append(detail.In(language));
             }
 
             sb.AppendLine();

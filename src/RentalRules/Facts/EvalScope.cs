@@ -25,6 +25,9 @@ internal sealed class EvalScope
 
     public int MissingCount { get; private set; }
 
+    /// <summary>Whether the check asked for explanations with the values that decided (see <c>EligibilityRequest.Explain</c>).</summary>
+    public bool Explain { get; set; }
+
     /// <summary>The household members' ages on <see cref="On"/>, computed once per evaluation (null: unknown).</summary>
     public int?[]? MemberAges { get; set; }
 

@@ -134,6 +134,21 @@ public sealed class HouseholdPrivacyTests
         Assert.Equal("", run.Stderr);
     }
 
+    [Fact]
+    public void Check_IntactHousehold_QuotesTheIncomeOnlyInTheCaseworkersExplanation()
+    {
+        // The explanation on stdout is for the caseworker: it quotes the member's income against the line (issue 12).
+        // Standard error, where warnings and errors go (and what a host logs), never carries it.
+        using var file = new TempHousehold(Household);
+
+        var run = CliRunner.Run("check", "--pack", Pack, "--department", Department, "--household", file.Path, "--route", "waitingList", "--on", "2025-03-01");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("987,654,321 DKK a month > 16,408 DKK a month", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("987", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker, run.Stderr, StringComparison.Ordinal);
+    }
+
     private static string Break(string find, string replace)
     {
         var at = Household.IndexOf(find, StringComparison.Ordinal);

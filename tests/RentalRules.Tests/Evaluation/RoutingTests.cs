@@ -63,10 +63,10 @@ public sealed class RoutingTests
         var (decisions, _) = Routing.RouteAll(pack, TierA("T-1"), Vacancies.Numbered("T-1", DwellingCategory.Family, 7), pack.NewLedger(), On);
 
         Assert.Equal(
-            "tiny-family (tiny § 1): Vacancy no. 7 in counter 'family' with share 1/3: ⌊7·1/3⌋ = 2 = ⌊6·1/3⌋ = 2, so the dwelling does not go to municipal allocation.",
+            "tiny-family (tiny § 1): This is vacancy no. 7 of its kind in the department, and the municipality allocates every 3rd vacant dwelling: with it the municipality is due 2 allocations in all against 2 before, so the dwelling does not go to municipal allocation.",
             ResultText.Line(decisions[6].Explanation[2], "en"));
         Assert.Equal(
-            "tiny-family (tiny § 1): Ledig bolig nr. 6 i tællingen 'family' med andel 1/3: ⌊6·1/3⌋ = 2 > ⌊5·1/3⌋ = 1, så boligen går til kommunal anvisning.",
+            "tiny-family (tiny § 1): Dette er ledig bolig nr. 6 af denne slags i afdelingen, og kommunen anviser hver 3. ledige bolig: med den har kommunen krav på 2 anvisninger i alt mod 1 før, så boligen går til kommunal anvisning.",
             ResultText.Line(decisions[5].Explanation[2], "da"));
     }
 
@@ -159,7 +159,7 @@ public sealed class RoutingTests
         Assert.Equal([2], Routing.Positions(asB, VacancyRoute.Municipal));
         Assert.Equal(new LedgerCounter("T-1", "family", "b", 8, 1, 1) { Due = new Fraction(5, 3) }, after.Find("T-1", "family"));
         Assert.Equal(
-            "routing.onTierChange (tiny § 4): New tier. The department moved from A to B. The municipality is due 2/3 allocation(s) of this kind of dwelling and has had 0; counting goes on with the new share 1/6, so nothing is lost.",
+            "routing.onTierChange (tiny § 4): The department's placement has changed from A to B under the placement rules of § 1. The municipality is due 2/3 allocations of this kind of dwelling and has had 0; counting goes on with the new share (every 6th vacant dwelling), so nothing is lost. The agreement's rule for a change: New tier.",
             ResultText.Line(asB[0].Explanation[2], "en"));
     }
 
@@ -202,7 +202,7 @@ public sealed class RoutingTests
         Assert.Equal([3L, 4, 5, 6], asB.Select(d => d.Count!.Value));
         Assert.Equal("b", after.Find("T-1", "family")!.Tier);
         Assert.Equal(6, after.Find("T-1", "family")!.Counted);
-        Assert.Equal("routing.onTierChange (tiny § 4): New tier.", ResultText.Line(asB[0].Explanation[2], "en"));
+        Assert.Equal("routing.onTierChange (tiny § 4): The department's placement has changed from A to B under the placement rules of § 1. The agreement's rule for a change: New tier.", ResultText.Line(asB[0].Explanation[2], "en"));
     }
 
     [Fact]
@@ -215,8 +215,8 @@ public sealed class RoutingTests
 
         Assert.Equal(3, result.Decision.Count);
         var change = Assert.Single(result.Decision.Explanation, x => x.RuleId == "routing.onTierChange");
-        Assert.Equal("The department moved from A to B. The municipality is due 2/3 allocation(s) of this kind of dwelling and has had 0; counting goes on with the new share 1/6, so nothing is lost.", change.Reason.En);
-        Assert.Equal("Afdelingen er gået fra A til B. Kommunen har til gode 2/3 anvisning(er) af denne type boliger og har fået 0; tællingen fortsætter med den nye andel 1/6, så intet går tabt.", change.Reason.Da);
+        Assert.Equal("The department's placement has changed from A to B under the placement rules of § 1. The municipality is due 2/3 allocations of this kind of dwelling and has had 0; counting goes on with the new share (every 6th vacant dwelling), so nothing is lost.", change.Reason.En);
+        Assert.Equal("Afdelingens placering er skiftet fra A til B efter placeringsreglerne i § 1. Kommunen har til gode 2/3 anvisninger af denne slags boliger og har fået 0; tællingen fortsætter med den nye andel (hver 6. ledige bolig), så intet går tabt.", change.Reason.Da);
     }
 
     #endregion

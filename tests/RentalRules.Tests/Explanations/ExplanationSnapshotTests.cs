@@ -33,6 +33,25 @@ public sealed class ExplanationSnapshotTests
     public void Eligibility_AsJson_MatchesSnapshot(string name)
         => Snapshot.Match(Json(w => ResultJson.WriteEligibility(w, Evaluate(name))), $"Holbaek_{name}", "json");
 
+    /// <summary>
+    /// The same cases as the CLI shows them (explanations asked for): each member's values against the thresholds and
+    /// which branch of an "or" held (issue 12).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Eligibility_ExplainedInDanish_MatchesSnapshot(string name)
+        => Snapshot.Match(ResultText.Eligibility(Evaluate(name, explain: true), "da"), $"Holbaek_{name}.explained.da", "txt");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Eligibility_ExplainedInEnglish_MatchesSnapshot(string name)
+        => Snapshot.Match(ResultText.Eligibility(Evaluate(name, explain: true), "en"), $"Holbaek_{name}.explained.en", "txt");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Eligibility_ExplainedAsJson_MatchesSnapshot(string name)
+        => Snapshot.Match(Json(w => ResultJson.WriteEligibility(w, Evaluate(name, explain: true))), $"Holbaek_{name}.explained", "json");
+
     [Theory]
     [InlineData("en")]
     [InlineData("da")]
@@ -63,17 +82,18 @@ public sealed class ExplanationSnapshotTests
         Snapshot.Match(json, "Holbaek_Placements", "json");
     }
 
-    private static readonly Dictionary<string, Func<EligibilityResult>> EligibilityCases = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<bool, EligibilityResult>> EligibilityCases = new(StringComparer.Ordinal)
     {
         // A family of four with a 16-year-old at school, all meeting appendix 3: eligible from the waiting list of a red department.
-        ["RedWaitingList_Eligible"] = () => Check(
+        ["RedWaitingList_Eligible"] = explain => Check(
             Department("HB-104", 0.4501m),
             Build.Household("case-001", Build.Worker("m1", Aged(41)), Build.Worker("m2", Aged(39), MemberRole.Partner, 24500m), Build.Child("m3", Aged(16)), Build.Child("m4", Aged(9))),
-            LettingRoute.WaitingList),
+            LettingRoute.WaitingList,
+            explain),
 
         // A 35-year-old with primary school only, earning below the threshold, on cash benefit until 20 months ago:
         // municipal allocation into a yellow department with particular problems fails nr. 2, 3 and 4.
-        ["YellowMunicipal_Ineligible"] = () => Check(
+        ["YellowMunicipal_Ineligible"] = explain => Check(
             Department("HB-103", 0.42m, particularProblems: true),
             Build.Household(
                 "case-002",
@@ -82,24 +102,26 @@ public sealed class ExplanationSnapshotTests
                     Education = new Education { Enrolled = [], HighestCompleted = new CompletedEducation { Level = EducationLevel.Primary, ApprovedInDenmark = true } },
                     Benefits = [new Benefit { Type = BenefitType.CashBenefit, From = On.AddMonths(-30), To = On.AddMonths(-20) }],
                 }),
-            LettingRoute.Municipal),
+            LettingRoute.Municipal,
+            explain),
 
         // A jobless 45-year-old who divorced three years ago and has not said whether a home was sold: undetermined on
         // the flexible route of a green department, naming the missing fact and the document to request.
-        ["GreenFlexible_Undetermined"] = () => Check(
+        ["GreenFlexible_Undetermined"] = explain => Check(
             Department("HB-101", 0.30m),
             Build.Household("case-003", Build.Worker("m1", Aged(45)) with { Employment = [] }) with
             {
                 CurrentOrganisation = "Holbæk Boligselskab",
                 Divorce = new Divorce { Date = On.AddYears(-3), ChildrenUnder18AtHome = true },
             },
-            LettingRoute.Flexible),
+            LettingRoute.Flexible,
+            explain),
     };
 
-    private static EligibilityResult Evaluate(string name) => EligibilityCases[name]();
+    private static EligibilityResult Evaluate(string name, bool explain = false) => EligibilityCases[name](explain);
 
-    private static EligibilityResult Check(Department department, Household household, LettingRoute route)
-        => Repo.Pack("holbaek-2024").Check(new EligibilityRequest(department, household, route, On));
+    private static EligibilityResult Check(Department department, Household household, LettingRoute route, bool explain)
+        => Repo.Pack("holbaek-2024").Check(new EligibilityRequest(department, household, route, On) { Explain = explain });
 
     private static Department Department(string id, decimal? outsideLabourMarketShare, bool particularProblems = false)
         => Build.Department(id, outsideLabourMarketShare) with

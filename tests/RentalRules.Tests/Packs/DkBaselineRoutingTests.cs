@@ -29,7 +29,7 @@ public sealed class DkBaselineRoutingTests : AgreementTests<DkBaselineRoutingTes
         Assert.All(decisions, d => Assert.Equal("1/4", d.MunicipalShare?.ToString()));
         Assert.Equal(new LedgerCounter("DK-1", "family", "baseline", 12, 3, 0), ledger.Find("DK-1", "family"));
         Assert.Equal(
-            "baseline-family (dk-baseline § 59 stk. 1): Vacancy no. 4 in counter 'family' with share 1/4: ⌊4·1/4⌋ = 1 > ⌊3·1/4⌋ = 0, so the dwelling goes to municipal allocation.",
+            "baseline-family (dk-baseline § 59 stk. 1): This is vacancy no. 4 of its kind in the department, and the municipality allocates every 4th vacant dwelling: with it the municipality is due 1 allocation in all against 0 before, so the dwelling goes to municipal allocation.",
             ResultText.Line(decisions[3].Explanation[^1], "en"));
     }
 

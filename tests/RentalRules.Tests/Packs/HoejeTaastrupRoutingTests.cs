@@ -45,10 +45,10 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.Equal("s59-7", decisions[4].CriteriaSet);
         Assert.Equal("s59-7", decisions[13].CriteriaSet);
         Assert.Equal(
-            "level-2.specialCriteria (hoeje-taastrup-2023 § 3.3): This is municipal allocation no. 2 in the department; a share of 1/2 of allocations is under special criteria (ht-special).",
+            "level-2.specialCriteria (hoeje-taastrup-2023 § 3.3): This is municipal allocation no. 2 in the department, and every 2nd municipal allocation must meet the specially agreed criteria: this one must.",
             ResultText.Line(decisions[9].Explanation[^1], "en"));
         Assert.Equal(
-            "level-2.specialCriteria (hoeje-taastrup-2023 § 3.3): Dette er kommunal anvisning nr. 2 i afdelingen; andel 1/2 af anvisningerne sker efter særlige kriterier (ht-special).",
+            "level-2.specialCriteria (hoeje-taastrup-2023 § 3.3): Dette er kommunal anvisning nr. 2 i afdelingen, og hver 2. kommunale anvisning sker efter de særligt aftalte kriterier: denne anvisning skal opfylde dem.",
             ResultText.Line(decisions[9].Explanation[^1], "da"));
     }
 
@@ -109,7 +109,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.Empty(Routing.SpecialPositions(decisions));
         Assert.All(decisions, d => Assert.Equal("1/3", d.MunicipalShare?.ToString()));
         Assert.Equal(
-            "ht-family (hoeje-taastrup-2023 § 3.1): Vacancy no. 3 in counter 'family' with share 1/3: ⌊3·1/3⌋ = 1 > ⌊2·1/3⌋ = 0, so the dwelling goes to municipal allocation.",
+            "ht-family (hoeje-taastrup-2023 § 3.1): This is vacancy no. 3 of its kind in the department, and the municipality allocates every 3rd vacant dwelling: with it the municipality is due 1 allocation in all against 0 before, so the dwelling goes to municipal allocation.",
             ResultText.Line(decisions[2].Explanation[^1], "en"));
     }
 
@@ -416,12 +416,14 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.Equal("43/15", counter.Due?.ToString()); // 2/3 + 10 · 11/50
         var change = Assert.Single(asLevel2[0].Explanation, x => x.RuleId == "routing.onTierChange");
         Assert.Equal(
-            "routing.onTierChange (hoeje-taastrup-2023 § 6): The department's level has changed (the midway update of § 6 or the yearly designation): counting goes on with the new level's share. "
-            + "The department moved from Level 1 (green) to Level 2 (yellow). The municipality is due 2/3 allocation(s) of this kind of dwelling and has had 0; counting goes on with the new share 11/50, so nothing is lost.",
+            "routing.onTierChange (hoeje-taastrup-2023 § 6): The department's placement has changed from Level 1 (green) to Level 2 (yellow) under the placement rules of § 3.3. "
+            + "The municipality is due 2/3 allocations of this kind of dwelling and has had 0; counting goes on with the new share (11/50 of the vacant dwellings), so nothing is lost. "
+            + "The agreement's rule for a change: The department's level has changed (the midway update of § 6 or the yearly designation): counting goes on with the new level's share.",
             ResultText.Line(change, "en"));
         Assert.Equal(
-            "routing.onTierChange (hoeje-taastrup-2023 § 6): Afdelingens niveau er ændret (midtvejsopdateringen i § 6 eller den årlige udpegning): tællingen fortsætter med det nye niveaus andel. "
-            + "Afdelingen er gået fra Niveau 1 (grøn) til Niveau 2 (gul). Kommunen har til gode 2/3 anvisning(er) af denne type boliger og har fået 0; tællingen fortsætter med den nye andel 11/50, så intet går tabt.",
+            "routing.onTierChange (hoeje-taastrup-2023 § 6): Afdelingens placering er skiftet fra Niveau 1 (grøn) til Niveau 2 (gul) efter placeringsreglerne i § 3.3. "
+            + "Kommunen har til gode 2/3 anvisninger af denne slags boliger og har fået 0; tællingen fortsætter med den nye andel (11/50 af de ledige boliger), så intet går tabt. "
+            + "Aftalens regel ved skift: Afdelingens niveau er ændret (midtvejsopdateringen i § 6 eller den årlige udpegning): tællingen fortsætter med det nye niveaus andel.",
             ResultText.Line(change, "da"));
     }
 

@@ -1381,7 +1381,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         var result = Pack.Place(department, On);
 
         Assert.Equal(PlacementOutcome.Unplaced, result.Outcome);
-        Assert.Equal("The decided tier 'purple' (from 2025-03-01) is not a tier of the pack (green, yellow, red, uncoloured, rehousing).", Assert.Single(result.Explanation).Reason.En);
+        Assert.Equal("The decided tier 'purple' (from 2025-03-01) is not one of the pack's placements (Green, Yellow, Red, Uncoloured, Rehousing (dispensation)).", Assert.Single(result.Explanation).Reason.En);
     }
 
     [Fact]

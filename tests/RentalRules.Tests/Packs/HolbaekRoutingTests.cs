@@ -105,11 +105,11 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
             [
                 "holbaek-green (holbaek-2024 § 6): At most 30 % of residents aged 18-64 are without attachment to the labour market (green): every 3rd vacant dwelling is offered for municipal allocation.",
                 "holbaek-family (holbaek-2024 § 6): Vacant family dwellings are counted per department by the department's colour.",
-                "holbaek-family (holbaek-2024 § 6): Vacancy no. 3 in counter 'family' with share 1/3: ⌊3·1/3⌋ = 1 > ⌊2·1/3⌋ = 0, so the dwelling goes to municipal allocation.",
+                "holbaek-family (holbaek-2024 § 6): This is vacancy no. 3 of its kind in the department, and the municipality allocates every 3rd vacant dwelling: with it the municipality is due 1 allocation in all against 0 before, so the dwelling goes to municipal allocation.",
             ],
             third.Explanation.Select(x => ResultText.Line(x, "en")));
         Assert.Equal(
-            "holbaek-family (holbaek-2024 § 6): Ledig bolig nr. 3 i tællingen 'family' med andel 1/3: ⌊3·1/3⌋ = 1 > ⌊2·1/3⌋ = 0, så boligen går til kommunal anvisning.",
+            "holbaek-family (holbaek-2024 § 6): Dette er ledig bolig nr. 3 af denne slags i afdelingen, og kommunen anviser hver 3. ledige bolig: med den har kommunen krav på 1 anvisning i alt mod 0 før, så boligen går til kommunal anvisning.",
             ResultText.Line(third.Explanation[2], "da"));
     }
 
@@ -122,10 +122,10 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
         var fourth = decisions[3];
         Assert.Equal(VacancyRoute.WaitingList, fourth.Route);
         Assert.Equal(
-            "holbaek-family (holbaek-2024 § 6): Vacancy no. 4 in counter 'family' with share 1/3: ⌊4·1/3⌋ = 1 = ⌊3·1/3⌋ = 1, so the dwelling does not go to municipal allocation.",
+            "holbaek-family (holbaek-2024 § 6): This is vacancy no. 4 of its kind in the department, and the municipality allocates every 3rd vacant dwelling: with it the municipality is due 1 allocation in all against 1 before, so the dwelling does not go to municipal allocation.",
             ResultText.Line(fourth.Explanation[2], "en"));
         Assert.Equal(
-            "holbaek-family (holbaek-2024 § 6): Ledig bolig nr. 4 i tællingen 'family' med andel 1/3: ⌊4·1/3⌋ = 1 = ⌊3·1/3⌋ = 1, så boligen går ikke til kommunal anvisning.",
+            "holbaek-family (holbaek-2024 § 6): Dette er ledig bolig nr. 4 af denne slags i afdelingen, og kommunen anviser hver 3. ledige bolig: med den har kommunen krav på 1 anvisning i alt mod 1 før, så boligen går ikke til kommunal anvisning.",
             ResultText.Line(fourth.Explanation[2], "da"));
     }
 
@@ -365,16 +365,18 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
         Assert.Equal("§ 8.2", change.Clause);
         Assert.Equal(PackId, change.Source);
         Assert.Equal(
-            "routing.onTierChange (holbaek-2024 § 8.2): Appendix 1 is renegotiated every year (§ 8.2), and the department's colour has changed: counting goes on with the new colour's share. "
-            + "The department moved from Green to Yellow. The municipality is due 2/3 allocation(s) of this kind of dwelling and has had 0; counting goes on with the new share 1/6, so nothing is lost.",
+            "routing.onTierChange (holbaek-2024 § 8.2): The department's placement has changed from Green to Yellow under the placement rules of § 6. "
+            + "The municipality is due 2/3 allocations of this kind of dwelling and has had 0; counting goes on with the new share (every 6th vacant dwelling), so nothing is lost. "
+            + "The agreement's rule for a change: Appendix 1 is renegotiated every year (§ 8.2), and the department's colour has changed: counting goes on with the new colour's share.",
             ResultText.Line(change, "en"));
         Assert.Equal(
-            "routing.onTierChange (holbaek-2024 § 8.2): Bilag 1 genforhandles hvert år (§ 8.2), og afdelingens farve er ændret: tællingen fortsætter med den nye farves andel. "
-            + "Afdelingen er gået fra Grøn til Gul. Kommunen har til gode 2/3 anvisning(er) af denne type boliger og har fået 0; tællingen fortsætter med den nye andel 1/6, så intet går tabt.",
+            "routing.onTierChange (holbaek-2024 § 8.2): Afdelingens placering er skiftet fra Grøn til Gul efter placeringsreglerne i § 6. "
+            + "Kommunen har til gode 2/3 anvisninger af denne slags boliger og har fået 0; tællingen fortsætter med den nye andel (hver 6. ledige bolig), så intet går tabt. "
+            + "Aftalens regel ved skift: Bilag 1 genforhandles hvert år (§ 8.2), og afdelingens farve er ændret: tællingen fortsætter med den nye farves andel.",
             ResultText.Line(change, "da"));
         Assert.Equal(
-            "holbaek-family (holbaek-2024 § 6): Vacancy no. 4 in counter 'family' with share 1/6: the municipality's due (carried across tier changes) rises from 5/6 to 1; it is due ⌊1⌋ = 1 and has had 0, so the dwelling goes to municipal allocation.",
-            ResultText.Line(asYellow[1].Explanation.Single(x => x.RuleId == "holbaek-family" && x.Reason.En.StartsWith("Vacancy", StringComparison.Ordinal)), "en"));
+            "holbaek-family (holbaek-2024 § 6): This is vacancy no. 4 of its kind in the department, and the municipality allocates every 6th vacant dwelling: what it is due, carried over from the department's earlier placement, rises from 5/6 to 1 allocations; it is due 1 in all and has had 0, so the dwelling goes to municipal allocation.",
+            ResultText.Line(asYellow[1].Explanation.Single(x => x.RuleId == "holbaek-family" && x.Reason.En.StartsWith("This is vacancy", StringComparison.Ordinal)), "en"));
         Assert.All(asYellow.Skip(1), d => Assert.DoesNotContain(d.Explanation, x => x.RuleId == "routing.onTierChange"));
     }
 

@@ -84,10 +84,10 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
         Assert.Equal(32, decisions.Take(99).Count(d => d.Route == VacancyRoute.Municipal));
         Assert.Equal(new LedgerCounter("KBH-102", "family", "standard", 100, 33, 0), ledger.Find("KBH-102", "family"));
         Assert.Equal(
-            "baseline-family (dk-baseline § 59 stk. 1): Vacancy no. 4 in counter 'family' with share 33/100: ⌊4·33/100⌋ = 1 > ⌊3·33/100⌋ = 0, so the dwelling goes to municipal allocation.",
+            "baseline-family (dk-baseline § 59 stk. 1): This is vacancy no. 4 of its kind in the department, and the municipality allocates 33/100 of the vacant dwellings: with it the municipality is due 1 allocation in all against 0 before, so the dwelling goes to municipal allocation.",
             ResultText.Line(decisions[3].Explanation[^1], "en"));
         Assert.Equal(
-            "baseline-family (dk-baseline § 59 stk. 1): Vacancy no. 3 in counter 'family' with share 33/100: ⌊3·33/100⌋ = 0 = ⌊2·33/100⌋ = 0, so the dwelling does not go to municipal allocation.",
+            "baseline-family (dk-baseline § 59 stk. 1): This is vacancy no. 3 of its kind in the department, and the municipality allocates 33/100 of the vacant dwellings: with it the municipality is due 0 allocations in all against 0 before, so the dwelling does not go to municipal allocation.",
             ResultText.Line(decisions[2].Explanation[^2], "en"));
     }
 
@@ -181,7 +181,8 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
         Assert.Equal([4, 13], Routing.Positions(decisions, VacancyRoute.Municipal));
         Assert.Equal(["standard", "standard", "standard", "standard", "suspension-40", "suspension-40", "suspension-40", "suspension-40", "suspension-40", "suspension-40", "standard", "standard", "standard"], decisions.Select(d => d.Tier));
         Assert.Equal(
-            $"routing.onTierChange ({PackId} {Suspension}): The department enters or leaves a period of suspended allocation: counting goes on, and allocations not made during the suspension are not made up.",
+            $"routing.onTierChange ({PackId} {Suspension}): The department's placement has changed from 33 % municipal allocation to 40+ area: municipal allocation suspended for the period under the placement rules of {Suspension}. "
+            + "The agreement's rule for a change: The department enters or leaves a period of suspended allocation: counting goes on, and allocations not made during the suspension are not made up.",
             ResultText.Line(decisions[4].Explanation.Single(e => e.RuleId == "routing.onTierChange"), "en"));
         Assert.Equal(5L, decisions[4].Count);
         Assert.Equal(new LedgerCounter("KBH-205", "family", "standard", 13, 2, 0), ledger.Find("KBH-205", "family"));

@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text;
+using RentalRules.Compilation;
+using RentalRules.Facts;
+using RentalRules.Packs;
+
+namespace RentalRules.Authoring;
+
+/// <summary>
+/// What decided a condition, in words a caseworker can act on: the values of the comparisons that decided it ("the sum
+/// of … monthly gross income 9.000 kr. pr. måned &lt; 16.408 kr. pr. måned"), and which branch of an "or" held. Built
+/// from the condition's syntax tree the first time an explanation asks for it (its and/or/not structure down to the
+/// comparisons and other tests, each part compiled on its own), and only evaluated when a check asks for explanations:
+/// a plain check never reaches it. The texts quote a member's values, so they go into the result for the caseworker and
+/// nowhere else (never into logs, errors or journals).
+/// </summary>
+internal sealed class ValueTrace
+{
+    private readonly RulePack _pack;
+    private readonly Node _root;
+
+    private ValueTrace(RulePack pack, Node root)
+    {
+        _pack = pack;
+        _root = root;
+    }
+
+    /// <summary>The trace of a condition, or null when no part of it can be read on its own.</summary>
+    public static ValueTrace? Build(RulePack pack, string text, bool memberInScope)
+    {
+        Ast ast;
+        try
+        {
+            ast = ExprParser.Parse(text);
+        }
+        catch (ExprException)
+        {
+            return null;
+        }
+
+        var slots = new Dictionary<string, ParameterSlot>(StringComparer.Ordinal);
+        for (var i = 0; i < pack.ParameterOrder.Length; i++)
+        {
+            var p = pack.ParameterOrder[i];
+            slots[p.Name] = new ParameterSlot(i, p.Unit == ParameterUnit.Share ? VType.Share : VType.Number);
+        }
+
+        var context = new CompileContext(slots, pack.FactNames, memberInScope);
+        var root = BuildNode(pack, ast, context);
+        return root is null ? null : new ValueTrace(pack, root);
+    }
+
+    /// <summary>Why the condition had the outcome it had in the scope, in Danish and English (null when nothing can be said).</summary>
+    public LocalizedText? Explain(EvalScope scope)
+    {
+        var mark = scope.MissingCount;
+        try
+        {
+            var on = DateOnly.FromDayNumber(scope.On);
+            var da = new List<string>();
+            var en = new List<string>();
+            var truth = _root.Truth(scope);
+            Describe(_root, truth, scope, new ConditionWords(_pack, "da", on, forCaseworker: true), true, da);
+            Describe(_root, truth, scope, new ConditionWords(_pack, "en", on, forCaseworker: true), false, en);
+            return da.Count == 0 ? null : new LocalizedText(string.Join("; ", da), string.Join("; ", en));
+        }
+        finally
+        {
+            scope.ResetMissing(mark);
+        }
+    }
+
+    private static Node? BuildNode(RulePack pack, Ast ast, CompileContext context)
+    {
+        switch (ast)
+        {
+            case BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } b:
+            {
+                var parts = new List<Node>();
+                Flatten(pack, b, b.Op, context, parts);
+                return parts.Count == 0 ? null : new Junction(b.Op == BinaryOp.And, [.. parts]);
+            }
+
+            case UnaryExpr { Op: UnaryOp.Not, Operand: not BinaryExpr { Op: BinaryOp.In } } u:
+                return BuildNode(pack, u.Operand, context) is { } inner ? new Negation(inner) : null;
+
+            case BinaryExpr b when Operators.IsComparison(b.Op):
+            {
+                var whole = ExprCompiler.TryBuildReader(b, context);
+                var left = ExprCompiler.TryBuildReader(b.Left, context);
+                var right = ExprCompiler.TryBuildReader(b.Right, context);
+                if (whole is null)
+                {
+                    return null;
+                }
+
+                return left is null || right is null || left.Type.Kind == VKind.Bool
+                    ? new Test(b, whole)
+                    : new Comparison(b, whole, left, right, UnitOf(pack, b.Left) ?? UnitOf(pack, b.Right));
+            }
+
+            default:
+                return ExprCompiler.TryBuildReader(ast, context) is { Type.Kind: VKind.Bool } reader ? new Test(ast, reader) : null;
+        }
+    }
+
+    private static void Flatten(RulePack pack, Ast ast, BinaryOp op, CompileContext context, List<Node> parts)
+    {
+        if (ast is BinaryExpr b && b.Op == op)
+        {
+            Flatten(pack, b.Left, op, context, parts);
+            Flatten(pack, b.Right, op, context, parts);
+        }
+        else if (BuildNode(pack, ast, context) is { } node)
+        {
+            parts.Add(node);
+        }
+    }
+
+    /// <summary>The unit of a parameter operand (what a comparison with it is measured in).</summary>
+    private static ParameterUnit? UnitOf(RulePack pack, Ast ast)
+        => ast is PathExpr { Segments: [("param", _), var (name, _)] } && pack.Parameters.TryGetValue(name, out var p) ? p.Unit : null;
+
+    private static void Describe(Node node, Tri truth, EvalScope scope, ConditionWords words, bool da, List<string> into)
+    {
+        switch (node)
+        {
+            case Junction j:
+            {
+                var parts = j.Parts.Select(p => (Part: p, Truth: p.Truth(scope))).ToList();
+                if (!j.All && truth == Tri.True)
+                {
+                    // Which branch of the "or" held: the first that did.
+                    var held = parts.First(p => p.Truth == Tri.True);
+                    var inner = new List<string>();
+                    Describe(held.Part, Tri.True, scope, words, da, inner);
+                    if (inner.Count > 0)
+                    {
+                        into.Add(parts.Count > 1 ? (da ? "opfyldt ved: " : "met by: ") + string.Join("; ", inner) : string.Join("; ", inner));
+                    }
+
+                    return;
+                }
+
+                // An "and" that failed: the parts that failed; one that held: every part; undecided: the open parts.
+                // An "or" that failed: every branch, each failing.
+                var deciding = j.All && truth != Tri.True ? parts.Where(p => p.Truth == truth).ToList() : parts;
+                var texts = new List<string>();
+                foreach (var (part, t) in deciding)
+                {
+                    Describe(part, t, scope, words, da, texts);
+                }
+
+                if (!j.All && truth == Tri.False && texts.Count > 1)
+                {
+                    into.Add((da ? "ingen af mulighederne holdt: " : "none of the alternatives held: ") + string.Join("; ", texts));
+                }
+                else
+                {
+                    into.AddRange(texts);
+                }
+
+                return;
+            }
+
+            case Negation n:
+                Describe(n.Inner, Kleene.Not(truth), scope, words, da, into);
+                return;
+
+            case Comparison c:
+                into.Add(c.Describe(scope, words, da));
+                return;
+
+            case Test t:
+                into.Add(words.Of(t.Ast) + ": " + TriWord(truth, da));
+                return;
+        }
+    }
+
+    private static string TriWord(Tri t, bool da) => (t, da) switch
+    {
+        (Tri.True, true) => "ja",
+        (Tri.False, true) => "nej",
+        (Tri.True, false) => "yes",
+        (Tri.False, false) => "no",
+        (_, true) => "ukendt",
+        _ => "unknown",
+    };
+
+    private abstract class Node
+    {
+        public abstract Tri Truth(EvalScope scope);
+    }
+
+    private sealed class Junction(bool all, Node[] parts) : Node
+    {
+        public bool All { get; } = all;
+
+        public Node[] Parts { get; } = parts;
+
+        public override Tri Truth(EvalScope scope)
+        {
+            var acc = All ? Tri.True : Tri.False;
+            foreach (var p in Parts)
+            {
+                acc = All ? Kleene.And(acc, p.Truth(scope)) : Kleene.Or(acc, p.Truth(scope));
+            }
+
+            return acc;
+        }
+    }
+
+    private sealed class Negation(Node inner) : Node
+    {
+        public Node Inner { get; } = inner;
+
+        public override Tri Truth(EvalScope scope) => Kleene.Not(Inner.Truth(scope));
+    }
+
+    private sealed class Test(Ast ast, ValueReader reader) : Node
+    {
+        public Ast Ast { get; } = ast;
+
+        public override Tri Truth(EvalScope scope) => reader.Read(scope) is Tri t ? t : Tri.Unknown;
+    }
+
+    /// <summary>A comparison of two values: quoted with both values and how they actually relate.</summary>
+    private sealed class Comparison(BinaryExpr ast, ValueReader whole, ValueReader left, ValueReader right, ParameterUnit? unit) : Node
+    {
+        public override Tri Truth(EvalScope scope) => whole.Read(scope) is Tri t ? t : Tri.Unknown;
+
+        public string Describe(EvalScope scope, ConditionWords words, bool da)
+        {
+            var l = left.Read(scope);
+            var r = right.Read(scope);
+            if (l is null || r is null)
+            {
+                // An unknown side: say which is not known (a missing fact is listed as such beside it).
+                var unknown = l is null ? Quoted(ast.Left, left, words, da) : words.Of(ast.Right);
+                return unknown + (da ? " er ikke oplyst" : " is not known");
+            }
+
+            var sb = new StringBuilder();
+            sb.Append(Quoted(ast.Left, left, words, da)).Append(' ').Append(Format(l, left.Type, da))
+                .Append(' ').Append(Relation(l, r)).Append(' ').Append(Format(r, right.Type, da));
+            if (ast.Right is not (NumberLit or StringLit or BoolLit) && ast.Right is not PathExpr { Segments: [("param", _), _] })
+            {
+                sb.Append(" (").Append(words.Of(ast.Right)).Append(')');
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>The left operand in words; a literal needs none (its value says it).</summary>
+        private static string Quoted(Ast operand, ValueReader reader, ConditionWords words, bool da)
+            => operand is NumberLit or StringLit ? (da ? "værdien" : "the value") : words.Of(operand);
+
+        private string Format(object? value, VType type, bool da) => value switch
+        {
+            null => da ? "(ukendt)" : "(unknown)",
+            decimal d when type.IsShare => ReasonText.Format(ParameterUnit.Share, d, da),
+            decimal d when unit is ParameterUnit.Years => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? " år" : d == 1 ? " year" : " years"),
+            decimal d when unit is ParameterUnit.Months => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? (d == 1 ? " måned" : " måneder") : d == 1 ? " month" : " months"),
+            decimal d => ReasonText.Format(unit ?? ParameterUnit.Count, d, da),
+            int day when type.Kind == VKind.Date => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string s => "‘" + s + "’",
+            Tri t => TriWord(t, da),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        };
+
+        /// <summary>How the two values relate (not the operator the condition asks for): 9 000 &lt; 16 408.</summary>
+        private static string Relation(object? l, object? r) => (l, r) switch
+        {
+            (decimal a, decimal b) => Symbol(a.CompareTo(b)),
+            (int a, int b) => Symbol(a.CompareTo(b)),
+            (string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase) ? "=" : "≠",
+            (Tri a, Tri b) => a == b ? "=" : "≠",
+            _ => "?",
+        };
+
+        private static string Symbol(int c) => c < 0 ? "<" : c > 0 ? ">" : "=";
+    }
+}

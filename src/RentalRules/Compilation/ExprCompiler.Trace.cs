@@ -1,0 +1,39 @@
+using System.Linq.Expressions;
+using RentalRules.Facts;
+using static System.Linq.Expressions.Expression;
+
+namespace RentalRules.Compilation;
+
+/// <summary>A part of a condition compiled on its own, for explanations: what it reads and its static type.</summary>
+/// <param name="Read">Its value in a scope: a <see cref="Tri"/>, a <c>decimal?</c>, a day number (<c>int?</c>) or a string.</param>
+/// <param name="Type">Its static type.</param>
+internal sealed record ValueReader(Func<EvalScope, object?> Read, VType Type);
+
+internal sealed partial class ExprCompiler
+{
+    /// <summary>
+    /// Compiles one closed part of a parsed condition (an operand of a comparison, a branch of an "or") to a reader of
+    /// its value, so that an explanation can quote the value that decided. Null when the part is not a value on its own
+    /// (it refers to a quantifier's variable, or is a list, a duration or a spell): the explanation then does without.
+    /// Built only when an explanation asks for it, never on the evaluation path.
+    /// </summary>
+    public static ValueReader? TryBuildReader(Ast ast, CompileContext context)
+    {
+        try
+        {
+            var compiler = new ExprCompiler(context);
+            var typed = compiler.Compile(ast);
+            if (typed.Type.Kind is not (VKind.Bool or VKind.Number or VKind.Date or VKind.String))
+            {
+                return null;
+            }
+
+            var read = Lambda<Func<EvalScope, object?>>(Convert(typed.Expr, typeof(object)), compiler._scope).Compile();
+            return new ValueReader(read, typed.Type);
+        }
+        catch (ExprException)
+        {
+            return null;
+        }
+    }
+}
