@@ -72,9 +72,9 @@ internal sealed partial class PackReader
         return result;
     }
 
-    private static readonly (string Name, LettingRoute Route)[] RouteNames = [("municipal", LettingRoute.Municipal), ("flexible", LettingRoute.Flexible), ("waitingList", LettingRoute.WaitingList)];
+    private static readonly (string Name, LettingRoute Route)[] RouteNames = [("municipal", LettingRoute.Municipal), ("flexible", LettingRoute.Flexible), ("waitingList", LettingRoute.WaitingList), (InternalTransferRoute.Name, LettingRoute.InternalTransfer)];
 
-    /// <summary>Reads <c>routes</c>: a tier names all three, a routing rule's <c>letting</c> the ones it changes.</summary>
+    /// <summary>Reads <c>routes</c>: a tier names all three (and may name <c>internalTransfer</c>, else it is implied), a routing rule's <c>letting</c> the ones it changes.</summary>
     private Dictionary<LettingRoute, RoutePolicy> ReadRoutes(JNode routesNode, Dictionary<string, CriteriaSetDef> sets, string owner, bool all, string? ownerId)
     {
         var routes = new Dictionary<LettingRoute, RoutePolicy>();
@@ -83,10 +83,10 @@ internal sealed partial class PackReader
             return routes;
         }
 
-        _r.CheckProperties(routesNode, "routes", ["municipal", "flexible", "waitingList"]);
+        _r.CheckProperties(routesNode, "routes", ["municipal", "flexible", "waitingList", InternalTransferRoute.Name]);
         foreach (var (name, route) in RouteNames)
         {
-            var rn = all ? _r.Required(routesNode, name, "routes") : routesNode[name];
+            var rn = all && route != LettingRoute.InternalTransfer ? _r.Required(routesNode, name, "routes") : routesNode[name];
             if (rn is null || !_r.ExpectObject(rn, name))
             {
                 continue;
@@ -98,6 +98,11 @@ internal sealed partial class PackReader
             ClauseInfo? rClause = closed || rn["clause"] is not null ? Cite(rn, $"The route '{name}' of {owner}") : null;
             var reason = closed ? ReadText(_r.Required(rn, "reason", $"The closed route '{name}'"), "reason") : rn["reason"] is null ? null : ReadText(rn["reason"], "reason");
             routes[route] = new RoutePolicy(closed, rClause, reason, reqs) { Owner = ownerId };
+        }
+
+        if (all && !routes.ContainsKey(LettingRoute.InternalTransfer))
+        {
+            routes[LettingRoute.InternalTransfer] = InternalTransferRoute.Implied(routes);
         }
 
         return routes;
@@ -120,11 +125,12 @@ internal sealed partial class PackReader
         var route = LettingRoute.Municipal;
         if (withRoute)
         {
-            var text = OneOf(_r.Required(n, "route", "A requirement"), ["municipal", "flexible", "waitingList"]);
+            var text = OneOf(_r.Required(n, "route", "A requirement"), ["municipal", "flexible", "waitingList", InternalTransferRoute.Name]);
             route = text switch
             {
                 "flexible" => LettingRoute.Flexible,
                 "waitingList" => LettingRoute.WaitingList,
+                InternalTransferRoute.Name => LettingRoute.InternalTransfer,
                 _ => LettingRoute.Municipal,
             };
         }
