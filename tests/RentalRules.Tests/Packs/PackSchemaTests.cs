@@ -51,7 +51,7 @@ public sealed class PackSchemaTests
         { "$defs.tier", ["label", "clause", "municipalShare", "flexibleLetting", "specialCriteria", "routes", "note"] },
         { "$defs.tier.properties.flexibleLetting", ["rule", "maxShare", "of", "clause", "note"] },
         { "$defs.tier.properties.specialCriteria", ["share", "criteriaSet", "counters", "clause", "note"] },
-        { "$defs.tier.properties.routes", ["municipal", "flexible", "waitingList"] },
+        { "$defs.tier.properties.routes", ["municipal", "flexible", "waitingList", "internalTransfer"] },
         { "$defs.route", ["closed", "clause", "reason", "requirements"] },
         { "$defs.requirement", ["id", "criteriaSet", "when", "clause", "reason", "note"] },
         { "$defs.routeRequirement", ["id", "route", "criteriaSet", "when", "clause", "reason", "note"] },
@@ -66,7 +66,7 @@ public sealed class PackSchemaTests
         { "properties.routing.properties.onTierChange", ["counters", "clause", "reason", "note"] },
         { "$defs.routingRule", ["id", "clause", "when", "route", "counter", "share", "letting", "legalBasis", "reason", "note"] },
         { "$defs.dwellingLetting", ["tiers", "flexibleLetting", "routes", "note"] },
-        { "$defs.dwellingLetting.properties.routes", ["municipal", "flexible", "waitingList"] },
+        { "$defs.dwellingLetting.properties.routes", ["municipal", "flexible", "waitingList", "internalTransfer"] },
     };
 
     /// <summary>Each set of allowed values the reader checks: where it is in the schema, and the values.</summary>
@@ -78,7 +78,7 @@ public sealed class PackSchemaTests
         { "properties.placement.properties.hitPolicy", ["first", "unique"] },
         { "properties.placement.properties.decided.properties.precedence", ["decided", "keyFigures"] },
         { "$defs.criteriaSet.properties.combine", ["all", "any"] },
-        { "$defs.routeRequirement.properties.route", ["municipal", "flexible", "waitingList"] },
+        { "$defs.routeRequirement.properties.route", ["municipal", "flexible", "waitingList", "internalTransfer"] },
         { "$defs.routingRule.properties.route", ["municipal", "flexible", "waitingList", "closed", "outOfScope"] },
         { "$defs.legalBasis", ["§ 59 stk. 1", "§ 59 stk. 2", "§ 59 stk. 3", "agreement"] },
         { "properties.routing.properties.onTierChange.properties.counters", ["carry", "keep"] },
