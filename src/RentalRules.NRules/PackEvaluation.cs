@@ -46,7 +46,7 @@ internal static class PackEvaluation
 
         var scope = pack.NewScope(task.On);
         scope.Department = task.Department;
-        var first = pack.HitPolicy == "first";
+        var first = pack.HitPolicy == HitPolicy.First;
         PlacementRule? hit = null;
         PlacementRule? second = null;
         PlacementRule? unknownRule = null;

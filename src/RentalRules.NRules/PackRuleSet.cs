@@ -111,7 +111,7 @@ public static class PackRuleSet
     private static IRuleDefinition PlacementDecision(RulePack pack, HashSet<string> names)
     {
         var count = pack.PlacementRules.Count;
-        var b = Builder($"{pack.Id}.placement", null, DecisionPriority, $"The placement under the hit policy '{pack.HitPolicy}', once every placement rule has answered.", names);
+        var b = Builder($"{pack.Id}.placement", null, DecisionPriority, $"The placement under the hit policy '{PackNames.Name(pack.HitPolicy)}', once every placement rule has answered.", names);
         var lhs = b.LeftHandSide();
         lhs.Pattern(typeof(PlacementTask), "task");
         var outcomes = lhs.Pattern(typeof(IEnumerable<RuleOutcome>), "outcomes");

@@ -250,7 +250,7 @@ public static class PackComparer
         {
             var truth = rule.When.Evaluate(scope);
             result[rule.Id] = (truth, lookedAt);
-            if (truth != Tri.False && pack.HitPolicy == "first")
+            if (truth != Tri.False && pack.HitPolicy == HitPolicy.First)
             {
                 lookedAt = false;
             }

@@ -26,7 +26,7 @@ internal static class PackAnalysis
         var shadowed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in pack.PlacementRules)
         {
-            if (always is not null && pack.HitPolicy == "first")
+            if (always is not null && pack.HitPolicy == HitPolicy.First)
             {
                 shadowed.Add(rule.Id);
                 yield return Descriptors.ShadowedRule.At(rule.Location, rule.Id, always.Id);

@@ -120,7 +120,7 @@ internal static class PlacementGaps
                 if (r == Tri.True)
                 {
                     hits.Add(rule);
-                    if (pack.HitPolicy == "first")
+                    if (pack.HitPolicy == HitPolicy.First)
                     {
                         break;
                     }
@@ -128,7 +128,7 @@ internal static class PlacementGaps
                 else if (r == Tri.Unknown)
                 {
                     unknown = true;
-                    if (pack.HitPolicy == "first" && hits.Count == 0)
+                    if (pack.HitPolicy == HitPolicy.First && hits.Count == 0)
                     {
                         break;
                     }

@@ -35,8 +35,9 @@ internal sealed class ConditionWords(RulePack pack, string language, DateOnly on
         DurationLit d => Duration(d),
         ListLit l => string.Join(", ", l.Items.Select(Words)),
         PathExpr p => Path(p),
-        UnaryExpr { Op: "not" } u => (Da ? "ikke (" : "not (") + Words(u.Operand) + ")",
-        UnaryExpr u => u.Op + Words(u.Operand),
+        UnaryExpr { Op: UnaryOp.Not, Operand: BinaryExpr { Op: BinaryOp.In } inner } => NotIn(inner),
+        UnaryExpr { Op: UnaryOp.Not } u => (Da ? "ikke (" : "not (") + Words(u.Operand) + ")",
+        UnaryExpr u => "-" + Words(u.Operand),
         BinaryExpr b => Binary(b),
         CallExpr c => Call(c),
         QuantExpr q => Quant(q),
@@ -49,25 +50,27 @@ internal sealed class ConditionWords(RulePack pack, string language, DateOnly on
         var right = Words(b.Right);
         return b.Op switch
         {
-            "and" => Group(b.Left, left, "and") + (Da ? " og " : " and ") + Group(b.Right, right, "and"),
-            "or" => Group(b.Left, left, "or") + (Da ? " eller " : " or ") + Group(b.Right, right, "or"),
-            "=" => left + (Da ? " er " : " is ") + right,
-            "!=" => left + (Da ? " er ikke " : " is not ") + right,
-            "<" => left + (Da ? " er under " : " is less than ") + right,
-            "<=" => left + (Da ? " er højst " : " is at most ") + right,
-            ">" => left + (Da ? " er over " : " is more than ") + right,
-            ">=" => left + (Da ? " er mindst " : " is at least ") + right,
-            "in" when b.Right is ListLit => left + (Da ? " er en af " : " is one of ") + right,
-            "in" => left + (Da ? " er blandt " : " is among ") + right,
-            "not in" when b.Right is ListLit => left + (Da ? " er ingen af " : " is none of ") + right,
-            "not in" => left + (Da ? " er ikke blandt " : " is not among ") + right,
-            _ => left + " " + b.Op + " " + right,
+            BinaryOp.And => Group(b.Left, left, BinaryOp.And) + (Da ? " og " : " and ") + Group(b.Right, right, BinaryOp.And),
+            BinaryOp.Or => Group(b.Left, left, BinaryOp.Or) + (Da ? " eller " : " or ") + Group(b.Right, right, BinaryOp.Or),
+            BinaryOp.Equal => left + (Da ? " er " : " is ") + right,
+            BinaryOp.NotEqual => left + (Da ? " er ikke " : " is not ") + right,
+            BinaryOp.Less => left + (Da ? " er under " : " is less than ") + right,
+            BinaryOp.LessOrEqual => left + (Da ? " er højst " : " is at most ") + right,
+            BinaryOp.Greater => left + (Da ? " er over " : " is more than ") + right,
+            BinaryOp.GreaterOrEqual => left + (Da ? " er mindst " : " is at least ") + right,
+            BinaryOp.In when b.Right is ListLit => left + (Da ? " er en af " : " is one of ") + right,
+            BinaryOp.In => left + (Da ? " er blandt " : " is among ") + right,
+            _ => left + " " + b.Symbol + " " + right,
         };
     }
 
+    /// <summary><c>x not in list</c>, which the parser reads as <c>not (x in list)</c>.</summary>
+    private string NotIn(BinaryExpr b)
+        => Words(b.Left) + (b.Right is ListLit ? (Da ? " er ingen af " : " is none of ") : (Da ? " er ikke blandt " : " is not among ")) + Words(b.Right);
+
     /// <summary>Parenthesises a mixed and/or operand so that the words keep the condition's grouping.</summary>
-    private static string Group(Ast operand, string words, string op)
-        => operand is BinaryExpr { Op: "and" or "or" } inner && inner.Op != op ? "(" + words + ")" : words;
+    private static string Group(Ast operand, string words, BinaryOp op)
+        => operand is BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } inner && inner.Op != op ? "(" + words + ")" : words;
 
     private string Call(CallExpr c)
     {
@@ -92,12 +95,12 @@ internal sealed class ConditionWords(RulePack pack, string language, DateOnly on
         var body = Words(q.Body);
         return q.Kind switch
         {
-            "any" => (Da ? $"mindst én {q.Variable} i {list}{where}: " : $"some {q.Variable} in {list}{where}: ") + body,
-            "all" => (Da ? $"hver {q.Variable} i {list}{where}: " : $"every {q.Variable} in {list}{where}: ") + body,
-            "count" => Da ? $"antallet af {q.Variable} i {list}{where} med {body}" : $"the number of {q.Variable} in {list}{where} with {body}",
-            "sum" => Da ? $"summen af {body} over {q.Variable} i {list}{where}" : $"the sum of {body} over {q.Variable} in {list}{where}",
-            "spell" => Da ? $"den sammenhængende periode af {q.Variable} i {list}{where} med {body}" : $"the unbroken spell of {q.Variable} in {list}{where} with {body}",
-            _ => q.Kind,
+            Quantifier.Any => (Da ? $"mindst én {q.Variable} i {list}{where}: " : $"some {q.Variable} in {list}{where}: ") + body,
+            Quantifier.All => (Da ? $"hver {q.Variable} i {list}{where}: " : $"every {q.Variable} in {list}{where}: ") + body,
+            Quantifier.Count => Da ? $"antallet af {q.Variable} i {list}{where} med {body}" : $"the number of {q.Variable} in {list}{where} with {body}",
+            Quantifier.Sum => Da ? $"summen af {body} over {q.Variable} i {list}{where}" : $"the sum of {body} over {q.Variable} in {list}{where}",
+            Quantifier.Spell => Da ? $"den sammenhængende periode af {q.Variable} i {list}{where} med {body}" : $"the unbroken spell of {q.Variable} in {list}{where} with {body}",
+            _ => q.Name,
         };
     }
 
@@ -126,8 +129,8 @@ internal sealed class ConditionWords(RulePack pack, string language, DateOnly on
 
         var value = p.ValueOn(on);
         var shown = value is null ? (Da ? "ingen værdi" : "no value")
-            : p.Unit == "share" ? (value.Value * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %"
-            : value.Value.ToString("#,0.##", CultureInfo.InvariantCulture) + (p.Unit is "count" or "ratio" or "share" ? "" : " " + p.Unit);
+            : p.Unit == ParameterUnit.Share ? (value.Value * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %"
+            : value.Value.ToString("#,0.##", CultureInfo.InvariantCulture) + (p.Unit is ParameterUnit.Count or ParameterUnit.Ratio or ParameterUnit.Share ? "" : " " + PackNames.Name(p.Unit));
         var title = p.Title?.In(language);
         return (title ?? name) + " (" + shown + (title is null ? "" : ", " + name) + ")";
     }

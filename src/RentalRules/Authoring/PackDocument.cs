@@ -93,7 +93,7 @@ internal sealed class PackDocumentBuilder
         var fields = new List<(string, IReadOnlyList<DocInline>)>
         {
             (T("Pakke", "Pack"), Code(m.Id + " " + m.Version)),
-            (T("Status", "Status"), Text(m.Status)),
+            (T("Status", "Status"), Text(PackNames.Name(m.Status))),
             (T("Gyldighed", "Validity"), Text(Period(m.ValidFrom, m.ValidTo))),
         };
         if (m.Municipality is not null)
@@ -177,7 +177,7 @@ internal sealed class PackDocumentBuilder
             [
                 [new DocInline(p.Name, Code: true), new DocInline(p.Title is null ? "" : " " + p.Title.In(_lang))],
                 Text(string.Join("; ", p.Values.Select(v => $"{T("fra", "from")} {Date(v.From)}: {Value(v.Value, p.Unit)}"))),
-                Text(p.Unit),
+                Text(PackNames.Name(p.Unit)),
                 Text(p.Clause ?? ""),
                 Text((p.Assumed ? T("ANTAGET. ", "ASSUMED. ") : "") + (p.Note ?? "")),
             ],
@@ -188,7 +188,7 @@ internal sealed class PackDocumentBuilder
     private void Placement()
     {
         _blocks.Add(new DocHeading(2, T("Placering", "Placement"), "placement"));
-        _blocks.Add(new DocParagraph(_pack.HitPolicy == "first"
+        _blocks.Add(new DocParagraph(_pack.HitPolicy == HitPolicy.First
             ? T("Den første regel, hvis betingelse er opfyldt, placerer afdelingen (hit policy: first).", "The first rule whose condition holds places the department (hit policy: first).")
             : T("Præcis én regel skal være opfyldt (hit policy: unique).", "Exactly one rule must hold (hit policy: unique).")));
         if (_pack.Decided is { } decided)
@@ -225,7 +225,7 @@ internal sealed class PackDocumentBuilder
         var transfers = _pack.TierDefs.Values.Any(InternalTransferRoute.Stated);
         foreach (var t in _pack.TierDefs.Values)
         {
-            var flexible = t.FlexibleRule + (t.FlexibleMaxShare is { } max ? $" ({T("højst", "at most")} {max})" : "") + (t.FlexibleClause is { } fc ? $", {fc.Id}" : "");
+            var flexible = PackNames.Name(t.FlexibleRule) + (t.FlexibleMaxShare is { } max ? $" ({T("højst", "at most")} {max})" : "") + (t.FlexibleClause is { } fc ? $", {fc.Id}" : "");
             var special = t.SpecialCriteria is { } sc ? $"{T("hver", "every")} {sc.Share} {T("under", "under")} {sc.CriteriaSet} ({sc.Clause})" : "";
             rows.Add(new DocRow(
                 [
@@ -276,7 +276,7 @@ internal sealed class PackDocumentBuilder
                 Code(r.Id),
                 Text(r.Clause.Id),
                 [new DocInline(_words.Render(r.When.Text)), new DocInline(" "), new DocInline(r.When.Text, Code: true)],
-                Text(r.FixedRoute ?? (T("tælles i ", "counted in ") + r.Counter)),
+                Text(r.FixedRoute is { } fixedRoute ? RouteNames.Name(fixedRoute) : (T("tælles i ", "counted in ") + r.Counter)),
                 Text(Share(r.Share)),
                 Text(Reason(r.Reason)),
             ],
@@ -435,7 +435,7 @@ internal sealed class PackDocumentBuilder
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private string Value(decimal value, string unit) => unit == "share"
+    private string Value(decimal value, ParameterUnit unit) => unit == ParameterUnit.Share
         ? (value * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %"
         : value.ToString(Da ? "#,0.##" : "#,0.##", CultureInfo.InvariantCulture);
 

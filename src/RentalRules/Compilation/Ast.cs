@@ -19,14 +19,71 @@ internal sealed record PathExpr(IReadOnlyList<(string Name, int Pos)> Segments, 
     public string Text => string.Join(".", Segments.Select(s => s.Name));
 }
 
-internal sealed record UnaryExpr(string Op, Ast Operand, int Pos) : Ast(Pos);
+internal sealed record UnaryExpr(UnaryOp Op, Ast Operand, int Pos) : Ast(Pos);
 
-internal sealed record BinaryExpr(string Op, Ast Left, Ast Right, int Pos) : Ast(Pos);
+internal sealed record BinaryExpr(BinaryOp Op, Ast Left, Ast Right, int Pos) : Ast(Pos)
+{
+    /// <summary>The operator as the expression spells it (for messages).</summary>
+    public string Symbol => Operators.Spelling(Op);
+}
 
 internal sealed record CallExpr(string Name, IReadOnlyList<Ast> Args, int Pos) : Ast(Pos);
 
 /// <summary><c>any|all|count|spell|sum(Variable in Collection [where Filter]: Body)</c>.</summary>
-internal sealed record QuantExpr(string Kind, string Variable, PathExpr Collection, Ast Body, int Pos, Ast? Filter = null) : Ast(Pos);
+internal sealed record QuantExpr(Quantifier Kind, string Variable, PathExpr Collection, Ast Body, int Pos, Ast? Filter = null) : Ast(Pos)
+{
+    /// <summary>The quantifier's name as the expression spells it (for messages).</summary>
+    public string Name => EnumNames<Quantifier>.Name(Kind);
+}
+
+/// <summary>A unary operator: <c>not</c>, <c>-</c>.</summary>
+internal enum UnaryOp
+{
+    Not,
+    Negate,
+}
+
+/// <summary>A binary operator; the comparisons come first, in the order the runtime's comparison takes them.</summary>
+internal enum BinaryOp
+{
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    And,
+    Or,
+    In,
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+}
+
+/// <summary>A quantifier over a list (its name is the camelCase name: <c>any</c>, <c>all</c>, <c>count</c>, <c>spell</c>, <c>sum</c>).</summary>
+internal enum Quantifier
+{
+    Any,
+    All,
+    Count,
+    Spell,
+    Sum,
+}
+
+/// <summary>The one table of operator spellings, read by the parser and by messages.</summary>
+internal static class Operators
+{
+    private static readonly string[] Spellings = ["=", "!=", "<", "<=", ">", ">=", "and", "or", "in", "+", "-", "*", "/"];
+
+    public static string Spelling(BinaryOp op) => Spellings[(int)op];
+
+    /// <summary>The operator a symbol or keyword spells (the parser only asks for ones it has matched).</summary>
+    public static BinaryOp Binary(string spelling) => (BinaryOp)Array.IndexOf(Spellings, spelling);
+
+    /// <summary>Whether the operator is a comparison (its value is then the runtime's comparison index).</summary>
+    public static bool IsComparison(BinaryOp op) => op <= BinaryOp.GreaterOrEqual;
+}
 
 /// <summary>A problem in an expression, at a character offset: a descriptor and its arguments.</summary>
 internal sealed record ExprError(int Pos, RentalRules.Diagnostics.DiagnosticDescriptor Descriptor, params object?[] Args)

@@ -33,7 +33,6 @@ internal sealed class ExprReferences
 /// </summary>
 internal sealed class ExprCompiler
 {
-    private static readonly string[] Operators = ["=", "!=", "<", "<=", ">", ">="];
     private static readonly string[] Functions = ["known", "missing", "date", "current", "within", "any", "all", "count", "spell", "sum"];
 
     /// <summary>The helper methods compiled conditions call, looked up once.</summary>
@@ -142,7 +141,7 @@ internal sealed class ExprCompiler
     private Typed CompileUnary(UnaryExpr u)
     {
         var operand = Compile(u.Operand);
-        if (u.Op == "not")
+        if (u.Op == UnaryOp.Not)
         {
             RequireBool(operand, u.Operand.Pos, "'not'");
             return new Typed(Call(M.Not, operand.Expr), VType.Bool);
@@ -168,22 +167,22 @@ internal sealed class ExprCompiler
     {
         switch (b.Op)
         {
-            case "and":
-            case "or":
+            case BinaryOp.And:
+            case BinaryOp.Or:
             {
                 var left = Compile(b.Left);
                 var right = Compile(b.Right);
-                RequireBool(left, b.Left.Pos, $"'{b.Op}'");
-                RequireBool(right, b.Right.Pos, $"'{b.Op}'");
-                return new Typed(b.Op == "and" ? AndE(left.Expr, right.Expr) : OrE(left.Expr, right.Expr), VType.Bool);
+                RequireBool(left, b.Left.Pos, $"'{b.Symbol}'");
+                RequireBool(right, b.Right.Pos, $"'{b.Symbol}'");
+                return new Typed(b.Op == BinaryOp.And ? AndE(left.Expr, right.Expr) : OrE(left.Expr, right.Expr), VType.Bool);
             }
 
-            case "in":
+            case BinaryOp.In:
                 return CompileIn(b);
-            case "+":
-            case "-":
-            case "*":
-            case "/":
+            case BinaryOp.Add:
+            case BinaryOp.Subtract:
+            case BinaryOp.Multiply:
+            case BinaryOp.Divide:
                 return CompileArithmetic(b);
             default:
                 return CompileComparison(b);
@@ -220,10 +219,10 @@ internal sealed class ExprCompiler
     {
         var left = Compile(b.Left);
         var right = Compile(b.Right);
-        if (left.Type.Kind == VKind.Date && right.Type.Kind == VKind.Duration && b.Op is "+" or "-")
+        if (left.Type.Kind == VKind.Date && right.Type.Kind == VKind.Duration && b.Op is BinaryOp.Add or BinaryOp.Subtract)
         {
             var d = NotCalendar((DurationLit)right.Constant!);
-            var sign = b.Op == "+" ? 1 : -1;
+            var sign = b.Op == BinaryOp.Add ? 1 : -1;
             return new Typed(
                 Call(M.Add, left.Expr, Constant(sign * d.Years), Constant(sign * d.Months), Constant(sign * d.Days)),
                 VType.Date);
@@ -231,14 +230,14 @@ internal sealed class ExprCompiler
 
         if (left.Type.Kind != VKind.Number || right.Type.Kind != VKind.Number)
         {
-            throw TypeError(b.Pos, left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration ? Descriptors.ArithmeticWithDuration : Descriptors.ArithmeticNeedsNumbers, b.Op, left.Type.Describe(), right.Type.Describe());
+            throw TypeError(b.Pos, left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration ? Descriptors.ArithmeticWithDuration : Descriptors.ArithmeticNeedsNumbers, b.Symbol, left.Type.Describe(), right.Type.Describe());
         }
 
         var method = b.Op switch
         {
-            "+" => M.Sum,
-            "-" => M.Subtract,
-            "*" => M.Multiply,
+            BinaryOp.Add => M.Sum,
+            BinaryOp.Subtract => M.Subtract,
+            BinaryOp.Multiply => M.Multiply,
             _ => M.Divide,
         };
         return new Typed(Call(method, _scope, left.Expr, right.Expr), VType.Number);
@@ -253,7 +252,7 @@ internal sealed class ExprCompiler
             return CompileSpellComparison(b, left, right);
         }
 
-        var equality = b.Op is "=" or "!=";
+        var equality = b.Op is BinaryOp.Equal or BinaryOp.NotEqual;
         CheckLiteralAgainst(left, right, b.Right.Pos);
         CheckLiteralAgainst(right, left, b.Left.Pos);
 
@@ -276,7 +275,7 @@ internal sealed class ExprCompiler
         }
 
         Expression result;
-        var op = Constant(Array.IndexOf(Operators, b.Op));
+        var op = Constant((int)b.Op);
         if (left.Type.Kind == VKind.Number && right.Type.Kind == VKind.Number)
         {
             result = Call(M.Compare, left.Expr, right.Expr, op);
@@ -287,15 +286,15 @@ internal sealed class ExprCompiler
         }
         else if (equality && left.Type.Kind == VKind.String && right.Type.Kind == VKind.String)
         {
-            result = Call(M.TextEqual, left.Expr, right.Expr, Constant(b.Op == "="));
+            result = Call(M.TextEqual, left.Expr, right.Expr, Constant(b.Op == BinaryOp.Equal));
         }
         else if (equality && left.Type.Kind == VKind.Bool && right.Type.Kind == VKind.Bool)
         {
-            result = Call(M.TriEqual, left.Expr, right.Expr, Constant(b.Op == "="));
+            result = Call(M.TriEqual, left.Expr, right.Expr, Constant(b.Op == BinaryOp.Equal));
         }
         else
         {
-            throw TypeError(b.Pos, left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration ? Descriptors.CannotCompareWithDuration : equality ? Descriptors.CannotCompareTypes : Descriptors.CannotOrder, left.Type.Describe(), right.Type.Describe(), b.Op);
+            throw TypeError(b.Pos, left.Type.Kind == VKind.Duration || right.Type.Kind == VKind.Duration ? Descriptors.CannotCompareWithDuration : equality ? Descriptors.CannotCompareTypes : Descriptors.CannotOrder, left.Type.Describe(), right.Type.Describe(), b.Symbol);
         }
 
         return new Typed(result, VType.Bool);
@@ -413,11 +412,11 @@ internal sealed class ExprCompiler
         var collection = CompilePath(q.Collection, noteMissing: true);
         if (collection.Type.Kind != VKind.List)
         {
-            throw TypeError(q.Collection.Pos, Descriptors.QuantifierNeedsList, q.Kind, q.Collection.Text, collection.Type.Describe());
+            throw TypeError(q.Collection.Pos, Descriptors.QuantifierNeedsList, q.Name, q.Collection.Text, collection.Type.Describe());
         }
 
         var elementType = collection.Type.Object!;
-        if (q.Kind == "spell" && elementType.PeriodOf is null)
+        if (q.Kind == Quantifier.Spell && elementType.PeriodOf is null)
         {
             throw TypeError(q.Collection.Pos, Descriptors.SpellNeedsPeriods, q.Collection.Text, collection.Type.Describe());
         }
@@ -431,11 +430,11 @@ internal sealed class ExprCompiler
         try
         {
             // A filter narrows the records: any/count/spell(x in l where f: b) is any(x in l: f and b); all is all(x in l: not f or b).
-            var bodyAst = q.Filter is null || q.Kind == "sum" ? q.Body
-                : q.Kind == "all" ? new BinaryExpr("or", new UnaryExpr("not", q.Filter, q.Filter.Pos), q.Body, q.Filter.Pos)
-                : new BinaryExpr("and", q.Filter, q.Body, q.Filter.Pos);
+            var bodyAst = q.Filter is null || q.Kind == Quantifier.Sum ? q.Body
+                : q.Kind == Quantifier.All ? new BinaryExpr(BinaryOp.Or, new UnaryExpr(UnaryOp.Not, q.Filter, q.Filter.Pos), q.Body, q.Filter.Pos)
+                : new BinaryExpr(BinaryOp.And, q.Filter, q.Body, q.Filter.Pos);
             body = Compile(bodyAst);
-            if (q.Kind == "sum" && q.Filter is not null)
+            if (q.Kind == Quantifier.Sum && q.Filter is not null)
             {
                 filter = Compile(q.Filter);
                 RequireBool(filter.Value, q.Filter.Pos, "'where'");
@@ -446,7 +445,7 @@ internal sealed class ExprCompiler
             _bound.Remove(q.Variable);
         }
 
-        if (q.Kind == "sum")
+        if (q.Kind == Quantifier.Sum)
         {
             if (body.Type.Kind != VKind.Number)
             {
@@ -455,7 +454,7 @@ internal sealed class ExprCompiler
         }
         else
         {
-            RequireBool(body, q.Body.Pos, $"The body of '{q.Kind}'");
+            RequireBool(body, q.Body.Pos, $"The body of '{q.Name}'");
         }
 
         var list = Variable(listType, "list");
@@ -487,7 +486,7 @@ internal sealed class ExprCompiler
 
         switch (q.Kind)
         {
-            case "count":
+            case Quantifier.Count:
             {
                 var n = Variable(typeof(decimal), "count");
                 var unknown = Variable(typeof(bool), "unknown");
@@ -505,7 +504,7 @@ internal sealed class ExprCompiler
                 return new Typed(result, VType.Number);
             }
 
-            case "sum":
+            case Quantifier.Sum:
             {
                 // A record the filter may include (unknown) makes the sum unknown; an unknown value of an included record too.
                 var acc = Variable(typeof(decimal?), "sum");
@@ -524,7 +523,7 @@ internal sealed class ExprCompiler
                 return new Typed(result, VType.Number);
             }
 
-            case "spell":
+            case Quantifier.Spell:
             {
                 var records = Variable(typeof(Periods.SpellRecords), "records");
                 var periodOf = Constant(elementType.PeriodOf, typeof(Func<,>).MakeGenericType(elementType.ClrType, typeof(Period)));
@@ -551,7 +550,7 @@ internal sealed class ExprCompiler
             default:
             {
                 // any: true wins, unknown beats false; all: false wins, unknown beats true.
-                var (decisive, start) = q.Kind == "any" ? (TrueE, FalseE) : (FalseE, TrueE);
+                var (decisive, start) = q.Kind == Quantifier.Any ? (TrueE, FalseE) : (FalseE, TrueE);
                 var acc = Variable(typeof(Tri), "acc");
                 var result = OverList(
                     typeof(Tri),
@@ -655,15 +654,15 @@ internal sealed class ExprCompiler
     /// <summary><c>spell(..) &gt;= N</c> and friends: whether the spell running on the evaluation date has lasted N.</summary>
     private Typed CompileSpellComparison(BinaryExpr b, Typed left, Typed right)
     {
-        if (left.Type.Kind != VKind.Spell || right.Constant is not DurationLit d || b.Op is "=" or "!=")
+        if (left.Type.Kind != VKind.Spell || right.Constant is not DurationLit d || b.Op is BinaryOp.Equal or BinaryOp.NotEqual)
         {
-            throw TypeError(b.Pos, Descriptors.SpellComparison, left.Type.Describe(), right.Type.Describe(), b.Op);
+            throw TypeError(b.Pos, Descriptors.SpellComparison, left.Type.Describe(), right.Type.Describe(), b.Symbol);
         }
 
         // lasted N: began on or before on − N; longer than N: began before on − N. '<' and '<=' are their negations.
-        var strictly = b.Op is ">" or "<=";
+        var strictly = b.Op is BinaryOp.Greater or BinaryOp.LessOrEqual;
         Expression lasted = Call(M.SpellLasted, left.Expr, Property(_scope, nameof(EvalScope.On)), Constant(d.Years), Constant(d.Months), Constant(d.Days), Constant(d.Calendar), Constant(strictly));
-        if (b.Op is "<" or "<=")
+        if (b.Op is BinaryOp.Less or BinaryOp.LessOrEqual)
         {
             lasted = Call(M.Not, lasted);
         }

@@ -113,7 +113,7 @@ internal sealed class ExprParser
         {
             var pos = Next().Pos;
             CountOperator(pos);
-            left = new BinaryExpr("or", left, ParseAnd(), pos);
+            left = new BinaryExpr(BinaryOp.Or, left, ParseAnd(), pos);
         }
 
         _depth--;
@@ -127,7 +127,7 @@ internal sealed class ExprParser
         {
             var pos = Next().Pos;
             CountOperator(pos);
-            left = new BinaryExpr("and", left, ParseNot(), pos);
+            left = new BinaryExpr(BinaryOp.And, left, ParseNot(), pos);
         }
 
         return left;
@@ -141,7 +141,7 @@ internal sealed class ExprParser
             Enter(pos);
             var operand = ParseNot();
             _depth--;
-            return new UnaryExpr("not", operand, pos);
+            return new UnaryExpr(UnaryOp.Not, operand, pos);
         }
 
         return ParseCompare();
@@ -153,20 +153,20 @@ internal sealed class ExprParser
         if (Peek.Kind == TokenKind.Symbol && Peek.Text is "=" or "!=" or "<" or "<=" or ">" or ">=")
         {
             var op = Next();
-            return new BinaryExpr(op.Text, left, ParseSum(), op.Pos);
+            return new BinaryExpr(Operators.Binary(op.Text), left, ParseSum(), op.Pos);
         }
 
         if (IsWord("in"))
         {
             var pos = Next().Pos;
-            return new BinaryExpr("in", left, ParseSum(), pos);
+            return new BinaryExpr(BinaryOp.In, left, ParseSum(), pos);
         }
 
         if (IsWord("not") && _tokens[_index + 1] is { Kind: TokenKind.Name, Text: "in" })
         {
             var pos = Next().Pos;
             Next();
-            return new UnaryExpr("not", new BinaryExpr("in", left, ParseSum(), pos), pos);
+            return new UnaryExpr(UnaryOp.Not, new BinaryExpr(BinaryOp.In, left, ParseSum(), pos), pos);
         }
 
         return left;
@@ -179,7 +179,7 @@ internal sealed class ExprParser
         {
             var op = Next();
             CountOperator(op.Pos);
-            left = new BinaryExpr(op.Text, left, ParseProduct(), op.Pos);
+            left = new BinaryExpr(Operators.Binary(op.Text), left, ParseProduct(), op.Pos);
         }
 
         return left;
@@ -192,7 +192,7 @@ internal sealed class ExprParser
         {
             var op = Next();
             CountOperator(op.Pos);
-            left = new BinaryExpr(op.Text, left, ParseUnary(), op.Pos);
+            left = new BinaryExpr(Operators.Binary(op.Text), left, ParseUnary(), op.Pos);
         }
 
         return left;
@@ -206,7 +206,7 @@ internal sealed class ExprParser
             Enter(pos);
             var operand = ParseUnary();
             _depth--;
-            return new UnaryExpr("-", operand, pos);
+            return new UnaryExpr(UnaryOp.Negate, operand, pos);
         }
 
         return ParsePrimary();
@@ -335,7 +335,7 @@ internal sealed class ExprParser
 
                 Expect(":");
                 var body = ParseOr();
-                result = new QuantExpr(first.Text, variable, collection, body, first.Pos, filter);
+                result = new QuantExpr(PackNames.Parse<Quantifier>(first.Text)!.Value, variable, collection, body, first.Pos, filter);
             }
             else
             {

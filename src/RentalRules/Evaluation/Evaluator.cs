@@ -130,7 +130,7 @@ internal static class Evaluator
                 if (hit is null)
                 {
                     hit = rule;
-                    if (pack.HitPolicy == "first")
+                    if (pack.HitPolicy == HitPolicy.First)
                     {
                         break;
                     }
@@ -143,7 +143,7 @@ internal static class Evaluator
             else if (r == Tri.Unknown)
             {
                 unknownRule ??= rule;
-                if (pack.HitPolicy == "first" && hit is null)
+                if (pack.HitPolicy == HitPolicy.First && hit is null)
                 {
                     break;
                 }
@@ -160,7 +160,7 @@ internal static class Evaluator
     /// </summary>
     internal static PlacementResult Decide(RulePack pack, Department department, EvalScope scope, IReadOnlyList<string> warnings, PlacementRule? hit, PlacementRule? second, PlacementRule? unknownRule, IReadOnlyList<string> missingSoFar)
     {
-        if (unknownRule is not null && (pack.HitPolicy != "first" || hit is null))
+        if (unknownRule is not null && (pack.HitPolicy != HitPolicy.First || hit is null))
         {
             var missing = missingSoFar;
             var why = WhyUnknown(missing);
@@ -235,7 +235,7 @@ internal static class Evaluator
     {
         var tier = runtime.Tier;
         var fallback = runtime.DefaultFlexible;
-        if (tier.FlexibleRule is "none" or "all" || d.FlexibleLettingShare is not { } s)
+        if (tier.FlexibleRule is FlexibleRule.None or FlexibleRule.All || d.FlexibleLettingShare is not { } s)
         {
             return fallback;
         }
@@ -581,13 +581,7 @@ internal static class Evaluator
         }
     }
 
-    internal static string RouteName(LettingRoute route) => route switch
-    {
-        LettingRoute.Municipal => "municipal",
-        LettingRoute.Flexible => "flexible",
-        LettingRoute.InternalTransfer => "internalTransfer",
-        _ => "waitingList",
-    };
+    internal static string RouteName(LettingRoute route) => RouteNames.Name(route);
 
     private static IReadOnlyList<string> Distinct(IEnumerable<string> items) => items.Distinct(StringComparer.Ordinal).ToList();
 

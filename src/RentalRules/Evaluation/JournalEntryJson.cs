@@ -146,25 +146,10 @@ internal static class JournalEntryJson
     }
 
     /// <summary>The route names a journal writes (the same as the routing output's).</summary>
-    internal static string RouteName(VacancyRoute route) => route switch
-    {
-        VacancyRoute.Municipal => "municipal",
-        VacancyRoute.Flexible => "flexible",
-        VacancyRoute.WaitingList => "waitingList",
-        VacancyRoute.Closed => "closed",
-        VacancyRoute.OutOfScope => "outOfScope",
-        _ => "undetermined",
-    };
+    internal static string RouteName(VacancyRoute route) => RouteNames.Name(route);
 
-    private static VacancyRoute? RouteOf(string name) => name switch
-    {
-        "municipal" => VacancyRoute.Municipal,
-        "flexible" => VacancyRoute.Flexible,
-        "waitingList" => VacancyRoute.WaitingList,
-        "closed" => VacancyRoute.Closed,
-        "outOfScope" => VacancyRoute.OutOfScope,
-        _ => null,
-    };
+    /// <summary>A recorded route: every vacancy route but <c>undetermined</c> (an undetermined routing is never recorded).</summary>
+    private static VacancyRoute? RouteOf(string name) => RouteNames.ParseVacancy(name) is { } r && r != VacancyRoute.Undetermined ? r : null;
 
     internal static string Checksum(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

@@ -76,7 +76,7 @@ internal static class Router
             : placement with { Routes = Evaluator.RouteSummaries(pack, letting, scope).Routes, FlexibleLetting = Evaluator.FlexiblePolicy(pack, letting, department) };
         if (rule.FixedRoute is { } fixedRoute)
         {
-            var route = Parse(fixedRoute);
+            var route = fixedRoute;
             return Unchanged(vacancy, department, route, tier.Id, explanation, NoStrings, ledger, CriteriaSetFor(view, route, special: false)) with { Rule = rule };
         }
 
@@ -368,12 +368,12 @@ internal static class Router
             return false;
         }
 
-        if (!waitingOpen || tier.FlexibleRule == "all")
+        if (!waitingOpen || tier.FlexibleRule == FlexibleRule.All)
         {
             return true;
         }
 
-        return tier.FlexibleRule != "none" && placement.FlexibleLetting?.Share is { } share && Hits(j, tier.FlexibleOfAllVacancies ? OfNonMunicipal(share, municipalShare) : share);
+        return tier.FlexibleRule != FlexibleRule.None && placement.FlexibleLetting?.Share is { } share && Hits(j, tier.FlexibleOfAllVacancies ? OfNonMunicipal(share, municipalShare) : share);
     }
 
     /// <summary>
@@ -480,8 +480,8 @@ internal static class Router
         var share = placement.FlexibleLetting?.Share;
         var reason = (tier.FlexibleRule, flexible) switch
         {
-            ("all", _) => new LocalizedText($"{tier.Label.Da}: al udlejning uden for kommunal anvisning sker fleksibelt.", $"{tier.Label.En}: every letting outside municipal allocation is flexible."),
-            ("none", _) => new LocalizedText($"{tier.Label.Da}: der er ingen fleksibel udlejning, så boligen udlejes efter ventelisten.", $"{tier.Label.En}: there is no flexible letting, so the dwelling is let from the waiting list."),
+            (FlexibleRule.All, _) => new LocalizedText($"{tier.Label.Da}: al udlejning uden for kommunal anvisning sker fleksibelt.", $"{tier.Label.En}: every letting outside municipal allocation is flexible."),
+            (FlexibleRule.None, _) => new LocalizedText($"{tier.Label.Da}: der er ingen fleksibel udlejning, så boligen udlejes efter ventelisten.", $"{tier.Label.En}: there is no flexible letting, so the dwelling is let from the waiting list."),
             (_, true) => new LocalizedText($"Boligen falder inden for afdelingens andel til fleksibel udlejning ({share}{(tier.FlexibleOfAllVacancies ? " af alle afdelingens ledige boliger" : "")}).", $"The dwelling falls within the department's flexible-letting share ({share}{(tier.FlexibleOfAllVacancies ? " of all the department's vacancies" : "")})."),
             (_, false) when share is null => new LocalizedText("Afdelingen har ingen oplyst andel til fleksibel udlejning: boligen udlejes efter ventelisten.", "The department has no stated flexible-letting share: the dwelling is let from the waiting list."),
             _ => new LocalizedText($"Boligen falder uden for afdelingens andel til fleksibel udlejning ({share}{(tier.FlexibleOfAllVacancies ? " af alle afdelingens ledige boliger" : "")}) og udlejes efter ventelisten.", $"The dwelling falls outside the department's flexible-letting share ({share}{(tier.FlexibleOfAllVacancies ? " of all the department's vacancies" : "")}) and is let from the waiting list."),
@@ -505,15 +505,6 @@ internal static class Router
         };
         return letting is { } l && placement.Routes.TryGetValue(l, out var summary) && summary.CriteriaSets.Count > 0 ? summary.CriteriaSets[0] : null;
     }
-
-    private static VacancyRoute Parse(string route) => route switch
-    {
-        "municipal" => VacancyRoute.Municipal,
-        "flexible" => VacancyRoute.Flexible,
-        "waitingList" => VacancyRoute.WaitingList,
-        "closed" => VacancyRoute.Closed,
-        _ => VacancyRoute.OutOfScope,
-    };
 
     private static RoutingResult Unchanged(Vacancy v, Department d, VacancyRoute route, string? tier, List<Explanation> explanation, IReadOnlyList<string> missing, Ledger ledger, string? criteriaSet = null)
         => new(new RoutingDecision(v.Id, d.Id, route, false, criteriaSet, tier, null, null, null, explanation, missing), ledger);

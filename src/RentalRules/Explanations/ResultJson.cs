@@ -168,15 +168,7 @@ public static class ResultJson
     /// <summary>The contract name of a vacancy route: <c>municipal</c>, <c>flexible</c>, <c>waitingList</c>, <c>closed</c>, <c>outOfScope</c>, <c>undetermined</c>.</summary>
     /// <param name="route">The route.</param>
     /// <returns>The name.</returns>
-    public static string Name(VacancyRoute route) => route switch
-    {
-        VacancyRoute.Municipal => "municipal",
-        VacancyRoute.Flexible => "flexible",
-        VacancyRoute.WaitingList => "waitingList",
-        VacancyRoute.Closed => "closed",
-        VacancyRoute.OutOfScope => "outOfScope",
-        _ => "undetermined",
-    };
+    public static string Name(VacancyRoute route) => RouteNames.Name(route);
 
     private static string Write(Action<Utf8JsonWriter> write, bool indented)
     {
@@ -323,5 +315,5 @@ public static class ResultJson
     /// <summary>The contract name of a route: <c>municipal</c>, <c>flexible</c>, <c>waitingList</c>.</summary>
     /// <param name="route">The route.</param>
     /// <returns>The name.</returns>
-    public static string RouteName(LettingRoute route) => Evaluator.RouteName(route);
+    public static string RouteName(LettingRoute route) => RouteNames.Name(route);
 }

@@ -8,9 +8,6 @@ namespace RentalRules.Packs;
 /// </summary>
 internal static class InternalTransferRoute
 {
-    /// <summary>The name of the route in packs, pack tests and the CLI.</summary>
-    public const string Name = "internalTransfer";
-
     /// <summary>The reason of the route a tier does not state, when it is open.</summary>
     public static readonly LocalizedText Unstated = new(
         "Aftalen stiller ingen kriterier for intern oprykning i denne afdeling.",

@@ -194,7 +194,7 @@ internal sealed class ObligationCheck
                     }
 
                     reached.Add(rule.Tier);
-                    if (r == Tri.True && _pack.HitPolicy == "first")
+                    if (r == Tri.True && _pack.HitPolicy == HitPolicy.First)
                     {
                         break;
                     }
@@ -269,12 +269,12 @@ internal sealed class ObligationCheck
         var problems = new List<LocalizedText>();
         var requirements = pack.RouteRequirements[policy.Key];
         var waitingCriteria = requirements[(int)LettingRoute.WaitingList].Length > 0;
-        if (obligation.AllFlexible && Open(LettingRoute.WaitingList) && policy.FlexibleRule != "all" && !waitingCriteria)
+        if (obligation.AllFlexible && Open(LettingRoute.WaitingList) && policy.FlexibleRule != FlexibleRule.All && !waitingCriteria)
         {
             problems.Add(Open(LettingRoute.Flexible)
                 ? new LocalizedText(
-                    $"den lader boliger, der ikke udlejes fleksibelt, gå til ventelisten uden kriterier (fleksibel udlejning '{policy.FlexibleRule}' i stedet for al udlejning)",
-                    $"it lets the dwellings not let flexibly go to the waiting list without criteria (flexible letting '{policy.FlexibleRule}' instead of all lettings)")
+                    $"den lader boliger, der ikke udlejes fleksibelt, gå til ventelisten uden kriterier (fleksibel udlejning '{PackNames.Name(policy.FlexibleRule)}' i stedet for al udlejning)",
+                    $"it lets the dwellings not let flexibly go to the waiting list without criteria (flexible letting '{PackNames.Name(policy.FlexibleRule)}' instead of all lettings)")
                 : new LocalizedText(
                     "den udlejer efter ventelisten uden kriterier, og fleksibel udlejning er lukket",
                     "it lets from the waiting list without criteria, and flexible letting is closed"));

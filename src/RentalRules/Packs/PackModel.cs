@@ -17,7 +17,7 @@ internal sealed record ClauseInfo(string Id, string Source, string? Title);
 /// <summary>One value of a parameter, in force from a date.</summary>
 internal sealed record ParameterValue(DateOnly From, decimal Value);
 
-internal sealed record ParameterDef(string Name, string Unit, string? Clause, string? Note, bool Assumed, IReadOnlyList<ParameterValue> Values, SourceLocation Location)
+internal sealed record ParameterDef(string Name, ParameterUnit Unit, string? Clause, string? Note, bool Assumed, IReadOnlyList<ParameterValue> Values, SourceLocation Location)
 {
     /// <summary>What the value is, in the pack's words (used where an explanation names the parameter).</summary>
     public LocalizedText? Title { get; init; }
@@ -126,7 +126,7 @@ internal sealed record TierDef(
     LocalizedText Label,
     ClauseInfo Clause,
     Fraction MunicipalShare,
-    string FlexibleRule,
+    FlexibleRule FlexibleRule,
     Fraction? FlexibleMaxShare,
     ClauseInfo? FlexibleClause,
     SpecialCriteriaPolicy? SpecialCriteria,
@@ -159,7 +159,7 @@ internal sealed record TierDef(
 /// replaces the tier's. A fixed route <c>outOfScope</c> gives the dwellings no agreement criteria; <c>closed</c> closes every route.
 /// </summary>
 internal sealed record DwellingLetting(
-    string? FlexibleRule,
+    FlexibleRule? FlexibleRule,
     Fraction? FlexibleMaxShare,
     ClauseInfo? FlexibleClause,
     IReadOnlyDictionary<LettingRoute, RoutePolicy> Routes)
@@ -215,7 +215,7 @@ internal sealed record PackMetadata(
     string Version,
     string Title,
     string? Municipality,
-    string Status,
+    PackStatus Status,
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
     string? SourceDocument,
@@ -234,7 +234,7 @@ internal sealed record ShareSpec(Fraction? Fixed, bool FromTier, IReadOnlyDictio
 /// A vacancy-routing rule: when it matches a vacancy, either a fixed route (<c>outOfScope</c>, <c>closed</c>, …) or a
 /// quota counted in <see cref="Counter"/> per department.
 /// </summary>
-internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When, string? FixedRoute, string? Counter, ShareSpec? Share, LocalizedText Reason, SourceLocation Location)
+internal sealed record RoutingRule(string Id, ClauseInfo Clause, Condition When, VacancyRoute? FixedRoute, string? Counter, ShareSpec? Share, LocalizedText Reason, SourceLocation Location)
 {
     /// <summary>How the dwellings the rule covers are let, where it differs from the department's tier.</summary>
     public DwellingLetting? Letting { get; init; }

@@ -9,7 +9,7 @@ namespace RentalRules.Packs;
 internal sealed partial class PackReader
 {
     private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "obligations", "criteriaSets", "routing"];
-    private static readonly string[] Statuses = ["signed", "statutory", "draft", "illustrative"];
+    private static readonly string[] Statuses = EnumNames<PackStatus>.Names;
 
     /// <summary>Reads id, version, title, status, validity, source, extends and notes.</summary>
     private PackMetadata ReadMetadata(JNode root)
@@ -22,7 +22,7 @@ internal sealed partial class PackReader
             _r.String(_r.Required(root, "version", "A pack")) ?? "",
             _r.String(_r.Required(root, "title", "A pack")) ?? "",
             _r.String(root["municipality"]),
-            OneOf(root["status"], Statuses) ?? "signed",
+            PackNames.Parse<PackStatus>(OneOf(root["status"], Statuses)) ?? PackStatus.Signed,
             _r.Date(root["validFrom"]),
             _r.Date(root["validTo"]),
             root["source"] is { Kind: JKind.Object } src ? _r.String(src["document"]) : null,

@@ -9,7 +9,7 @@ namespace RentalRules.Packs;
 /// <summary>The parameters: values by date, units, the slots conditions read them from.</summary>
 internal sealed partial class PackReader
 {
-    private static readonly string[] Units = ["share", "DKK/month", "DKK", "residents", "count", "years", "months", "ratio"];
+    private static readonly string[] Units = [.. PackNames.Units];
 
     private IReadOnlyDictionary<string, ParameterDef> ReadParameters(JNode? node)
     {
@@ -29,7 +29,7 @@ internal sealed partial class PackReader
             }
 
             _r.CheckProperties(n, "A parameter", ["unit", "clause", "note", "assumed", "values", "title"]);
-            var unit = OneOf(_r.Required(n, "unit", what), Units) ?? "count";
+            var unit = PackNames.Unit(OneOf(_r.Required(n, "unit", what), Units)) ?? ParameterUnit.Count;
             ClauseInfo? clause = n["clause"] is null ? null : Cite(n, what);
             var values = _r.Array(_r.Required(n, "values", what), v =>
             {
@@ -40,7 +40,7 @@ internal sealed partial class PackReader
 
                 _r.CheckProperties(v, "A parameter value", ["from", "value", "note"]);
                 var from = _r.Date(_r.Required(v, "from", "A parameter value"));
-                var value = unit == "share" ? _r.Share(_r.Required(v, "value", "A parameter value")) : _r.Number(_r.Required(v, "value", "A parameter value"));
+                var value = unit == ParameterUnit.Share ? _r.Share(_r.Required(v, "value", "A parameter value")) : _r.Number(_r.Required(v, "value", "A parameter value"));
                 return from is null || value is null ? null : new ParameterValue(from.Value, value.Value);
             }) ?? [];
             var ordered = values.OrderBy(v => v.From).ToList();
@@ -55,7 +55,7 @@ internal sealed partial class PackReader
             Fingerprint("parameter", p.Name, n, "note");
             var title = n["title"] is { Kind: JKind.Object } t ? ReadText(t, "title") : n["title"] is { Kind: JKind.String } ts ? new LocalizedText(ts.Text ?? "", ts.Text ?? "") : null;
             result[p.Name] = new ParameterDef(p.Name, unit, clause?.Id, _r.String(n["note"]), _r.Bool(n["assumed"]) ?? false, ordered, n.Location) { Title = title };
-            _slots[p.Name] = new ParameterSlot(_slots.Count, unit == "share" ? VType.Share : VType.Number);
+            _slots[p.Name] = new ParameterSlot(_slots.Count, unit == ParameterUnit.Share ? VType.Share : VType.Number);
         }
 
         return result;

@@ -8,7 +8,7 @@ namespace RentalRules.Packs;
 /// <summary>The placement table: hit policy, decided tiers, key-figure cycle and rules.</summary>
 internal sealed partial class PackReader
 {
-    private static readonly string[] HitPolicies = ["first", "unique"];
+    private static readonly string[] HitPolicies = EnumNames<HitPolicy>.Names;
 
     private (string HitPolicy, IReadOnlyList<PlacementRule> Rules) ReadPlacement(JNode? node, Dictionary<string, TierDef> tiers)
     {

@@ -8,7 +8,7 @@ namespace RentalRules.Packs;
 /// <summary>The routing rules: fixed routes or counted shares, the dwellings' letting, legal basis and tier change.</summary>
 internal sealed partial class PackReader
 {
-    private static readonly string[] FixedRoutes = ["municipal", "flexible", "waitingList", "closed", "outOfScope"];
+    private static readonly string[] FixedRoutes = [.. RouteNames.Fixed];
 
     private (IReadOnlyList<RoutingRule> Rules, TierChangePolicy? TierChange) ReadRouting(JNode? node, Dictionary<string, TierDef> tiers, Dictionary<string, CriteriaSetDef> sets)
     {
@@ -57,7 +57,7 @@ internal sealed partial class PackReader
             var clause = Cite(n, what);
             var when = Compile(_r.Required(n, "when", what), memberInScope: false);
             var reason = ReadText(_r.Required(n, "reason", what), "reason");
-            var route = OneOf(n["route"], FixedRoutes);
+            var route = RouteNames.ParseVacancy(OneOf(n["route"], FixedRoutes));
             var counter = _r.String(n["counter"], nonEmpty: true);
             ShareSpec? share = null;
             if ((route is null) == (counter is null))
@@ -106,13 +106,13 @@ internal sealed partial class PackReader
             }
         }
 
-        string? flexRule = null;
+        FlexibleRule? flexRule = null;
         Fraction? flexMax = null;
         ClauseInfo? flexClause = null;
         if (node["flexibleLetting"] is { IsNull: false } f && _r.ExpectObject(f, "flexibleLetting"))
         {
             _r.CheckProperties(f, "flexibleLetting", ["rule", "maxShare", "clause", "note"]);
-            flexRule = OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules) ?? "none";
+            flexRule = PackNames.Parse<FlexibleRule>(OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules)) ?? FlexibleRule.None;
             flexMax = ReadFraction(f["maxShare"], "maxShare");
             flexClause = f["clause"] is null ? null : Cite(f, "flexibleLetting");
         }

@@ -8,7 +8,7 @@ namespace RentalRules.Packs;
 /// <summary>The tiers, their routes and the requirements on routes (the tiers' and the pack-wide ones).</summary>
 internal sealed partial class PackReader
 {
-    private static readonly string[] FlexibleRules = ["none", "agreed", "obligatory", "all"];
+    private static readonly string[] FlexibleRules = EnumNames<FlexibleRule>.Names;
 
     private Dictionary<string, TierDef> ReadTiers(JNode? node, Dictionary<string, CriteriaSetDef> sets)
     {
@@ -32,14 +32,14 @@ internal sealed partial class PackReader
             var shareNode = _r.Required(n, "municipalShare", what);
             var shareParameter = ShareParameter(shareNode);
             var share = shareParameter is null ? ReadFraction(shareNode, "municipalShare") ?? Fraction.Zero : Fraction.Zero;
-            string flexRule = "none";
+            var flexRule = FlexibleRule.None;
             Fraction? flexMax = null;
             var flexOfAll = false;
             ClauseInfo? flexClause = null;
             if (n["flexibleLetting"] is { IsNull: false } f && _r.ExpectObject(f, "flexibleLetting"))
             {
                 _r.CheckProperties(f, "flexibleLetting", ["rule", "maxShare", "of", "clause", "note"]);
-                flexRule = OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules) ?? "none";
+                flexRule = PackNames.Parse<FlexibleRule>(OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules)) ?? FlexibleRule.None;
                 flexOfAll = (OneOf(f["of"], ["nonMunicipal", "allVacancies"]) ?? "nonMunicipal") == "allVacancies";
                 flexMax = ReadFraction(f["maxShare"], "maxShare");
                 flexClause = f["clause"] is null ? null : Cite(f, "flexibleLetting");
@@ -72,7 +72,7 @@ internal sealed partial class PackReader
         return result;
     }
 
-    private static readonly (string Name, LettingRoute Route)[] RouteNames = [("municipal", LettingRoute.Municipal), ("flexible", LettingRoute.Flexible), ("waitingList", LettingRoute.WaitingList), (InternalTransferRoute.Name, LettingRoute.InternalTransfer)];
+    private static readonly (string Name, LettingRoute Route)[] LettingRoutes = [.. Enum.GetValues<LettingRoute>().Select(r => (RouteNames.Name(r), r))];
 
     /// <summary>Reads <c>routes</c>: a tier names all three (and may name <c>internalTransfer</c>, else it is implied), a routing rule's <c>letting</c> the ones it changes.</summary>
     private Dictionary<LettingRoute, RoutePolicy> ReadRoutes(JNode routesNode, Dictionary<string, CriteriaSetDef> sets, string owner, bool all, string? ownerId)
@@ -83,8 +83,8 @@ internal sealed partial class PackReader
             return routes;
         }
 
-        _r.CheckProperties(routesNode, "routes", ["municipal", "flexible", "waitingList", InternalTransferRoute.Name]);
-        foreach (var (name, route) in RouteNames)
+        _r.CheckProperties(routesNode, "routes", [.. RouteNames.Letting]);
+        foreach (var (name, route) in LettingRoutes)
         {
             var rn = all && route != LettingRoute.InternalTransfer ? _r.Required(routesNode, name, "routes") : routesNode[name];
             if (rn is null || !_r.ExpectObject(rn, name))
@@ -125,14 +125,7 @@ internal sealed partial class PackReader
         var route = LettingRoute.Municipal;
         if (withRoute)
         {
-            var text = OneOf(_r.Required(n, "route", "A requirement"), ["municipal", "flexible", "waitingList", InternalTransferRoute.Name]);
-            route = text switch
-            {
-                "flexible" => LettingRoute.Flexible,
-                "waitingList" => LettingRoute.WaitingList,
-                InternalTransferRoute.Name => LettingRoute.InternalTransfer,
-                _ => LettingRoute.Municipal,
-            };
+            route = RouteNames.ParseLetting(OneOf(_r.Required(n, "route", "A requirement"), [.. RouteNames.Letting])) ?? LettingRoute.Municipal;
         }
 
         if (withRoute)

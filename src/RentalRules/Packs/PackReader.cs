@@ -75,7 +75,7 @@ internal sealed partial class PackReader
 
         _batch.Seal();
         RulePack Build(IReadOnlyList<Interpretation> interpretations)
-            => new(meta, _clauses, parameters, tiers, hitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures, Obligations = obligations, Interpretations = interpretations };
+            => new(meta, _clauses, parameters, tiers, PackNames.Parse<HitPolicy>(hitPolicy) ?? HitPolicy.First, rules, requirements, criteriaSets, _factNames, routingRules, tierChange) { Fingerprints = _fingerprints, Concentration = guard, Marks = marks, Decided = _decided, KeyFiguresCycle = _keyFigures, Obligations = obligations, Interpretations = interpretations };
 
         // The readings name rules of the pack, so they are checked against a pack without them; the pack is immutable,
         // so the one returned is built again with them.

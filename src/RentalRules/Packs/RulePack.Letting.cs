@@ -23,14 +23,14 @@ public sealed partial class RulePack
             var letting = rule.Letting ?? rule.FixedRoute switch
             {
                 // Outside the agreement: the agreement sets no criteria (the law's pack-wide requirements still apply).
-                "outOfScope" => new DwellingLetting("none", null, rule.Clause, new Dictionary<LettingRoute, RoutePolicy>
+                VacancyRoute.OutOfScope => new DwellingLetting(FlexibleRule.None, null, rule.Clause, new Dictionary<LettingRoute, RoutePolicy>
                 {
                     [LettingRoute.Municipal] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                     [LettingRoute.Flexible] = new(true, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                     [LettingRoute.WaitingList] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                     [LettingRoute.InternalTransfer] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                 }),
-                "closed" => new DwellingLetting("none", null, rule.Clause, new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList, LettingRoute.InternalTransfer }
+                VacancyRoute.Closed => new DwellingLetting(FlexibleRule.None, null, rule.Clause, new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList, LettingRoute.InternalTransfer }
                     .ToDictionary(r => r, _ => new RoutePolicy(true, rule.Clause, rule.Reason, []) { Owner = rule.Id })),
                 _ => null,
             };

@@ -24,7 +24,7 @@ public sealed partial class RulePack
         IReadOnlyDictionary<string, ClauseInfo> clauses,
         IReadOnlyDictionary<string, ParameterDef> parameters,
         IReadOnlyDictionary<string, TierDef> tiers,
-        string hitPolicy,
+        HitPolicy hitPolicy,
         IReadOnlyList<PlacementRule> placementRules,
         IReadOnlyList<RouteRequirement> requirements,
         IReadOnlyDictionary<string, CriteriaSetDef> criteriaSets,
@@ -62,7 +62,7 @@ public sealed partial class RulePack
             StringComparer.Ordinal);
         DefaultFlexible = policies.ToDictionary(
             t => t.Key,
-            t => new FlexibleLettingPolicy(t.FlexibleRule, t.FlexibleMaxShare, t.FlexibleRule switch { "none" => Fraction.Zero, "all" => Fraction.One, _ => null }, t.FlexibleClause?.Id),
+            t => new FlexibleLettingPolicy(PackNames.Name(t.FlexibleRule), t.FlexibleMaxShare, t.FlexibleRule switch { FlexibleRule.None => Fraction.Zero, FlexibleRule.All => Fraction.One, _ => null }, t.FlexibleClause?.Id),
             StringComparer.Ordinal);
         TierRuntimes = policies.ToDictionary(
             t => t.Key,
@@ -99,7 +99,7 @@ public sealed partial class RulePack
     public string? Municipality => Metadata.Municipality;
 
     /// <summary><c>signed</c>, <c>statutory</c>, <c>draft</c> or <c>illustrative</c>.</summary>
-    public string Status => Metadata.Status;
+    public string Status => PackNames.Name(Metadata.Status);
 
     /// <summary>First day the agreement applies.</summary>
     public DateOnly? ValidFrom => Metadata.ValidFrom;
@@ -132,7 +132,7 @@ public sealed partial class RulePack
 
     internal IReadOnlyDictionary<string, TierDef> TierDefs { get; }
 
-    internal string HitPolicy { get; }
+    internal HitPolicy HitPolicy { get; }
 
     internal IReadOnlyList<PlacementRule> PlacementRules { get; }
 
@@ -292,7 +292,7 @@ public sealed partial class RulePack
     public decimal? ParameterValue(string name, DateOnly on) => Parameters.TryGetValue(name, out var p) ? p.ValueOn(on) : null;
 
     /// <summary>A parameter's unit (e.g. <c>share</c>), or <c>null</c> when the pack has no such parameter.</summary>
-    internal string? ParameterUnit(string name) => Parameters.TryGetValue(name, out var p) ? p.Unit : null;
+    internal string? ParameterUnit(string name) => Parameters.TryGetValue(name, out var p) ? PackNames.Name(p.Unit) : null;
 
     internal EvalScope NewScope(DateOnly on) => new() { On = on.DayNumber, Parameters = ParametersOn(on) };
 

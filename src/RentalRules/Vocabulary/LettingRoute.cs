@@ -42,3 +42,34 @@ public enum VacancyRoute
     /// <summary>A fact needed to decide is missing; nothing was counted.</summary>
     Undetermined,
 }
+
+/// <summary>
+/// The one table of route names, as packs, fact files, journals and the JSON output spell them: the camelCase names of
+/// <see cref="LettingRoute"/> and <see cref="VacancyRoute"/> (<c>municipal</c>, <c>flexible</c>, <c>waitingList</c>,
+/// <c>closed</c>, <c>outOfScope</c>, <c>undetermined</c>).
+/// </summary>
+internal static class RouteNames
+{
+    /// <summary>The names of the letting routes, in declaration order.</summary>
+    public static IReadOnlyList<string> Letting => EnumNames<LettingRoute>.Names;
+
+    /// <summary>The names a routing rule's fixed route may take (every vacancy route but <c>undetermined</c>).</summary>
+    public static readonly IReadOnlyList<string> Fixed = EnumNames<VacancyRoute>.Names.Where(n => n != Name(VacancyRoute.Undetermined)).ToArray();
+
+    public static string Name(LettingRoute route) => EnumNames<LettingRoute>.Name(route);
+
+    public static string Name(VacancyRoute route) => EnumNames<VacancyRoute>.Name(route);
+
+    public static LettingRoute? ParseLetting(string? name) => name is not null && EnumNames<LettingRoute>.TryParse(name, out var r) ? r : null;
+
+    public static VacancyRoute? ParseVacancy(string? name) => name is not null && EnumNames<VacancyRoute>.TryParse(name, out var r) ? r : null;
+
+    /// <summary>The letting route a vacancy route lets by, or null for <c>closed</c>, <c>outOfScope</c>, <c>undetermined</c>.</summary>
+    public static LettingRoute? LettingOf(VacancyRoute route) => route switch
+    {
+        VacancyRoute.Municipal => LettingRoute.Municipal,
+        VacancyRoute.Flexible => LettingRoute.Flexible,
+        VacancyRoute.WaitingList => LettingRoute.WaitingList,
+        _ => null,
+    };
+}

@@ -12,7 +12,7 @@ namespace RentalRules;
 /// </summary>
 /// <param name="names">The parameters' names, by slot.</param>
 /// <param name="units">The parameters' units, by slot.</param>
-internal sealed partial class ReasonText(IReadOnlyList<string> names, IReadOnlyList<string> units)
+internal sealed partial class ReasonText(IReadOnlyList<string> names, IReadOnlyList<ParameterUnit> units)
 {
     private readonly ConcurrentDictionary<LocalizedText, (decimal?[] Values, LocalizedText Text)> _rendered = new(ReferenceEqualityComparer.Instance);
 
@@ -53,7 +53,7 @@ internal sealed partial class ReasonText(IReadOnlyList<string> names, IReadOnlyL
             return danish ? "(ukendt)" : "(unknown)";
         }
 
-        return units[index] == "share"
+        return units[index] == ParameterUnit.Share
             ? Number(value * 100m, danish) + " %"
             : Number(value, danish);
     });
@@ -72,11 +72,11 @@ internal sealed partial class ReasonText(IReadOnlyList<string> names, IReadOnlyL
     }
 
     /// <summary>A parameter's value as a reason quotes it: a share as a percentage, an amount with its unit.</summary>
-    public static string Format(string unit, decimal value, bool danish) => unit switch
+    public static string Format(ParameterUnit unit, decimal value, bool danish) => unit switch
     {
-        "share" => Number(value * 100m, danish) + " %",
-        "DKK/month" => Number(value, danish) + (danish ? " kr. pr. måned" : " DKK a month"),
-        "DKK" => Number(value, danish) + (danish ? " kr." : " DKK"),
+        ParameterUnit.Share => Number(value * 100m, danish) + " %",
+        ParameterUnit.DkkPerMonth => Number(value, danish) + (danish ? " kr. pr. måned" : " DKK a month"),
+        ParameterUnit.Dkk => Number(value, danish) + (danish ? " kr." : " DKK"),
         _ => Number(value, danish),
     };
 
@@ -85,7 +85,7 @@ internal sealed partial class ReasonText(IReadOnlyList<string> names, IReadOnlyL
     /// <param name="title">What the parameter is, in the pack's words (its name when the pack gives none).</param>
     /// <param name="unit">The parameter's unit.</param>
     /// <param name="value">Its value on the evaluation date, or null.</param>
-    public static Assumption Assumption(string name, LocalizedText? title, string unit, decimal? value)
+    public static Assumption Assumption(string name, LocalizedText? title, ParameterUnit unit, decimal? value)
     {
         var da = title?.Da ?? name;
         var en = title?.En ?? name;

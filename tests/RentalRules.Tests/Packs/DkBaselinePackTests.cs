@@ -10,13 +10,11 @@ namespace RentalRules.Tests.Packs;
 /// Almenboligloven § 59 stk. 1-2 and § 60 (<c>rules/dk-baseline.json</c>): without an agreement the municipality may
 /// allocate up to every 4th vacant family and youth dwelling; agreements may set more or fewer.
 /// </summary>
-public sealed class DkBaselinePackTests
+public sealed class DkBaselinePackTests : AgreementTests<DkBaselinePackTests>, IAgreementPack
 {
     private const string PackId = "dk-baseline";
 
-    private static readonly DateOnly On = new(2025, 3, 1);
-
-    private static RulePack Pack => Repo.Pack(PackId);
+    static string IAgreementPack.PackId => PackId;
 
     #region § 59 stk. 1 Hver 4. ledige familie- og ungdomsbolig
 

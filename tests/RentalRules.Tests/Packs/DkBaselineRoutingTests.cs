@@ -10,13 +10,11 @@ namespace RentalRules.Tests.Packs;
 /// Vacancy routing under the national baseline (<c>rules/dk-baseline.json</c>): without an agreement the municipality
 /// may claim every 4th vacant family and youth dwelling, counted per department (almenboligloven § 59 stk. 1).
 /// </summary>
-public sealed class DkBaselineRoutingTests
+public sealed class DkBaselineRoutingTests : AgreementTests<DkBaselineRoutingTests>, IAgreementPack
 {
     private const string PackId = "dk-baseline";
 
-    private static readonly DateOnly On = new(2025, 3, 1);
-
-    private static RulePack Pack => Repo.Pack(PackId);
+    static string IAgreementPack.PackId => PackId;
 
     #region § 59 stk. 1 Hver 4. ledige familie- og ungdomsbolig
 

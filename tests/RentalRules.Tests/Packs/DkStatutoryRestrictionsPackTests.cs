@@ -12,13 +12,11 @@ namespace RentalRules.Tests.Packs;
 /// pack's tiers come from dk-baseline; the restrictions apply through pack-wide requirements on the department's
 /// designation. Dates are relative to <see cref="On"/>.
 /// </summary>
-public sealed class DkStatutoryRestrictionsPackTests
+public sealed class DkStatutoryRestrictionsPackTests : AgreementTests<DkStatutoryRestrictionsPackTests>, IAgreementPack
 {
     private const string PackId = "dk-statutory-restrictions";
 
-    private static readonly DateOnly On = new(2025, 3, 1);
-
-    private static RulePack Pack => Repo.Pack(PackId);
+    static string IAgreementPack.PackId => PackId;
 
     #region Placement and designation
 
@@ -133,7 +131,7 @@ public sealed class DkStatutoryRestrictionsPackTests
         var result = Check(Designation.Vulnerable, Household("case-006", Adult("m1", 40), partner));
 
         Assert.Equal(Outcome.Ineligible, result.Outcome);
-        var nr6 = Find(result, "s59-6-6-disability-pension");
+        var nr6 = Criterion(result, "s59-6-6-disability-pension");
         Assert.Equal([("m1", Outcome.Eligible), ("m2", Outcome.Ineligible)], nr6.Members.Select(m => (m.MemberId, m.Outcome)));
     }
 
@@ -145,7 +143,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, Household("case-007", Adult("m1", 40), other));
 
-        var nr1 = Find(result, "s59-6-1-released-from-prison");
+        var nr1 = Criterion(result, "s59-6-1-released-from-prison");
         Assert.Equal(Outcome.Ineligible, nr1.Outcome);
         Assert.Equal(Outcome.Ineligible, result.Outcome);
     }
@@ -164,7 +162,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household);
 
-        var nr1 = Find(result, "s59-6-1-released-from-prison");
+        var nr1 = Criterion(result, "s59-6-1-released-from-prison");
         Assert.Equal(expected, nr1.Outcome);
         Assert.Equal("§ 59 stk. 6 nr. 1", nr1.Clause);
         Assert.Equal(PackId, nr1.Source);
@@ -185,7 +183,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household, on);
 
-        Assert.Equal(expected, Find(result, "s59-6-1-released-from-prison").Outcome);
+        Assert.Equal(expected, Criterion(result, "s59-6-1-released-from-prison").Outcome);
     }
 
     [Fact]
@@ -196,7 +194,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household);
 
-        Assert.Equal(Outcome.Eligible, Find(result, "s59-6-1-released-from-prison").Outcome);
+        Assert.Equal(Outcome.Eligible, Criterion(result, "s59-6-1-released-from-prison").Outcome);
         Assert.Equal(Outcome.Eligible, result.Outcome);
     }
 
@@ -208,7 +206,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household);
 
-        var nr1 = Find(result, "s59-6-1-released-from-prison");
+        var nr1 = Criterion(result, "s59-6-1-released-from-prison");
         Assert.Equal(Outcome.Undetermined, nr1.Outcome);
         Assert.Equal(["member.releasedFromPrison"], nr1.Missing);
         Assert.Equal(Outcome.Undetermined, result.Outcome);
@@ -242,7 +240,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, Household("case-201", Adult("m1", 45), young));
 
-        var nr2 = Find(result, "s59-6-2-youth-institution");
+        var nr2 = Criterion(result, "s59-6-2-youth-institution");
         Assert.Equal(expected, nr2.Outcome);
         Assert.Equal("§ 59 stk. 6 nr. 2", nr2.Clause);
         Assert.Equal(expected, result.Outcome);
@@ -262,7 +260,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.ParallelSociety, household);
 
-        var nr3 = Find(result, "s59-6-3-tenancy-terminated");
+        var nr3 = Criterion(result, "s59-6-3-tenancy-terminated");
         Assert.Equal(expected, nr3.Outcome);
         Assert.Equal("§ 59 stk. 6 nr. 3", nr3.Clause);
         Assert.Equal(expected, result.Outcome);
@@ -297,7 +295,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Transformation, Household("case-401", member));
 
-        var nr4 = Find(result, "s59-6-4-citizenship");
+        var nr4 = Criterion(result, "s59-6-4-citizenship");
         Assert.Equal(expected, nr4.Outcome);
         Assert.Equal("§ 59 stk. 6 nr. 4", nr4.Clause);
         Assert.Equal(expected, result.Outcome);
@@ -317,7 +315,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, Household("case-403", member));
 
-        Assert.Equal(Outcome.Ineligible, Find(result, "s59-6-4-citizenship").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(result, "s59-6-4-citizenship").Outcome);
         Assert.Equal(Outcome.Ineligible, result.Outcome);
     }
 
@@ -337,7 +335,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, Household("case-404", member));
 
-        Assert.Equal(expected, Find(result, "s59-6-4-citizenship").Outcome);
+        Assert.Equal(expected, Criterion(result, "s59-6-4-citizenship").Outcome);
     }
 
     [Fact]
@@ -348,7 +346,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household);
 
-        var nr4 = Find(result, "s59-6-4-citizenship");
+        var nr4 = Criterion(result, "s59-6-4-citizenship");
         Assert.Equal(Outcome.Undetermined, nr4.Outcome);
         Assert.Equal(["member.citizenship"], nr4.Missing);
         Assert.Contains(result.Documents, d => d.En == "Passport or other proof of citizenship");
@@ -372,7 +370,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household);
 
-        var nr5 = Find(result, "s59-6-5-cash-benefits");
+        var nr5 = Criterion(result, "s59-6-5-cash-benefits");
         Assert.Equal(expected, nr5.Outcome);
         Assert.Equal("§ 59 stk. 6 nr. 5", nr5.Clause);
         Assert.Equal(expected, result.Outcome);
@@ -387,7 +385,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household);
 
-        Assert.Equal(Outcome.Eligible, Find(result, "s59-6-5-cash-benefits").Outcome);
+        Assert.Equal(Outcome.Eligible, Criterion(result, "s59-6-5-cash-benefits").Outcome);
     }
 
     [Fact]
@@ -407,7 +405,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household);
 
-        Assert.Equal(Outcome.Ineligible, Find(result, "s59-6-5-cash-benefits").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(result, "s59-6-5-cash-benefits").Outcome);
         Assert.Equal(Outcome.Ineligible, result.Outcome);
     }
 
@@ -424,7 +422,7 @@ public sealed class DkStatutoryRestrictionsPackTests
             ],
         });
 
-        Assert.Equal(Outcome.Ineligible, Find(Check(Designation.Vulnerable, household), "s59-6-5-cash-benefits").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(Check(Designation.Vulnerable, household), "s59-6-5-cash-benefits").Outcome);
     }
 
     [Theory]
@@ -438,7 +436,7 @@ public sealed class DkStatutoryRestrictionsPackTests
         var date = DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture);
         var household = Household("case-505", Jobless("m1", 28, date) with { Benefits = [new Benefit { Type = BenefitType.CashBenefit, From = new DateOnly(2024, 9, 15), To = null }] });
 
-        Assert.Equal(expected, Find(Check(Designation.Vulnerable, household, date), "s59-6-5-cash-benefits").Outcome);
+        Assert.Equal(expected, Criterion(Check(Designation.Vulnerable, household, date), "s59-6-5-cash-benefits").Outcome);
     }
 
     [Fact]
@@ -459,8 +457,8 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household, on);
 
-        Assert.Equal(Outcome.Eligible, Find(result, "s59-6-5-cash-benefits").Outcome);
-        Assert.Equal(Outcome.Eligible, Find(result, "s59-6-7-unemployment").Outcome);
+        Assert.Equal(Outcome.Eligible, Criterion(result, "s59-6-5-cash-benefits").Outcome);
+        Assert.Equal(Outcome.Eligible, Criterion(result, "s59-6-7-unemployment").Outcome);
     }
 
     [Fact]
@@ -469,7 +467,7 @@ public sealed class DkStatutoryRestrictionsPackTests
     {
         var household = Household("case-507", Jobless("m1", 40) with { Benefits = [new Benefit { Type = BenefitType.CashBenefit, To = null }] });
 
-        var nr5 = Find(Check(Designation.Vulnerable, household), "s59-6-5-cash-benefits");
+        var nr5 = Criterion(Check(Designation.Vulnerable, household), "s59-6-5-cash-benefits");
 
         Assert.Equal(Outcome.Undetermined, nr5.Outcome);
         Assert.Equal(["member.benefits[].from"], nr5.Missing);
@@ -491,7 +489,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household);
 
-        var nr6 = Find(result, "s59-6-6-disability-pension");
+        var nr6 = Criterion(result, "s59-6-6-disability-pension");
         Assert.Equal(expected, nr6.Outcome);
         Assert.Equal("§ 59 stk. 6 nr. 6", nr6.Clause);
         Assert.Equal(expected, result.Outcome);
@@ -514,7 +512,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household);
 
-        var nr7 = Find(result, "s59-6-7-unemployment");
+        var nr7 = Criterion(result, "s59-6-7-unemployment");
         Assert.Equal(expected, nr7.Outcome);
         Assert.Equal("§ 59 stk. 6 nr. 7", nr7.Clause);
         Assert.Equal(expected, result.Outcome);
@@ -528,7 +526,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Vulnerable, household);
 
-        Assert.Equal(Outcome.Ineligible, Find(result, "s59-6-7-unemployment").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(result, "s59-6-7-unemployment").Outcome);
     }
 
     #endregion
@@ -555,10 +553,10 @@ public sealed class DkStatutoryRestrictionsPackTests
         var result = Check(Designation.Prevention, Household("case-802", Adult("m1", 40) with { ReleasedFromPrison = On.AddMonths(-5) }));
 
         Assert.Equal(Outcome.Ineligible, result.Outcome);
-        var nr1 = Find(result, "s59-6-1-released-from-prison");
+        var nr1 = Criterion(result, "s59-6-1-released-from-prison");
         Assert.Equal(Outcome.Ineligible, nr1.Outcome);
         Assert.Equal("§ 59 stk. 6 nr. 1", nr1.Clause);
-        Assert.Equal("§ 59 stk. 7", Find(result, "s59-7-items-1-4").Clause);
+        Assert.Equal("§ 59 stk. 7", Criterion(result, "s59-7-items-1-4").Clause);
     }
 
     [Fact]
@@ -568,7 +566,7 @@ public sealed class DkStatutoryRestrictionsPackTests
         var result = Check(Designation.Prevention, Household("case-803", Adult("m1", 40) with { Citizenship = "TR" }));
 
         Assert.Equal(Outcome.Ineligible, result.Outcome);
-        Assert.Equal(Outcome.Ineligible, Find(result, "s59-6-4-citizenship").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(result, "s59-6-4-citizenship").Outcome);
     }
 
     [Theory]
@@ -601,7 +599,7 @@ public sealed class DkStatutoryRestrictionsPackTests
 
         var result = Check(Designation.Prevention, household);
 
-        var benefits = Find(result, "s59-7-integration-benefits");
+        var benefits = Criterion(result, "s59-7-integration-benefits");
         Assert.Equal(expected, benefits.Outcome);
         Assert.Equal("§ 59 stk. 7", benefits.Clause);
         Assert.Equal(PackId, benefits.Source);
@@ -625,7 +623,7 @@ public sealed class DkStatutoryRestrictionsPackTests
         });
 
         Assert.Equal(Outcome.Eligible, Check(Designation.Prevention, household, on).Outcome);
-        Assert.Equal(Outcome.Ineligible, Find(Check(Designation.Vulnerable, household, on), "s59-6-5-cash-benefits").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(Check(Designation.Vulnerable, household, on), "s59-6-5-cash-benefits").Outcome);
     }
 
     #endregion
@@ -647,11 +645,4 @@ public sealed class DkStatutoryRestrictionsPackTests
 
     private static Household CleanHousehold(string id)
         => Build.Household(id, Adult("m1", 40), Adult("m2", 38, MemberRole.Partner), Build.Child("m3", Aged(10)));
-
-    private static CriterionResult Find(EligibilityResult result, string id)
-        => Flatten(result.Criteria).FirstOrDefault(c => c.Id == id)
-            ?? throw new Xunit.Sdk.XunitException($"No criterion '{id}' in the result; it has: {string.Join(", ", Flatten(result.Criteria).Select(c => c.Id))}.");
-
-    private static IEnumerable<CriterionResult> Flatten(IEnumerable<CriterionResult> results)
-        => results.SelectMany(r => (IEnumerable<CriterionResult>)[r, .. Flatten(r.Children)]);
 }

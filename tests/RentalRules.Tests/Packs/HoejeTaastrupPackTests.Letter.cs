@@ -21,7 +21,7 @@ public sealed partial class HoejeTaastrupPackTests
 
         var result = Pack.Check(new EligibilityRequest(GreenDepartment(), household, LettingRoute.Flexible, On));
 
-        var criterion = Find(result, "ht-b2-work-or-education");
+        var criterion = Criterion(result, "ht-b2-work-or-education");
         Assert.Equal(Outcome.Ineligible, criterion.Outcome);
         Assert.Equal(Outcome.Ineligible, result.Outcome);
         Assert.Equal("fixedEmploymentHours", Assert.Single(criterion.Assumptions).Parameter);
@@ -43,7 +43,7 @@ public sealed partial class HoejeTaastrupPackTests
 
         var result = Pack.Check(new EligibilityRequest(GreenDepartment(), Household("case-102", member), LettingRoute.Flexible, On));
 
-        Assert.Equal(expected, Find(result, "ht-b2-work-or-education").Outcome);
+        Assert.Equal(expected, Criterion(result, "ht-b2-work-or-education").Outcome);
     }
 
     [Fact]
@@ -74,13 +74,13 @@ public sealed partial class HoejeTaastrupPackTests
         // The Capital Region's 55 % line is not in the sources: Region Zealand's 16 408 DKK stands in (assumed: true).
         var result = Tightened(Household("case-104", Worker("m1", TurnsToday(40), income: 20000m)));
 
-        var criterion = Find(result, "ht-b3-work-or-education");
+        var criterion = Criterion(result, "ht-b3-work-or-education");
         var assumption = Assert.Single(criterion.Assumptions);
         Assert.Equal("fixedWorkMonthlyIncome", assumption.Parameter);
         Assert.Equal(16408m, assumption.Value);
         Assert.Contains("antagelse: Bygger på en antagelse, som ikke står i aftalens tekst: grænsen for fast arbejde", ResultText.Eligibility(result, "da"));
         Assert.Contains("\"assumptions\":[{\"parameter\":\"fixedWorkMonthlyIncome\",\"value\":16408", ResultJson.ToJson(result));
-        Assert.Empty(Find(result, "ht-b3-convictions").Assumptions);
+        Assert.Empty(Criterion(result, "ht-b3-convictions").Assumptions);
     }
 
     #endregion

@@ -18,7 +18,7 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests
 
         var result = CheckWaitingList(household);
 
-        Assert.Equal(Outcome.Eligible, Find(result, "private-letting-2-senior").Outcome);
+        Assert.Equal(Outcome.Eligible, Criterion(result, "private-letting-2-senior").Outcome);
         Assert.Equal(Outcome.Eligible, result.Outcome);
     }
 

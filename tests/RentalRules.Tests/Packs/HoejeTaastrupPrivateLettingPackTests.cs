@@ -12,13 +12,11 @@ namespace RentalRules.Tests.Packs;
 /// overtagelse af ejendommene/grundene": (1) the applicant or spouse/cohabitant has fixed work or is in education, or
 /// (2) the applicant is 65 or over when taking over the dwelling. Every case is on 1 March 2025.
 /// </summary>
-public sealed partial class HoejeTaastrupPrivateLettingPackTests
+public sealed partial class HoejeTaastrupPrivateLettingPackTests : AgreementTests<HoejeTaastrupPrivateLettingPackTests>, IAgreementPack
 {
     private const string PackId = "hoeje-taastrup-private-letting-2021";
 
-    private static readonly DateOnly On = new(2025, 3, 1);
-
-    private static RulePack Pack => Repo.Pack(PackId);
+    static string IAgreementPack.PackId => PackId;
 
     #region punkt 4 Kriterier for privat udlejning: 10 years from the private buyer's takeover
 
@@ -164,8 +162,8 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests
         var result = CheckWaitingList(household);
 
         Assert.Equal(Outcome.Eligible, result.Outcome);
-        Assert.Equal(Outcome.Eligible, Find(result, "private-letting-1-work-or-education").Outcome);
-        Assert.Equal("punkt 4 nr. 1", Find(result, "private-letting-1-work-or-education").Clause);
+        Assert.Equal(Outcome.Eligible, Criterion(result, "private-letting-1-work-or-education").Outcome);
+        Assert.Equal("punkt 4 nr. 1", Criterion(result, "private-letting-1-work-or-education").Clause);
         Assert.Contains(result.Documents, d => d.Da == "Dokumentation for fast arbejde (ansættelseskontrakt, lønsedler) eller uddannelse");
     }
 
@@ -244,7 +242,7 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests
 
         var result = CheckWaitingList(Household("case-120", applicant));
 
-        Assert.Equal(Outcome.Ineligible, Find(result, "private-letting-1-work-or-education").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(result, "private-letting-1-work-or-education").Outcome);
         Assert.Equal(Outcome.Ineligible, result.Outcome);
     }
 
@@ -271,8 +269,8 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests
         var result = CheckWaitingList(Household("case-110", Jobless("m1", TurnsToday(65))));
 
         Assert.Equal(Outcome.Eligible, result.Outcome);
-        Assert.Equal(Outcome.Eligible, Find(result, "private-letting-2-senior").Outcome);
-        Assert.Equal("punkt 4 nr. 2", Find(result, "private-letting-2-senior").Clause);
+        Assert.Equal(Outcome.Eligible, Criterion(result, "private-letting-2-senior").Outcome);
+        Assert.Equal("punkt 4 nr. 2", Criterion(result, "private-letting-2-senior").Clause);
     }
 
     [Fact]
@@ -282,7 +280,7 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests
         var result = CheckWaitingList(Household("case-111", Jobless("m1", TurnsTomorrow(65))));
 
         Assert.Equal(Outcome.Ineligible, result.Outcome);
-        Assert.Equal(Outcome.Ineligible, Find(result, "private-letting-2-senior").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(result, "private-letting-2-senior").Outcome);
     }
 
     [Fact]
@@ -302,7 +300,7 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests
         var result = CheckWaitingList(Household("case-113", Jobless("m1", TurnsToday(60)) with { BirthDate = null }));
 
         Assert.Equal(Outcome.Undetermined, result.Outcome);
-        Assert.Equal(Outcome.Undetermined, Find(result, "private-letting-2-senior").Outcome);
+        Assert.Equal(Outcome.Undetermined, Criterion(result, "private-letting-2-senior").Outcome);
         Assert.Single(result.Missing);
     }
 
@@ -345,7 +343,4 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests
         Assert.Equal("criteria-apply", result.Placement.Tier);
         return result;
     }
-
-    private static CriterionResult Find(EligibilityResult result, string id)
-        => result.Criteria.FirstOrDefault(c => c.Id == id) ?? throw new Xunit.Sdk.XunitException($"No criterion '{id}' in the result: {string.Join(", ", result.Criteria.Select(c => c.Id))}.");
 }

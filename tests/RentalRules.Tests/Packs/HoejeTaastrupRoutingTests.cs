@@ -11,13 +11,11 @@ namespace RentalRules.Tests.Packs;
 /// by clause: each case is a concrete (fictional) department and a sequence of vacancies with the route the agreement
 /// gives each, on 1 March 2025.
 /// </summary>
-public sealed partial class HoejeTaastrupRoutingTests
+public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaastrupRoutingTests>, IAgreementPack
 {
     private const string PackId = "hoeje-taastrup-2023";
 
-    private static readonly DateOnly On = new(2025, 3, 1);
-
-    private static RulePack Pack => Repo.Pack(PackId);
+    static string IAgreementPack.PackId => PackId;
 
     #region § 3.3 Niveau 2: 22 % af de ledige familieboliger, hver anden anvisning efter særlige kriterier
 

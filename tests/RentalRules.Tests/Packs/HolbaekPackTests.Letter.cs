@@ -22,7 +22,7 @@ public sealed partial class HolbaekPackTests
         var agreed = Check(onlyWorkAndEducation, household, LettingRoute.Flexible);
         var all = Check(Green(), household, LettingRoute.Flexible);
 
-        Assert.Equal(Outcome.Ineligible, Find(agreed, "holbaek-b4-4-senior").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(agreed, "holbaek-b4-4-senior").Outcome);
         Assert.Equal(Outcome.Ineligible, agreed.Outcome);
         Assert.Equal(Outcome.Eligible, all.Outcome);
     }
@@ -57,8 +57,8 @@ public sealed partial class HolbaekPackTests
         var two = Check(Green(), Build.Household("case-303", SelfEmployed(2)), LettingRoute.Flexible);
         var thirty = Check(Green(), Build.Household("case-304", SelfEmployed(30)), LettingRoute.Flexible);
 
-        Assert.Equal(Outcome.Ineligible, Find(two, "holbaek-b4-1-work").Outcome);
-        Assert.Equal(Outcome.Eligible, Find(thirty, "holbaek-b4-1-work").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(two, "holbaek-b4-1-work").Outcome);
+        Assert.Equal(Outcome.Eligible, Criterion(thirty, "holbaek-b4-1-work").Outcome);
         Assert.Contains(thirty.Documents, d => d.Da == "Selvstændige: dokumentation for, at overskuddet sandsynliggør, at huslejen kan betales");
     }
 
@@ -80,7 +80,7 @@ public sealed partial class HolbaekPackTests
 
         var result = Check(Green(), household, LettingRoute.Flexible);
 
-        var nr5 = Find(result, "holbaek-b4-5-sold-home");
+        var nr5 = Criterion(result, "holbaek-b4-5-sold-home");
         Assert.Equal(expected, nr5.Outcome);
         Assert.Contains(nr5.Assumptions, a => a.Parameter is null && a.Reason.En.Contains("within the last year", StringComparison.Ordinal));
     }

@@ -10,14 +10,11 @@ namespace RentalRules.Tests.Packs;
 /// Vacancy routing under the Holbæk framework agreement 2024-2027 (<c>rules/holbaek-2024.json</c>), clause by clause:
 /// each case is a concrete department and a concrete sequence of vacancies with the route the agreement gives each.
 /// </summary>
-public sealed partial class HolbaekRoutingTests
+public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingTests>, IAgreementPack
 {
     private const string PackId = "holbaek-2024";
 
-    /// <summary>The evaluation date of every case (inside the agreement's period 2024-07-01 to 2027-12-31).</summary>
-    private static readonly DateOnly On = new(2025, 3, 1);
-
-    private static RulePack Pack => Repo.Pack(PackId);
+    static string IAgreementPack.PackId => PackId;
 
     #region § 6 Fordelingsnøglen: hver 3., hver 6., ingen, hver 8.
 

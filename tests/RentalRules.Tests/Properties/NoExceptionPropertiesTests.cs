@@ -384,7 +384,7 @@ public sealed class NoExceptionPropertiesTests
         {
             if (!slots.ContainsKey(parameter.Name))
             {
-                slots[parameter.Name] = new ParameterSlot(slots.Count, parameter.Unit == "share" ? VType.Share : VType.Number);
+                slots[parameter.Name] = new ParameterSlot(slots.Count, parameter.Unit == ParameterUnit.Share ? VType.Share : VType.Number);
             }
         }
 

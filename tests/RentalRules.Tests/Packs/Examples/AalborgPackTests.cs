@@ -13,15 +13,14 @@ namespace RentalRules.Tests.Packs.Examples;
 /// guard (at most 2 municipal allocations per stairwell and 6 per department within 12 months, assumed numbers), the
 /// low-rent mark (rent under 5 000 DKK a month) and, the article giving no share, the Act's every 4th.
 /// </summary>
-public sealed class AalborgPackTests
+public sealed class AalborgPackTests : AgreementTests<AalborgPackTests>, IAgreementPack
 {
     private const string PackId = "aalborg-2023";
+
+    static string IAgreementPack.PackId => PackId;
+
     private const string Guard = "Artikel 2023, Skal undgå overbelastning i afdelinger";
     private const string LowRent = "Artikel 2023, Billige boliger";
-
-    private static readonly DateOnly On = new(2025, 3, 1);
-
-    private static RulePack Pack => Repo.Pack(PackId);
 
     #region Status: an illustrative encoding of an article
 

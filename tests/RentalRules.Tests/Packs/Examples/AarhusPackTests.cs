@@ -12,16 +12,15 @@ namespace RentalRules.Tests.Packs.Examples;
 /// organisations whose criteria are assumed from the brochure's list of groups. Each case is a concrete (fictional)
 /// department, vacancy sequence or household, on 1 March 2025.
 /// </summary>
-public sealed class AarhusPackTests
+public sealed class AarhusPackTests : AgreementTests<AarhusPackTests>, IAgreementPack
 {
     private const string PackId = "aarhus-2010";
+
+    static string IAgreementPack.PackId => PackId;
+
     private const string Aarhus = "KL/BL 2010, Den sociale boligtildeling i Århus";
     private const string Agreements = "KL/BL 2010, Udlejningsaftaler";
     private const string Groups = "KL/BL 2010, Hvad kan en aftale om fleksibel udlejning indeholde?";
-
-    private static readonly DateOnly On = new(2025, 3, 1);
-
-    private static RulePack Pack => Repo.Pack(PackId);
 
     #region Status: an illustrative encoding of a brochure
 
@@ -188,7 +187,7 @@ public sealed class AarhusPackTests
         var result = Check(FlexibleGroups.Applicant("case-aar-3", 40, On, "Skanderborg", workplace: "Aarhus"));
 
         Assert.Equal(Outcome.Eligible, result.Outcome);
-        Assert.Equal(Outcome.Eligible, Find(result, "aarhus-flex-commuter").Outcome);
+        Assert.Equal(Outcome.Eligible, Criterion(result, "aarhus-flex-commuter").Outcome);
         Assert.Contains(
             "Employment contract or employer's statement giving the workplace's address in Aarhus Municipality",
             result.Documents.Select(d => d.En));
@@ -201,7 +200,7 @@ public sealed class AarhusPackTests
         // The workplace must be inside the municipality (employment.workplaceMunicipality).
         var result = Check(FlexibleGroups.Applicant("case-aar-3b", 40, On, "Roskilde", workplace: "Roskilde"));
 
-        Assert.Equal(Outcome.Ineligible, Find(result, "aarhus-flex-commuter").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(result, "aarhus-flex-commuter").Outcome);
         Assert.Equal(Outcome.Ineligible, result.Outcome);
     }
 
@@ -225,7 +224,7 @@ public sealed class AarhusPackTests
     {
         var result = Check(FlexibleGroups.Divorced("case-aar-5", On, "Aarhus", monthsAgo));
 
-        Assert.Equal(expected, Find(result, "aarhus-flex-divorce").Outcome);
+        Assert.Equal(expected, Criterion(result, "aarhus-flex-divorce").Outcome);
         Assert.Equal(expected, result.Outcome);
     }
 
@@ -237,7 +236,7 @@ public sealed class AarhusPackTests
     {
         var result = Check(FlexibleGroups.Applicant("case-aar-6", age, On, "Aarhus", employed: false, enrolled: true));
 
-        Assert.Equal(expected, Find(result, "aarhus-flex-young").Outcome);
+        Assert.Equal(expected, Criterion(result, "aarhus-flex-young").Outcome);
         Assert.Equal(expected, result.Outcome);
     }
 
@@ -253,7 +252,7 @@ public sealed class AarhusPackTests
 
         var result = Check(household);
 
-        Assert.Equal(expected, Find(result, "aarhus-flex-young").Outcome);
+        Assert.Equal(expected, Criterion(result, "aarhus-flex-young").Outcome);
     }
 
     [Theory]
@@ -266,7 +265,7 @@ public sealed class AarhusPackTests
     {
         var result = Check(FlexibleGroups.Applicant("case-aar-7", age, On, resident, employed: false));
 
-        Assert.Equal(expected, Find(result, "aarhus-flex-senior").Outcome);
+        Assert.Equal(expected, Criterion(result, "aarhus-flex-senior").Outcome);
         Assert.Equal(expected, result.Outcome);
     }
 
@@ -277,7 +276,7 @@ public sealed class AarhusPackTests
         var result = Check(FlexibleGroups.Family("case-aar-8", On, "Aarhus"));
 
         Assert.Equal(Outcome.Undetermined, result.Outcome);
-        var family = Find(result, "aarhus-flex-family");
+        var family = Criterion(result, "aarhus-flex-family");
         Assert.Equal(Outcome.Undetermined, family.Outcome);
         Assert.Equal(["vacancy"], family.Missing);
     }
@@ -303,7 +302,4 @@ public sealed class AarhusPackTests
 
     private static EligibilityResult Check(Household household)
         => Pack.Check(new EligibilityRequest(Department("AAR-FLEX"), household, LettingRoute.Flexible, On));
-
-    private static CriterionResult Find(EligibilityResult result, string id)
-        => result.Criteria.Single(c => c.Id == id);
 }

@@ -13,9 +13,12 @@ namespace RentalRules.Tests.Packs.Examples;
 /// department (assumed from the brochure's list) and the municipality's permanent special dwellings. Each case is a
 /// concrete (fictional) department, vacancy sequence or household.
 /// </summary>
-public sealed class KoebenhavnSupplementaryPackTests
+public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<KoebenhavnSupplementaryPackTests>, IAgreementPack
 {
     private const string PackId = "koebenhavn-supplementary-2010";
+
+    static string IAgreementPack.PackId => PackId;
+
     private const string Main = "KL/BL 2010, Aftale om supplerende anvisning i København";
     private const string Suspension = "KL/BL 2010, Aftale om supplerende anvisning i København, periodevis ophør";
     private const string Combined = "KL/BL 2010, Aftale om supplerende anvisning i København, kombineret og fleksibel udlejning";
@@ -23,13 +26,8 @@ public sealed class KoebenhavnSupplementaryPackTests
     private const string Special = "KL/BL 2010, Aftale om supplerende anvisning i København, særboliger";
     private const string Groups = "KL/BL 2010, Hvad kan en aftale om fleksibel udlejning indeholde?";
 
-    /// <summary>A date in a period where both suspensions are in force (the assumed schedule's last value, from June 2014).</summary>
-    private static readonly DateOnly On = new(2025, 3, 1);
-
     /// <summary>A date between two 40+ suspension periods in the assumed schedule (June 2011 to May 2012).</summary>
     private static readonly DateOnly Between = new(2011, 9, 1);
-
-    private static RulePack Pack => Repo.Pack(PackId);
 
     #region Status: an illustrative encoding of a brochure
 
@@ -245,10 +243,10 @@ public sealed class KoebenhavnSupplementaryPackTests
         var result = Check(Department("KBH-402", 0.55m), FlexibleGroups.Applicant("case-kbh-3", 40, On, "Roskilde", workplace: "København"));
         var notCommuting = Check(Department("KBH-402", 0.55m), FlexibleGroups.Applicant("case-kbh-3b", 40, On, "Roskilde", workplace: "Roskilde"));
 
-        Assert.Equal(Outcome.Ineligible, Find(notCommuting, "kbh-flex-commuter").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(notCommuting, "kbh-flex-commuter").Outcome);
 
         Assert.Equal(Outcome.Eligible, result.Outcome);
-        Assert.Equal(Outcome.Eligible, Find(result, "kbh-flex-commuter").Outcome);
+        Assert.Equal(Outcome.Eligible, Criterion(result, "kbh-flex-commuter").Outcome);
         Assert.Contains(result.Explanation, e => e is { RuleId: "kbh-suspension-50-flexible", Clause: Common, Source: PackId });
     }
 
@@ -274,7 +272,7 @@ public sealed class KoebenhavnSupplementaryPackTests
     {
         var result = Check(Department("KBH-502", 0.30m), FlexibleGroups.Divorced("case-kbh-5", On, "København", monthsAgo));
 
-        Assert.Equal(expected, Find(result, "kbh-flex-divorce").Outcome);
+        Assert.Equal(expected, Criterion(result, "kbh-flex-divorce").Outcome);
         Assert.Equal(expected, result.Outcome);
     }
 
@@ -286,7 +284,7 @@ public sealed class KoebenhavnSupplementaryPackTests
     {
         var result = Check(Department("KBH-503", 0.30m), FlexibleGroups.Applicant("case-kbh-6", age, On, "København"));
 
-        Assert.Equal(expected, Find(result, "kbh-flex-young").Outcome);
+        Assert.Equal(expected, Criterion(result, "kbh-flex-young").Outcome);
     }
 
     [Theory]
@@ -301,7 +299,7 @@ public sealed class KoebenhavnSupplementaryPackTests
 
         var result = Check(Department("KBH-503", 0.30m), household);
 
-        Assert.Equal(expected, Find(result, "kbh-flex-young").Outcome);
+        Assert.Equal(expected, Criterion(result, "kbh-flex-young").Outcome);
     }
 
     [Theory]
@@ -312,7 +310,7 @@ public sealed class KoebenhavnSupplementaryPackTests
     {
         var result = Check(Department("KBH-504", 0.30m), FlexibleGroups.Applicant("case-kbh-7", age, On, "København", employed: false));
 
-        Assert.Equal(expected, Find(result, "kbh-flex-senior").Outcome);
+        Assert.Equal(expected, Criterion(result, "kbh-flex-senior").Outcome);
         Assert.Equal(expected, result.Outcome);
     }
 
@@ -323,7 +321,7 @@ public sealed class KoebenhavnSupplementaryPackTests
         var result = Check(Department("KBH-505", 0.30m), FlexibleGroups.Family("case-kbh-8", On, "København"));
 
         Assert.Equal(Outcome.Undetermined, result.Outcome);
-        Assert.Equal(["vacancy"], Find(result, "kbh-flex-family").Missing);
+        Assert.Equal(["vacancy"], Criterion(result, "kbh-flex-family").Missing);
     }
 
     [Fact]
@@ -393,7 +391,4 @@ public sealed class KoebenhavnSupplementaryPackTests
 
     private static EligibilityResult Check(Department department, Household household)
         => Pack.Check(new EligibilityRequest(department, household, LettingRoute.Flexible, On));
-
-    private static CriterionResult Find(EligibilityResult result, string id)
-        => result.Criteria.Single(c => c.Id == id);
 }
