@@ -26,7 +26,7 @@ public sealed partial class HoejeTaastrupPackTests
 
         Assert.Equal("level-2", result.Placement.Tier);
         Assert.Equal(Outcome.Ineligible, result.Outcome);
-        Assert.Equal(Outcome.Ineligible, Find(result, "ht-b2-work-or-education").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(result, "ht-b2-work-or-education").Outcome);
         var reason = Assert.Single(result.Explanation, e => e.RuleId == "ht-level-2-transfer-prevention");
         AssertCites(reason, "ht-level-2-transfer-prevention", "§ 5.6", PackId);
         Assert.Contains("omfatter også intern oprykning", reason.Reason.Da, StringComparison.Ordinal);
@@ -47,10 +47,10 @@ public sealed partial class HoejeTaastrupPackTests
 
         Assert.Equal("level-3", result.Placement.Tier);
         Assert.Equal(Outcome.Ineligible, result.Outcome);
-        var education = Find(result, "ht-b3-education-level");
+        var education = Criterion(result, "ht-b3-education-level");
         Assert.Equal(Outcome.Ineligible, education.Outcome);
         Assert.Contains(education.Members, m => m is { MemberId: "m2", Outcome: Outcome.Ineligible });
-        Assert.Equal(Outcome.Eligible, Find(result, "ht-b3-work-or-education").Outcome);
+        Assert.Equal(Outcome.Eligible, Criterion(result, "ht-b3-work-or-education").Outcome);
         Assert.Contains(result.Explanation, e => e is { RuleId: "ht-level-3-transfer-tightened", Clause: "§ 5.6" });
     }
 
@@ -80,7 +80,7 @@ public sealed partial class HoejeTaastrupPackTests
         var result = Pack.Check(new EligibilityRequest(GreenDepartment("flexibleInternalTransfers"), household, LettingRoute.InternalTransfer, On));
 
         Assert.Equal(Outcome.Ineligible, result.Outcome);
-        Assert.Equal(Outcome.Ineligible, Find(result, "ht-b2-work-or-education").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(result, "ht-b2-work-or-education").Outcome);
         Assert.Contains(result.Explanation, e => e is { RuleId: "ht-level-1-transfer-agreed", Clause: "§ 5.6" });
     }
 
@@ -99,7 +99,7 @@ public sealed partial class HoejeTaastrupPackTests
 
         Assert.Equal("level-3", result.Placement.Tier);
         Assert.Equal(Outcome.Ineligible, result.Outcome);
-        Assert.Equal(Outcome.Ineligible, Find(result, "ht-b3-work-or-education").Outcome);
+        Assert.Equal(Outcome.Ineligible, Criterion(result, "ht-b3-work-or-education").Outcome);
         Assert.Contains(Pack.Interpretations, i => i is { Id: "ht-transfer-development-plan", Rule: "ht-level-3-transfer-tightened", Clause: "§ 5.6" });
     }
 

@@ -40,14 +40,15 @@ public sealed class InterpretationDraftsTests
     [MemberData(nameof(Drafts))]
     public void Draft_EveryCaseAnswersDifferentlyOnTheSignedPack(string file)
     {
-        var draft = Repo.Load(Path.Combine("samples", "interpretations", file));
-        var baseId = Assert.Single(draft.Extends);
+        var baseId = DirectBase($"samples/interpretations/{file}");
         var tests = JsonNode.Parse(File.ReadAllText(Repo.Path("samples", "interpretations", Path.ChangeExtension(file, ".tests.json"))))!.AsObject();
         tests["pack"] = baseId;
 
         var report = PackTestRunner.Run(Repo.Pack(baseId), tests.ToJsonString(), file);
 
-        Assert.DoesNotContain(report.Diagnostics, d => d.Severity == Severity.Error);
+        // The draft's few cases leave most of the signed pack's clauses uncovered (RR0602); nothing else may be wrong.
+        Assert.DoesNotContain(report.Diagnostics, d => d.Severity == Severity.Error && d.Code != "RR0602");
+        Assert.NotEmpty(report.Cases);
         Assert.All(report.Cases, c => Assert.False(c.Passed, $"'{c.Name}' answers the same on {baseId}: the draft changes nothing there."));
     }
 
@@ -55,10 +56,16 @@ public sealed class InterpretationDraftsTests
     [MemberData(nameof(Drafts))]
     public void Draft_IsNamedByAnInterpretationOfThePackItExtends(string file)
     {
-        var draft = Repo.Load(Path.Combine("samples", "interpretations", file));
-        var signed = Repo.Pack(Assert.Single(draft.Extends));
+        var signed = Repo.Pack(DirectBase($"samples/interpretations/{file}"));
 
         Assert.Contains(signed.Interpretations, i => i.Draft == $"samples/interpretations/{file}");
+    }
+
+    /// <summary>The one pack the draft names in <c>extends</c> (the loaded pack lists its bases' bases too).</summary>
+    private static string DirectBase(string relativePath)
+    {
+        var extends = JsonNode.Parse(File.ReadAllText(Repo.Path(relativePath.Split('/'))))!["extends"]!.AsArray();
+        return Assert.Single(extends)!.GetValue<string>();
     }
 
     [Theory]
@@ -72,7 +79,7 @@ public sealed class InterpretationDraftsTests
         Assert.All(pack.Interpretations.Where(i => i.Draft is not null), i =>
         {
             Assert.True(File.Exists(Repo.Path(i.Draft!.Split('/'))), i.Draft);
-            Assert.Contains(id, Repo.Load(i.Draft!).Extends);
+            Assert.Equal(id, DirectBase(i.Draft!));
         });
     }
 }
