@@ -14,7 +14,7 @@ internal static class CheckCommand
         var department = new Option<string>("--department") { Description = "The department (one JSON object); - reads standard input.", Required = true };
         var household = new Option<string>("--household") { Description = "A household (JSON object) or an array of them; - reads standard input.", Required = true };
         var vacancyOption = new Option<string?>("--vacancy") { Description = "The dwelling (one JSON object): the rules that depend on it (elderly, accessible, youth, new small dwellings) apply." };
-        var route = CommonOptions.Route("The route into the department (any case; default: flexible).");
+        var route = CommonOptions.Route("The route into the department (any case). Without it: the pack's default route in full, and every route's outcome (routes[]).");
         var special = new Option<bool>("--special-criteria") { Description = "This municipal allocation is one that must meet the tier's special criteria (e.g. every 2nd in Høje-Taastrup level 2)." };
         var on = CommonOptions.On();
         var json = CommonOptions.JsonFormat();
@@ -29,7 +29,7 @@ internal static class CheckCommand
             var date = CliApp.ParseDate(parse.GetValue(on));
             var language = parse.GetValue(lang)!;
             CommonOptions.CheckLanguage(language);
-            var letting = parse.GetValue(route) ?? LettingRoute.Flexible;
+            var named = parse.GetValue(route);
             var loaded = CommonOptions.LoadPack(parse.GetValue(pack)!, stderr);
             var departmentPath = parse.GetValue(department)!;
             var householdPath = parse.GetValue(household)!;
@@ -122,7 +122,9 @@ internal static class CheckCommand
                     continue;
                 }
 
-                var r = loaded.Check(new EligibilityRequest(d, item.Value, letting, date, useSpecial) { Vacancy = dwelling });
+                var r = named is { } letting
+                    ? loaded.Check(new EligibilityRequest(d, item.Value, letting, date, useSpecial) { Vacancy = dwelling })
+                    : loaded.CheckEveryRoute(new EligibilityRequest(d, item.Value, loaded.DefaultRoute, date, useSpecial) { Vacancy = dwelling });
                 counts[r.Outcome switch { Outcome.Eligible => 0, Outcome.Ineligible => 1, _ => 2 }]++;
                 output.Add(r);
                 progress.Tick(output.Count);

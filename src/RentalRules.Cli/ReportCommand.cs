@@ -28,9 +28,10 @@ internal static class ReportCommand
         var format = CommonOptions.ReportFormat("one self-contained page with charts");
         var outFile = CommonOptions.OutFile();
         var json = CommonOptions.Json();
+        var lang = CommonOptions.Language();
         var command = new Command("report", "Follow-up figures from the decision journal: municipal allocations by legal basis, lettings by letting type, per department, organisation and tier, per year and in total, and against the forecast.")
         {
-            pack, journal, connection, from, to, portfolio, format, outFile, json,
+            pack, journal, connection, from, to, portfolio, format, outFile, json, lang,
         };
         command.SetAction(parse =>
         {
@@ -105,9 +106,9 @@ internal static class ReportCommand
             var figures = FollowUp.Compute(loaded, entries, fromDate, toDate, departments);
             var report = chosen switch
             {
-                "html" => FollowUpReport.Html(figures),
+                "html" => FollowUpReport.Html(figures, parse.GetValue(lang)!),
                 "json" => JsonText(figures),
-                _ => FollowUpReport.Markdown(figures),
+                _ => FollowUpReport.Markdown(figures, parse.GetValue(lang)!),
             };
             var path = parse.GetValue(outFile);
             if (path is null)

@@ -61,6 +61,9 @@ public sealed record FollowUpPeriod(
 /// <param name="HasForecast">Whether a portfolio was given (then the expected figures are filled in).</param>
 public sealed record FollowUp(string PackId, string PackTitle, IReadOnlyList<FollowUpPeriod> Years, FollowUpPeriod Total, bool HasForecast)
 {
+    /// <summary>The pack's tier labels by tier id (in Danish and English), for reports that name tiers in the pack's words.</summary>
+    public IReadOnlyDictionary<string, LocalizedText> TierLabels { get; init; } = new Dictionary<string, LocalizedText>();
+
     /// <summary>Computes the figures.</summary>
     /// <param name="pack">The pack the journal is kept under (and that forecasts).</param>
     /// <param name="entries">The journal's entries, every revision, in recorded order.</param>
@@ -110,7 +113,10 @@ public sealed record FollowUp(string PackId, string PackTitle, IReadOnlyList<Fol
             };
         }
 
-        return new FollowUp(pack.Id, pack.Title, years, total, portfolio is not null);
+        return new FollowUp(pack.Id, pack.Title, years, total, portfolio is not null)
+        {
+            TierLabels = pack.TierDefs.Values.ToDictionary(t => t.Id, t => t.Label, StringComparer.Ordinal),
+        };
     }
 
     private static decimal? Sum(List<FollowUpPeriod> years, Func<FollowUpPeriod, IReadOnlyList<FollowUpCount>> groups, string key, Func<FollowUpCount, decimal?> value)

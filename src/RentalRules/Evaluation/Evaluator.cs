@@ -338,9 +338,9 @@ internal static class Evaluator
 
     private static Requirement[] Applicable(RulePack pack, TierDef tier, LettingRoute route) => pack.RouteRequirements[tier.Key][(int)route];
 
-    public static EligibilityResult Check(RulePack pack, EligibilityRequest request, EvalScope scope)
+    public static EligibilityResult Check(RulePack pack, EligibilityRequest request, EvalScope scope, PlacementResult? placed = null)
     {
-        var placement = Place(pack, request.Department, request.On, scope);
+        var placement = placed ?? Place(pack, request.Department, request.On, scope);
         scope.Household = request.Household;
         scope.Applicant = request.Household.Applicant;
         if (Settled(pack, request, placement, scope.Parameters, out var tier, out var explanation) is { } settled)

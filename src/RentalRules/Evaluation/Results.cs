@@ -107,6 +107,39 @@ public sealed record EligibilityResult(
 {
     /// <summary>Whether the route is closed for this department (or dwelling): no household can take it. The outcome is then ineligible.</summary>
     public bool RouteClosed { get; init; }
+
+    /// <summary>
+    /// Every route's outcome for the household and department, when the check was asked for all of them
+    /// (<see cref="Packs.RulePack.CheckEveryRoute"/>); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<RouteOutcome> Routes { get; init; } = [];
+}
+
+/// <summary>One route's outcome for a household, listed beside the route checked in full.</summary>
+public sealed class RouteOutcome
+{
+    /// <summary>The routes in the order they are listed.</summary>
+    internal static readonly IReadOnlyList<LettingRoute> Order = [LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList];
+
+    internal RouteOutcome(LettingRoute route, Outcome outcome, bool closed, IReadOnlyList<string> missing)
+    {
+        Route = route;
+        Outcome = outcome;
+        Closed = closed;
+        Missing = missing;
+    }
+
+    /// <summary>The route.</summary>
+    public LettingRoute Route { get; }
+
+    /// <summary>Eligible, ineligible or undetermined on this route.</summary>
+    public Outcome Outcome { get; }
+
+    /// <summary>Whether the route is closed for the department (or dwelling): no household can take it.</summary>
+    public bool Closed { get; }
+
+    /// <summary>The facts missing, when undetermined.</summary>
+    public IReadOnlyList<string> Missing { get; }
 }
 
 /// <summary>The decision for one vacancy, with the counting that led to it.</summary>

@@ -131,6 +131,22 @@ public static class ResultJson
         w.WriteEndArray();
         WriteExplanation(w, e.Explanation);
         WriteStrings(w, "warnings", e.Placement.Warnings);
+        if (e.Routes.Count > 0)
+        {
+            w.WriteStartArray("routes");
+            foreach (var r in e.Routes)
+            {
+                w.WriteStartObject();
+                w.WriteString("route", RouteName(r.Route));
+                w.WriteString("outcome", Name(r.Outcome));
+                w.WriteBoolean("closed", r.Closed);
+                WriteStrings(w, "missing", r.Missing);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

@@ -111,6 +111,12 @@ public static class ResultText
             }
         }
 
+        if (e.Routes.Count > 0)
+        {
+            sb.Append(da ? "  Alle veje: " : "  Every route: ").AppendLine(string.Join("; ", e.Routes.Select(r =>
+                RouteLabel(r.Route, da) + ": " + OverallLabel(r.Outcome, da).ToLowerInvariant() + (r.Closed ? (da ? " (lukket)" : " (closed)") : ""))));
+        }
+
         foreach (var w in e.Placement.Warnings)
         {
             sb.Append(da ? "  Advarsel: " : "  Warning: ").AppendLine(w);

@@ -221,7 +221,11 @@ internal sealed record PackMetadata(
     string? SourceDocument,
     string? SourceTitle,
     IReadOnlyList<string> Extends,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The route a check takes when the caller names none (pack property <c>defaultRoute</c>).</summary>
+    public LettingRoute DefaultRoute { get; init; } = LettingRoute.Flexible;
+}
 
 /// <summary>The municipal share a routing rule counts with: fixed, the tier's share, or per tier.</summary>
 internal sealed record ShareSpec(Fraction? Fixed, bool FromTier, IReadOnlyDictionary<string, Fraction>? PerTier)

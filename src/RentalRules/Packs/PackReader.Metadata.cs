@@ -8,7 +8,7 @@ namespace RentalRules.Packs;
 /// <summary>The pack's metadata and its declared clauses.</summary>
 internal sealed partial class PackReader
 {
-    private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "obligations", "criteriaSets", "routing"];
+    private static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "defaultRoute", "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "obligations", "criteriaSets", "routing"];
     private static readonly string[] Statuses = EnumNames<PackStatus>.Names;
 
     /// <summary>Reads id, version, title, status, validity, source, extends and notes.</summary>
@@ -28,7 +28,10 @@ internal sealed partial class PackReader
             root["source"] is { Kind: JKind.Object } src ? _r.String(src["document"]) : null,
             root["source"] is { Kind: JKind.Object } src2 ? _r.String(src2["title"]) : null,
             _r.Array(root["extends"], n => _r.String(n)) ?? [],
-            _r.Array(root["notes"], n => _r.String(n)) ?? []);
+            _r.Array(root["notes"], n => _r.String(n)) ?? [])
+        {
+            DefaultRoute = RouteNames.ParseLetting(OneOf(root["defaultRoute"], [.. RouteNames.Letting])) ?? LettingRoute.Flexible,
+        };
         if (root["source"] is { } source && _r.ExpectObject(source, "source"))
         {
             _r.CheckProperties(source, "source", ["document", "title", "date", "url"]);

@@ -192,6 +192,46 @@ public sealed partial class RulePack
     }
 
     /// <summary>
+    /// The route a check takes when the caller names none: the pack's <c>defaultRoute</c> (e.g. the waiting list for
+    /// private letting under criteria, where there is no flexible letting), <c>flexible</c> when the pack does not say.
+    /// </summary>
+    public LettingRoute DefaultRoute => Metadata.DefaultRoute;
+
+    /// <summary>
+    /// Checks a household on the request's route, and lists beside it every route's outcome (in the order municipal,
+    /// flexible, waiting list, and internal transfer where the department's tier states it) in <see cref="EligibilityResult.Routes"/>: what a caseworker sees when no route is named.
+    /// The department is placed once for all routes.
+    /// </summary>
+    /// <param name="request">The department, household, the route to explain in full, and the date.</param>
+    /// <returns>The request's route's result, with <see cref="EligibilityResult.Routes"/> filled. Never throws for any facts.</returns>
+    public EligibilityResult CheckEveryRoute(EligibilityRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Department);
+        ArgumentNullException.ThrowIfNull(request.Household);
+        var scope = NewScope(request.On);
+        var placement = Evaluator.Place(this, request.Department, request.On, scope);
+        // Internal transfers are listed where the department's tier states the route (or it is the one asked for).
+        IReadOnlyList<LettingRoute> order = placement.Routes.ContainsKey(LettingRoute.InternalTransfer) || request.Route == LettingRoute.InternalTransfer
+            ? [.. RouteOutcome.Order, LettingRoute.InternalTransfer]
+            : RouteOutcome.Order;
+        var routes = new RouteOutcome[order.Count];
+        EligibilityResult? asked = null;
+        for (var i = 0; i < routes.Length; i++)
+        {
+            var route = order[i];
+            var result = Evaluator.Check(this, request with { Route = route, SpecialCriteria = route == LettingRoute.Municipal && request.SpecialCriteria }, NewScope(request.On), placement);
+            routes[i] = new RouteOutcome(route, result.Outcome, result.RouteClosed, result.Missing);
+            if (route == request.Route)
+            {
+                asked = result;
+            }
+        }
+
+        return asked! with { Routes = routes };
+    }
+
+    /// <summary>
     /// Decides where a vacancy goes and counts it in the ledger: <c>municipal</c>, <c>flexible</c>, <c>waitingList</c>,
     /// <c>closed</c> or <c>outOfScope</c> (or <c>undetermined</c> when a fact is missing; nothing is counted then).
     /// </summary>

@@ -125,6 +125,40 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_LangDa_WritesDanishHeadingsTierLabelsAndDecimalCommas()
+    {
+        RouteTwoYears();
+
+        var result = CliRunner.Run("report", "--pack", Pack, "--journal", Journal, "--portfolio", Departments, "--from", "2025-01-01", "--to", "2025-12-31", "--lang", "da");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = result.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.StartsWith("# Opfølgning: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains("Gældende beslutninger med evalueringsdato 2025-01-01 til 2025-12-31: 95 (heraf afgjort på ny: 0).", lines);
+        Assert.Contains("| Afdeling | Ledige boliger | Kommunal anvisning | Forventet kommunal anvisning | Særlige kriterier | Fleksibel udlejning | Venteliste | Lukket/uden for aftalen |", lines);
+        // forecast 10.56 expected municipal allocations, as a Danish memo writes it.
+        Assert.Contains(lines, l => l.StartsWith("| HT-PARKVEJ (", StringComparison.Ordinal) && l.EndsWith(") | 52 | 11 | 10,6 | 5 | 39 | 0 | 2 |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| i alt | 95 |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| Niveau 2 (gul) | ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| kommunal anvisning med særlige kriterier | 5 |", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("| level-2 |", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Report_HtmlLangDa_IsADanishPageWithDanishChartTexts()
+    {
+        RouteTwoYears();
+
+        var result = CliRunner.Run("report", "--pack", Pack, "--journal", Journal, "--portfolio", Departments, "--format", "html", "--lang", "da");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("<html lang=\"da\">", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Kommunale anvisninger pr. &#229;r, faktisk og forventet", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2025: 23 faktisk, ", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(" actual", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_Html_DrawsActualAndExpectedAsSvgCharts()
     {
         RouteTwoYears();

@@ -82,6 +82,30 @@ public sealed class InternalTransferRouteTests
     }
 
     [Fact]
+    public void CheckEveryRoute_ListsInternalTransfersOnlyWhereTheTierStatesThem()
+    {
+        var stated = Load(transfer: new { requirements = new object[] { new { id = "transfer-work", criteriaSet = "work", clause = "§ 3", reason = new { da = "Oprykning kræver arbejde.", en = "Transfers need work." } } } });
+        var request = new EligibilityRequest(Build.Department("D-1"), Jobless, LettingRoute.WaitingList, On);
+
+        var withRoute = stated.CheckEveryRoute(request);
+        var without = Load(transfer: null).CheckEveryRoute(request);
+
+        Assert.Equal([LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList, LettingRoute.InternalTransfer], withRoute.Routes.Select(r => r.Route));
+        Assert.Equal(Outcome.Ineligible, withRoute.Routes[3].Outcome);
+        Assert.Equal([LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList], without.Routes.Select(r => r.Route));
+    }
+
+    [Fact]
+    public void CheckEveryRoute_AskedForInternalTransfers_ExplainsThemInFullWhereTheTierDoesNotStateThem()
+    {
+        var result = Load(transfer: null).CheckEveryRoute(new EligibilityRequest(Build.Department("D-1"), Jobless, LettingRoute.InternalTransfer, On));
+
+        Assert.Equal(LettingRoute.InternalTransfer, result.Route);
+        Assert.Equal(Outcome.Eligible, result.Outcome);
+        Assert.Equal(LettingRoute.InternalTransfer, result.Routes[^1].Route);
+    }
+
+    [Fact]
     public void Load_RequirementOnAnUnknownRoute_NamesTheFourRoutes()
     {
         var result = Text(transfer: null, packWide: new { id = "x", route = "internalTransfers", criteriaSet = "work", clause = "§ 3", reason = new { da = "x", en = "x" } });

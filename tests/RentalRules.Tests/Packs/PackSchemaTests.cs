@@ -16,7 +16,7 @@ public sealed class PackSchemaTests
     /// <summary>PackReader.TopLevel, copied, plus the editor's <c>$schema</c>.</summary>
     private static readonly string[] ReaderTopLevel =
     [
-        "$schema", "id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes",
+        "$schema", "id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "defaultRoute",
         "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "obligations", "criteriaSets", "routing",
     ];
 
