@@ -51,8 +51,14 @@ internal static class PlacementGaps
         foreach (var on in dates)
         {
             var dated = dates.Count > 1 ? $" (on {on:yyyy-MM-dd})" : "";
-            if (!AnalyseOn(pack, rules, on, decided, gaps, overlaps, dated))
+            if (!AnalyseOn(pack, rules, on, decided, gaps, overlaps, dated, out var combinations))
             {
+                if (combinations > 0)
+                {
+                    // Too large to try every combination within the budget: say so, rather than let silence pass for "no gaps".
+                    yield return Descriptors.PlacementNotAnalysed.At(rules[0].Location with { JsonPath = "$.placement.rules" }, rules.Count, combinations > MaxCombinations ? $"more than {MaxCombinations}" : combinations.ToString(CultureInfo.InvariantCulture), MaxEvaluations);
+                }
+
                 yield break;
             }
         }
@@ -73,8 +79,10 @@ internal static class PlacementGaps
         }
     }
 
-    private static bool AnalyseOn(RulePack pack, IReadOnlyList<PlacementRule> rules, DateOnly on, HashSet<string> decided, List<string> gaps, List<string> overlaps, string dated)
+    // combinations: when the table is too large to analyse, the combinations it would take (capped above MaxCombinations); else 0.
+    private static bool AnalyseOn(RulePack pack, IReadOnlyList<PlacementRule> rules, DateOnly on, HashSet<string> decided, List<string> gaps, List<string> overlaps, string dated, out long combinations)
     {
+        combinations = 0;
         var facts = rules.SelectMany(r => r.When.References.Facts).Where(f => f.StartsWith("department.", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var dimensions = new List<Dimension>();
         foreach (var fact in facts)
@@ -89,14 +97,16 @@ internal static class PlacementGaps
             }
         }
 
-        var combinations = 1L;
+        var product = 1L;
         foreach (var d in dimensions)
         {
-            combinations *= d.Candidates.Count;
+            // Stop multiplying past the cap: many dimensions must not wrap the product round to a small number.
+            product = Math.Min(product * d.Candidates.Count, MaxCombinations + 1);
         }
 
-        if (combinations > MaxCombinations || combinations * rules.Count > MaxEvaluations)
+        if (product > MaxCombinations || product * rules.Count > MaxEvaluations)
         {
+            combinations = product;
             return false;
         }
 
