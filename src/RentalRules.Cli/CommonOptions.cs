@@ -94,11 +94,11 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary><c>--route</c>: municipal, flexible or waitingList (any case); absent is null.</summary>
+    /// <summary><c>--route</c>: municipal, flexible, waitingList or internalTransfer (any case); absent is null.</summary>
     public static Option<LettingRoute?> Route(string description) => new("--route")
     {
         Description = description,
-        HelpName = "municipal|flexible|waitingList",
+        HelpName = "municipal|flexible|waitingList|internalTransfer",
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
@@ -107,11 +107,12 @@ internal static class CommonOptions
                 "MUNICIPAL" => LettingRoute.Municipal,
                 "FLEXIBLE" => LettingRoute.Flexible,
                 "WAITINGLIST" => LettingRoute.WaitingList,
+                "INTERNALTRANSFER" => LettingRoute.InternalTransfer,
                 _ => null,
             };
             if (route is null)
             {
-                result.AddError($"--route must be municipal, flexible or waitingList, not '{text}'.");
+                result.AddError($"--route must be municipal, flexible, waitingList or internalTransfer, not '{text}'.");
             }
 
             return route;

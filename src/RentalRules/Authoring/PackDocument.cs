@@ -222,6 +222,7 @@ internal sealed class PackDocumentBuilder
     {
         _blocks.Add(new DocHeading(2, T("Farver/niveauer og udlejning", "Tiers and letting"), "tiers"));
         var rows = new List<DocRow>();
+        var transfers = _pack.TierDefs.Values.Any(InternalTransferRoute.Stated);
         foreach (var t in _pack.TierDefs.Values)
         {
             var flexible = PackNames.Name(t.FlexibleRule) + (t.FlexibleMaxShare is { } max ? $" ({T("højst", "at most")} {max})" : "") + (t.FlexibleClause is { } fc ? $", {fc.Id}" : "");
@@ -236,11 +237,13 @@ internal sealed class PackDocumentBuilder
                     Text(Route(t, LettingRoute.Municipal)),
                     Text(Route(t, LettingRoute.Flexible)),
                     Text(Route(t, LettingRoute.WaitingList)),
+                    .. transfers ? [Text(Route(t, LettingRoute.InternalTransfer))] : Array.Empty<List<DocInline>>(),
                 ],
                 Mark("tier", t.Id)));
         }
 
-        _blocks.Add(new DocTable([T("Farve/niveau", "Tier"), T("Bestemmelse", "Clause"), T("Kommunal andel", "Municipal share"), T("Fleksibel udlejning", "Flexible letting"), T("Særlige kriterier", "Special criteria"), T("Kommunal anvisning", "Municipal"), T("Fleksibel", "Flexible"), T("Venteliste", "Waiting list")], rows));
+        string[] columns = [T("Farve/niveau", "Tier"), T("Bestemmelse", "Clause"), T("Kommunal andel", "Municipal share"), T("Fleksibel udlejning", "Flexible letting"), T("Særlige kriterier", "Special criteria"), T("Kommunal anvisning", "Municipal"), T("Fleksibel", "Flexible"), T("Venteliste", "Waiting list")];
+        _blocks.Add(new DocTable(transfers ? [.. columns, T("Intern oprykning", "Internal transfer")] : columns, rows));
     }
 
     private string Route(TierDef tier, LettingRoute route)

@@ -21,7 +21,7 @@ internal static class PackTestReader
     private static readonly string[] ExpectKeys = ["placement", "tier", "municipalShare", "outcome", "criteria", "missing", "documents", "routing", "marks", "offered", "unplaced", "reason", "warnings"];
     private static readonly string[] CriterionKeys = ["outcome", "members", "missing", "documents"];
     private static readonly string[] CounterKeys = ["department", "counter", "tier", "counted", "municipal", "flexible", "due"];
-    private static readonly string[] Routes = ["municipal", "flexible", "waitingList"];
+    private static readonly string[] Routes = ["municipal", "flexible", "waitingList", "internalTransfer"];
     private static readonly string[] RoutingRoutes = ["municipal", "municipalSpecialCriteria", "flexible", "waitingList", "closed", "outOfScope", "undetermined"];
 
     /// <summary>Reads the file; <c>null</c> with diagnostics when it is not usable.</summary>
@@ -180,6 +180,7 @@ internal static class PackTestReader
                 "municipal" => LettingRoute.Municipal,
                 "flexible" => LettingRoute.Flexible,
                 "waitingList" => LettingRoute.WaitingList,
+                "internalTransfer" => LettingRoute.InternalTransfer,
                 { } other => Invalid<LettingRoute>(r, routeNode, $"'{other}' is not a route.", Suggestions.DidYouMean(other, Routes)),
                 null => null,
             };

@@ -8,7 +8,7 @@ namespace RentalRules.Evaluation;
 internal static class Evaluator
 {
     private static readonly IReadOnlyList<string> NoStrings = [];
-    private static readonly LettingRoute[] AllRoutes = [LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList];
+    private static readonly LettingRoute[] AllRoutes = [LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList, LettingRoute.InternalTransfer];
 
     public static PlacementResult Place(RulePack pack, Department department, DateOnly on, EvalScope scope)
     {
@@ -303,6 +303,12 @@ internal static class Evaluator
         var routes = new Dictionary<LettingRoute, RouteSummary>();
         foreach (var route in AllRoutes)
         {
+            if (route == LettingRoute.InternalTransfer && !InternalTransferRoute.Stated(tier))
+            {
+                // A tier that does not state internal transfers: its summary lists the three routes it names.
+                continue;
+            }
+
             if (!tier.Routes.TryGetValue(route, out var policy) || policy.Closed)
             {
                 routes[route] = new RouteSummary(false, NoStrings);

@@ -390,6 +390,7 @@ public static class ComparisonReport
     {
         LettingRoute.Municipal => t["municipal allocation", "kommunal anvisning"],
         LettingRoute.Flexible => t["flexible letting", "fleksibel udlejning"],
+        LettingRoute.InternalTransfer => t["internal transfer", "intern oprykning"],
         _ => t["waiting list", "venteliste"],
     };
 

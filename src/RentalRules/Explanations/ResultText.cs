@@ -232,6 +232,8 @@ public static class ResultText
         (LettingRoute.Municipal, true) => "kommunal anvisning",
         (LettingRoute.Flexible, true) => "fleksibel udlejning",
         (LettingRoute.WaitingList, true) => "venteliste",
+        (LettingRoute.InternalTransfer, true) => "intern oprykning",
+        (LettingRoute.InternalTransfer, false) => "internal transfer",
         (LettingRoute.Municipal, false) => "municipal allocation",
         (LettingRoute.Flexible, false) => "flexible letting",
         _ => "waiting list",

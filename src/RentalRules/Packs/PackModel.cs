@@ -116,6 +116,9 @@ internal sealed record RoutePolicy(bool Closed, ClauseInfo? Clause, LocalizedTex
 {
     /// <summary>The id explanations give the route: <c>null</c> for a tier's own route (<c>tier.route</c>), a routing rule's id for a dwelling's.</summary>
     public string? Owner { get; init; }
+
+    /// <summary>Whether the pack does not state the route and it is implied (the internal-transfer route of most tiers, see <see cref="InternalTransferRoute"/>).</summary>
+    public bool Implied { get; init; }
 }
 
 internal sealed record TierDef(

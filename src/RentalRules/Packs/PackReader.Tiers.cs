@@ -74,7 +74,7 @@ internal sealed partial class PackReader
 
     private static readonly (string Name, LettingRoute Route)[] LettingRoutes = [.. Enum.GetValues<LettingRoute>().Select(r => (RouteNames.Name(r), r))];
 
-    /// <summary>Reads <c>routes</c>: a tier names all three, a routing rule's <c>letting</c> the ones it changes.</summary>
+    /// <summary>Reads <c>routes</c>: a tier names all three (and may name <c>internalTransfer</c>, else it is implied), a routing rule's <c>letting</c> the ones it changes.</summary>
     private Dictionary<LettingRoute, RoutePolicy> ReadRoutes(JNode routesNode, Dictionary<string, CriteriaSetDef> sets, string owner, bool all, string? ownerId)
     {
         var routes = new Dictionary<LettingRoute, RoutePolicy>();
@@ -86,7 +86,7 @@ internal sealed partial class PackReader
         _r.CheckProperties(routesNode, "routes", [.. RouteNames.Letting]);
         foreach (var (name, route) in LettingRoutes)
         {
-            var rn = all ? _r.Required(routesNode, name, "routes") : routesNode[name];
+            var rn = all && route != LettingRoute.InternalTransfer ? _r.Required(routesNode, name, "routes") : routesNode[name];
             if (rn is null || !_r.ExpectObject(rn, name))
             {
                 continue;
@@ -98,6 +98,11 @@ internal sealed partial class PackReader
             ClauseInfo? rClause = closed || rn["clause"] is not null ? Cite(rn, $"The route '{name}' of {owner}") : null;
             var reason = closed ? ReadText(_r.Required(rn, "reason", $"The closed route '{name}'"), "reason") : rn["reason"] is null ? null : ReadText(rn["reason"], "reason");
             routes[route] = new RoutePolicy(closed, rClause, reason, reqs) { Owner = ownerId };
+        }
+
+        if (all && !routes.ContainsKey(LettingRoute.InternalTransfer))
+        {
+            routes[LettingRoute.InternalTransfer] = InternalTransferRoute.Implied(routes);
         }
 
         return routes;

@@ -28,8 +28,9 @@ public sealed partial class RulePack
                     [LettingRoute.Municipal] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                     [LettingRoute.Flexible] = new(true, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                     [LettingRoute.WaitingList] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
+                    [LettingRoute.InternalTransfer] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                 }),
-                VacancyRoute.Closed => new DwellingLetting(FlexibleRule.None, null, rule.Clause, new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList }
+                VacancyRoute.Closed => new DwellingLetting(FlexibleRule.None, null, rule.Clause, new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList, LettingRoute.InternalTransfer }
                     .ToDictionary(r => r, _ => new RoutePolicy(true, rule.Clause, rule.Reason, []) { Owner = rule.Id })),
                 _ => null,
             };

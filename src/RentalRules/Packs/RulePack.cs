@@ -54,7 +54,7 @@ public sealed partial class RulePack
         var policies = tiers.Values.Concat(DwellingTiers.Values).ToList();
         RouteRequirements = policies.ToDictionary(
             t => t.Key,
-            t => new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList }
+            t => new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList, LettingRoute.InternalTransfer }
                 .Select(route => !t.Routes.TryGetValue(route, out var policy) || policy.Closed
                     ? []
                     : policy.Requirements.Concat(requirements.Where(r => r.Route == route).Select(r => r.Requirement)).ToArray())
@@ -199,7 +199,7 @@ public sealed partial class RulePack
 
     /// <summary>
     /// Checks a household on the request's route, and lists beside it every route's outcome (in the order municipal,
-    /// flexible, waiting list) in <see cref="EligibilityResult.Routes"/>: what a caseworker sees when no route is named.
+    /// flexible, waiting list, and internal transfer where the department's tier states it) in <see cref="EligibilityResult.Routes"/>: what a caseworker sees when no route is named.
     /// The department is placed once for all routes.
     /// </summary>
     /// <param name="request">The department, household, the route to explain in full, and the date.</param>
@@ -211,11 +211,15 @@ public sealed partial class RulePack
         ArgumentNullException.ThrowIfNull(request.Household);
         var scope = NewScope(request.On);
         var placement = Evaluator.Place(this, request.Department, request.On, scope);
-        var routes = new RouteOutcome[RouteOutcome.Order.Count];
+        // Internal transfers are listed where the department's tier states the route (or it is the one asked for).
+        IReadOnlyList<LettingRoute> order = placement.Routes.ContainsKey(LettingRoute.InternalTransfer) || request.Route == LettingRoute.InternalTransfer
+            ? [.. RouteOutcome.Order, LettingRoute.InternalTransfer]
+            : RouteOutcome.Order;
+        var routes = new RouteOutcome[order.Count];
         EligibilityResult? asked = null;
         for (var i = 0; i < routes.Length; i++)
         {
-            var route = RouteOutcome.Order[i];
+            var route = order[i];
             var result = Evaluator.Check(this, request with { Route = route, SpecialCriteria = route == LettingRoute.Municipal && request.SpecialCriteria }, NewScope(request.On), placement);
             routes[i] = new RouteOutcome(route, result.Outcome, result.RouteClosed, result.Missing);
             if (route == request.Route)

@@ -11,6 +11,13 @@ public enum LettingRoute
 
     /// <summary>The ordinary waiting list by seniority.</summary>
     WaitingList,
+
+    /// <summary>
+    /// Internal transfer (intern oprykning, oprykningsventeliste): a tenant of the organisation moving to another of its
+    /// dwellings. A tier that does not state this route sets no agreement criteria for it (closed where the tier closes
+    /// every other route).
+    /// </summary>
+    InternalTransfer,
 }
 
 

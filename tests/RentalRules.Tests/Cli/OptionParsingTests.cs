@@ -34,7 +34,7 @@ public sealed class OptionParsingTests
     }
 
     [Theory]
-    [InlineData("--route", "nowhere", "rentalrules: --route must be municipal, flexible or waitingList, not 'nowhere'.")]
+    [InlineData("--route", "nowhere", "rentalrules: --route must be municipal, flexible, waitingList or internalTransfer, not 'nowhere'.")]
     [InlineData("--lang", "fr", "rentalrules: --lang must be en or da, not 'fr'.")]
     [InlineData("--format", "xml", "rentalrules: --format must be text, json or ndjson, not 'xml'.")]
     [InlineData("--on", "1 March 2025", "rentalrules: --on must be a date yyyy-MM-dd (e.g. 2025-03-01), not '1 March 2025'.")]
