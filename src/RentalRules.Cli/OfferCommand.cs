@@ -48,8 +48,11 @@ internal static class OfferCommand
             var householdPath = parse.GetValue(households)!;
             var departmentBytes = CommonOptions.ReadInput(departmentPath, stderr);
             var vacancyBytes = CommonOptions.ReadInput(vacancyPath, stderr);
-            var householdBytes = CommonOptions.ReadInput(householdPath, stderr);
-            if (loaded is null || departmentBytes is null || vacancyBytes is null || householdBytes is null)
+            // The household file is read twice, streamed (checked first, then offered), never held whole; standard
+            // input can be read only once, so it is kept in memory.
+            var stdinBytes = householdPath == "-" ? CommonOptions.ReadInput(householdPath, stderr) : null;
+            Func<Stream?> openHouseholds = stdinBytes is not null ? () => new MemoryStream(stdinBytes, writable: false) : () => CommonOptions.OpenInput(householdPath, stderr);
+            if (loaded is null || departmentBytes is null || vacancyBytes is null || (householdPath == "-" && stdinBytes is null))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -70,21 +73,36 @@ internal static class OfferCommand
             // First pass over the households: every error is found before anything is recorded in the journal.
             var ids = new HashSet<string>(StringComparer.Ordinal);
             var firstAt = new Dictionary<string, int>(StringComparer.Ordinal);
-            var householdProblems = FactReader.ReadHouseholds(householdBytes, householdName, (h, item) =>
+            var householdProblems = new List<Diagnostic>();
+            using (var first = openHouseholds())
             {
-                if (string.IsNullOrWhiteSpace(h.Id))
+                if (first is null)
                 {
-                    problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, "A household has no id; an offer list names households by id.", item.Location, "Give every household the host's \"id\" (a case number, never a CPR number)."));
+                    return ExitCodes.InvalidInput;
                 }
-                else if (!ids.Add(h.Id))
+
+                using var stream = FactStream.Households(first, householdName);
+                while (stream.Read() is { } item)
                 {
-                    problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, $"The household's id is the same as that of the household at $[{firstAt[h.Id].ToString(System.Globalization.CultureInfo.InvariantCulture)}].", item.LocationOf("id"), "Household ids must be unique: one household, one place on a list."));
+                    if (item.Value is not { } h)
+                    {
+                        householdProblems.AddRange(item.Diagnostics);
+                    }
+                    else if (string.IsNullOrWhiteSpace(h.Id))
+                    {
+                        problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, "A household has no id; an offer list names households by id.", item.Location, "Give every household the host's \"id\" (a case number, never a CPR number)."));
+                    }
+                    else if (!ids.Add(h.Id))
+                    {
+                        problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, $"The household's id is the same as that of the household at $[{firstAt[h.Id].ToString(System.Globalization.CultureInfo.InvariantCulture)}].", item.LocationOf("id"), "Household ids must be unique: one household, one place on a list."));
+                    }
+                    else
+                    {
+                        firstAt[h.Id] = item.Index;
+                    }
                 }
-                else
-                {
-                    firstAt[h.Id] = item.Index;
-                }
-            });
+            }
+
             OfferInput.Candidates(vacancyFile.Value, ids, householdName, problems);
             CommonOptions.PrintErrors(householdProblems, stderr);
             if (householdProblems.Any(d => d.Severity == Severity.Error) || problems.Count > 0)
@@ -111,11 +129,22 @@ internal static class OfferCommand
                 decisions = routed.Value.Item1;
             }
 
-            var result = OfferInput.Stream(householdBytes, householdName, stream => loaded.Offer(new OfferRequest(departmentFile.Value.Items, items, stream, date)
+            using var second = openHouseholds();
+            if (second is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var (result, unchanged) = OfferInput.Stream(second, householdName, stream => loaded.Offer(new OfferRequest(departmentFile.Value.Items, items, stream, date)
             {
                 Top = parse.GetValue(top),
                 Decisions = decisions,
             }));
+            if (!unchanged)
+            {
+                stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, "The household file changed while it was read: a household that read in the first pass no longer does. No offer lists were written.", new SourceLocation(householdName, "$", 1, 1), "Run offer again on a file that is not being written to."));
+                return ExitCodes.InvalidInput;
+            }
             if (parse.GetValue(json))
             {
                 CommonOptions.WriteJson(stdout, output =>
@@ -208,15 +237,28 @@ internal static class OfferInput
     /// Reads the household file on a second thread into a bounded queue that <paramref name="consume"/> enumerates, so
     /// parsing and checking run side by side and only a few thousand households are ever in memory at once.
     /// </summary>
-    public static T Stream<T>(byte[] utf8, string file, Func<IEnumerable<Household>, T> consume)
+    /// <returns>What <paramref name="consume"/> returns, and whether the file read as it did in the first pass (false: an item no longer reads, the file changed between the passes).</returns>
+    public static (T Result, bool Unchanged) Stream<T>(Stream utf8, string file, Func<IEnumerable<Household>, T> consume)
     {
+        var unchanged = true;
         using var queue = new BlockingCollection<Household>(boundedCapacity: 4096);
         using var stop = new CancellationTokenSource();
         var producer = Task.Run(() =>
         {
             try
             {
-                FactReader.ReadHouseholds(utf8, file, (h, _) => queue.Add(h, stop.Token));
+                // The first pass found every household valid; an item that is not means the file changed between the passes.
+                using var households = FactStream.Households(utf8, file, leaveOpen: true);
+                while (households.Read() is { } item)
+                {
+                    if (item.Value is not { } h)
+                    {
+                        unchanged = false;
+                        break;
+                    }
+
+                    queue.Add(h, stop.Token);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -227,14 +269,17 @@ internal static class OfferInput
                 queue.CompleteAdding();
             }
         });
+        T result;
         try
         {
-            return consume(queue.GetConsumingEnumerable());
+            result = consume(queue.GetConsumingEnumerable());
         }
         finally
         {
             stop.Cancel();
             producer.GetAwaiter().GetResult();
         }
+
+        return (result, unchanged);
     }
 }

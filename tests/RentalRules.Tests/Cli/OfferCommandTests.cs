@@ -30,6 +30,17 @@ public sealed class OfferCommandTests : IDisposable
     }
 
     [Fact]
+    public void Offer_HouseholdsFromStandardInput_GivesTheSameListsAsFromTheFile()
+    {
+        // A file is read twice, streamed (checked, then offered); standard input can be read once, so it is kept.
+        var fromFile = CliRunner.Run("offer", "--pack", Pack, "--departments", Departments, "--vacancies", Vacancies, "--households", Households, "--on", "2025-03-01", "--json");
+        var fromStdin = CliRunner.RunWithStdin(File.ReadAllText(Repo.Path(Households)), "offer", "--pack", Pack, "--departments", Departments, "--vacancies", Vacancies, "--households", "-", "--on", "2025-03-01", "--json");
+
+        Assert.Equal((0, ""), (fromStdin.ExitCode, fromStdin.Stderr));
+        Assert.Equal(fromFile.Stdout.Replace(Households, "-", StringComparison.Ordinal), fromStdin.Stdout.Replace("<stdin>", "-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void OfferJson_HolbaekSamples_MatchesSnapshotAndListsTheRedVacancyBySeniority()
     {
         var run = CliRunner.Run("offer", "--pack", Pack, "--departments", Departments, "--vacancies", Vacancies, "--households", Households, "--on", "2025-03-01", "--top", "2", "--json");
