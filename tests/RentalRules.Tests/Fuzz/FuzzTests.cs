@@ -54,7 +54,7 @@ public sealed class FuzzTests(FuzzFigures figures) : IClassFixture<FuzzFigures>
                 }
             });
 
-    [FuzzProperty(ci: 200, nightly: 30_000)]
+    [FuzzProperty(ci: 200, nightly: 50_000)]
     public Property FactReaders_OnDamagedFilesWithPlantedValues_ReturnLocatedDiagnosticsThatNeverQuoteAValue_AndWhatReadsEvaluates()
         => Prop.ForAll(
             Arb.From(FuzzInputs.FactFile),
