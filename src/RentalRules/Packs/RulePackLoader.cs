@@ -272,7 +272,30 @@ public static class RulePackLoader
     {
         public (string File, string Text)? InlineText { get; init; }
 
+        // Packs are named as shown to the user (relative to the working directory where that is short), but read and
+        // resolved by the full path found when the name was made, so a working directory changed by another thread
+        // during the load cannot send a read elsewhere.
+        private readonly Dictionary<string, string> _full = new(StringComparer.Ordinal);
+
         protected override string MissingBaseHint(string id) => $"Put {id}.json beside this pack or in a rules/ folder above it.";
+
+        private string Full(string name)
+        {
+            if (!_full.TryGetValue(name, out var full))
+            {
+                full = Path.GetFullPath(name);
+                _full[name] = full;
+            }
+
+            return full;
+        }
+
+        private string Shown(string full)
+        {
+            var shown = Display(full);
+            _full[shown] = full;
+            return shown;
+        }
 
         protected override (string? Text, string? Error) ReadOwn(string path)
         {
@@ -283,6 +306,7 @@ public static class RulePackLoader
 
             try
             {
+                path = Full(path);
                 if (Directory.Exists(path))
                 {
                     return (null, "this is a folder, not a pack file.");
@@ -309,11 +333,11 @@ public static class RulePackLoader
                 return found;
             }
 
-            var dir = Path.GetDirectoryName(Path.GetFullPath(fromPath));
-            var beside = Path.Combine(dir ?? ".", id + ".json");
+            var dir = Path.GetDirectoryName(Full(fromPath));
+            var beside = Path.Combine(dir ?? Full("."), id + ".json");
             if (File.Exists(beside))
             {
-                return Display(beside);
+                return Shown(beside);
             }
 
             while (dir is not null)
@@ -321,7 +345,7 @@ public static class RulePackLoader
                 var candidate = Path.Combine(dir, "rules", id + ".json");
                 if (File.Exists(candidate))
                 {
-                    return Display(candidate);
+                    return Shown(candidate);
                 }
 
                 dir = Path.GetDirectoryName(dir);
