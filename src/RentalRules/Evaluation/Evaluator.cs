@@ -341,6 +341,8 @@ internal static class Evaluator
     public static EligibilityResult Check(RulePack pack, EligibilityRequest request, EvalScope scope, PlacementResult? placed = null)
     {
         var placement = placed ?? Place(pack, request.Department, request.On, scope);
+        // Placing sets the department in the scope; a placement made once for several routes did so in another scope.
+        scope.Department = request.Department;
         scope.Explain = request.Explain;
         scope.Household = request.Household;
         scope.Applicant = request.Household.Applicant;

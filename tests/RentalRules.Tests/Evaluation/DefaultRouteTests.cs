@@ -71,6 +71,30 @@ public sealed class DefaultRouteTests
     }
 
     [Fact]
+    public void CheckEveryRoute_EveryRouteOfEveryHolbaekSampleHousehold_IsTheResultCheckGivesForThatRoute()
+    {
+        // The department is placed once for all routes; criteria that read the department (Holbæk § 7: the appendix 4
+        // criteria agreed for it) must still see it on every route.
+        var pack = Repo.Pack("holbaek-2024");
+        var departments = FactReader.ReadDepartments(File.ReadAllText(Repo.Path("samples/holbaek/departments.json"))).GetValueOrThrow().Items;
+        var households = FactReader.ReadHouseholds(File.ReadAllText(Repo.Path("samples/holbaek/households.json"))).GetValueOrThrow().Items;
+        foreach (var department in departments)
+        {
+            foreach (var household in households)
+            {
+                var every = pack.CheckEveryRoute(new EligibilityRequest(department, household, LettingRoute.Flexible, On));
+                foreach (var route in every.Routes)
+                {
+                    var alone = pack.Check(new EligibilityRequest(department, household, route.Route, On));
+                    Assert.Equal((alone.Outcome, alone.RouteClosed, string.Join(",", alone.Missing)), (route.Outcome, route.Closed, string.Join(",", route.Missing)));
+                }
+
+                Assert.Equal(Json(pack.Check(new EligibilityRequest(department, household, LettingRoute.Flexible, On))), Json(every with { Routes = [] }));
+            }
+        }
+    }
+
+    [Fact]
     public void CheckEveryRoute_UndeterminedRoute_NamesItsMissingFacts()
     {
         var household = Build.Household("PL-3", Build.Worker("m1", new DateOnly(1985, 6, 1)) with { Employment = null, Education = null });
