@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RentalRules.Diagnostics;
+using RentalRules.Explanations;
 using RentalRules.Packs;
 
 namespace RentalRules.Cli;
@@ -45,16 +46,7 @@ internal static class ValidateCommand
                         w.WriteStartArray("diagnostics");
                         foreach (var d in result.Diagnostics)
                         {
-                            w.WriteStartObject();
-                            w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-                            w.WriteString("code", d.Code);
-                            w.WriteString("message", d.Message);
-                            w.WriteString("file", d.Location.File);
-                            w.WriteString("path", d.Location.JsonPath);
-                            w.WriteNumber("line", d.Location.Line);
-                            w.WriteNumber("column", d.Location.Column);
-                            w.WriteString("hint", d.Hint);
-                            w.WriteEndObject();
+                            ResultJson.WriteDiagnostic(w, d);
                         }
 
                         w.WriteEndArray();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using RentalRules.Diagnostics;
+using RentalRules.Explanations;
 
 namespace RentalRules.Authoring;
 
@@ -148,16 +149,7 @@ public static class PackTestWriter
                 w.WriteStartArray("diagnostics");
                 foreach (var d in r.Diagnostics)
                 {
-                    w.WriteStartObject();
-                    w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-                    w.WriteString("code", d.Code);
-                    w.WriteString("message", d.Message);
-                    w.WriteString("file", d.Location.File);
-                    w.WriteString("path", d.Location.JsonPath);
-                    w.WriteNumber("line", d.Location.Line);
-                    w.WriteNumber("column", d.Location.Column);
-                    w.WriteString("hint", d.Hint);
-                    w.WriteEndObject();
+                    ResultJson.WriteDiagnostic(w, d);
                 }
 
                 w.WriteEndArray();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RentalRules.Diagnostics;
 using RentalRules.Evaluation;
 
 namespace RentalRules.Explanations;
@@ -147,6 +148,28 @@ public static class ResultJson
             w.WriteEndArray();
         }
 
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes a diagnostic as an object (<c>severity</c>, <c>code</c>, <c>message</c>, <c>file</c>, <c>path</c>,
+    /// <c>line</c>, <c>column</c>, <c>hint</c>): the form <c>validate --json</c> and <c>test --json</c> give.
+    /// </summary>
+    /// <param name="w">The writer.</param>
+    /// <param name="d">The diagnostic.</param>
+    public static void WriteDiagnostic(Utf8JsonWriter w, Diagnostic d)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(d);
+        w.WriteStartObject();
+        w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+        w.WriteString("code", d.Code);
+        w.WriteString("message", d.Message);
+        w.WriteString("file", d.Location.File);
+        w.WriteString("path", d.Location.JsonPath);
+        w.WriteNumber("line", d.Location.Line);
+        w.WriteNumber("column", d.Location.Column);
+        w.WriteString("hint", d.Hint);
         w.WriteEndObject();
     }
 
