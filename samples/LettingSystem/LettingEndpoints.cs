@@ -56,7 +56,7 @@ internal static class LettingEndpoints
             return NoPack(municipality!, on);
         }
 
-        var placement = pack.Place(department!, on);
+        var placement = pack.Place(new PlacementRequest(department!, on));
         log.LogInformation("Placed department {DepartmentId} under {PackId} {PackVersion}: {Outcome} {Tier}", department!.Id, pack.Id, pack.Version, ResultJson.Name(placement.Outcome), placement.Tier);
         return Responses.Ok(pack, w =>
         {
@@ -109,7 +109,7 @@ internal static class LettingEndpoints
         {
             w.WritePropertyName("eligibility");
             ResultJson.WriteEligibility(w, result);
-            w.WriteString("explanation", ResultText.Eligibility(result, lang));
+            w.WriteString("explanation", ResultText.Eligibility(result, lang == "da" ? Language.Danish : Language.English));
         });
     }
 
@@ -133,7 +133,7 @@ internal static class LettingEndpoints
         VacancyRoutingResult routed;
         try
         {
-            routed = await router.RouteAsync(municipality!, department!, vacancy!, on, cancellationToken);
+            routed = await router.RouteAsync(municipality!, new RoutingRequest(department!, vacancy!, on), cancellationToken);
         }
         catch (RulePackNotFoundException)
         {

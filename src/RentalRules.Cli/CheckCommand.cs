@@ -102,7 +102,7 @@ internal static class CheckCommand
                 ResultJson.WriteEligibility,
                 (o, r) =>
                 {
-                    o.Write(ResultText.Eligibility(r, language));
+                    o.Write(ResultText.Eligibility(r, CommonOptions.ToLanguage(language)));
                     o.WriteLine();
                 },
                 envelopeAlways: false);

@@ -62,6 +62,9 @@ internal static class CommonOptions
     };
 
     /// <summary><c>--lang</c>: en or da, in any case.</summary>
+    /// <summary>The renderers' language of a <c>--lang</c> value (<c>da</c> or <c>en</c>).</summary>
+    public static RentalRules.Language ToLanguage(string code) => code == "da" ? RentalRules.Language.Danish : RentalRules.Language.English;
+
     public static Option<string> Language() => Choice("--lang", "Language of the readable output.", "en", ["en", "da"]);
 
     /// <summary>
@@ -243,7 +246,7 @@ internal static class CommonOptions
         {
             if (Directory.Exists(path))
             {
-                stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, "This is a folder, not a file.", new SourceLocation(path, "$", 1, 1), "Name a JSON file."));
+                stderr.WriteLine(Descriptors.InputIsFolder.At(new SourceLocation(path, "$", 1, 1)));
                 return null;
             }
 
@@ -253,7 +256,7 @@ internal static class CommonOptions
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var why = ex is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : ex.Message;
-            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot read the file: {why}.", new SourceLocation(path, "$", 1, 1), "Check the path."));
+            stderr.WriteLine(Descriptors.InputUnreadable.At(new SourceLocation(path, "$", 1, 1), why));
             return null;
         }
     }
@@ -309,7 +312,7 @@ internal static class CommonOptions
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot write the {what}: {ex.Message}", new SourceLocation(path, "$", 1, 1), "Check the path."));
+            stderr.WriteLine(Descriptors.OutputUnwritable.At(new SourceLocation(path, "$", 1, 1), what, ex.Message));
             return false;
         }
 
@@ -338,7 +341,7 @@ internal static class CommonOptions
                 // The temporary file could not be removed either; the target is untouched all the same.
             }
 
-            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot write the {what}: {ex.Message}", new SourceLocation(path, "$", 1, 1), $"The old {what} was left unchanged; check the folder's permissions and free space."));
+            stderr.WriteLine(Descriptors.OutputReplaceFailed.At(new SourceLocation(path, "$", 1, 1), what, ex.Message));
             return false;
         }
     }

@@ -78,9 +78,9 @@ internal static class CompareCommand
             var comparison = PackComparer.Run(loadedBase, loadedDraft, departments, applicants, date);
             var report = chosen switch
             {
-                "html" => ComparisonReport.Html(comparison, language),
+                "html" => ComparisonReport.Html(comparison, CommonOptions.ToLanguage(language)),
                 "json" => JsonText(comparison),
-                _ => ComparisonReport.Markdown(comparison, language),
+                _ => ComparisonReport.Markdown(comparison, CommonOptions.ToLanguage(language)),
             };
 
             var path = parse.GetValue(outFile);

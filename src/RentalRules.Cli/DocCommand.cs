@@ -41,7 +41,7 @@ internal static class DocCommand
 
             var tests = path is null ? PackTestRunner.RunBuiltIn(p.Id) : PackTestRunner.RunFile(path);
             var basePack = p.Status == "draft" ? DirectBase(p, path) : null;
-            var text = parse.GetValue(format) == "html" ? PackDocument.ToHtml(p, language, tests, basePack) : PackDocument.ToMarkdown(p, language, tests, basePack);
+            var text = parse.GetValue(format) == "html" ? PackDocument.ToHtml(p, CommonOptions.ToLanguage(language), tests, basePack) : PackDocument.ToMarkdown(p, CommonOptions.ToLanguage(language), tests, basePack);
             if (parse.GetValue(output) is { } file)
             {
                 return CommonOptions.WriteAtomically(file, text, "document", stderr) ? ExitCodes.Success : ExitCodes.InvalidInput;

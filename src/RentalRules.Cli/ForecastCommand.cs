@@ -59,7 +59,7 @@ internal static class ForecastCommand
                 stdout.WriteLine(loaded.Title);
                 stdout.WriteLine($"{loaded.Id} {loaded.Version}, {(language == "da" ? "pr." : "on")} {date:yyyy-MM-dd}");
                 stdout.WriteLine();
-                stdout.Write(ForecastReport.Text(forecast, departments, language));
+                stdout.Write(ForecastReport.Text(forecast, departments, CommonOptions.ToLanguage(language)));
             }
 
             return ExitCodes.Success;

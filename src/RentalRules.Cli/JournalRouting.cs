@@ -51,11 +51,11 @@ internal static class JournalRouting
         {
             if (string.IsNullOrWhiteSpace(items[i].Id))
             {
-                problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, "The vacancy has no id; the decision journal is keyed by vacancy id.", file.LocationOf(i), "Give every vacancy the host's \"id\"."));
+                problems.Add(Descriptors.VacancyWithoutId.At(file.LocationOf(i)));
             }
             else if (!seen.Add(items[i].Id!))
             {
-                problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, $"The vacancy id '{items[i].Id}' appears twice.", file.LocationOf(i, "id"), "A vacancy id is routed once; re-routing is a separate operation."));
+                problems.Add(Descriptors.VacancyIdTwice.At(file.LocationOf(i, "id"), items[i].Id));
             }
         }
 
@@ -76,7 +76,7 @@ internal static class JournalRouting
                 return null;
             }
 
-            var r = pack.Record(byId[v.Department!], v, state, v.VacatedOn ?? date, recordedAt);
+            var r = pack.Record(new RoutingRequest(byId[v.Department!], v, v.VacatedOn ?? date) { Ledger = state }, recordedAt);
             fresh[i] = r.Decision;
             return r.Entry is null ? null : new JournalChange(r.Entry, r.Ledger);
         })).ToList();
@@ -95,7 +95,7 @@ internal static class JournalRouting
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException or System.Data.Common.DbException or Hosting.Routing.LedgerConflictException)
         {
-            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot write the journal: {ex.Message}", new SourceLocation(where, "$", 1, 1), "Nothing more was recorded; check the path or connection, permissions and free space."));
+            stderr.WriteLine(Descriptors.JournalUnwritable.At(new SourceLocation(where, "$", 1, 1), ex.Message));
             return null;
         }
     }
@@ -111,7 +111,7 @@ internal static class JournalRouting
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException or ArgumentException)
         {
-            stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot write the ledger: {ex.Message}", new SourceLocation(path, "$", 1, 1), "The old ledger was left unchanged; check the path and the folder's permissions."));
+            stderr.WriteLine(Descriptors.LedgerReplaceFailed.At(new SourceLocation(path, "$", 1, 1), ex.Message));
             return null;
         }
     }

@@ -34,7 +34,7 @@ internal static class NewDraftCommand
             var file = parse.GetValue(output)!;
             if (File.Exists(file) && !parse.GetValue(force))
             {
-                stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, "The file exists already; new-draft never replaces a file unasked.", new SourceLocation(file, "$", 1, 1), "Choose another --out, or add --force to replace it."));
+                stderr.WriteLine(Descriptors.OutputExists.At(new SourceLocation(file, "$", 1, 1)));
                 return ExitCodes.InvalidInput;
             }
 

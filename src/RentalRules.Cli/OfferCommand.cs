@@ -90,11 +90,11 @@ internal static class OfferCommand
                     }
                     else if (string.IsNullOrWhiteSpace(h.Id))
                     {
-                        problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, "A household has no id; an offer list names households by id.", item.Location, "Give every household the host's \"id\" (a case number, never a CPR number)."));
+                        problems.Add(Descriptors.HouseholdWithoutId.At(item.Location));
                     }
                     else if (!ids.Add(h.Id))
                     {
-                        problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, $"The household's id is the same as that of the household at $[{firstAt[h.Id].ToString(System.Globalization.CultureInfo.InvariantCulture)}].", item.LocationOf("id"), "Household ids must be unique: one household, one place on a list."));
+                        problems.Add(Descriptors.HouseholdIdTwice.At(item.LocationOf("id"), firstAt[h.Id]));
                     }
                     else
                     {
@@ -142,7 +142,7 @@ internal static class OfferCommand
             }));
             if (!unchanged)
             {
-                stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, "The household file changed while it was read: a household that read in the first pass no longer does. No offer lists were written.", new SourceLocation(householdName, "$", 1, 1), "Run offer again on a file that is not being written to."));
+                stderr.WriteLine(Descriptors.HouseholdFileChanged.At(new SourceLocation(householdName, "$", 1, 1)));
                 return ExitCodes.InvalidInput;
             }
             if (parse.GetValue(json))
@@ -168,7 +168,7 @@ internal static class OfferCommand
             }
             else
             {
-                stdout.Write(OfferText.Offers(result, loaded.Title, language));
+                stdout.Write(OfferText.Offers(result, loaded.Title, CommonOptions.ToLanguage(language)));
                 if (journalPath is not null)
                 {
                     stdout.WriteLine();
@@ -193,11 +193,11 @@ internal static class OfferInput
             var d = file.Items[i];
             if (d.Id is null)
             {
-                problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, "A department has no id; vacancies name their department by id.", file.LocationOf(i), "Give every department an \"id\"."));
+                problems.Add(Descriptors.DepartmentWithoutIdToName.At(file.LocationOf(i)));
             }
             else if (!byId.TryAdd(d.Id, d))
             {
-                problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, $"The department id '{d.Id}' appears twice.", file.LocationOf(i, "id"), "Department ids must be unique."));
+                problems.Add(Descriptors.DepartmentIdTwice.At(file.LocationOf(i, "id"), d.Id));
             }
         }
 
@@ -210,8 +210,7 @@ internal static class OfferInput
         {
             if (file.Items[i].Department is not { } id || !byId.ContainsKey(id))
             {
-                var message = file.Items[i].Department is null ? "The vacancy names no department." : $"The vacancy names the department '{file.Items[i].Department}', which is not in {departmentFile}.";
-                problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, message, file.LocationOf(i, "department"), "Every vacancy's \"department\" must be the id of a department in the departments file."));
+                problems.Add(file.Items[i].Department is { } named ? Descriptors.VacancyDepartmentUnknown.At(file.LocationOf(i, "department"), named, departmentFile) : Descriptors.VacancyWithoutDepartment.At(file.LocationOf(i, "department")));
             }
         }
     }
@@ -227,7 +226,7 @@ internal static class OfferInput
                 if (!households.Contains(candidates[c]))
                 {
                     var at = file.LocationOf(i, "candidates");
-                    problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, $"The vacancy's candidate {(c + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)} (candidates[{c.ToString(System.Globalization.CultureInfo.InvariantCulture)}]) is not a household in {householdFile}.", at with { JsonPath = $"{at.JsonPath}[{c.ToString(System.Globalization.CultureInfo.InvariantCulture)}]" }, "List only households of the household file, by their \"id\"."));
+                    problems.Add(Descriptors.CandidateNotAHousehold.At(at with { JsonPath = $"{at.JsonPath}[{c.ToString(System.Globalization.CultureInfo.InvariantCulture)}]" }, c + 1, c, householdFile));
                 }
             }
         }

@@ -62,7 +62,7 @@ internal static class PlaceCommand
                 }
                 else if (errors.Items == 0)
                 {
-                    output.Add(loaded.Place(item.Value, date));
+                    output.Add(loaded.Place(new PlacementRequest(item.Value, date)));
                     progress.Tick(output.Count);
                 }
             }
@@ -81,7 +81,7 @@ internal static class PlaceCommand
                 stdout.WriteLine($"{loaded.Title}");
                 stdout.WriteLine($"{loaded.Id} {loaded.Version}, {(language == "da" ? "pr." : "on")} {date:yyyy-MM-dd}");
                 stdout.WriteLine();
-                stdout.Write(ResultText.Placements(table, language));
+                stdout.Write(ResultText.Placements(table, CommonOptions.ToLanguage(language)));
             }
 
             return ExitCodes.Success;

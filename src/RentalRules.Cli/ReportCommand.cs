@@ -78,7 +78,7 @@ internal static class ReportCommand
 
             if (journalPath is not null && !File.Exists(journalPath))
             {
-                stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, "Cannot read the journal: the file does not exist.", new SourceLocation(journalPath, "$", 1, 1), "Name the file route --journal wrote."));
+                stderr.WriteLine(Descriptors.JournalFileMissing.At(new SourceLocation(journalPath, "$", 1, 1)));
                 return ExitCodes.InvalidInput;
             }
 
@@ -95,7 +95,7 @@ internal static class ReportCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
             {
-                stderr.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot read the journal: {ex.Message}", new SourceLocation(journalPath ?? "postgresql", "$", 1, 1), "Check the path or the connection string."));
+                stderr.WriteLine(Descriptors.JournalUnreadable.At(new SourceLocation(journalPath ?? "postgresql", "$", 1, 1), ex.Message));
                 return ExitCodes.InvalidInput;
             }
             finally
@@ -106,9 +106,9 @@ internal static class ReportCommand
             var figures = FollowUp.Compute(loaded, entries, fromDate, toDate, departments);
             var report = chosen switch
             {
-                "html" => FollowUpReport.Html(figures, parse.GetValue(lang)!),
+                "html" => FollowUpReport.Html(figures, CommonOptions.ToLanguage(parse.GetValue(lang)!)),
                 "json" => JsonText(figures),
-                _ => FollowUpReport.Markdown(figures, parse.GetValue(lang)!),
+                _ => FollowUpReport.Markdown(figures, CommonOptions.ToLanguage(parse.GetValue(lang)!)),
             };
             var path = parse.GetValue(outFile);
             if (path is null)

@@ -69,11 +69,11 @@ internal static class RouteCommand
                 var d = departmentFile.Value.Items[i];
                 if (d.Id is null)
                 {
-                    problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, "A department has no id; routing counts per department.", departmentFile.Value.LocationOf(i), "Give every department an \"id\"."));
+                    problems.Add(Descriptors.DepartmentWithoutIdToCount.At(departmentFile.Value.LocationOf(i)));
                 }
                 else if (!byId.TryAdd(d.Id, d))
                 {
-                    problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, $"The department id '{d.Id}' appears twice.", departmentFile.Value.LocationOf(i), "Department ids must be unique."));
+                    problems.Add(Descriptors.DepartmentIdTwice.At(departmentFile.Value.LocationOf(i), d.Id));
                 }
             }
 
@@ -164,8 +164,7 @@ internal static class RouteCommand
                 var v = item.Value;
                 if (v.Department is not { } id || !byId.TryGetValue(id, out var department))
                 {
-                    var message = v.Department is null ? "The vacancy names no department." : $"The vacancy names the department '{v.Department}', which is not in {departmentPath}.";
-                    errors.Add([new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, message, item.LocationOf("department"), "Every vacancy's \"department\" must be the id of a department in the departments file.")]);
+                    errors.Add([v.Department is { } named ? Descriptors.VacancyDepartmentUnknown.At(item.LocationOf("department"), named, departmentPath) : Descriptors.VacancyWithoutDepartment.At(item.LocationOf("department"))]);
                     continue;
                 }
 
@@ -174,7 +173,7 @@ internal static class RouteCommand
                     continue;
                 }
 
-                var result = pack.Route(department, v, ledger, v.VacatedOn ?? date);
+                var result = pack.Route(new RoutingRequest(department, v, v.VacatedOn ?? date) { Ledger = ledger });
                 ledger = result.Ledger;
                 output.Add(result.Decision);
                 progress.Tick(output.Count);
@@ -196,7 +195,7 @@ internal static class RouteCommand
 
             if (ledgerPath is not null && !CommonOptions.WriteAtomically(ledgerPath, ledger.ToJson(), "ledger", stderr))
             {
-                output.Fail(new Incomplete(output.Count, 0, new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, "Cannot write the ledger.", new SourceLocation(ledgerPath, "$", 1, 1)), unchanged));
+                output.Fail(new Incomplete(output.Count, 0, Descriptors.LedgerUnwritable.At(new SourceLocation(ledgerPath, "$", 1, 1)), unchanged));
                 return ExitCodes.InvalidInput;
             }
 
@@ -226,7 +225,7 @@ internal static class RouteCommand
         stdout.WriteLine(loaded.Title);
         stdout.WriteLine($"{loaded.Id} {loaded.Version}, {(language == "da" ? "pr." : "on")} {date:yyyy-MM-dd} ({(language == "da" ? "ledige boliger med fraflytningsdato evalueres på den" : "vacancies with a vacatedOn date are evaluated on it")})");
         stdout.WriteLine();
-        stdout.Write(ResultText.Decisions(decisions, language));
+        stdout.Write(ResultText.Decisions(decisions, CommonOptions.ToLanguage(language)));
     }
 
     /// <summary>
@@ -255,8 +254,7 @@ internal static class RouteCommand
             if (items[i].Department is not { } id || !byId.ContainsKey(id))
             {
                 var location = vacancyFile.Value.LocationOf(i, "department");
-                var message = items[i].Department is null ? "The vacancy names no department." : $"The vacancy names the department '{items[i].Department}', which is not in {departmentPath}.";
-                problems.Add(new Diagnostic(Severity.Error, DiagnosticCodes.FactInvalid, message, location, "Every vacancy's \"department\" must be the id of a department in the departments file."));
+                problems.Add(items[i].Department is { } named ? Descriptors.VacancyDepartmentUnknown.At(location, named, departmentPath) : Descriptors.VacancyWithoutDepartment.At(location));
             }
         }
 

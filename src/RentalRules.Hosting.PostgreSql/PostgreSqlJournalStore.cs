@@ -103,7 +103,10 @@ public sealed class PostgreSqlJournalStore : IJournalStore, IAsyncDisposable
     }
 }
 
-/// <summary>Chooses the PostgreSQL journal store in <c>AddRentalRules</c>.</summary>
+/// <summary>
+/// Chooses the PostgreSQL journal store in <c>AddRentalRules</c>.
+/// Stateless: safe to call from any thread.
+/// </summary>
 public static class PostgreSqlRentalRulesOptionsExtensions
 {
     /// <summary>Keeps the decision journal in PostgreSQL: <c>o.UsePostgreSql(connectionString)</c>.</summary>

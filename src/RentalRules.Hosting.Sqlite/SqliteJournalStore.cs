@@ -148,7 +148,10 @@ public sealed class SqliteJournalStore : IJournalStore
     }
 }
 
-/// <summary>Chooses the SQLite journal store in <c>AddRentalRules</c>.</summary>
+/// <summary>
+/// Chooses the SQLite journal store in <c>AddRentalRules</c>.
+/// Stateless: safe to call from any thread.
+/// </summary>
 public static class SqliteRentalRulesOptionsExtensions
 {
     /// <summary>Keeps the decision journal in a SQLite database: <c>o.UseSqlite("Data Source=journal.db")</c>.</summary>

@@ -10,7 +10,10 @@ using RentalRules.Hosting.Routing;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers RentalRules in a service collection.</summary>
+/// <summary>
+/// Registers RentalRules in a service collection.
+/// Stateless: safe to call from any thread.
+/// </summary>
 public static class RentalRulesServiceCollectionExtensions
 {
     /// <summary>

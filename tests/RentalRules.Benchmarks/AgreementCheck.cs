@@ -24,7 +24,7 @@ internal static class AgreementCheck
         var differences = new List<string>();
         foreach (var department in new[] { BenchmarkInputs.GreenDepartment, BenchmarkInputs.RedDepartment })
         {
-            ComparePlacement($"place {department.Id}", pack.Place(department, BenchmarkInputs.On), HolbaekRules.Place(department, BenchmarkInputs.On), differences);
+            ComparePlacement($"place {department.Id}", pack.Place(new PlacementRequest(department, BenchmarkInputs.On)), HolbaekRules.Place(department, BenchmarkInputs.On), differences);
         }
 
         var request = BenchmarkInputs.RedWaitingList;
@@ -54,7 +54,7 @@ internal static class AgreementCheck
         session.Fire();
         var placement = ResultJson.ToJson(session.Query<PlacementResult>().Single());
         var eligibility = ResultJson.ToJson(session.Query<EligibilityResult>().Single());
-        if (placement != ResultJson.ToJson(pack.Place(request.Department, request.On)) || eligibility != ResultJson.ToJson(pack.Check(request)))
+        if (placement != ResultJson.ToJson(pack.Place(new PlacementRequest(request.Department, request.On))) || eligibility != ResultJson.ToJson(pack.Check(request)))
         {
             throw new InvalidOperationException($"The NRules backend and the native evaluator disagree on {request.Department.Id}:{Environment.NewLine}{placement}{Environment.NewLine}{eligibility}");
         }
@@ -87,9 +87,9 @@ internal static class AgreementCheck
             foreach (var d in departments)
             {
                 var differences = new List<string>();
-                ComparePlacement($"place {d.Id} on {on:yyyy-MM-dd}", pack.Place(d, on), HolbaekRules.Place(d, on), differences);
+                ComparePlacement($"place {d.Id} on {on:yyyy-MM-dd}", pack.Place(new PlacementRequest(d, on)), HolbaekRules.Place(d, on), differences);
                 Tally(differences, byField);
-                var tier = pack.Place(d, on).Tier;
+                var tier = pack.Place(new PlacementRequest(d, on)).Tier;
                 var routes = tier == "red" ? new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList } : [LettingRoute.WaitingList];
                 foreach (var route in routes)
                 {

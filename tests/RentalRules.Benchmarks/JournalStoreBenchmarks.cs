@@ -201,7 +201,7 @@ internal sealed class JournalBench
         var department = _departments[i % _departments.Length];
         var vacancy = new Vacancy { Id = $"V{i:D6}", Department = department.Id, Category = DwellingCategory.Family };
         return new JournalWrite(vacancy.Id, department.Id!, (inForce, state) =>
-            inForce is null && _pack.Record(department, vacancy, state, On, At) is { Entry: { } e } r ? new JournalChange(e, r.Ledger) : null);
+            inForce is null && _pack.Record(new RoutingRequest(department, vacancy, On) { Ledger = state }, At) is { Entry: { } e } r ? new JournalChange(e, r.Ledger) : null);
     }
 
     /// <summary>Creates a database on the server; returns its connection string.</summary>

@@ -87,7 +87,7 @@ public class OfferBenchmarks
         foreach (var v in _vacancies)
         {
             var department = byId[v.Department!];
-            var routed = _pack.Route(department, v, ledger, BenchmarkInputs.On);
+            var routed = _pack.Route(new RoutingRequest(department, v, BenchmarkInputs.On) { Ledger = ledger });
             ledger = routed.Ledger;
             LettingRoute? route = routed.Decision.Route switch
             {

@@ -49,7 +49,7 @@ public class PlacementBenchmarks
     /// <summary>The compiled pack, native evaluator.</summary>
     /// <returns>The placement.</returns>
     [Benchmark]
-    public PlacementResult Native() => _pack.Place(_department, BenchmarkInputs.On);
+    public PlacementResult Native() => _pack.Place(new PlacementRequest(_department, BenchmarkInputs.On));
 
     /// <summary>The pack's NRules rule set: a new session, the request inserted, the rules fired, the result read.</summary>
     /// <returns>The placement.</returns>

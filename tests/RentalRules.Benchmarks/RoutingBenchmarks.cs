@@ -50,7 +50,7 @@ public class RoutingBenchmarks
         var municipal = 0;
         foreach (var v in _vacancies)
         {
-            var result = _pack.Route(byId[v.Department!], v, ledger, BenchmarkInputs.On);
+            var result = _pack.Route(new RoutingRequest(byId[v.Department!], v, BenchmarkInputs.On) { Ledger = ledger });
             ledger = result.Ledger;
             if (result.Decision.Route == VacancyRoute.Municipal)
             {

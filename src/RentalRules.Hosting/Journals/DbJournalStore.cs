@@ -261,7 +261,7 @@ internal abstract class DbJournalStore : IJournalStore
 
         if (entry.VacancyId != vacancyId || entry.Revision != revision || entry.PackId != journal.PackId)
         {
-            throw JournalStoreChecks.Refused(DiagnosticCodes.JournalInvalid, "The journal entry does not belong to its row (vacancy, revision or pack differ).", where, "The row was changed outside RentalRules; restore it from a backup.");
+            throw JournalStoreChecks.Refused(Descriptors.JournalRowMismatch, where);
         }
 
         return entry;
@@ -283,7 +283,7 @@ internal abstract class DbJournalStore : IJournalStore
 
         if (ledger.Departments.Any(d => d != department))
         {
-            throw JournalStoreChecks.Refused(DiagnosticCodes.JournalInvalid, "A department's quota state holds counters of another department.", where, "The row was changed outside RentalRules; restore it from a backup.");
+            throw JournalStoreChecks.Refused(Descriptors.QuotaRowMismatch, where);
         }
 
         return ledger;

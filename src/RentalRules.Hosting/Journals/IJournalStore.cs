@@ -2,12 +2,18 @@ using RentalRules.Evaluation;
 
 namespace RentalRules.Hosting.Journals;
 
-/// <summary>Which journal: the one kept under a pack id for a municipality.</summary>
+/// <summary>
+/// Which journal: the one kept under a pack id for a municipality.
+/// Immutable: safe to share across threads.
+/// </summary>
 /// <param name="PackId">The pack id (a new version of the pack continues its journal).</param>
 /// <param name="Municipality">The pack's municipality, or <c>null</c> for a national pack; a store refuses a journal kept for another.</param>
 public sealed record JournalKey(string PackId, string? Municipality);
 
-/// <summary>What a routing step records: a new entry and the ledger after it.</summary>
+/// <summary>
+/// What a routing step records: a new entry and the ledger after it.
+/// Immutable once built: safe to share across threads.
+/// </summary>
 /// <param name="Entry">The entry to append (revision 1, or one higher than the entry in force).</param>
 /// <param name="Ledger">The ledger after the routing: the state of the departments read, changed by the routing.</param>
 public sealed record JournalChange(JournalEntry Entry, Ledger Ledger);
@@ -22,7 +28,10 @@ public sealed record JournalChange(JournalEntry Entry, Ledger Ledger);
 /// <returns>The change, or <c>null</c>.</returns>
 public delegate JournalChange? JournalStep(JournalEntry? inForce, Ledger state);
 
-/// <summary>One write of a batch: the vacancy, its department and the step.</summary>
+/// <summary>
+/// One write of a batch: the vacancy, its department and the step.
+/// Immutable once built; its step may be called on any thread the store runs it on, once per attempt, so it must not depend on the caller's thread.
+/// </summary>
 /// <param name="VacancyId">The host's vacancy id.</param>
 /// <param name="DepartmentId">The vacancy's department.</param>
 /// <param name="Step">The routing step.</param>

@@ -13,7 +13,7 @@ internal static class JournalStoreChecks
     {
         if (!string.Equals(storedMunicipality ?? "", journal.Municipality ?? "", StringComparison.Ordinal))
         {
-            throw Refused(DiagnosticCodes.JournalForeign, $"The journal of the pack '{journal.PackId}' was kept for the municipality '{storedMunicipality ?? "(none)"}', not '{journal.Municipality ?? "(none)"}'.", where, "Use the journal of this municipality; a journal is never reset or taken over silently.");
+            throw Refused(Descriptors.StoredJournalOfOtherMunicipality, where, journal.PackId, storedMunicipality ?? "(none)", journal.Municipality ?? "(none)");
         }
     }
 
@@ -28,10 +28,10 @@ internal static class JournalStoreChecks
     }
 
     /// <summary>A refusal with one located diagnostic.</summary>
-    public static RentalRulesException Refused(string code, string message, string where, string hint)
-        => new([new Diagnostic(Severity.Error, code, message, new SourceLocation(where, "$", 1, 1), hint)]);
+    public static RentalRulesException Refused(DiagnosticDescriptor descriptor, string where, params object?[] args)
+        => new([descriptor.At(new SourceLocation(where, "$", 1, 1), args)]);
 
     /// <summary>Refuses a database schema newer than this library.</summary>
     public static RentalRulesException NewerSchema(int version, string where)
-        => Refused(DiagnosticCodes.JournalNewer, $"The journal database has schema version {version}; this library reads version {SchemaVersion}.", where, "Upgrade RentalRules to the version that migrated the database; it is never downgraded or reset.");
+        => Refused(Descriptors.JournalSchemaNewer, where, version, SchemaVersion);
 }

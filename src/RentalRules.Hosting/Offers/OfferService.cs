@@ -38,7 +38,7 @@ internal sealed class OfferService(IRulePackProvider packs, IVacancyRouter route
             foreach (var vacancy in request.Vacancies)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var routed = await router.RouteAsync(municipality, departments[vacancy.Department!], vacancy, vacancy.VacatedOn ?? request.On, cancellationToken).ConfigureAwait(false);
+                var routed = await router.RouteAsync(municipality, new RoutingRequest(departments[vacancy.Department!], vacancy, vacancy.VacatedOn ?? request.On), cancellationToken).ConfigureAwait(false);
                 if (!string.Equals(routed.Pack.Id, pack.Id, StringComparison.Ordinal))
                 {
                     throw new ArgumentException($"The vacancy '{vacancy.Id}' is routed under the pack '{routed.Pack.Id}' in force when it was vacated, but the lists are drawn up under '{pack.Id}'; make the offers for that date.", nameof(request));

@@ -161,7 +161,7 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
         {
             if (entries[i].Pack is { } own && _builtIn.FirstOrDefault(b => b.Pack?.Id == own.Id)?.Pack is { } builtIn && CompareVersions(own.Version, builtIn.Version) < 0)
             {
-                var older = new Diagnostic(Severity.Error, DiagnosticCodes.BasePack, $"The pack {own.Id} {own.Version} is older than the built-in pack {builtIn.Id} {builtIn.Version}, which is served instead.", new SourceLocation(entries[i].File, "$.version", 1, 1), $"Give this pack a version later than {builtIn.Version} to override the built-in pack, or remove the file.");
+                var older = Descriptors.OlderThanBuiltIn.At(new SourceLocation(entries[i].File, "$.version", 1, 1), own.Id, own.Version, builtIn.Id, builtIn.Version);
                 entries[i] = new LoadedPack(entries[i].File, null, [older, .. entries[i].Diagnostics], Stale: false, null);
             }
         }
@@ -199,7 +199,7 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
 
     /// <summary>The diagnostic of a file whose load threw: names the file and the exception's type, never its data.</summary>
     private static Diagnostic LoaderFailed(string file, Exception ex)
-        => new(Severity.Error, DiagnosticCodes.InternalError, $"RentalRules failed while loading this pack ({ex.GetType().Name}); it is not served.", new SourceLocation(file, "$", 1, 1), "This is a fault in RentalRules, not an error the diagnostics could name: report it with the file. The other packs are served; the file is loaded again when it changes.");
+        => Descriptors.PackLoadFailed.At(new SourceLocation(file, "$", 1, 1), ex.GetType().Name);
 
     private LoadedPack LoadBuiltIn(string id, DateTimeOffset loadedAt)
     {
@@ -294,7 +294,7 @@ internal sealed class FolderRulePackProvider : IRulePackProvider, IDisposable
         if (file.Bytes is null)
         {
             // Not cached: the next reload tries again.
-            return new CompiledFile(null, [], null, [new Diagnostic(Severity.Error, DiagnosticCodes.FileUnreadable, $"Cannot read the pack: {file.Error}", new SourceLocation(file.Name, "$", 1, 1), "Check the file; it is read again on the next change.")]);
+            return new CompiledFile(null, [], null, [Descriptors.PackFileUnreadable.At(new SourceLocation(file.Name, "$", 1, 1), file.Error)]);
         }
 
         if (_compiled.TryGetValue(file.Name, out var cached) && cached.Hash == file.Hash

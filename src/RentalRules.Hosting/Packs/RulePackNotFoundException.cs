@@ -1,6 +1,9 @@
 namespace RentalRules.Hosting.Packs;
 
-/// <summary>Thrown by <see cref="IRulePackProvider.GetPack"/> when no pack covers a municipality on a date.</summary>
+/// <summary>
+/// Thrown by <see cref="IRulePackProvider.GetPack"/> when no pack covers a municipality on a date.
+/// Its properties are read-only: safe to read from any thread.
+/// </summary>
 public sealed class RulePackNotFoundException : Exception
 {
     /// <summary>Creates the exception.</summary>

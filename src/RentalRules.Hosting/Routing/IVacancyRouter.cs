@@ -14,16 +14,17 @@ public interface IVacancyRouter
 {
     /// <summary>Decides where a vacancy goes and records it, or returns the decision already recorded for its id.</summary>
     /// <param name="municipality">The municipality whose pack applies (usually the department's).</param>
-    /// <param name="department">The vacancy's department (its id is required).</param>
-    /// <param name="vacancy">The vacancy (its id is required: the journal is keyed by it).</param>
-    /// <param name="on">The evaluation date: selects the pack, and parameters and placement resolve by it.</param>
+    /// <param name="request">
+    /// The vacancy's department and the vacancy (their ids are required: the journal is keyed by the vacancy's) and the
+    /// evaluation date, which selects the pack (parameters and placement resolve by it). No ledger: the journal store keeps it.
+    /// </param>
     /// <param name="cancellationToken">Cancels the routing; a cancelled routing has recorded nothing.</param>
     /// <returns>The decision, its journal entry and the pack.</returns>
     /// <exception cref="RulePackNotFoundException">No pack covers the municipality on that date.</exception>
-    /// <exception cref="ArgumentException">The vacancy or department has no id.</exception>
+    /// <exception cref="ArgumentException">The vacancy or department has no id, or the request gives a ledger.</exception>
     /// <exception cref="Diagnostics.RentalRulesException">The store refused its journal (another municipality, a corrupt entry, a newer schema).</exception>
     /// <exception cref="LedgerConflictException">The store stayed in conflict under every attempt.</exception>
-    Task<VacancyRoutingResult> RouteAsync(string municipality, Department department, Vacancy vacancy, DateOnly on, CancellationToken cancellationToken = default);
+    Task<VacancyRoutingResult> RouteAsync(string municipality, RoutingRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Routes a recorded vacancy again (e.g. it was routed on wrong facts): the recorded decision's count is withdrawn,
@@ -31,14 +32,12 @@ public interface IVacancyRouter
     /// one; both stay in the journal.
     /// </summary>
     /// <param name="municipality">The municipality whose pack applies.</param>
-    /// <param name="department">The vacancy's department, with corrected facts.</param>
-    /// <param name="vacancy">The vacancy, with corrected facts.</param>
-    /// <param name="on">The evaluation date.</param>
+    /// <param name="request">The vacancy's department and the vacancy, with corrected facts, and the evaluation date (no ledger: the journal store keeps it).</param>
     /// <param name="reason">Why it is routed again (kept in the journal; no personal data).</param>
     /// <param name="cancellationToken">Cancels the re-routing.</param>
     /// <returns>The new decision and entry (when undetermined, the recorded entry stays in force and is returned).</returns>
     /// <exception cref="Diagnostics.RentalRulesException">The vacancy has no recorded decision (RR0506), or the store refused its journal.</exception>
-    Task<VacancyRoutingResult> RerouteAsync(string municipality, Department department, Vacancy vacancy, DateOnly on, string reason, CancellationToken cancellationToken = default);
+    Task<VacancyRoutingResult> RerouteAsync(string municipality, RoutingRequest request, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>The decision in force for a vacancy id, or <c>null</c> when it was never routed under the pack in force on the date.</summary>
     /// <param name="municipality">The municipality.</param>

@@ -4,6 +4,7 @@ namespace RentalRules.Hosting.Routing;
 /// Thrown when a database journal store stayed in conflict (deadlocks, a busy database, the same vacancy recorded at
 /// once elsewhere) under every attempt. Nothing was recorded; the routing can be repeated. Frequent conflicts mean many
 /// processes route in one department at once: raise <see cref="RentalRulesOptions.MaxRoutingAttempts"/>.
+/// Its properties are read-only: safe to read from any thread.
 /// </summary>
 public sealed class LedgerConflictException : Exception
 {

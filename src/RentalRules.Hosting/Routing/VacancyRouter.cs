@@ -16,8 +16,9 @@ namespace RentalRules.Hosting.Routing;
 /// </summary>
 internal sealed class VacancyRouter(IRulePackProvider packs, IJournalStore store, TimeProvider time, ILogger logger) : IVacancyRouter
 {
-    public async Task<VacancyRoutingResult> RouteAsync(string municipality, Department department, Vacancy vacancy, DateOnly on, CancellationToken cancellationToken = default)
+    public async Task<VacancyRoutingResult> RouteAsync(string municipality, RoutingRequest request, CancellationToken cancellationToken = default)
     {
+        var (department, vacancy, on) = WithoutLedger(request);
         var (pack, key) = Select(municipality, department, vacancy, on);
         if (await store.FindAsync(key, vacancy.Id!, cancellationToken).ConfigureAwait(false) is { } recorded)
         {
@@ -35,14 +36,15 @@ internal sealed class VacancyRouter(IRulePackProvider packs, IJournalStore store
                 return null;
             }
 
-            made = pack.Record(department, vacancy, state, on, recordedAt);
+            made = pack.Record(new RoutingRequest(department, vacancy, on) { Ledger = state }, recordedAt);
             return made.Entry is null ? null : new JournalChange(made.Entry, made.Ledger);
         }), cancellationToken).ConfigureAwait(false);
         return Result(pack, entry, made);
     }
 
-    public async Task<VacancyRoutingResult> RerouteAsync(string municipality, Department department, Vacancy vacancy, DateOnly on, string reason, CancellationToken cancellationToken = default)
+    public async Task<VacancyRoutingResult> RerouteAsync(string municipality, RoutingRequest request, string reason, CancellationToken cancellationToken = default)
     {
+        var (department, vacancy, on) = WithoutLedger(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var (pack, key) = Select(municipality, department, vacancy, on);
         JournalRecording? made = null;
@@ -51,10 +53,10 @@ internal sealed class VacancyRouter(IRulePackProvider packs, IJournalStore store
         {
             if (inForce is null)
             {
-                throw JournalStoreChecks.Refused(DiagnosticCodes.JournalUnknownVacancy, $"The vacancy '{vacancy.Id}' has no recorded decision under the pack '{pack.Id}', so it cannot be re-routed.", $"journal#{pack.Id}", "Route it first; re-routing corrects a recorded decision.");
+                throw JournalStoreChecks.Refused(Descriptors.NothingToReroute, $"journal#{pack.Id}", vacancy.Id, pack.Id);
             }
 
-            made = pack.Reroute(inForce, reason, department, vacancy, state, on, recordedAt);
+            made = pack.Reroute(new RoutingRequest(department, vacancy, on) { Ledger = state }, inForce, reason, recordedAt);
             return made.Entry is null ? null : new JournalChange(made.Entry, made.Ledger);
         }), cancellationToken).ConfigureAwait(false);
         if (made?.Entry is not null && ReferenceEquals(made.Entry, entry))
@@ -65,6 +67,18 @@ internal sealed class VacancyRouter(IRulePackProvider packs, IJournalStore store
         return made?.Entry is null && entry is not null
             ? new VacancyRoutingResult(made?.Decision ?? entry.ToDecision(), entry, pack, AlreadyRecorded: true)
             : Result(pack, entry, made);
+    }
+
+    /// <summary>The request's department, vacancy and date; a request that brings its own ledger is refused (the store keeps it).</summary>
+    private static RoutingRequest WithoutLedger(RoutingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Ledger is not null)
+        {
+            throw new ArgumentException("The journal store keeps the ledger; route without one.", nameof(request));
+        }
+
+        return request;
     }
 
     public Task<JournalEntry?> FindAsync(string municipality, string vacancyId, DateOnly on, CancellationToken cancellationToken = default)

@@ -4,48 +4,104 @@ using RentalRules.Packs;
 
 namespace RentalRules.Analysis;
 
-/// <summary>Counts of decisions in one group (a legal basis, letting type, department, organisation or tier).</summary>
-/// <param name="Key">The group: e.g. <c>§ 59 stk. 2</c>, <c>agreement (§ 3)</c>, <c>flexible</c>, a department id.</param>
-/// <param name="Vacancies">Decisions in force in the group (closed and out-of-scope included).</param>
-/// <param name="Municipal">Of those, municipal allocations (special criteria included).</param>
-/// <param name="SpecialCriteria">Municipal allocations under special criteria.</param>
-/// <param name="Flexible">Flexible lettings.</param>
-/// <param name="WaitingList">Lettings from the waiting list.</param>
-/// <param name="None">Closed or out of scope.</param>
-public sealed record FollowUpCount(string Key, long Vacancies, long Municipal, long SpecialCriteria, long Flexible, long WaitingList, long None)
+/// <summary>
+/// Counts of decisions in one group (a legal basis, letting type, department, organisation or tier).
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record FollowUpCount
 {
+    internal FollowUpCount(string Key, long Vacancies, long Municipal, long SpecialCriteria, long Flexible, long WaitingList, long None)
+    {
+        this.Key = Key;
+        this.Vacancies = Vacancies;
+        this.Municipal = Municipal;
+        this.SpecialCriteria = SpecialCriteria;
+        this.Flexible = Flexible;
+        this.WaitingList = WaitingList;
+        this.None = None;
+    }
+
+    /// <summary>The group: e.g. <c>§ 59 stk. 2</c>, <c>agreement (§ 3)</c>, <c>flexible</c>, a department id.</summary>
+    public string Key { get; internal init; }
+
+    /// <summary>Decisions in force in the group (closed and out-of-scope included).</summary>
+    public long Vacancies { get; internal init; }
+
+    /// <summary>Of those, municipal allocations (special criteria included).</summary>
+    public long Municipal { get; internal init; }
+
+    /// <summary>Municipal allocations under special criteria.</summary>
+    public long SpecialCriteria { get; internal init; }
+
+    /// <summary>Flexible lettings.</summary>
+    public long Flexible { get; internal init; }
+
+    /// <summary>Lettings from the waiting list.</summary>
+    public long WaitingList { get; internal init; }
+
+    /// <summary>Closed or out of scope.</summary>
+    public long None { get; internal init; }
+
     /// <summary>The organisation of a department group, when known.</summary>
-    public string? Organisation { get; init; }
+    public string? Organisation { get; internal init; }
 
     /// <summary>For a department, tier or total group with a portfolio: the municipal allocations the forecast expected for the same period.</summary>
-    public decimal? ExpectedMunicipal { get; init; }
+    public decimal? ExpectedMunicipal { get; internal init; }
 
     /// <summary>For a department, tier or total group with a portfolio: the vacancies the forecast expected for the same period.</summary>
-    public decimal? ExpectedVacancies { get; init; }
+    public decimal? ExpectedVacancies { get; internal init; }
 }
 
-/// <summary>The figures of one period: a calendar year (clipped to the report's dates) or the whole report.</summary>
-/// <param name="Label">The year (<c>2024</c>) or <c>total</c>.</param>
-/// <param name="From">The first evaluation date counted.</param>
-/// <param name="To">The last evaluation date counted.</param>
-/// <param name="Total">All decisions in force of the period.</param>
-/// <param name="Rerouted">Of those, decisions that were re-routed (revision above 1).</param>
-/// <param name="ByLegalBasis">Municipal allocations and the other decisions by the legal basis the pack states.</param>
-/// <param name="ByLettingType">Decisions by letting type and housing type (<c>flexible</c>, <c>family/flexible</c>, …).</param>
-/// <param name="ByDepartment">Per department.</param>
-/// <param name="ByOrganisation">Per housing organisation.</param>
-/// <param name="ByTier">Per tier.</param>
-public sealed record FollowUpPeriod(
-    string Label,
-    DateOnly From,
-    DateOnly To,
-    FollowUpCount Total,
-    long Rerouted,
-    IReadOnlyList<FollowUpCount> ByLegalBasis,
-    IReadOnlyList<FollowUpCount> ByLettingType,
-    IReadOnlyList<FollowUpCount> ByDepartment,
-    IReadOnlyList<FollowUpCount> ByOrganisation,
-    IReadOnlyList<FollowUpCount> ByTier);
+/// <summary>
+/// The figures of one period: a calendar year (clipped to the report's dates) or the whole report.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record FollowUpPeriod
+{
+    internal FollowUpPeriod(string Label, DateOnly From, DateOnly To, FollowUpCount Total, long Rerouted, IReadOnlyList<FollowUpCount> ByLegalBasis, IReadOnlyList<FollowUpCount> ByLettingType, IReadOnlyList<FollowUpCount> ByDepartment, IReadOnlyList<FollowUpCount> ByOrganisation, IReadOnlyList<FollowUpCount> ByTier)
+    {
+        this.Label = Label;
+        this.From = From;
+        this.To = To;
+        this.Total = Total;
+        this.Rerouted = Rerouted;
+        this.ByLegalBasis = ByLegalBasis;
+        this.ByLettingType = ByLettingType;
+        this.ByDepartment = ByDepartment;
+        this.ByOrganisation = ByOrganisation;
+        this.ByTier = ByTier;
+    }
+
+    /// <summary>The year (<c>2024</c>) or <c>total</c>.</summary>
+    public string Label { get; internal init; }
+
+    /// <summary>The first evaluation date counted.</summary>
+    public DateOnly From { get; internal init; }
+
+    /// <summary>The last evaluation date counted.</summary>
+    public DateOnly To { get; internal init; }
+
+    /// <summary>All decisions in force of the period.</summary>
+    public FollowUpCount Total { get; internal init; }
+
+    /// <summary>Of those, decisions that were re-routed (revision above 1).</summary>
+    public long Rerouted { get; internal init; }
+
+    /// <summary>Municipal allocations and the other decisions by the legal basis the pack states.</summary>
+    public IReadOnlyList<FollowUpCount> ByLegalBasis { get; internal init; }
+
+    /// <summary>Decisions by letting type and housing type (<c>flexible</c>, <c>family/flexible</c>, …).</summary>
+    public IReadOnlyList<FollowUpCount> ByLettingType { get; internal init; }
+
+    /// <summary>Per department.</summary>
+    public IReadOnlyList<FollowUpCount> ByDepartment { get; internal init; }
+
+    /// <summary>Per housing organisation.</summary>
+    public IReadOnlyList<FollowUpCount> ByOrganisation { get; internal init; }
+
+    /// <summary>Per tier.</summary>
+    public IReadOnlyList<FollowUpCount> ByTier { get; internal init; }
+}
 
 /// <summary>
 /// The follow-up figures of a decision journal (Høje-Taastrup § 6: municipal allocations by § 59 stk. 1, 2 and 3,
@@ -53,16 +109,36 @@ public sealed record FollowUpPeriod(
 /// portfolio, against what <see cref="Forecaster"/> expected for the same period (its yearly figures pro rata by days).
 /// Only the entry in force of each vacancy counts (a re-routed vacancy once, as re-routed), in the period of its
 /// evaluation date. Built by <see cref="Compute"/>; immutable.
+/// Immutable and built by the library: safe to share across threads.
 /// </summary>
-/// <param name="PackId">The pack.</param>
-/// <param name="PackTitle">The pack's title.</param>
-/// <param name="Years">Per calendar year, in order.</param>
-/// <param name="Total">The whole period.</param>
-/// <param name="HasForecast">Whether a portfolio was given (then the expected figures are filled in).</param>
-public sealed record FollowUp(string PackId, string PackTitle, IReadOnlyList<FollowUpPeriod> Years, FollowUpPeriod Total, bool HasForecast)
+public sealed record FollowUp
 {
+    internal FollowUp(string PackId, string PackTitle, IReadOnlyList<FollowUpPeriod> Years, FollowUpPeriod Total, bool HasForecast)
+    {
+        this.PackId = PackId;
+        this.PackTitle = PackTitle;
+        this.Years = Years;
+        this.Total = Total;
+        this.HasForecast = HasForecast;
+    }
+
+    /// <summary>The pack.</summary>
+    public string PackId { get; internal init; }
+
+    /// <summary>The pack's title.</summary>
+    public string PackTitle { get; internal init; }
+
+    /// <summary>Per calendar year, in order.</summary>
+    public IReadOnlyList<FollowUpPeriod> Years { get; internal init; }
+
+    /// <summary>The whole period.</summary>
+    public FollowUpPeriod Total { get; internal init; }
+
+    /// <summary>Whether a portfolio was given (then the expected figures are filled in).</summary>
+    public bool HasForecast { get; internal init; }
+
     /// <summary>The pack's tier labels by tier id (in Danish and English), for reports that name tiers in the pack's words.</summary>
-    public IReadOnlyDictionary<string, LocalizedText> TierLabels { get; init; } = new Dictionary<string, LocalizedText>();
+    public IReadOnlyDictionary<string, LocalizedText> TierLabels { get; internal init; } = new Dictionary<string, LocalizedText>();
 
     /// <summary>Computes the figures.</summary>
     /// <param name="pack">The pack the journal is kept under (and that forecasts).</param>

@@ -4,63 +4,139 @@ using RentalRules.Packs;
 
 namespace RentalRules.Analysis;
 
-/// <summary>A department's expected lettings per year under a pack.</summary>
-/// <param name="DepartmentId">The department id.</param>
-/// <param name="Name">The name.</param>
-/// <param name="Organisation">The organisation.</param>
-/// <param name="Tier">The tier, or <c>null</c> when placement is undetermined.</param>
-/// <param name="MunicipalShare">The tier's municipal share.</param>
-/// <param name="VacanciesPerYear">Dwellings × turnover rate; <c>null</c> when either is unknown.</param>
-/// <param name="MunicipalPerYear">Expected municipal allocations per year.</param>
-/// <param name="FlexiblePerYear">Expected flexible lettings per year.</param>
-/// <param name="WaitingListPerYear">Expected waiting-list lettings per year.</param>
-/// <param name="Placement">The placement behind the figures.</param>
-public sealed record DepartmentForecast(
-    string? DepartmentId,
-    string? Name,
-    string? Organisation,
-    string? Tier,
-    Fraction? MunicipalShare,
-    decimal? VacanciesPerYear,
-    decimal? MunicipalPerYear,
-    decimal? FlexiblePerYear,
-    decimal? WaitingListPerYear,
-    PlacementResult Placement)
+/// <summary>
+/// A department's expected lettings per year under a pack.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record DepartmentForecast
 {
+    internal DepartmentForecast(string? DepartmentId, string? Name, string? Organisation, string? Tier, Fraction? MunicipalShare, decimal? VacanciesPerYear, decimal? MunicipalPerYear, decimal? FlexiblePerYear, decimal? WaitingListPerYear, PlacementResult Placement)
+    {
+        this.DepartmentId = DepartmentId;
+        this.Name = Name;
+        this.Organisation = Organisation;
+        this.Tier = Tier;
+        this.MunicipalShare = MunicipalShare;
+        this.VacanciesPerYear = VacanciesPerYear;
+        this.MunicipalPerYear = MunicipalPerYear;
+        this.FlexiblePerYear = FlexiblePerYear;
+        this.WaitingListPerYear = WaitingListPerYear;
+        this.Placement = Placement;
+    }
+
+    /// <summary>The department id.</summary>
+    public string? DepartmentId { get; internal init; }
+
+    /// <summary>The name.</summary>
+    public string? Name { get; internal init; }
+
+    /// <summary>The organisation.</summary>
+    public string? Organisation { get; internal init; }
+
+    /// <summary>The tier, or <c>null</c> when placement is undetermined.</summary>
+    public string? Tier { get; internal init; }
+
+    /// <summary>The tier's municipal share.</summary>
+    public Fraction? MunicipalShare { get; internal init; }
+
+    /// <summary>Dwellings × turnover rate; <c>null</c> when either is unknown.</summary>
+    public decimal? VacanciesPerYear { get; internal init; }
+
+    /// <summary>Expected municipal allocations per year.</summary>
+    public decimal? MunicipalPerYear { get; internal init; }
+
+    /// <summary>Expected flexible lettings per year.</summary>
+    public decimal? FlexiblePerYear { get; internal init; }
+
+    /// <summary>Expected waiting-list lettings per year.</summary>
+    public decimal? WaitingListPerYear { get; internal init; }
+
+    /// <summary>The placement behind the figures.</summary>
+    public PlacementResult Placement { get; internal init; }
+
     /// <summary>Per mark of the pack (e.g. <c>lowRent</c>): expected marked vacancies per year (vacancies × the mark's forecast share); <c>null</c> when unknown.</summary>
-    public IReadOnlyDictionary<string, decimal?> MarkedPerYear { get; init; } = new Dictionary<string, decimal?>();
+    public IReadOnlyDictionary<string, decimal?> MarkedPerYear { get; internal init; } = new Dictionary<string, decimal?>();
 }
 
-/// <summary>Sums of expected lettings per year.</summary>
-/// <param name="Departments">Departments counted.</param>
-/// <param name="VacanciesPerYear">Vacancies per year.</param>
-/// <param name="MunicipalPerYear">Municipal allocations per year.</param>
-/// <param name="FlexiblePerYear">Flexible lettings per year.</param>
-/// <param name="WaitingListPerYear">Waiting-list lettings per year.</param>
-/// <param name="Unknown">Departments left out because a fact is missing (placement, dwellings or turnover).</param>
-public sealed record ForecastTotals(int Departments, decimal VacanciesPerYear, decimal MunicipalPerYear, decimal FlexiblePerYear, decimal WaitingListPerYear, int Unknown);
-
-/// <summary>What a pack does to a portfolio: per department, per tier, per organisation and in total.</summary>
-/// <param name="PackId">The pack.</param>
-/// <param name="On">The evaluation date.</param>
-/// <param name="Years">Years forecast; <see cref="Totals"/> covers them all.</param>
-/// <param name="Departments">Per department, per year.</param>
-/// <param name="PerYear">Totals for one year.</param>
-/// <param name="Totals">Totals for <paramref name="Years"/> years.</param>
-/// <param name="ByTier">Totals per year by tier.</param>
-/// <param name="ByOrganisation">Totals per year by organisation.</param>
-public sealed record Forecast(
-    string PackId,
-    DateOnly On,
-    int Years,
-    IReadOnlyList<DepartmentForecast> Departments,
-    ForecastTotals PerYear,
-    ForecastTotals Totals,
-    IReadOnlyDictionary<string, ForecastTotals> ByTier,
-    IReadOnlyDictionary<string, ForecastTotals> ByOrganisation)
+/// <summary>
+/// Sums of expected lettings per year.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record ForecastTotals
 {
+    internal ForecastTotals(int Departments, decimal VacanciesPerYear, decimal MunicipalPerYear, decimal FlexiblePerYear, decimal WaitingListPerYear, int Unknown)
+    {
+        this.Departments = Departments;
+        this.VacanciesPerYear = VacanciesPerYear;
+        this.MunicipalPerYear = MunicipalPerYear;
+        this.FlexiblePerYear = FlexiblePerYear;
+        this.WaitingListPerYear = WaitingListPerYear;
+        this.Unknown = Unknown;
+    }
+
+    /// <summary>Departments counted.</summary>
+    public int Departments { get; internal init; }
+
+    /// <summary>Vacancies per year.</summary>
+    public decimal VacanciesPerYear { get; internal init; }
+
+    /// <summary>Municipal allocations per year.</summary>
+    public decimal MunicipalPerYear { get; internal init; }
+
+    /// <summary>Flexible lettings per year.</summary>
+    public decimal FlexiblePerYear { get; internal init; }
+
+    /// <summary>Waiting-list lettings per year.</summary>
+    public decimal WaitingListPerYear { get; internal init; }
+
+    /// <summary>Departments left out because a fact is missing (placement, dwellings or turnover).</summary>
+    public int Unknown { get; internal init; }
+}
+
+/// <summary>
+/// What a pack does to a portfolio: per department, per tier, per organisation and in total.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record Forecast
+{
+    internal Forecast(string PackId, DateOnly On, int Years, IReadOnlyList<DepartmentForecast> Departments, ForecastTotals PerYear, ForecastTotals Totals, IReadOnlyDictionary<string, ForecastTotals> ByTier, IReadOnlyDictionary<string, ForecastTotals> ByOrganisation)
+    {
+        this.PackId = PackId;
+        this.On = On;
+        this.Years = Years;
+        this.Departments = Departments;
+        this.PerYear = PerYear;
+        this.Totals = Totals;
+        this.ByTier = ByTier;
+        this.ByOrganisation = ByOrganisation;
+    }
+
+    /// <summary>The pack.</summary>
+    public string PackId { get; internal init; }
+
+    /// <summary>The evaluation date.</summary>
+    public DateOnly On { get; internal init; }
+
+    /// <summary>Years forecast; <see cref="Totals"/> covers them all.</summary>
+    public int Years { get; internal init; }
+
+    /// <summary>Per department, per year.</summary>
+    public IReadOnlyList<DepartmentForecast> Departments { get; internal init; }
+
+    /// <summary>Totals for one year.</summary>
+    public ForecastTotals PerYear { get; internal init; }
+
+    /// <summary>Totals for <see cref="Years"/> years.</summary>
+    public ForecastTotals Totals { get; internal init; }
+
+    /// <summary>Totals per year by tier.</summary>
+    public IReadOnlyDictionary<string, ForecastTotals> ByTier { get; internal init; }
+
+    /// <summary>Totals per year by organisation.</summary>
+    public IReadOnlyDictionary<string, ForecastTotals> ByOrganisation { get; internal init; }
+
     /// <summary>Per mark of the pack (e.g. <c>lowRent</c>): expected marked vacancies per year over the portfolio (departments where it is unknown are left out).</summary>
-    public IReadOnlyDictionary<string, decimal> MarkedPerYear { get; init; } = new Dictionary<string, decimal>();
+    public IReadOnlyDictionary<string, decimal> MarkedPerYear { get; internal init; } = new Dictionary<string, decimal>();
 }
 
 /// <summary>
@@ -107,7 +183,7 @@ public static class Forecaster
 
     private static DepartmentForecast One(RulePack pack, Department d, DateOnly on)
     {
-        var placement = pack.Place(d, on);
+        var placement = pack.Place(new PlacementRequest(d, on));
         // A turnover rate or a mark's share outside [0, 1] is not a rate (the fact reader refuses one): the department's
         // figures are unknown rather than an overflow of the totals.
         decimal? vacancies = d.Dwellings is { } dwellings and >= 0 && d.TurnoverRate is { } rate and >= 0m and <= 1m ? dwellings * rate : null;

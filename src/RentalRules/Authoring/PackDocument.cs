@@ -16,28 +16,28 @@ public static class PackDocument
 {
     /// <summary>The document as Markdown.</summary>
     /// <param name="pack">The pack.</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the text.</param>
     /// <param name="tests">The pack's test report (for coverage per clause), or <c>null</c>.</param>
     /// <param name="basePack">For a draft, the pack it extends: what differs from it is marked. <c>null</c>: nothing is marked.</param>
     /// <returns>The Markdown text.</returns>
-    public static string ToMarkdown(RulePack pack, string language, PackTestReport? tests = null, RulePack? basePack = null)
+    public static string ToMarkdown(RulePack pack, Language language, PackTestReport? tests = null, RulePack? basePack = null)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        var builder = new PackDocumentBuilder(pack, Language(language), tests, basePack);
+        var builder = new PackDocumentBuilder(pack, Language(language.Code()), tests, basePack);
         return DocMarkdownWriter.Write(builder.Build(), builder.MarkLabel);
     }
 
     /// <summary>The document as one self-contained HTML file (inline CSS, print styles, no scripts or external resources).</summary>
     /// <param name="pack">The pack.</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the text.</param>
     /// <param name="tests">The pack's test report (for coverage per clause), or <c>null</c>.</param>
     /// <param name="basePack">For a draft, the pack it extends: what differs from it is marked. <c>null</c>: nothing is marked.</param>
     /// <returns>The HTML text.</returns>
-    public static string ToHtml(RulePack pack, string language, PackTestReport? tests = null, RulePack? basePack = null)
+    public static string ToHtml(RulePack pack, Language language, PackTestReport? tests = null, RulePack? basePack = null)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        var builder = new PackDocumentBuilder(pack, Language(language), tests, basePack);
-        return DocHtmlWriter.Write(builder.Build(), pack.Title, Language(language), builder.MarkLabel);
+        var builder = new PackDocumentBuilder(pack, Language(language.Code()), tests, basePack);
+        return DocHtmlWriter.Write(builder.Build(), pack.Title, Language(language.Code()), builder.MarkLabel);
     }
 
     private static string Language(string language) => language == "da" ? "da" : language == "en" ? "en"

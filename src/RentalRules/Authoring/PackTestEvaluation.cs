@@ -18,7 +18,7 @@ internal static class PackTestEvaluation
 
     public static Actual Evaluate(RulePack pack, PackTestCase c)
     {
-        var placement = pack.Place(c.Department!, c.On);
+        var placement = pack.Place(new PlacementRequest(c.Department!, c.On));
         EligibilityResult? check = null;
         if (c.Household is not null && c.Route is { } route)
         {
@@ -45,7 +45,7 @@ internal static class PackTestEvaluation
             decisions = [];
             foreach (var v in vacancies)
             {
-                var routed = pack.Route(c.Department!, v, ledger, c.On);
+                var routed = pack.Route(new RoutingRequest(c.Department!, v, c.On) { Ledger = ledger });
                 ledger = routed.Ledger;
                 decisions.Add(routed.Decision);
             }

@@ -5,6 +5,7 @@ namespace RentalRules.Authoring;
 /// <summary>
 /// The outcome of running a pack's tests (<c>ID.tests.json</c>): each case passed or failed with what differed, clause
 /// coverage, and for a draft the base's cases run on the draft. Built by <see cref="PackTestRunner"/>; immutable.
+/// Immutable and built by the library: safe to share across threads.
 /// </summary>
 public sealed class PackTestReport
 {
@@ -47,7 +48,10 @@ public sealed class PackTestReport
     public IReadOnlyList<string> Uncovered => Coverage.Where(c => c.Cases.Count == 0).Select(c => c.Clause).ToList();
 }
 
-/// <summary>One case's result.</summary>
+/// <summary>
+/// One case's result.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
 public sealed class PackTestCaseResult
 {
     internal PackTestCaseResult(string name, IReadOnlyList<string> clauses, SourceLocation location, IReadOnlyList<PackTestDifference> differences, IReadOnlyList<string> causedBy)
@@ -78,7 +82,10 @@ public sealed class PackTestCaseResult
     public bool Passed => Differences.Count == 0;
 }
 
-/// <summary>One expectation the pack's answer did not meet.</summary>
+/// <summary>
+/// One expectation the pack's answer did not meet.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
 public sealed class PackTestDifference
 {
     internal PackTestDifference(string what, string expected, string actual)
@@ -98,7 +105,10 @@ public sealed class PackTestDifference
     public string Actual { get; }
 }
 
-/// <summary>A base pack's cases run on a draft that extends it.</summary>
+/// <summary>
+/// A base pack's cases run on a draft that extends it.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
 public sealed class PackTestBaseRun
 {
     internal PackTestBaseRun(string pack, string testsFile, IReadOnlyList<PackTestCaseResult> cases)
@@ -118,7 +128,10 @@ public sealed class PackTestBaseRun
     public IReadOnlyList<PackTestCaseResult> Cases { get; }
 }
 
-/// <summary>A clause the pack cites and the cases that cite it.</summary>
+/// <summary>
+/// A clause the pack cites and the cases that cite it.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
 public sealed class ClauseCoverage
 {
     internal ClauseCoverage(string clause, string source, IReadOnlyList<string> cases)

@@ -170,7 +170,7 @@ public static class PackTestRunner
         if (own is null)
         {
             var severity = pack.Status == "draft" ? Severity.Warning : Severity.Error;
-            diagnostics.Add(new Diagnostic(severity, DiagnosticCodes.PackTestsMissing, $"The pack '{pack.Id}' has no tests: there is no {Path.GetFileName(testsFile)} beside it.", new SourceLocation(testsFile, "$", 1, 1), "Write the cases the pack must answer in that file (docs/tutorial-draft.md shows one)."));
+            diagnostics.Add(Descriptors.PackHasNoTests.At(new SourceLocation(testsFile, "$", 1, 1), pack.Id, Path.GetFileName(testsFile)) with { Severity = severity });
         }
         else
         {
@@ -188,7 +188,7 @@ public static class PackTestRunner
         {
             if (b.Tests is null)
             {
-                diagnostics.Add(new Diagnostic(Severity.Info, DiagnosticCodes.PackTestsMissing, $"The base pack '{b.Id}' has no tests to run on this draft.", new SourceLocation(b.TestsFile, "$", 1, 1)));
+                diagnostics.Add(Descriptors.BasePackHasNoTests.At(new SourceLocation(b.TestsFile, "$", 1, 1), b.Id));
                 continue;
             }
 
@@ -221,12 +221,13 @@ public static class PackTestRunner
             if (uncovered.Count > 0)
             {
                 var binding = pack.Status is "signed" or "statutory";
-                diagnostics.Add(new Diagnostic(
-                    binding ? Severity.Error : Severity.Warning,
-                    DiagnosticCodes.PackTestsUncovered,
-                    $"No case cites {(uncovered.Count == 1 ? "clause" : "clauses")} {string.Join(", ", uncovered.Select(u => $"'{u}'"))} of the {pack.Status} pack '{pack.Id}'.",
+                diagnostics.Add(Descriptors.ClausesUncovered.At(
                     new SourceLocation(testsFile, "$.cases", 1, 1),
-                    "Add a case that exercises each of them and lists it in \"clauses\"" + (binding ? " (a signed or statutory pack needs every clause it cites covered)." : ".")));
+                    uncovered.Count == 1 ? "clause" : "clauses",
+                    string.Join(", ", uncovered.Select(u => $"'{u}'")),
+                    pack.Status,
+                    pack.Id,
+                    binding ? " (a signed or statutory pack needs every clause it cites covered)." : ".") with { Severity = binding ? Severity.Error : Severity.Warning });
             }
         }
 

@@ -7,7 +7,10 @@ using RentalRules.Explanations;
 
 namespace RentalRules.Authoring;
 
-/// <summary>Renders pack test reports as readable text (what <c>rentalrules test</c> prints) or JSON (<c>--json</c>). Never decides anything.</summary>
+/// <summary>
+/// Renders pack test reports as readable text (what <c>rentalrules test</c> prints) or JSON (<c>--json</c>). Never decides anything.
+/// Stateless: safe to call from any thread.
+/// </summary>
 public static class PackTestWriter
 {
     /// <summary>The reports as text: per pack its cases (PASS/FAIL with expected and actual), coverage per clause, base cases a draft changes, and diagnostics.</summary>

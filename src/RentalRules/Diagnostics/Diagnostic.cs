@@ -16,6 +16,8 @@ public enum Severity
 /// <summary>
 /// One problem found in a pack or an input file, with a stable code, its location and a hint on how to fix it.
 /// Messages never contain fact values of a household (they may be personal data); they name paths and types only.
+/// The library builds its diagnostics from one descriptor table; a host may build its own (about its request bodies,
+/// say) and move one to another location with <c>with</c>. Immutable: safe to share across threads.
 /// </summary>
 /// <param name="Severity">Error, warning or info.</param>
 /// <param name="Code">A stable code such as <c>RR0201</c>; see the README for the list.</param>
@@ -38,7 +40,10 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message, 
     }
 }
 
-/// <summary>Thrown by <c>GetValueOrThrow</c> when a load or parse produced errors.</summary>
+/// <summary>
+/// Thrown by <c>GetValueOrThrow</c> when a load or parse produced errors.
+/// Its properties are read-only: safe to read from any thread.
+/// </summary>
 public sealed class RentalRulesException : Exception
 {
     /// <summary>Creates the exception from the diagnostics that caused it.</summary>
@@ -55,6 +60,7 @@ public sealed class RentalRulesException : Exception
 
 /// <summary>
 /// The result of loading or parsing untrusted input: a value when there were no errors, and every diagnostic either way.
+/// Immutable: safe to share across threads (the value's own guarantee applies to it).
 /// </summary>
 /// <typeparam name="T">The type of the value.</typeparam>
 public sealed class LoadResult<T>

@@ -3,6 +3,7 @@ namespace RentalRules.Diagnostics;
 /// <summary>
 /// The stable diagnostic codes. RR00xx: JSON syntax; RR01xx: pack structure; RR02xx: expressions;
 /// RR03xx: fact files (departments, households, vacancies); RR04xx: pack analysis warnings.
+/// Constants only: safe to use from any thread.
 /// </summary>
 public static class DiagnosticCodes
 {

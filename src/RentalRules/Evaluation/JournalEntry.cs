@@ -8,6 +8,7 @@ namespace RentalRules.Evaluation;
 /// was recorded. A re-routed vacancy has several entries (revisions); the highest is in force, the earlier ones stay.
 /// Holds ids, routes, rules and counts only: no personal data (routing never sees a household). Immutable; built by the
 /// library (<see cref="Packs.RulePack.Record"/>, <see cref="Parse"/>).
+/// Immutable and built by the library: safe to share across threads.
 /// </summary>
 public sealed record JournalEntry
 {

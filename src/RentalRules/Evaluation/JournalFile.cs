@@ -9,6 +9,7 @@ namespace RentalRules.Evaluation;
 /// (re-routings included) in the order recorded, with a checksum over the ledger's and the entries' own checksums, so
 /// that an edited, removed or reordered entry is refused. The CLI's <c>route --journal</c> and <c>report --journal</c>
 /// read and write it. Immutable.
+/// Safe to share across threads.
 /// </summary>
 public sealed class JournalFile
 {

@@ -3,7 +3,10 @@ using RentalRules.Packs;
 
 namespace RentalRules.Evaluation;
 
-/// <summary>A routing made for the decision journal: the decision, the entry to record and the ledger after it.</summary>
+/// <summary>
+/// A routing made for the decision journal: the decision, the entry to record and the ledger after it.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
 public sealed record JournalRecording
 {
     internal JournalRecording(RoutingDecision decision, JournalEntry? entry, Ledger ledger)

@@ -8,15 +8,40 @@ using RentalRules.Json;
 
 namespace RentalRules.Evaluation;
 
-/// <summary>One quota counter: the vacancies counted in one department and counting scope (e.g. family dwellings).</summary>
-/// <param name="Department">The department id.</param>
-/// <param name="Counter">The counting scope declared by the pack's routing rule, e.g. <c>family</c>, <c>youth</c>, <c>accessible-half</c>.</param>
-/// <param name="Tier">The tier the department had when the counter last counted.</param>
-/// <param name="Counted">Vacancies counted (k of the last one).</param>
-/// <param name="Municipal">Of those, municipal allocations.</param>
-/// <param name="Flexible">Of the others, let flexibly.</param>
-public sealed record LedgerCounter(string Department, string Counter, string Tier, long Counted, long Municipal, long Flexible)
+/// <summary>
+/// One quota counter: the vacancies counted in one department and counting scope (e.g. family dwellings).
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record LedgerCounter
 {
+    internal LedgerCounter(string Department, string Counter, string Tier, long Counted, long Municipal, long Flexible)
+    {
+        this.Department = Department;
+        this.Counter = Counter;
+        this.Tier = Tier;
+        this.Counted = Counted;
+        this.Municipal = Municipal;
+        this.Flexible = Flexible;
+    }
+
+    /// <summary>The department id.</summary>
+    public string Department { get; internal init; }
+
+    /// <summary>The counting scope declared by the pack's routing rule, e.g. <c>family</c>, <c>youth</c>, <c>accessible-half</c>.</summary>
+    public string Counter { get; internal init; }
+
+    /// <summary>The tier the department had when the counter last counted.</summary>
+    public string Tier { get; internal init; }
+
+    /// <summary>Vacancies counted (k of the last one).</summary>
+    public long Counted { get; internal init; }
+
+    /// <summary>Of those, municipal allocations.</summary>
+    public long Municipal { get; internal init; }
+
+    /// <summary>Of the others, let flexibly.</summary>
+    public long Flexible { get; internal init; }
+
     /// <summary>Counted vacancies that did not go to the municipality.</summary>
     public long NonMunicipal => Counted - Municipal;
 
@@ -26,7 +51,7 @@ public sealed record LedgerCounter(string Department, string Counter, string Tie
     /// i.e. until a tier change with another share (and in ledgers of format version 1). Across a tier change the sum
     /// carries on, so the municipality keeps what the shares of each period give it.
     /// </summary>
-    public Fraction? Due { get; init; }
+    public Fraction? Due { get; internal init; }
 }
 
 /// <summary>
@@ -65,8 +90,8 @@ public sealed class Ledger
     /// For packs with a concentration guard: the dates of recent municipal allocations per department (stairwell
     /// <c>""</c>) and per stairwell, kept for the guard's rolling period.
     /// </summary>
-    public IReadOnlyList<(string Department, string Stairwell, IReadOnlyList<DateOnly> Dates)> RecentAllocations
-        => _allocations.Select(a => (a.Key.Department, a.Key.Stairwell, (IReadOnlyList<DateOnly>)a.Value)).ToList();
+    public IReadOnlyList<AllocationDates> RecentAllocations
+        => _allocations.Select(a => new AllocationDates(a.Key.Department, a.Key.Stairwell, a.Value)).ToList();
 
     /// <summary>The recent allocation dates for a department (stairwell <c>""</c>) or one of its stairwells.</summary>
     /// <param name="department">The department id.</param>

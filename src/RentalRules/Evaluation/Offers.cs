@@ -5,6 +5,7 @@ namespace RentalRules.Evaluation;
 /// <summary>
 /// What the host asks for offer lists: for each vacancy, in order, its route and the households it may be offered to,
 /// in the order the agreement gives (see <see cref="Packs.RulePack.Offer"/>).
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
 /// </summary>
 /// <param name="Departments">The departments the vacancies belong to (ids unique).</param>
 /// <param name="Vacancies">The vacancies, in the order they arose; each names a department of <paramref name="Departments"/>.</param>
@@ -26,7 +27,10 @@ public sealed record OfferRequest(IReadOnlyList<Department> Departments, IReadOn
     public IReadOnlyList<RoutingDecision>? Decisions { get; init; }
 }
 
-/// <summary>The offer lists of a set of vacancies. Built by the library.</summary>
+/// <summary>
+/// The offer lists of a set of vacancies. Built by the library.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
 public sealed record OfferResult
 {
     internal OfferResult()
@@ -49,7 +53,10 @@ public sealed record OfferResult
     public Ledger Ledger { get; internal init; } = null!;
 }
 
-/// <summary>One vacancy's offer list: its routing decision, the first households that may take it on that route, in order, and what the rest lacked.</summary>
+/// <summary>
+/// One vacancy's offer list: its routing decision, the first households that may take it on that route, in order, and what the rest lacked.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
 public sealed record VacancyOffer
 {
     internal VacancyOffer()
@@ -102,7 +109,10 @@ public sealed record VacancyOffer
     public IReadOnlyList<string> CandidatesNotFound { get; internal init; } = [];
 }
 
-/// <summary>A household on an offer list.</summary>
+/// <summary>
+/// A household on an offer list.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
 public sealed record OfferCandidate
 {
     internal OfferCandidate()
@@ -134,7 +144,21 @@ public sealed record OfferCandidate
     public LocalizedText? Reason { get; internal init; }
 }
 
-/// <summary>A fact and how many households lacked it.</summary>
-/// <param name="Fact">The fact's name, e.g. <c>member.convictions</c>.</param>
-/// <param name="Households">How many households lacked it.</param>
-public sealed record MissingFactCount(string Fact, int Households);
+/// <summary>
+/// A fact and how many households lacked it.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record MissingFactCount
+{
+    internal MissingFactCount(string Fact, int Households)
+    {
+        this.Fact = Fact;
+        this.Households = Households;
+    }
+
+    /// <summary>The fact's name, e.g. <c>member.convictions</c>.</summary>
+    public string Fact { get; internal init; }
+
+    /// <summary>How many households lacked it.</summary>
+    public int Households { get; internal init; }
+}

@@ -2,91 +2,167 @@ using RentalRules.Facts;
 
 namespace RentalRules.Evaluation;
 
-/// <summary>The placement of a department in a tier, with the rule and clause behind it.</summary>
-/// <param name="DepartmentId">The department's id.</param>
-/// <param name="Outcome">Placed, undetermined or unplaced.</param>
-/// <param name="Tier">The tier id, or <c>null</c> when not placed.</param>
-/// <param name="TierLabel">The tier's label.</param>
-/// <param name="MunicipalShare">The share of counted vacancies that go to the municipality.</param>
-/// <param name="FlexibleLetting">The flexible-letting rule.</param>
-/// <param name="CriteriaSet">The criteria set governing flexible letting in this department, if any.</param>
-/// <param name="SpecialCriteria">For tiers where every n-th municipal allocation is under special criteria: that share and set.</param>
-/// <param name="Routes">What each route requires.</param>
-/// <param name="Explanation">The rule that decided, with its clause.</param>
-/// <param name="Missing">Facts whose absence left the placement undetermined.</param>
-/// <param name="Warnings">Warnings, e.g. an evaluation date outside the pack's validity.</param>
-public sealed record PlacementResult(
-    string? DepartmentId,
-    PlacementOutcome Outcome,
-    string? Tier,
-    LocalizedText? TierLabel,
-    Fraction? MunicipalShare,
-    FlexibleLettingPolicy? FlexibleLetting,
-    string? CriteriaSet,
-    SpecialCriteriaPolicy? SpecialCriteria,
-    IReadOnlyDictionary<LettingRoute, RouteSummary> Routes,
-    IReadOnlyList<Explanation> Explanation,
-    IReadOnlyList<string> Missing,
-    IReadOnlyList<string> Warnings);
-
-/// <summary>The outcome of one member against a criterion with an age band.</summary>
-/// <param name="MemberId">The member's id (never personal data).</param>
-/// <param name="Outcome">The member's outcome.</param>
-/// <param name="Missing">Missing facts for this member.</param>
-public sealed record MemberResult(string MemberId, Outcome Outcome, IReadOnlyList<string> Missing)
+/// <summary>
+/// The placement of a department in a tier, with the rule and clause behind it.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record PlacementResult
 {
+    internal PlacementResult(string? DepartmentId, PlacementOutcome Outcome, string? Tier, LocalizedText? TierLabel, Fraction? MunicipalShare, FlexibleLettingPolicy? FlexibleLetting, string? CriteriaSet, SpecialCriteriaPolicy? SpecialCriteria, IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, IReadOnlyList<Explanation> Explanation, IReadOnlyList<string> Missing, IReadOnlyList<string> Warnings)
+    {
+        this.DepartmentId = DepartmentId;
+        this.Outcome = Outcome;
+        this.Tier = Tier;
+        this.TierLabel = TierLabel;
+        this.MunicipalShare = MunicipalShare;
+        this.FlexibleLetting = FlexibleLetting;
+        this.CriteriaSet = CriteriaSet;
+        this.SpecialCriteria = SpecialCriteria;
+        this.Routes = Routes;
+        this.Explanation = Explanation;
+        this.Missing = Missing;
+        this.Warnings = Warnings;
+    }
+
+    /// <summary>The department's id.</summary>
+    public string? DepartmentId { get; internal init; }
+
+    /// <summary>Placed, undetermined or unplaced.</summary>
+    public PlacementOutcome Outcome { get; internal init; }
+
+    /// <summary>The tier id, or <c>null</c> when not placed.</summary>
+    public string? Tier { get; internal init; }
+
+    /// <summary>The tier's label.</summary>
+    public LocalizedText? TierLabel { get; internal init; }
+
+    /// <summary>The share of counted vacancies that go to the municipality.</summary>
+    public Fraction? MunicipalShare { get; internal init; }
+
+    /// <summary>The flexible-letting rule.</summary>
+    public FlexibleLettingPolicy? FlexibleLetting { get; internal init; }
+
+    /// <summary>The criteria set governing flexible letting in this department, if any.</summary>
+    public string? CriteriaSet { get; internal init; }
+
+    /// <summary>For tiers where every n-th municipal allocation is under special criteria: that share and set.</summary>
+    public SpecialCriteriaPolicy? SpecialCriteria { get; internal init; }
+
+    /// <summary>What each route requires.</summary>
+    public IReadOnlyDictionary<LettingRoute, RouteSummary> Routes { get; internal init; }
+
+    /// <summary>The rule that decided, with its clause.</summary>
+    public IReadOnlyList<Explanation> Explanation { get; internal init; }
+
+    /// <summary>Facts whose absence left the placement undetermined.</summary>
+    public IReadOnlyList<string> Missing { get; internal init; }
+
+    /// <summary>Warnings, e.g. an evaluation date outside the pack's validity.</summary>
+    public IReadOnlyList<string> Warnings { get; internal init; }
+}
+
+/// <summary>
+/// The outcome of one member against a criterion with an age band.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record MemberResult
+{
+    internal MemberResult(string MemberId, Outcome Outcome, IReadOnlyList<string> Missing)
+    {
+        this.MemberId = MemberId;
+        this.Outcome = Outcome;
+        this.Missing = Missing;
+    }
+
+    /// <summary>The member's id (never personal data).</summary>
+    public string MemberId { get; internal init; }
+
+    /// <summary>The member's outcome.</summary>
+    public Outcome Outcome { get; internal init; }
+
+    /// <summary>Missing facts for this member.</summary>
+    public IReadOnlyList<string> Missing { get; internal init; }
+
     /// <summary>
     /// The member's age in whole years on the evaluation date (what put the member in the criterion's age band), or
     /// <c>null</c> when the birth date is unknown. For the caseworker's explanation; never logged.
     /// </summary>
-    public int? Age { get; init; }
+    public int? Age { get; internal init; }
 
     /// <summary>
     /// The member's birth date, when the check asked for explanations (<see cref="EligibilityRequest.Explain"/>): for the
     /// caseworker's explanation; never logged.
     /// </summary>
-    public DateOnly? BirthDate { get; init; }
+    public DateOnly? BirthDate { get; internal init; }
 
     /// <summary>
     /// What decided the member's outcome, with the member's values and the thresholds they were held against (e.g.
     /// "… monthly gross income 9,000 DKK a month &lt; 16,408 DKK a month"), and which branch of an "or" held; only when
     /// the check asked for explanations (<see cref="EligibilityRequest.Explain"/>). For the caseworker; never logged.
     /// </summary>
-    public LocalizedText? Detail { get; init; }
+    public LocalizedText? Detail { get; internal init; }
 }
 
-/// <summary>The outcome of one criterion (or group of criteria).</summary>
-/// <param name="Id">The criterion id.</param>
-/// <param name="Clause">The clause.</param>
-/// <param name="Source">The pack declaring the clause.</param>
-/// <param name="Outcome">The outcome.</param>
-/// <param name="Title">What the criterion requires.</param>
-/// <param name="Members">Per member in the criterion's age band.</param>
-/// <param name="Missing">Missing facts (only when undetermined).</param>
-/// <param name="Documents">Documents the household must show for this criterion.</param>
-/// <param name="Children">For a group: its criteria.</param>
-public sealed record CriterionResult(
-    string Id,
-    string Clause,
-    string Source,
-    Outcome Outcome,
-    LocalizedText Title,
-    IReadOnlyList<MemberResult> Members,
-    IReadOnlyList<string> Missing,
-    IReadOnlyList<LocalizedText> Documents,
-    IReadOnlyList<CriterionResult> Children)
+/// <summary>
+/// The outcome of one criterion (or group of criteria).
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record CriterionResult
 {
+    internal CriterionResult(string Id, string Clause, string Source, Outcome Outcome, LocalizedText Title, IReadOnlyList<MemberResult> Members, IReadOnlyList<string> Missing, IReadOnlyList<LocalizedText> Documents, IReadOnlyList<CriterionResult> Children)
+    {
+        this.Id = Id;
+        this.Clause = Clause;
+        this.Source = Source;
+        this.Outcome = Outcome;
+        this.Title = Title;
+        this.Members = Members;
+        this.Missing = Missing;
+        this.Documents = Documents;
+        this.Children = Children;
+    }
+
+    /// <summary>The criterion id.</summary>
+    public string Id { get; internal init; }
+
+    /// <summary>The clause.</summary>
+    public string Clause { get; internal init; }
+
+    /// <summary>The pack declaring the clause.</summary>
+    public string Source { get; internal init; }
+
+    /// <summary>The outcome.</summary>
+    public Outcome Outcome { get; internal init; }
+
+    /// <summary>What the criterion requires.</summary>
+    public LocalizedText Title { get; internal init; }
+
+    /// <summary>Per member in the criterion's age band.</summary>
+    public IReadOnlyList<MemberResult> Members { get; internal init; }
+
+    /// <summary>Missing facts (only when undetermined).</summary>
+    public IReadOnlyList<string> Missing { get; internal init; }
+
+    /// <summary>Documents the household must show for this criterion.</summary>
+    public IReadOnlyList<LocalizedText> Documents { get; internal init; }
+
+    /// <summary>For a group: its criteria.</summary>
+    public IReadOnlyList<CriterionResult> Children { get; internal init; }
+
     /// <summary>The assumed numbers the criterion rests on (empty when it rests only on the agreement's text).</summary>
-    public IReadOnlyList<Assumption> Assumptions { get; init; } = [];
+    public IReadOnlyList<Assumption> Assumptions { get; internal init; } = [];
 
     /// <summary>
     /// For a criterion on the household (not per member): what decided it, with the values and thresholds compared and
     /// which branch of an "or" held; only when the check asked for explanations (<see cref="EligibilityRequest.Explain"/>).
     /// </summary>
-    public LocalizedText? Detail { get; init; }
+    public LocalizedText? Detail { get; internal init; }
 }
 
-/// <summary>What the host asks: may this household take this route into this department?</summary>
+/// <summary>
+/// What the host asks: may this household take this route into this department?
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 /// <param name="Department">The department.</param>
 /// <param name="Household">The household.</param>
 /// <param name="Route">The route.</param>
@@ -111,38 +187,66 @@ public sealed record EligibilityRequest(Department Department, Household Househo
     public bool Explain { get; init; }
 }
 
-/// <summary>The eligibility of a household for a route into a department.</summary>
-/// <param name="HouseholdId">The household's id.</param>
-/// <param name="DepartmentId">The department's id.</param>
-/// <param name="Route">The route.</param>
-/// <param name="Outcome">Eligible, ineligible or undetermined.</param>
-/// <param name="Placement">The department's placement.</param>
-/// <param name="Criteria">Per requirement (criteria set), with its criteria.</param>
-/// <param name="Missing">Missing facts, when undetermined.</param>
-/// <param name="Documents">Documents to request from the household.</param>
-/// <param name="Explanation">Why.</param>
-public sealed record EligibilityResult(
-    string? HouseholdId,
-    string? DepartmentId,
-    LettingRoute Route,
-    Outcome Outcome,
-    PlacementResult Placement,
-    IReadOnlyList<CriterionResult> Criteria,
-    IReadOnlyList<string> Missing,
-    IReadOnlyList<LocalizedText> Documents,
-    IReadOnlyList<Explanation> Explanation)
+/// <summary>
+/// The eligibility of a household for a route into a department.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record EligibilityResult
 {
+    internal EligibilityResult(string? HouseholdId, string? DepartmentId, LettingRoute Route, Outcome Outcome, PlacementResult Placement, IReadOnlyList<CriterionResult> Criteria, IReadOnlyList<string> Missing, IReadOnlyList<LocalizedText> Documents, IReadOnlyList<Explanation> Explanation)
+    {
+        this.HouseholdId = HouseholdId;
+        this.DepartmentId = DepartmentId;
+        this.Route = Route;
+        this.Outcome = Outcome;
+        this.Placement = Placement;
+        this.Criteria = Criteria;
+        this.Missing = Missing;
+        this.Documents = Documents;
+        this.Explanation = Explanation;
+    }
+
+    /// <summary>The household's id.</summary>
+    public string? HouseholdId { get; internal init; }
+
+    /// <summary>The department's id.</summary>
+    public string? DepartmentId { get; internal init; }
+
+    /// <summary>The route.</summary>
+    public LettingRoute Route { get; internal init; }
+
+    /// <summary>Eligible, ineligible or undetermined.</summary>
+    public Outcome Outcome { get; internal init; }
+
+    /// <summary>The department's placement.</summary>
+    public PlacementResult Placement { get; internal init; }
+
+    /// <summary>Per requirement (criteria set), with its criteria.</summary>
+    public IReadOnlyList<CriterionResult> Criteria { get; internal init; }
+
+    /// <summary>Missing facts, when undetermined.</summary>
+    public IReadOnlyList<string> Missing { get; internal init; }
+
+    /// <summary>Documents to request from the household.</summary>
+    public IReadOnlyList<LocalizedText> Documents { get; internal init; }
+
+    /// <summary>Why.</summary>
+    public IReadOnlyList<Explanation> Explanation { get; internal init; }
+
     /// <summary>Whether the route is closed for this department (or dwelling): no household can take it. The outcome is then ineligible.</summary>
-    public bool RouteClosed { get; init; }
+    public bool RouteClosed { get; internal init; }
 
     /// <summary>
     /// Every route's outcome for the household and department, when the check was asked for all of them
     /// (<see cref="Packs.RulePack.CheckEveryRoute"/>); empty otherwise.
     /// </summary>
-    public IReadOnlyList<RouteOutcome> Routes { get; init; } = [];
+    public IReadOnlyList<RouteOutcome> Routes { get; internal init; } = [];
 }
 
-/// <summary>One route's outcome for a household, listed beside the route checked in full.</summary>
+/// <summary>
+/// One route's outcome for a household, listed beside the route checked in full.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
 public sealed class RouteOutcome
 {
     /// <summary>The routes in the order they are listed.</summary>
@@ -169,40 +273,82 @@ public sealed class RouteOutcome
     public IReadOnlyList<string> Missing { get; }
 }
 
-/// <summary>The decision for one vacancy, with the counting that led to it.</summary>
-/// <param name="VacancyId">The vacancy id.</param>
-/// <param name="DepartmentId">The department id.</param>
-/// <param name="Route">Where the vacancy goes.</param>
-/// <param name="SpecialCriteria">Whether this municipal allocation must meet the tier's special criteria.</param>
-/// <param name="CriteriaSet">The criteria set that governs the letting, if any.</param>
-/// <param name="Tier">The department's tier.</param>
-/// <param name="Counter">The counting scope the vacancy was counted in, if it was counted.</param>
-/// <param name="Count">k: the vacancy's number in its counter (1-based), if it was counted.</param>
-/// <param name="MunicipalShare">The share counted with.</param>
-/// <param name="Explanation">The rules and clauses behind the decision.</param>
-/// <param name="Missing">Missing facts, when undetermined.</param>
-public sealed record RoutingDecision(
-    string? VacancyId,
-    string? DepartmentId,
-    VacancyRoute Route,
-    bool SpecialCriteria,
-    string? CriteriaSet,
-    string? Tier,
-    string? Counter,
-    long? Count,
-    Fraction? MunicipalShare,
-    IReadOnlyList<Explanation> Explanation,
-    IReadOnlyList<string> Missing)
+/// <summary>
+/// The decision for one vacancy, with the counting that led to it.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record RoutingDecision
 {
+    internal RoutingDecision(string? VacancyId, string? DepartmentId, VacancyRoute Route, bool SpecialCriteria, string? CriteriaSet, string? Tier, string? Counter, long? Count, Fraction? MunicipalShare, IReadOnlyList<Explanation> Explanation, IReadOnlyList<string> Missing)
+    {
+        this.VacancyId = VacancyId;
+        this.DepartmentId = DepartmentId;
+        this.Route = Route;
+        this.SpecialCriteria = SpecialCriteria;
+        this.CriteriaSet = CriteriaSet;
+        this.Tier = Tier;
+        this.Counter = Counter;
+        this.Count = Count;
+        this.MunicipalShare = MunicipalShare;
+        this.Explanation = Explanation;
+        this.Missing = Missing;
+    }
+
+    /// <summary>The vacancy id.</summary>
+    public string? VacancyId { get; internal init; }
+
+    /// <summary>The department id.</summary>
+    public string? DepartmentId { get; internal init; }
+
+    /// <summary>Where the vacancy goes.</summary>
+    public VacancyRoute Route { get; internal init; }
+
+    /// <summary>Whether this municipal allocation must meet the tier's special criteria.</summary>
+    public bool SpecialCriteria { get; internal init; }
+
+    /// <summary>The criteria set that governs the letting, if any.</summary>
+    public string? CriteriaSet { get; internal init; }
+
+    /// <summary>The department's tier.</summary>
+    public string? Tier { get; internal init; }
+
+    /// <summary>The counting scope the vacancy was counted in, if it was counted.</summary>
+    public string? Counter { get; internal init; }
+
+    /// <summary>k: the vacancy's number in its counter (1-based), if it was counted.</summary>
+    public long? Count { get; internal init; }
+
+    /// <summary>The share counted with.</summary>
+    public Fraction? MunicipalShare { get; internal init; }
+
+    /// <summary>The rules and clauses behind the decision.</summary>
+    public IReadOnlyList<Explanation> Explanation { get; internal init; }
+
+    /// <summary>Missing facts, when undetermined.</summary>
+    public IReadOnlyList<string> Missing { get; internal init; }
+
     /// <summary>The ids of the pack's marks the vacancy carries (e.g. <c>lowRent</c> for rent under 5 000 DKK/month).</summary>
-    public IReadOnlyList<string> Marks { get; init; } = [];
+    public IReadOnlyList<string> Marks { get; internal init; } = [];
 }
 
-/// <summary>A routing decision and the ledger after it.</summary>
-/// <param name="Decision">The decision.</param>
-/// <param name="Ledger">The new ledger (the same instance when nothing was counted).</param>
-public sealed record RoutingResult(RoutingDecision Decision, Ledger Ledger)
+/// <summary>
+/// A routing decision and the ledger after it.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
+public sealed record RoutingResult
 {
+    internal RoutingResult(RoutingDecision Decision, Ledger Ledger)
+    {
+        this.Decision = Decision;
+        this.Ledger = Ledger;
+    }
+
+    /// <summary>The decision.</summary>
+    public RoutingDecision Decision { get; internal init; }
+
+    /// <summary>The new ledger (the same instance when nothing was counted).</summary>
+    public Ledger Ledger { get; internal init; }
+
     /// <summary>The routing rule that decided (fixed route or counting), for the journal.</summary>
     internal Packs.RoutingRule? Rule { get; init; }
 }

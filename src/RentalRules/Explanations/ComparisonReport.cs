@@ -15,12 +15,12 @@ public static class ComparisonReport
 {
     /// <summary>The report as Markdown (GitHub-flavoured tables).</summary>
     /// <param name="comparison">The comparison.</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the text.</param>
     /// <returns>The Markdown text.</returns>
-    public static string Markdown(Comparison comparison, string language = "en")
+    public static string Markdown(Comparison comparison, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        return ComparisonMarkdown.Write(ComparisonDocument.Build(comparison, language));
+        return ComparisonMarkdown.Write(ComparisonDocument.Build(comparison, language.Code()));
     }
 
     /// <summary>
@@ -30,12 +30,12 @@ public static class ComparisonReport
     /// facts is HTML-encoded.
     /// </summary>
     /// <param name="comparison">The comparison.</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the text.</param>
     /// <returns>The HTML document.</returns>
-    public static string Html(Comparison comparison, string language = "en")
+    public static string Html(Comparison comparison, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        return ComparisonHtml.Write(ComparisonDocument.Build(comparison, language));
+        return ComparisonHtml.Write(ComparisonDocument.Build(comparison, language.Code()));
     }
 
     /// <summary>

@@ -17,10 +17,10 @@ public static class FollowUpReport
     /// <param name="f">The figures.</param>
     /// <param name="language"><c>en</c> (default) or <c>da</c>: the words, tier labels and number format (Danish: <c>1.234</c>, <c>12,5</c>).</param>
     /// <returns>The Markdown text.</returns>
-    public static string Markdown(FollowUp f, string language = "en")
+    public static string Markdown(FollowUp f, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var da = Danish(language);
+        var da = Danish(language.Code());
         var sb = new StringBuilder();
         sb.Append(da ? "# Opfølgning: " : "# Follow-up: ").Append(f.PackTitle).Append(" (").Append(f.PackId).AppendLine(")").AppendLine();
         sb.AppendLine(Summary(f, da)).AppendLine();
@@ -50,10 +50,10 @@ public static class FollowUpReport
     /// <param name="f">The figures.</param>
     /// <param name="language"><c>en</c> (default) or <c>da</c>: the words, tier labels and number format.</param>
     /// <returns>The HTML text.</returns>
-    public static string Html(FollowUp f, string language = "en")
+    public static string Html(FollowUp f, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var da = Danish(language);
+        var da = Danish(language.Code());
         var sb = new StringBuilder();
         sb.AppendLine("<!DOCTYPE html>").Append("<html lang=\"").Append(da ? "da" : "en").AppendLine("\"><head><meta charset=\"utf-8\">");
         sb.Append(da ? "<title>Opfølgning: " : "<title>Follow-up: ").Append(H(f.PackTitle)).AppendLine("</title>");

@@ -102,13 +102,13 @@ public static class ForecastReport
     /// <summary>The forecast as readable tables in Danish (<c>da</c>) or English (<c>en</c>).</summary>
     /// <param name="f">The forecast.</param>
     /// <param name="portfolio">The departments forecast (to name the facts a left-out department lacks).</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the text.</param>
     /// <returns>The text.</returns>
-    public static string Text(Forecast f, IReadOnlyList<Department> portfolio, string language = "en")
+    public static string Text(Forecast f, IReadOnlyList<Department> portfolio, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(portfolio);
-        var da = language == "da";
+        var da = language.Code() == "da";
         var sb = new StringBuilder();
         string[] figures = da
             ? ["LEDIGE/ÅR", "KOMMUNALE/ÅR", "FLEKSIBLE/ÅR", "VENTELISTE/ÅR"]
@@ -167,7 +167,7 @@ public static class ForecastReport
 
         sb.AppendLine();
         sb.AppendLine(da ? "Pr. niveau, pr. år:" : "By tier, per year:");
-        // Tiers as the pack names them (their labels, as check shows them), in the report's language.
+        // Tiers as the pack names them (their labels, as check shows them), in the report's language.Code().
         var labels = f.Departments.Where(d => d.Tier is not null && d.Placement.TierLabel is not null)
             .GroupBy(d => d.Tier!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Placement.TierLabel!, StringComparer.Ordinal);
         var byTier = f.ByTier.ToDictionary(x => labels.TryGetValue(x.Key, out var l) ? (da ? l.Da : l.En) : x.Key, x => x.Value, StringComparer.Ordinal);

@@ -4,7 +4,10 @@ using RentalRules.Evaluation;
 
 namespace RentalRules.Explanations;
 
-/// <summary>Writes offer lists as JSON (camelCase), the CLI's <c>offer --json</c>. Renders; never decides.</summary>
+/// <summary>
+/// Writes offer lists as JSON (camelCase), the CLI's <c>offer --json</c>. Renders; never decides.
+/// Stateless: safe to call from any thread.
+/// </summary>
 public static class OfferJson
 {
     /// <summary>One vacancy's offer: <c>decision</c>, <c>route</c>, <c>order</c>, <c>candidates[]</c>, <c>unplaced[]</c>, the counts and <c>mostOftenMissing[]</c>.</summary>

@@ -4,17 +4,20 @@ using RentalRules.Evaluation;
 
 namespace RentalRules.Explanations;
 
-/// <summary>Renders offer lists as text, in Danish or English (the CLI's <c>offer</c> output). Renders; never decides.</summary>
+/// <summary>
+/// Renders offer lists as text, in Danish or English (the CLI's <c>offer</c> output). Renders; never decides.
+/// Stateless: safe to call from any thread.
+/// </summary>
 public static class OfferText
 {
     /// <summary>One vacancy's offer list: the decision, the order rule and its clause, the households in order, the unplaced ones, and the counts.</summary>
     /// <param name="offer">The vacancy's offer.</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the text.</param>
     /// <returns>The text, ending with a newline.</returns>
-    public static string Vacancy(VacancyOffer offer, string language = "en")
+    public static string Vacancy(VacancyOffer offer, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(offer);
-        var da = language == "da";
+        var da = language.Code() == "da";
         var d = offer.Decision;
         var sb = new StringBuilder();
         sb.Append(d.VacancyId ?? "-").Append("  ").Append(d.DepartmentId ?? "-").Append("  ").Append(ResultJson.Name(d.Route));
@@ -66,7 +69,7 @@ public static class OfferText
             {
                 sb.Append("     ? ").Append(Id(c));
                 Details(sb, c, da);
-                sb.Append(" — ").AppendLine(c.Reason?.In(language));
+                sb.Append(" — ").AppendLine(c.Reason?.In(language.Code()));
             }
         }
 
@@ -90,12 +93,12 @@ public static class OfferText
     /// <summary>Every vacancy's list, with a heading.</summary>
     /// <param name="result">The offers.</param>
     /// <param name="title">The pack's title (a heading).</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the text.</param>
     /// <returns>The text.</returns>
-    public static string Offers(OfferResult result, string title, string language = "en")
+    public static string Offers(OfferResult result, string title, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var da = language == "da";
+        var da = language.Code() == "da";
         var sb = new StringBuilder();
         sb.AppendLine(title);
         sb.Append(result.PackId).Append(da ? ", pr. " : ", on ").Append(result.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(": ")

@@ -11,22 +11,22 @@ public static class ResultText
 {
     /// <summary>One explanation line: <c>rule (source clause): reason</c>.</summary>
     /// <param name="x">The explanation.</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the text.</param>
     /// <returns>The line.</returns>
-    public static string Line(Explanation x, string language = "en")
+    public static string Line(Explanation x, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return $"{x.RuleId} ({x.Source} {x.Clause}): {x.Reason.In(language)}";
+        return $"{x.RuleId} ({x.Source} {x.Clause}): {x.Reason.In(language.Code())}";
     }
 
     /// <summary>A table of placements with the reason for each.</summary>
     /// <param name="placements">The placements.</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the text.</param>
     /// <returns>The text.</returns>
-    public static string Placements(IReadOnlyList<PlacementResult> placements, string language = "en")
+    public static string Placements(IReadOnlyList<PlacementResult> placements, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(placements);
-        var da = language == "da";
+        var da = language.Code() == "da";
         var rows = new List<string[]>
         {
             da ? ["AFDELING", "INDPLACERING", "KOMMUNAL ANDEL", "FLEKSIBEL", "KRITERIESÆT", "REGEL"] : ["DEPARTMENT", "TIER", "MUNICIPAL SHARE", "FLEXIBLE", "CRITERIA SET", "RULE"],
@@ -70,16 +70,16 @@ public static class ResultText
 
     /// <summary>An eligibility result: outcome, why, each criterion with its members, missing facts and documents.</summary>
     /// <param name="e">The result.</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the text.</param>
     /// <returns>The text.</returns>
-    public static string Eligibility(EligibilityResult e, string language = "en")
+    public static string Eligibility(EligibilityResult e, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var da = language == "da";
+        var da = language.Code() == "da";
         var sb = new StringBuilder();
         sb.Append(da ? "Husstand " : "Household ").Append(e.HouseholdId ?? "-")
             .Append(" → ").Append(da ? "afdeling " : "department ").Append(e.DepartmentId ?? "-")
-            .Append(" [").Append(e.Placement.TierLabel?.In(language) ?? e.Placement.Tier ?? ResultJson.Name(e.Placement.Outcome)).Append("], ")
+            .Append(" [").Append(e.Placement.TierLabel?.In(language.Code()) ?? e.Placement.Tier ?? ResultJson.Name(e.Placement.Outcome)).Append("], ")
             .Append(da ? "vej: " : "route: ").Append(RouteLabel(e.Route, da)).Append(": ")
             .AppendLine(OverallLabel(e.Outcome, da));
         sb.AppendLine(da ? "  Begrundelse:" : "  Why:");
@@ -93,7 +93,7 @@ public static class ResultText
             sb.AppendLine(da ? "  Kriterier:" : "  Criteria:");
             foreach (var c in e.Criteria)
             {
-                Criterion(sb, c, language, 4);
+                Criterion(sb, c, language.Code(), 4);
             }
         }
 
@@ -107,7 +107,7 @@ public static class ResultText
             sb.AppendLine(da ? "  Dokumentation der skal indhentes:" : "  Documents to request:");
             foreach (var d in e.Documents)
             {
-                sb.Append("    - ").AppendLine(d.In(language));
+                sb.Append("    - ").AppendLine(d.In(language.Code()));
             }
         }
 
@@ -127,12 +127,12 @@ public static class ResultText
 
     /// <summary>A table of routing decisions, in order, with the reason for each.</summary>
     /// <param name="decisions">The decisions.</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the text.</param>
     /// <returns>The text.</returns>
-    public static string Decisions(IReadOnlyList<RoutingDecision> decisions, string language = "en")
+    public static string Decisions(IReadOnlyList<RoutingDecision> decisions, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        var da = language == "da";
+        var da = language.Code() == "da";
         var rows = new List<string[]>
         {
             da ? ["LEDIG BOLIG", "AFDELING", "INDPLACERING", "TÆLLING", "NR.", "VEJ", "SÆRLIGE KRITERIER", "MÆRKER"] : ["VACANCY", "DEPARTMENT", "TIER", "COUNTER", "K", "ROUTE", "SPECIAL CRITERIA", "MARKS"],

@@ -3,6 +3,7 @@ namespace RentalRules.Facts;
 /// <summary>
 /// A housing department (boligafdeling) with its key figures. Every property may be <c>null</c>, which means
 /// <em>unknown</em>: a rule that needs it comes out undetermined, never zero or false.
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
 /// </summary>
 public sealed record Department
 {
@@ -66,7 +67,10 @@ public sealed record Department
     public IReadOnlyList<DecidedTier>? DecidedTiers { get; init; }
 }
 
-/// <summary>A tier decided for a department, in force from a date.</summary>
+/// <summary>
+/// A tier decided for a department, in force from a date.
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 public sealed record DecidedTier
 {
     /// <summary>The tier id of the pack, e.g. <c>yellow</c>.</summary>
@@ -76,7 +80,10 @@ public sealed record DecidedTier
     public DateOnly? From { get; init; }
 }
 
-/// <summary>A department's key figures (nøgletal). Shares are fractions in [0, 1].</summary>
+/// <summary>
+/// A department's key figures (nøgletal). Shares are fractions in [0, 1].
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 public sealed record KeyFigures
 {
     /// <summary>Share of residents aged 18–64 outside the labour market and education.</summary>
@@ -98,7 +105,10 @@ public sealed record KeyFigures
     public DateOnly? AsOf { get; init; }
 }
 
-/// <summary>A vacant dwelling.</summary>
+/// <summary>
+/// A vacant dwelling.
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 public sealed record Vacancy
 {
     /// <summary>Identifier.</summary>

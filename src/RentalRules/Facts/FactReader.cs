@@ -5,13 +5,26 @@ using RentalRules.Json;
 
 namespace RentalRules.Facts;
 
-/// <summary>Fact files as read: the items, and whether the file held one object or an array.</summary>
+/// <summary>
+/// Fact files as read: the items, and whether the file held one object or an array.
+/// Immutable and built by the library: safe to share across threads.
+/// </summary>
 /// <typeparam name="T">Department, household or vacancy.</typeparam>
-/// <param name="Items">The items in file order.</param>
-/// <param name="IsArray">Whether the file held an array (results are then reported as <c>results[]</c>).</param>
-public sealed record FactFile<T>(IReadOnlyList<T> Items, bool IsArray)
+public sealed record FactFile<T>
     where T : class
 {
+    internal FactFile(IReadOnlyList<T> items, bool isArray)
+    {
+        Items = items;
+        IsArray = isArray;
+    }
+
+    /// <summary>The items in file order.</summary>
+    public IReadOnlyList<T> Items { get; }
+
+    /// <summary>Whether the file held an array (results are then reported as <c>results[]</c>).</summary>
+    public bool IsArray { get; }
+
     internal Func<int, SourceLocation>? Locator { get; init; }
 
     internal Func<int, string, SourceLocation>? PropertyLocator { get; init; }
@@ -30,7 +43,10 @@ public sealed record FactFile<T>(IReadOnlyList<T> Items, bool IsArray)
         => Locator?.Invoke(index) ?? new SourceLocation("<input>", IsArray ? $"$[{index}]" : "$", 1, 1);
 }
 
-/// <summary>Where an item of a fact file is, for diagnostics about it (see <see cref="FactReader.ReadHouseholds(byte[], string, Action{Household, FactItem})"/>).</summary>
+/// <summary>
+/// Where an item of a fact file is, for diagnostics about it (see <see cref="FactReader.ReadHouseholds(byte[], string, Action{Household, FactItem})"/>).
+/// Immutable: safe to share across threads.
+/// </summary>
 public readonly struct FactItem
 {
     private readonly JNode _node;

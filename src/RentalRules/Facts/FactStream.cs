@@ -123,7 +123,10 @@ public sealed class FactStream<T> : IDisposable
     public void Dispose() => _items.Dispose();
 }
 
-/// <summary>One item of a <see cref="FactStream{T}"/>: the fact record when it is valid, its diagnostics, where it is.</summary>
+/// <summary>
+/// One item of a <see cref="FactStream{T}"/>: the fact record when it is valid, its diagnostics, where it is.
+/// Immutable: safe to share across threads.
+/// </summary>
 /// <typeparam name="T">Department, household or vacancy.</typeparam>
 public sealed class FactItem<T>
     where T : class

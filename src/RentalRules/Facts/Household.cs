@@ -3,6 +3,7 @@ namespace RentalRules.Facts;
 /// <summary>
 /// An applicant household. Every property may be <c>null</c> (unknown). Households carry sensitive personal data:
 /// the library never writes their values to logs, exceptions or diagnostics.
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
 /// </summary>
 public sealed record Household
 {
@@ -66,7 +67,10 @@ public sealed record Household
     }
 }
 
-/// <summary>A divorce, separation or end of cohabitation. In JSON, <c>"divorce": false</c> means none (<see cref="None"/>).</summary>
+/// <summary>
+/// A divorce, separation or end of cohabitation. In JSON, <c>"divorce": false</c> means none (<see cref="None"/>).
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 public sealed record Divorce
 {
     /// <summary>Known not to have happened: never divorced or separated, no children counted.</summary>
@@ -85,7 +89,10 @@ public sealed record Divorce
     public int? ChildrenUnder18AtHomeCount { get; init; }
 }
 
-/// <summary>A sold own home. In JSON, <c>"soldHome": false</c> means none (<see cref="None"/>).</summary>
+/// <summary>
+/// A sold own home. In JSON, <c>"soldHome": false</c> means none (<see cref="None"/>).
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 public sealed record SoldHome
 {
     /// <summary>Known not to have happened: no home sold.</summary>
@@ -101,6 +108,7 @@ public sealed record SoldHome
 /// <summary>
 /// A household member. Event dates (<see cref="ReleasedFromPrison"/> and the like) use <see cref="Never"/> for
 /// "known not to have happened"; <c>null</c> means unknown. In JSON, <c>false</c> means never.
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
 /// </summary>
 public sealed record Member
 {
@@ -141,7 +149,10 @@ public sealed record Member
     public DateOnly? TenancyTerminatedForBreach { get; init; }
 }
 
-/// <summary>An employment spell, holding on the days <c>From ≤ d &lt; To</c>. <see cref="To"/> <c>null</c> means ongoing.</summary>
+/// <summary>
+/// An employment spell, holding on the days <c>From ≤ d &lt; To</c>. <see cref="To"/> <c>null</c> means ongoing.
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 public sealed record Employment
 {
     /// <summary>Kind.</summary>
@@ -163,7 +174,10 @@ public sealed record Employment
     public DateOnly? To { get; init; }
 }
 
-/// <summary>Education: current enrolments and the highest completed level.</summary>
+/// <summary>
+/// Education: current enrolments and the highest completed level.
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 public sealed record Education
 {
     /// <summary>Enrolments, past, current and future; one is current on a date between its start and its end (DESIGN §5.1). Empty means none.</summary>
@@ -173,7 +187,10 @@ public sealed record Education
     public CompletedEducation? HighestCompleted { get; init; }
 }
 
-/// <summary>An enrolment in education.</summary>
+/// <summary>
+/// An enrolment in education.
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 public sealed record Enrollment
 {
     /// <summary>Level of the education.</summary>
@@ -195,7 +212,10 @@ public sealed record Enrollment
     public DateOnly? To { get; init; }
 }
 
-/// <summary>The highest completed education.</summary>
+/// <summary>
+/// The highest completed education.
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 public sealed record CompletedEducation
 {
     /// <summary>Level.</summary>
@@ -205,7 +225,10 @@ public sealed record CompletedEducation
     public bool? ApprovedInDenmark { get; init; }
 }
 
-/// <summary>A conviction.</summary>
+/// <summary>
+/// A conviction.
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 public sealed record Conviction
 {
     /// <summary>Date of the judgment.</summary>
@@ -215,7 +238,10 @@ public sealed record Conviction
     public ConvictionAct? Act { get; init; }
 }
 
-/// <summary>A benefit record, holding on the days <c>From ≤ d &lt; To</c>. <see cref="To"/> <c>null</c> means ongoing.</summary>
+/// <summary>
+/// A benefit record, holding on the days <c>From ≤ d &lt; To</c>. <see cref="To"/> <c>null</c> means ongoing.
+/// Init-only: once built it does not change, so it may be shared across threads as long as the lists given to it are not changed.
+/// </summary>
 public sealed record Benefit
 {
     /// <summary>Type.</summary>

@@ -78,6 +78,7 @@ internal static class BuiltInPackStore
 /// <summary>
 /// A pack shipped inside the RentalRules library (see <see cref="RulePackLoader.BuiltInPacks"/>), as its file states it;
 /// load it with <see cref="RulePackLoader.LoadBuiltIn"/>. Immutable.
+/// Immutable and built by the library: safe to share across threads.
 /// </summary>
 public sealed class BuiltInPack
 {

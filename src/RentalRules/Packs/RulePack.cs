@@ -114,13 +114,13 @@ public sealed partial class RulePack
     public IReadOnlyList<string> Tiers => TierDefs.Keys.ToList();
 
     /// <summary>The ids of every rule, criterion and requirement that cites a clause, with the clause.</summary>
-    public IReadOnlyList<(string RuleId, string Clause, string Source)> Citations => EnumerateCitations().ToList();
+    public IReadOnlyList<Citation> Citations => EnumerateCitations().Select(c => new Citation(c.Item1, c.Item2, c.Item3)).ToList();
 
     /// <summary>The readings the pack makes where the agreement's text is open, each on its rule (with those of its bases).</summary>
     public IReadOnlyList<Interpretation> Interpretations { get; internal init; } = [];
 
     /// <summary>The clauses the pack declares, with the pack that declares each.</summary>
-    public IReadOnlyList<(string Clause, string Source)> DeclaredClauses => Clauses.Values.Select(c => (c.Id, c.Source)).ToList();
+    public IReadOnlyList<DeclaredClause> DeclaredClauses => Clauses.Values.Select(c => new DeclaredClause(c.Id, c.Source)).ToList();
 
     internal PackMetadata Metadata { get; }
 
@@ -171,13 +171,13 @@ public sealed partial class RulePack
     internal IReadOnlyDictionary<string, string> Fingerprints { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Places a department in a tier on a date.</summary>
-    /// <param name="department">The department.</param>
-    /// <param name="on">The evaluation date; parameters resolve by it.</param>
+    /// <param name="request">The department and the date.</param>
     /// <returns>The placement with its explanation. Never throws for any department.</returns>
-    public PlacementResult Place(Department department, DateOnly on)
+    public PlacementResult Place(PlacementRequest request)
     {
-        ArgumentNullException.ThrowIfNull(department);
-        return Evaluator.Place(this, department, on, NewScope(on));
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Department);
+        return Evaluator.Place(this, request.Department, request.On, NewScope(request.On));
     }
 
     /// <summary>Checks whether a household may take a route into a department.</summary>
@@ -235,17 +235,16 @@ public sealed partial class RulePack
     /// Decides where a vacancy goes and counts it in the ledger: <c>municipal</c>, <c>flexible</c>, <c>waitingList</c>,
     /// <c>closed</c> or <c>outOfScope</c> (or <c>undetermined</c> when a fact is missing; nothing is counted then).
     /// </summary>
-    /// <param name="department">The vacancy's department.</param>
-    /// <param name="vacancy">The vacancy.</param>
-    /// <param name="ledger">The ledger kept under this pack (see <see cref="Ledger"/>); <c>Ledger.Empty(pack.Id, pack.Version)</c> to start.</param>
-    /// <param name="on">The evaluation date; parameters and placement resolve by it.</param>
+    /// <param name="request">The department, the vacancy, the date and the ledger kept under this pack (<c>null</c>: an empty one).</param>
     /// <returns>The decision with its explanation, and the new ledger.</returns>
     /// <exception cref="ArgumentException">The ledger was kept under another pack.</exception>
-    public RoutingResult Route(Department department, Vacancy vacancy, Ledger ledger, DateOnly on)
+    public RoutingResult Route(RoutingRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (department, vacancy, on) = request;
+        var ledger = request.Ledger ?? NewLedger();
         ArgumentNullException.ThrowIfNull(department);
         ArgumentNullException.ThrowIfNull(vacancy);
-        ArgumentNullException.ThrowIfNull(ledger);
         if (ledger.PackId != Id)
         {
             throw new ArgumentException($"The ledger was kept under the pack '{ledger.PackId}', not '{Id}'.", nameof(ledger));
@@ -259,15 +258,15 @@ public sealed partial class RulePack
     /// <see cref="JournalEntry"/> that records it (none when the routing is undetermined). Stores call this once per
     /// vacancy id; routing a recorded vacancy again is theirs to refuse (they return the recorded entry).
     /// </summary>
-    /// <param name="department">The vacancy's department (its id is required).</param>
-    /// <param name="vacancy">The vacancy (its id is required: the journal is keyed by it).</param>
-    /// <param name="ledger">The ledger kept under this pack (at least the department's part, see <see cref="Ledger.Slice"/>).</param>
-    /// <param name="on">The evaluation date.</param>
+    /// <param name="request">The department and the vacancy (their ids are required: the journal is keyed by the vacancy's), the date, and the ledger kept under this pack (at least the department's part, see <see cref="Ledger.Slice"/>; <c>null</c>: an empty one).</param>
     /// <param name="recordedAt">When the decision is recorded (the host's <see cref="TimeProvider"/>).</param>
     /// <returns>The decision, the entry and the new ledger.</returns>
     /// <exception cref="ArgumentException">The vacancy or department has no id, or the ledger was kept under another pack.</exception>
-    public JournalRecording Record(Department department, Vacancy vacancy, Ledger ledger, DateOnly on, DateTimeOffset recordedAt)
+    public JournalRecording Record(RoutingRequest request, DateTimeOffset recordedAt)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (department, vacancy, on) = request;
+        var ledger = request.Ledger ?? NewLedger();
         CheckForJournal(department, vacancy, ledger);
         return JournalRecorder.Record(this, department, vacancy, ledger, on, recordedAt);
     }
@@ -278,17 +277,17 @@ public sealed partial class RulePack
     /// it has had), so the correction neither costs nor gives the municipality an allocation. The new entry has the next
     /// revision and the reason; the recorded entry stays in the journal.
     /// </summary>
+    /// <param name="request">The department and the vacancy with corrected facts (the vacancy's id must be the recorded one), the date, and the ledger (at least the parts of the recorded and the new department).</param>
     /// <param name="recorded">The entry in force for the vacancy.</param>
     /// <param name="reason">Why the vacancy is routed again (kept in the journal; no personal data).</param>
-    /// <param name="department">The vacancy's department, with corrected facts.</param>
-    /// <param name="vacancy">The vacancy, with corrected facts; its id must be the recorded one.</param>
-    /// <param name="ledger">The ledger (at least the parts of the recorded and the new department).</param>
-    /// <param name="on">The evaluation date.</param>
     /// <param name="recordedAt">When the re-routing is recorded.</param>
     /// <returns>The decision, the new entry (none when undetermined: the recorded decision stays in force) and the new ledger.</returns>
     /// <exception cref="ArgumentException">The ids are missing or differ from the recorded vacancy's, the reason is empty, or the ledger was kept under another pack.</exception>
-    public JournalRecording Reroute(JournalEntry recorded, string reason, Department department, Vacancy vacancy, Ledger ledger, DateOnly on, DateTimeOffset recordedAt)
+    public JournalRecording Reroute(RoutingRequest request, JournalEntry recorded, string reason, DateTimeOffset recordedAt)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (department, vacancy, on) = request;
+        var ledger = request.Ledger ?? NewLedger();
         ArgumentNullException.ThrowIfNull(recorded);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         CheckForJournal(department, vacancy, ledger);

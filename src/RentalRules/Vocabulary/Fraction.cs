@@ -3,7 +3,10 @@ using System.Numerics;
 
 namespace RentalRules;
 
-/// <summary>An exact, non-negative fraction in lowest terms, such as <c>1/3</c> or <c>11/50</c>. Shares are never floating point.</summary>
+/// <summary>
+/// An exact, non-negative fraction in lowest terms, such as <c>1/3</c> or <c>11/50</c>. Shares are never floating point.
+/// Immutable value: safe to share across threads.
+/// </summary>
 public readonly record struct Fraction
 {
     /// <summary>Creates a fraction and reduces it; the denominator must be positive.</summary>

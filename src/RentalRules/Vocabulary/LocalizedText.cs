@@ -1,12 +1,18 @@
 namespace RentalRules;
 
-/// <summary>A short text in Danish and English.</summary>
+/// <summary>
+/// A short text in Danish and English.
+/// Immutable value: safe to share across threads.
+/// </summary>
 /// <param name="Da">Danish.</param>
 /// <param name="En">English.</param>
 public sealed record LocalizedText(string Da, string En)
 {
-    /// <summary>The text in the given language (<c>"da"</c> or <c>"en"</c>).</summary>
-    /// <param name="language">The language code.</param>
+    /// <summary>The text in the given language.</summary>
+    /// <param name="language">The language.</param>
     /// <returns>The text.</returns>
-    public string In(string language) => language == "da" ? Da : En;
+    public string In(Language language) => language == Language.Danish ? Da : En;
+
+    /// <summary>The text in the language of a code (<c>"da"</c>; anything else is English), for the renderers inside the library.</summary>
+    internal string In(string language) => language == "da" ? Da : En;
 }

@@ -42,7 +42,7 @@ public static class HoejeTaastrup
         var ledger = from ?? Pack.NewLedger();
         for (var i = 0; i < changes; i++)
         {
-            ledger = Pack.Route(Parkvej, FamilyVacancy((int)ledger.ChangeCounter + 1), ledger, On).Ledger;
+            ledger = Pack.Route(new RoutingRequest(Parkvej, FamilyVacancy((int)ledger.ChangeCounter + 1), On) { Ledger = ledger }).Ledger;
         }
 
         return ledger;

@@ -50,7 +50,7 @@ public abstract class JournalStoreContractTests : IAsyncLifetime
         await CleanUpAsync();
     }
 
-    protected Task<VacancyRoutingResult> Route(int n) => Router.RouteAsync(HoejeTaastrup.Municipality, HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(n), HoejeTaastrup.On);
+    protected Task<VacancyRoutingResult> Route(int n) => Router.RouteAsync(HoejeTaastrup.Municipality, new RoutingRequest(HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(n), HoejeTaastrup.On));
 
     [StoreFact]
     public async Task Route_FirstVacancy_RecordsTheDecisionWithRuleClauseLegalBasisAndCounts()
@@ -111,7 +111,7 @@ public abstract class JournalStoreContractTests : IAsyncLifetime
         }
 
         // Vacancy 5 was the municipal one; routed again on corrected facts, it is still the municipality's due.
-        var rerouted = await Router.RerouteAsync(HoejeTaastrup.Municipality, HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(5), HoejeTaastrup.On, "stairwell was wrong");
+        var rerouted = await Router.RerouteAsync(HoejeTaastrup.Municipality, new RoutingRequest(HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(5), HoejeTaastrup.On), "stairwell was wrong");
 
         var entries = await Store.ReadAsync(HoejeTaastrup.Journal);
         Assert.Equal(6, entries.Count);
@@ -124,7 +124,7 @@ public abstract class JournalStoreContractTests : IAsyncLifetime
     [StoreFact]
     public async Task Reroute_UnknownVacancy_IsRefusedWithRR0506AndRecordsNothing()
     {
-        var ex = await Assert.ThrowsAsync<RentalRulesException>(() => Router.RerouteAsync(HoejeTaastrup.Municipality, HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(9), HoejeTaastrup.On, "wrong facts"));
+        var ex = await Assert.ThrowsAsync<RentalRulesException>(() => Router.RerouteAsync(HoejeTaastrup.Municipality, new RoutingRequest(HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(9), HoejeTaastrup.On), "wrong facts"));
 
         Assert.Equal("RR0506", Assert.Single(ex.Diagnostics).Code);
         Assert.Contains("'PARKVEJ-0009' has no recorded decision", ex.Message, StringComparison.Ordinal);
@@ -148,7 +148,7 @@ public abstract class JournalStoreContractTests : IAsyncLifetime
     public async Task Entries_HoldIdsRoutesRulesAndCountsOnly_NoPersonalData()
     {
         var vacancy = HoejeTaastrup.FamilyVacancy(1) with { Rent = 6789, Area = 83, Rooms = 3, Stairwell = "B" };
-        await Router.RouteAsync(HoejeTaastrup.Municipality, HoejeTaastrup.Parkvej, vacancy, HoejeTaastrup.On);
+        await Router.RouteAsync(HoejeTaastrup.Municipality, new RoutingRequest(HoejeTaastrup.Parkvej, vacancy, HoejeTaastrup.On));
 
         var json = Assert.Single(await Store.ReadAsync(HoejeTaastrup.Journal)).ToJson();
         var names = JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name).ToList();

@@ -78,7 +78,7 @@ public sealed class OfferServiceTests
     {
         var store = new InMemoryJournalStore();
         using var services = HoejeTaastrup.Services(store);
-        var decided = HoejeTaastrup.Pack.Route(HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1), HoejeTaastrup.Pack.NewLedger(), HoejeTaastrup.On).Decision;
+        var decided = HoejeTaastrup.Pack.Route(new RoutingRequest(HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1), HoejeTaastrup.On) { Ledger = HoejeTaastrup.Pack.NewLedger() }).Decision;
 
         var result = await services.GetRequiredService<IOfferService>().OfferAsync(HoejeTaastrup.Municipality, Request(Worker("H-1", 2011)) with { Decisions = [decided] });
 

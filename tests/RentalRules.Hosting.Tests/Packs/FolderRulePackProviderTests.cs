@@ -5,6 +5,7 @@ using RentalRules.Hosting.Packs;
 using RentalRules.Packs;
 using RentalRules.Hosting.Tests.Infrastructure;
 using RentalRules.Tests.Infrastructure;
+using RentalRules.Evaluation;
 
 namespace RentalRules.Hosting.Tests.Packs;
 
@@ -164,7 +165,7 @@ public sealed class FolderRulePackProviderTests : IDisposable
         Assert.Equal(before.Generation + 1, after.Generation);
         var pack = provider.GetPack("Høje-Taastrup", new DateOnly(2025, 3, 1));
         Assert.Equal("1.1.0", pack.Version);
-        Assert.Equal("1/4", pack.Place(Build.Department() with { Designation = Facts.Designation.Prevention }, new DateOnly(2025, 3, 1)).MunicipalShare?.ToString());
+        Assert.Equal("1/4", pack.Place(new PlacementRequest(Build.Department() with { Designation = Facts.Designation.Prevention }, new DateOnly(2025, 3, 1))).MunicipalShare?.ToString());
         Assert.Contains(_logs.Entries, e => e.Message == "Replaced rule pack hoeje-taastrup-2023 1.0.0 with hoeje-taastrup-2023 1.1.0 from hoeje-taastrup-2023.json");
 
         // The old snapshot is untouched: an evaluation that holds it still sees the old pack whole.

@@ -18,7 +18,7 @@ public sealed class VacancyRouterTests
     {
         using var services = HoejeTaastrup.Services(new InMemoryJournalStore(), logs: _logs);
 
-        var result = await services.GetRequiredService<IVacancyRouter>().RouteAsync(HoejeTaastrup.Municipality, HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1), HoejeTaastrup.On);
+        var result = await services.GetRequiredService<IVacancyRouter>().RouteAsync(HoejeTaastrup.Municipality, new RoutingRequest(HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1), HoejeTaastrup.On));
 
         Assert.Equal(VacancyRoute.Flexible, result.Decision.Route);
         Assert.Equal(HoejeTaastrup.PackId, result.Pack.Id);
@@ -35,7 +35,7 @@ public sealed class VacancyRouterTests
             .BuildServiceProvider();
         await using var _ = services;
 
-        var result = await services.GetRequiredService<IVacancyRouter>().RouteAsync(HoejeTaastrup.Municipality, HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1), HoejeTaastrup.On);
+        var result = await services.GetRequiredService<IVacancyRouter>().RouteAsync(HoejeTaastrup.Municipality, new RoutingRequest(HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1), HoejeTaastrup.On));
 
         Assert.Equal(clock.GetUtcNow(), result.Entry!.RecordedAt);
     }
@@ -48,8 +48,8 @@ public sealed class VacancyRouterTests
         var router = services.GetRequiredService<IVacancyRouter>();
         var unknown = new Vacancy { Id = "X-1", Department = HoejeTaastrup.DepartmentId };
 
-        var first = await router.RouteAsync(HoejeTaastrup.Municipality, HoejeTaastrup.Parkvej, unknown, HoejeTaastrup.On);
-        var second = await router.RouteAsync(HoejeTaastrup.Municipality, HoejeTaastrup.Parkvej, unknown with { Category = DwellingCategory.Family }, HoejeTaastrup.On);
+        var first = await router.RouteAsync(HoejeTaastrup.Municipality, new RoutingRequest(HoejeTaastrup.Parkvej, unknown, HoejeTaastrup.On));
+        var second = await router.RouteAsync(HoejeTaastrup.Municipality, new RoutingRequest(HoejeTaastrup.Parkvej, unknown with { Category = DwellingCategory.Family }, HoejeTaastrup.On));
 
         Assert.Equal(VacancyRoute.Undetermined, first.Decision.Route);
         Assert.Null(first.Entry);
@@ -62,7 +62,7 @@ public sealed class VacancyRouterTests
     {
         using var services = HoejeTaastrup.Services(new InMemoryJournalStore());
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => services.GetRequiredService<IVacancyRouter>().RouteAsync(HoejeTaastrup.Municipality, HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1) with { Id = null }, HoejeTaastrup.On));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => services.GetRequiredService<IVacancyRouter>().RouteAsync(HoejeTaastrup.Municipality, new RoutingRequest(HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1) with { Id = null }, HoejeTaastrup.On)));
 
         Assert.Contains("keyed by the host's vacancy id", ex.Message, StringComparison.Ordinal);
     }
@@ -72,7 +72,7 @@ public sealed class VacancyRouterTests
     {
         using var services = HoejeTaastrup.Services(new InMemoryJournalStore());
 
-        await Assert.ThrowsAsync<RulePackNotFoundException>(() => services.GetRequiredService<IVacancyRouter>().RouteAsync("Aarhus", HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1), HoejeTaastrup.On));
+        await Assert.ThrowsAsync<RulePackNotFoundException>(() => services.GetRequiredService<IVacancyRouter>().RouteAsync("Aarhus", new RoutingRequest(HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1), HoejeTaastrup.On)));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class VacancyRouterTests
         var store = new InMemoryJournalStore();
         using var services = HoejeTaastrup.Services(store);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => services.GetRequiredService<IVacancyRouter>().RouteAsync(HoejeTaastrup.Municipality, HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1), HoejeTaastrup.On, new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => services.GetRequiredService<IVacancyRouter>().RouteAsync(HoejeTaastrup.Municipality, new RoutingRequest(HoejeTaastrup.Parkvej, HoejeTaastrup.FamilyVacancy(1), HoejeTaastrup.On), new CancellationToken(canceled: true)));
 
         Assert.Empty(await store.ReadAsync(HoejeTaastrup.Journal));
     }

@@ -1,3 +1,4 @@
+using RentalRules.Evaluation;
 using System.Globalization;
 using System.Text;
 using RentalRules.Diagnostics;
@@ -30,7 +31,7 @@ public sealed class PlacementAnalysisBudgetTests
         Assert.Equal("$.placement.rules", info.Location.JsonPath);
 
         // The table still places: residents 4 995 fall in the band of rule r499 (< 5 000).
-        Assert.Equal("r499", load.Value!.Place(Build.Department("D-1", residents: 4995), On).Explanation[0].RuleId);
+        Assert.Equal("r499", load.Value!.Place(new PlacementRequest(Build.Department("D-1", residents: 4995), On)).Explanation[0].RuleId);
     }
 
     [Fact]

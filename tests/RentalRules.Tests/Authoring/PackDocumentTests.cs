@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RentalRules.Authoring;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Authoring;
 
@@ -18,7 +19,7 @@ public sealed partial class PackDocumentTests
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var html = run.Stdout;
-        foreach (var (clause, _) in Repo.Pack("holbaek-2024").DeclaredClauses)
+        foreach (var clause in Repo.Pack("holbaek-2024").DeclaredClauses.Select(c => c.Clause))
         {
             Assert.Contains("<td><strong>" + System.Net.WebUtility.HtmlEncode(clause) + "</strong></td>", html, StringComparison.Ordinal);
         }
@@ -32,7 +33,7 @@ public sealed partial class PackDocumentTests
     [Fact]
     public void Doc_HolbaekAsMarkdown_HasParametersPlacementConditionsInWordsCriteriaAndCoverage()
     {
-        var md = PackDocument.ToMarkdown(Repo.Pack("holbaek-2024"), "en", PackTestRunner.RunFile(Repo.Rules("holbaek-2024.json")));
+        var md = PackDocument.ToMarkdown(Repo.Pack("holbaek-2024"), Language.English, PackTestRunner.RunFile(Repo.Rules("holbaek-2024.json")));
 
         Assert.Contains("| `greenMax` | from 2024-07-01: 30 % | share | § 6 | Upper bound of green (0-30 %), inclusive. |", md, StringComparison.Ordinal);
         Assert.Contains("| 3 | `holbaek-green` | § 6 | department › key figures › outside labour market share is at most greenMax (30 %) `department.keyFigures.outsideLabourMarketShare <= param.greenMax` | **green** | At most 30 % of residents aged 18-64 are without attachment to the labour market (green): every 3rd vacant dwelling is offered for municipal allocation. |", md, StringComparison.Ordinal);
@@ -46,7 +47,7 @@ public sealed partial class PackDocumentTests
     [Fact]
     public void Doc_InDanish_UsesDanishLabelsAndTexts()
     {
-        var md = PackDocument.ToMarkdown(Repo.Pack("holbaek-2024"), "da");
+        var md = PackDocument.ToMarkdown(Repo.Pack("holbaek-2024"), Language.Danish);
 
         Assert.Contains("## Bestemmelser", md, StringComparison.Ordinal);
         Assert.Contains("department › key figures › outside labour market share er højst greenMax (30 %)", md, StringComparison.Ordinal);

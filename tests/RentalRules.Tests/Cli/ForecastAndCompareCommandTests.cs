@@ -2,6 +2,7 @@ using System.Text.Json;
 using RentalRules.Analysis;
 using RentalRules.Explanations;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Cli;
 
@@ -122,7 +123,7 @@ public sealed class ForecastAndCompareCommandTests
         AssertSuccess(run);
         var expected = ComparisonReport.Markdown(
             PackComparer.Run(Repo.Pack("holbaek-2024"), folder.Load(), Explanations.ComparisonReportTests.ComparePortfolio(), Analysis.ComparisonTests.Households(), new DateOnly(2025, 3, 1)),
-            "en");
+            Language.English);
         Assert.Equal(Lf(expected), Lf(run.Stdout));
     }
 

@@ -5,6 +5,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Evaluation;
 
@@ -51,7 +52,7 @@ public sealed class DefaultRouteTests
             ResultText.Eligibility(result).Split('\n').Select(l => l.TrimEnd('\r')));
         Assert.Contains(
             "  Alle veje: kommunal anvisning: ikke berettiget (lukket); fleksibel udlejning: ikke berettiget (lukket); venteliste: berettiget",
-            ResultText.Eligibility(result, "da").Split('\n').Select(l => l.TrimEnd('\r')));
+            ResultText.Eligibility(result, Language.Danish).Split('\n').Select(l => l.TrimEnd('\r')));
     }
 
     [Fact]

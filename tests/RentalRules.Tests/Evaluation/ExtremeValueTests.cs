@@ -28,7 +28,7 @@ public sealed class ExtremeValueTests
         for (var i = 1; i <= 8; i++)
         {
             var vacancy = new Vacancy { Id = $"V-{i}", Department = "AAL-1", Category = DwellingCategory.Family, Rent = 6200m, Stairwell = "A" };
-            var result = pack.Route(department, vacancy, ledger, new DateOnly(1, 1, 10 + i));
+            var result = pack.Route(new RoutingRequest(department, vacancy, new DateOnly(1, 1, 10 + i)) { Ledger = ledger });
             routes.Add(result.Decision.Route);
             ledger = result.Ledger;
         }
@@ -64,7 +64,7 @@ public sealed class ExtremeValueTests
     {
         var pack = Arithmetic("department.dwellings / department.residents > 2");
 
-        var result = pack.Place(new Department { Id = "D", Dwellings = 100, Residents = 0 }, On);
+        var result = pack.Place(new PlacementRequest(new Department { Id = "D", Dwellings = 100, Residents = 0 }, On));
 
         Assert.Equal(PlacementOutcome.Undetermined, result.Outcome);
         Assert.Equal(["(division by zero)"], result.Missing);
@@ -76,7 +76,7 @@ public sealed class ExtremeValueTests
     {
         var pack = Arithmetic("department.dwellings * 79000000000000000000000000000 > 2");
 
-        var result = pack.Place(new Department { Id = "D", Dwellings = 100 }, On);
+        var result = pack.Place(new PlacementRequest(new Department { Id = "D", Dwellings = 100 }, On));
 
         Assert.Equal(PlacementOutcome.Undetermined, result.Outcome);
         Assert.Equal(["(arithmetic overflow)"], result.Missing);
@@ -88,7 +88,7 @@ public sealed class ExtremeValueTests
     {
         var pack = Arithmetic("department.dwellings / department.residents > department.turnoverRate");
 
-        var result = pack.Place(new Department { Id = "D", Dwellings = 100, Residents = 0 }, On);
+        var result = pack.Place(new PlacementRequest(new Department { Id = "D", Dwellings = 100, Residents = 0 }, On));
 
         Assert.Equal(["(division by zero)", "department.turnoverRate"], result.Missing.Order(StringComparer.Ordinal));
         Assert.Equal("The placement cannot be decided: a placement rule needs facts that are missing (department.turnoverRate) and divides by zero.", Assert.Single(result.Explanation).Reason.En);
@@ -99,8 +99,8 @@ public sealed class ExtremeValueTests
     {
         var pack = Arithmetic("department.dwellings / department.residents > 2");
 
-        Assert.Equal("big", pack.Place(new Department { Id = "D", Dwellings = 100, Residents = 10 }, On).Tier);
-        Assert.Equal("small", pack.Place(new Department { Id = "D", Dwellings = 10, Residents = 10 }, On).Tier);
+        Assert.Equal("big", pack.Place(new PlacementRequest(new Department { Id = "D", Dwellings = 100, Residents = 10 }, On)).Tier);
+        Assert.Equal("small", pack.Place(new PlacementRequest(new Department { Id = "D", Dwellings = 10, Residents = 10 }, On)).Tier);
     }
 
     #endregion
@@ -111,7 +111,7 @@ public sealed class ExtremeValueTests
     public void Parse_LedgerCountAtTheLargestLong_IsRefusedWithALocatedError()
     {
         var pack = Repo.Pack("holbaek-2024");
-        var routed = pack.Route(Build.Department("HB-1"), new Vacancy { Id = "V", Department = "HB-1", Category = DwellingCategory.Family }, pack.NewLedger(), On);
+        var routed = pack.Route(new RoutingRequest(Build.Department("HB-1"), new Vacancy { Id = "V", Department = "HB-1", Category = DwellingCategory.Family }, On) { Ledger = pack.NewLedger() });
         var json = routed.Ledger.ToJson().Replace("\"counted\": 1", "\"counted\": 9223372036854775807", StringComparison.Ordinal);
         Assert.Contains("9223372036854775807", json, StringComparison.Ordinal);
 
@@ -129,11 +129,11 @@ public sealed class ExtremeValueTests
         var pack = Repo.Pack("holbaek-2024");
         var department = Build.Department("HB-1");
         var vacancy = new Vacancy { Id = "V", Department = "HB-1", Category = DwellingCategory.Family };
-        var first = pack.Route(department, vacancy, pack.NewLedger(), On);
+        var first = pack.Route(new RoutingRequest(department, vacancy, On) { Ledger = pack.NewLedger() });
         var counter = Assert.Single(first.Ledger.Counters);
         var full = first.Ledger.With(counter with { Counted = Ledger.MaxCount, Municipal = 0, Flexible = 0 }, pack.Version);
 
-        var result = pack.Route(department, vacancy, full, On);
+        var result = pack.Route(new RoutingRequest(department, vacancy, On) { Ledger = full });
 
         Assert.Equal(VacancyRoute.Undetermined, result.Decision.Route);
         Assert.Same(full, result.Ledger);

@@ -34,7 +34,7 @@ public sealed class InternalTransferRouteTests
     [Fact]
     public void Place_TierThatDoesNotStateTheRoute_ListsOnlyTheThreeRoutesItNames()
     {
-        var placement = Load(transfer: null).Place(Build.Department("D-1"), On);
+        var placement = Load(transfer: null).Place(new PlacementRequest(Build.Department("D-1"), On));
 
         Assert.Equal([LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList], placement.Routes.Keys.Order());
     }
@@ -60,7 +60,7 @@ public sealed class InternalTransferRouteTests
         var pack = Load(transfer: new { requirements = new object[] { new { id = "transfer-work", criteriaSet = "work", clause = "§ 3", reason = new { da = "Oprykning kræver arbejde.", en = "Transfers need work." } } } });
 
         var result = pack.Check(new EligibilityRequest(Build.Department("D-1"), Jobless, LettingRoute.InternalTransfer, On));
-        var placement = pack.Place(Build.Department("D-1"), On);
+        var placement = pack.Place(new PlacementRequest(Build.Department("D-1"), On));
 
         Assert.Equal(Outcome.Ineligible, result.Outcome);
         Assert.Contains(result.Criteria.SelectMany(c => c.Children.Prepend(c)), c => c is { Id: "work-1", Outcome: Outcome.Ineligible });

@@ -31,7 +31,7 @@ public sealed class JournalRecorderTests
     {
         var department = Build.Department("HB-1", outside is null ? null : (decimal)outside.Value);
 
-        var entry = Holbaek.Record(department, Vacancies.Of("V-1", "HB-1", DwellingCategory.Family), Holbaek.NewLedger(), On, At).Entry!;
+        var entry = Holbaek.Record(new RoutingRequest(department, Vacancies.Of("V-1", "HB-1", DwellingCategory.Family), On) { Ledger = Holbaek.NewLedger() }, At).Entry!;
 
         Assert.Equal((tier, "holbaek-family", "§ 6", basis), (entry.Tier, entry.RuleId, entry.Clause, entry.LegalBasis));
     }
@@ -40,7 +40,7 @@ public sealed class JournalRecorderTests
     [Clause("holbaek-2024", "§ 3")]
     public void Record_HolbaekElderlyDwelling_RestsOnTheAgreementsOwnClause()
     {
-        var entry = Holbaek.Record(Green("HB-1"), Vacancies.Of("V-1", "HB-1", DwellingCategory.Elderly), Holbaek.NewLedger(), On, At).Entry!;
+        var entry = Holbaek.Record(new RoutingRequest(Green("HB-1"), Vacancies.Of("V-1", "HB-1", DwellingCategory.Elderly), On) { Ledger = Holbaek.NewLedger() }, At).Entry!;
 
         Assert.Equal(("agreement", "§ 3", "municipal", "elderly", "ORG-1"), (entry.LegalBasis, entry.Clause, entry.LettingType, entry.Category, entry.Organisation));
         Assert.Equal(At, entry.RecordedAt);
@@ -51,7 +51,7 @@ public sealed class JournalRecorderTests
     {
         var ledger = Holbaek.NewLedger();
 
-        var recording = Holbaek.Record(Green("HB-1"), new Vacancy { Id = "V-1", Department = "HB-1" }, ledger, On, At);
+        var recording = Holbaek.Record(new RoutingRequest(Green("HB-1"), new Vacancy { Id = "V-1", Department = "HB-1" }, On) { Ledger = ledger }, At);
 
         Assert.Null(recording.Entry);
         Assert.Same(ledger, recording.Ledger);
@@ -61,7 +61,7 @@ public sealed class JournalRecorderTests
     [Fact]
     public void Record_VacancyWithoutId_IsRefused()
     {
-        var ex = Assert.Throws<ArgumentException>(() => Holbaek.Record(Green("HB-1"), Vacancies.Of(null!, "HB-1", DwellingCategory.Family), Holbaek.NewLedger(), On, At));
+        var ex = Assert.Throws<ArgumentException>(() => Holbaek.Record(new RoutingRequest(Green("HB-1"), Vacancies.Of(null!, "HB-1", DwellingCategory.Family), On) { Ledger = Holbaek.NewLedger() }, At));
 
         Assert.Contains("keyed by the host's vacancy id", ex.Message, StringComparison.Ordinal);
     }
@@ -73,7 +73,7 @@ public sealed class JournalRecorderTests
         // Green: vacancies 1, 2 waiting list/flexible, 3 municipal. Vacancy 1 re-routed: the municipality has had ⌊3/3⌋ = 1.
         var (entries, ledger) = RecordAll(Green("HB-1"), 3);
 
-        var rerouted = Holbaek.Reroute(entries[0], "category was wrong", Green("HB-1"), Vacancies.Of("HB-1-1", "HB-1", DwellingCategory.Family), ledger, On, At);
+        var rerouted = Holbaek.Reroute(new RoutingRequest(Green("HB-1"), Vacancies.Of("HB-1-1", "HB-1", DwellingCategory.Family), On) { Ledger = ledger }, entries[0], "category was wrong", At);
 
         Assert.Equal((2, "category was wrong"), (rerouted.Entry!.Revision, rerouted.Entry.RerouteReason));
         Assert.NotEqual(VacancyRoute.Municipal, rerouted.Entry.Route);
@@ -86,8 +86,8 @@ public sealed class JournalRecorderTests
     {
         var (entries, ledger) = RecordAll(Green("HB-1"), 3);
 
-        var rerouted = Holbaek.Reroute(entries[2], "it is an elderly dwelling", Green("HB-1"), Vacancies.Of("HB-1-3", "HB-1", DwellingCategory.Elderly), ledger, On, At);
-        var next = Holbaek.Record(Green("HB-1"), Vacancies.Of("HB-1-4", "HB-1", DwellingCategory.Family), rerouted.Ledger, On, At);
+        var rerouted = Holbaek.Reroute(new RoutingRequest(Green("HB-1"), Vacancies.Of("HB-1-3", "HB-1", DwellingCategory.Elderly), On) { Ledger = ledger }, entries[2], "it is an elderly dwelling", At);
+        var next = Holbaek.Record(new RoutingRequest(Green("HB-1"), Vacancies.Of("HB-1-4", "HB-1", DwellingCategory.Family), On) { Ledger = rerouted.Ledger }, At);
 
         Assert.Equal(("holbaek-elderly", VacancyRoute.Municipal), (rerouted.Entry!.RuleId, rerouted.Entry.Route));
         Assert.Equal((2L, 0L), (rerouted.Ledger.Find("HB-1", "family")!.Counted, rerouted.Ledger.Find("HB-1", "family")!.Municipal));
@@ -99,7 +99,7 @@ public sealed class JournalRecorderTests
     {
         var (entries, ledger) = RecordAll(Green("HB-1"), 3);
 
-        var rerouted = Holbaek.Reroute(entries[1], "unknown category", Green("HB-1"), new Vacancy { Id = "HB-1-2", Department = "HB-1" }, ledger, On, At);
+        var rerouted = Holbaek.Reroute(new RoutingRequest(Green("HB-1"), new Vacancy { Id = "HB-1-2", Department = "HB-1" }, On) { Ledger = ledger }, entries[1], "unknown category", At);
 
         Assert.Null(rerouted.Entry);
         Assert.Same(ledger, rerouted.Ledger);
@@ -119,14 +119,14 @@ public sealed class JournalRecorderTests
             if (op % 3 == 0 && inForce.Count > 0)
             {
                 var target = inForce.Values.ElementAt(op % inForce.Count);
-                var r = pack.Reroute(target, "correction", department, Vacancies.Of(target.VacancyId, "HB-1", DwellingCategory.Family), ledger, On, At);
+                var r = pack.Reroute(new RoutingRequest(department, Vacancies.Of(target.VacancyId, "HB-1", DwellingCategory.Family), On) { Ledger = ledger }, target, "correction", At);
                 inForce[target.VacancyId] = r.Entry!;
                 ledger = r.Ledger;
             }
             else
             {
                 n++;
-                var r = pack.Record(department, Vacancies.Of($"V-{n}", "HB-1", DwellingCategory.Family), ledger, On, At);
+                var r = pack.Record(new RoutingRequest(department, Vacancies.Of($"V-{n}", "HB-1", DwellingCategory.Family), On) { Ledger = ledger }, At);
                 inForce[r.Entry!.VacancyId] = r.Entry;
                 ledger = r.Ledger;
             }
@@ -141,7 +141,7 @@ public sealed class JournalRecorderTests
     public void SliceAndCombine_PartsOfDepartments_GiveTheLedgerBack()
     {
         var (_, ledger) = RecordAll(Green("HB-1"), 4);
-        ledger = Holbaek.Record(Uncoloured("HB-2"), Vacancies.Of("HB-2-1", "HB-2", DwellingCategory.Family), ledger, On, At).Ledger;
+        ledger = Holbaek.Record(new RoutingRequest(Uncoloured("HB-2"), Vacancies.Of("HB-2-1", "HB-2", DwellingCategory.Family), On) { Ledger = ledger }, At).Ledger;
 
         var combined = Ledger.Combine(Holbaek.Id, ledger.PackVersion, ledger.Departments.Select(ledger.Slice));
 
@@ -168,7 +168,7 @@ public sealed class JournalRecorderTests
         var entries = new List<JournalEntry>();
         for (var i = 1; i <= count; i++)
         {
-            var r = Holbaek.Record(department, Vacancies.Of($"{department.Id}-{i}", department.Id, DwellingCategory.Family), ledger, On, At);
+            var r = Holbaek.Record(new RoutingRequest(department, Vacancies.Of($"{department.Id}-{i}", department.Id, DwellingCategory.Family), On) { Ledger = ledger }, At);
             entries.Add(r.Entry!);
             ledger = r.Ledger;
         }

@@ -119,7 +119,7 @@ public sealed partial class LedgerTests
 
         foreach (var (vacancy, expected) in steps)
         {
-            ledger = Holbaek.Route(departments[vacancy.Department!], vacancy, ledger, On).Ledger;
+            ledger = Holbaek.Route(new RoutingRequest(departments[vacancy.Department!], vacancy, On) { Ledger = ledger }).Ledger;
             Assert.Equal(expected, ledger.ChangeCounter);
         }
     }
@@ -130,7 +130,7 @@ public sealed partial class LedgerTests
         var rehousing = Build.Department("HT-RENOVATION") with { Designation = Designation.Vulnerable, Rehousing = true };
         var ledger = HoejeTaastrup.NewLedger();
 
-        var result = HoejeTaastrup.Route(rehousing, Vacancies.Of("RENOV-01", "HT-RENOVATION", DwellingCategory.Family), ledger, On);
+        var result = HoejeTaastrup.Route(new RoutingRequest(rehousing, Vacancies.Of("RENOV-01", "HT-RENOVATION", DwellingCategory.Family), On) { Ledger = ledger });
 
         Assert.Equal(VacancyRoute.Closed, result.Decision.Route);
         Assert.Equal(0, result.Ledger.ChangeCounter);
@@ -142,7 +142,7 @@ public sealed partial class LedgerTests
     {
         var ledger = Holbaek.NewLedger();
 
-        var result = Holbaek.Route(Build.Department("HB-101", 0.2m), Vacancies.Of("HB-101-F01", "HB-101", DwellingCategory.Family), ledger, On);
+        var result = Holbaek.Route(new RoutingRequest(Build.Department("HB-101", 0.2m), Vacancies.Of("HB-101-F01", "HB-101", DwellingCategory.Family), On) { Ledger = ledger });
 
         Assert.NotSame(ledger, result.Ledger);
         Assert.Equal(0, ledger.ChangeCounter);
@@ -178,7 +178,7 @@ public sealed partial class LedgerTests
     {
         var foreign = Holbaek.NewLedger();
 
-        var error = Assert.Throws<ArgumentException>(() => HoejeTaastrup.Route(Build.Department("HT-GREEN"), Vacancies.Of("V-1", "HT-GREEN", DwellingCategory.Family), foreign, On));
+        var error = Assert.Throws<ArgumentException>(() => HoejeTaastrup.Route(new RoutingRequest(Build.Department("HT-GREEN"), Vacancies.Of("V-1", "HT-GREEN", DwellingCategory.Family), On) { Ledger = foreign }));
 
         Assert.Equal("ledger", error.ParamName);
         Assert.StartsWith("The ledger was kept under the pack 'holbaek-2024', not 'hoeje-taastrup-2023'.", error.Message, StringComparison.Ordinal);

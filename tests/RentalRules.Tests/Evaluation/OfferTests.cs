@@ -67,7 +67,7 @@ public sealed class OfferTests
     [Fact]
     public void Offer_DecisionsGiven_FollowsThemWithoutRouting()
     {
-        var routed = Baseline.Route(Build.Department(), Family("V-1"), Baseline.NewLedger(), On).Decision with { Route = VacancyRoute.Closed };
+        var routed = Baseline.Route(new RoutingRequest(Build.Department(), Family("V-1"), On) { Ledger = Baseline.NewLedger() }).Decision with { Route = VacancyRoute.Closed };
 
         var offer = Assert.Single(Baseline.Offer(new OfferRequest([Build.Department()], [Family("V-1")], [Household("H-1", 2011)], On) { Decisions = [routed] }).Offers);
 

@@ -1,5 +1,6 @@
 using RentalRules.Tests.Infrastructure;
 using static RentalRules.Tests.Infrastructure.StagePack;
+using RentalRules.Evaluation;
 
 namespace RentalRules.Tests.Evaluation;
 
@@ -22,8 +23,8 @@ public sealed class PlacementTests
     {
         var pack = Placement(hitPolicy, Small, Large);
 
-        var small = pack.Place(Build.Department("D-1", residents: 400), On);
-        var large = pack.Place(Build.Department("D-2", residents: 4000), On);
+        var small = pack.Place(new PlacementRequest(Build.Department("D-1", residents: 400), On));
+        var large = pack.Place(new PlacementRequest(Build.Department("D-2", residents: 4000), On));
 
         Assert.Equal((PlacementOutcome.Placed, "a", "small"), (small.Outcome, small.Tier, Assert.Single(small.Explanation).RuleId));
         Assert.Equal((PlacementOutcome.Placed, "b", "large"), (large.Outcome, large.Tier, Assert.Single(large.Explanation).RuleId));
@@ -35,7 +36,7 @@ public sealed class PlacementTests
     {
         var pack = Placement("first", Small, AnySize);
 
-        var placement = pack.Place(Build.Department("D-1", residents: 400), On);
+        var placement = pack.Place(new PlacementRequest(Build.Department("D-1", residents: 400), On));
 
         Assert.Equal(PlacementOutcome.Placed, placement.Outcome);
         Assert.Equal("a", placement.Tier);
@@ -47,7 +48,7 @@ public sealed class PlacementTests
     {
         var pack = Placement("unique", Small, AnySize);
 
-        var placement = pack.Place(Build.Department("D-1", residents: 400), On);
+        var placement = pack.Place(new PlacementRequest(Build.Department("D-1", residents: 400), On));
 
         Assert.Equal(PlacementOutcome.Unplaced, placement.Outcome);
         Assert.Null(placement.Tier);
@@ -63,7 +64,7 @@ public sealed class PlacementTests
         // The rules overlap only from 0 residents up to 999; a department of 4 000 meets 'any-size' alone.
         var pack = Placement("unique", Small, AnySize);
 
-        var placement = pack.Place(Build.Department("D-1", residents: 4000), On);
+        var placement = pack.Place(new PlacementRequest(Build.Department("D-1", residents: 4000), On));
 
         Assert.Equal((PlacementOutcome.Placed, "b", "any-size"), (placement.Outcome, placement.Tier, Assert.Single(placement.Explanation).RuleId));
     }
@@ -75,7 +76,7 @@ public sealed class PlacementTests
     {
         var pack = Placement(hitPolicy, Small, Large);
 
-        var placement = pack.Place(Build.Department("D-1", residents: null), On);
+        var placement = pack.Place(new PlacementRequest(Build.Department("D-1", residents: null), On));
 
         Assert.Equal(PlacementOutcome.Undetermined, placement.Outcome);
         Assert.Null(placement.Tier);
@@ -89,7 +90,7 @@ public sealed class PlacementTests
         // Under 'first' a later rule is never asked once one holds, so its unknown fact does not matter.
         var pack = Placement("first", new Rule("always", "true", "a"), new Rule("rented", "department.turnoverRate > 0.1", "b"));
 
-        var placement = pack.Place(Build.Department("D-1") with { TurnoverRate = null }, On);
+        var placement = pack.Place(new PlacementRequest(Build.Department("D-1") with { TurnoverRate = null }, On));
 
         Assert.Equal((PlacementOutcome.Placed, "a"), (placement.Outcome, placement.Tier));
         Assert.Empty(placement.Missing);
@@ -101,7 +102,7 @@ public sealed class PlacementTests
         // Under 'unique' every rule must answer: the unknown one could be a second hit.
         var pack = Placement("unique", new Rule("always", "true", "a"), new Rule("rented", "department.turnoverRate > 0.1", "b"));
 
-        var placement = pack.Place(Build.Department("D-1") with { TurnoverRate = null }, On);
+        var placement = pack.Place(new PlacementRequest(Build.Department("D-1") with { TurnoverRate = null }, On));
 
         Assert.Equal(PlacementOutcome.Undetermined, placement.Outcome);
         Assert.Equal(["department.turnoverRate"], placement.Missing);
@@ -112,7 +113,7 @@ public sealed class PlacementTests
     {
         var pack = Placement("first", Small);
 
-        var placement = pack.Place(Build.Department("D-1", residents: 4000), On);
+        var placement = pack.Place(new PlacementRequest(Build.Department("D-1", residents: 4000), On));
 
         Assert.Equal(PlacementOutcome.Unplaced, placement.Outcome);
         Assert.Equal("No placement rule applies to the department: the pack's table has a gap.", Assert.Single(placement.Explanation).Reason.En);

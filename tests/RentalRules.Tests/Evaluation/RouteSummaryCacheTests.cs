@@ -38,8 +38,8 @@ public sealed class RouteSummaryCacheTests
                 var shared = Load();
                 foreach (var department in order)
                 {
-                    var together = Describe(shared.Place(department, On));
-                    var alone = Describe(Load().Place(department, On));
+                    var together = Describe(shared.Place(new PlacementRequest(department, On)));
+                    var alone = Describe(Load().Place(new PlacementRequest(department, On)));
                     Assert.Equal(alone, together);
                 }
             });
@@ -49,9 +49,9 @@ public sealed class RouteSummaryCacheTests
     {
         // Before the fix, a 2-bit field per requirement wrapped after 15: dwellings 0 and 15 shared a cache entry.
         var pack = Load();
-        pack.Place(new Department { Id = "zero", Dwellings = 0 }, On);
+        pack.Place(new PlacementRequest(new Department { Id = "zero", Dwellings = 0 }, On));
 
-        var sixteenth = pack.Place(new Department { Id = "fifteen", Dwellings = 15 }, On);
+        var sixteenth = pack.Place(new PlacementRequest(new Department { Id = "fifteen", Dwellings = 15 }, On));
 
         Assert.Equal(["set-15"], sixteenth.Routes[LettingRoute.WaitingList].CriteriaSets);
     }

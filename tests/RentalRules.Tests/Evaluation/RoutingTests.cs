@@ -4,6 +4,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Evaluation;
 
@@ -64,10 +65,10 @@ public sealed class RoutingTests
 
         Assert.Equal(
             "tiny-family (tiny § 1): This is vacancy no. 7 of its kind in the department, and the municipality allocates every 3rd vacant dwelling: with it the municipality is due 2 allocations in all against 2 before, so the dwelling does not go to municipal allocation.",
-            ResultText.Line(decisions[6].Explanation[2], "en"));
+            ResultText.Line(decisions[6].Explanation[2], Language.English));
         Assert.Equal(
             "tiny-family (tiny § 1): Dette er ledig bolig nr. 6 af denne slags i afdelingen, og kommunen anviser hver 3. ledige bolig: med den har kommunen krav på 2 anvisninger i alt mod 1 før, så boligen går til kommunal anvisning.",
-            ResultText.Line(decisions[5].Explanation[2], "da"));
+            ResultText.Line(decisions[5].Explanation[2], Language.Danish));
     }
 
     #endregion
@@ -82,7 +83,7 @@ public sealed class RoutingTests
 
         foreach (var (v, i) in Vacancies.Numbered("T-1", DwellingCategory.Family, 5).Select((v, i) => (v, i)))
         {
-            ledger = pack.Route(TierA("T-1"), v, ledger, On).Ledger;
+            ledger = pack.Route(new RoutingRequest(TierA("T-1"), v, On) { Ledger = ledger }).Ledger;
             Assert.Equal(i + 1, ledger.ChangeCounter);
         }
     }
@@ -93,7 +94,7 @@ public sealed class RoutingTests
         var pack = TinyPack.Load("1/3");
         var ledger = pack.NewLedger();
 
-        var result = pack.Route(TierA("T-1"), Vacancies.Of("T-1-E01", "T-1", DwellingCategory.Elderly), ledger, On);
+        var result = pack.Route(new RoutingRequest(TierA("T-1"), Vacancies.Of("T-1-E01", "T-1", DwellingCategory.Elderly), On) { Ledger = ledger });
 
         Assert.Equal(VacancyRoute.Undetermined, result.Decision.Route);
         Assert.Same(ledger, result.Ledger);
@@ -111,7 +112,7 @@ public sealed class RoutingTests
         var pack = TinyPack.Load("1/3");
         var ledger = pack.NewLedger();
 
-        var result = pack.Route(TierA("T-1") with { Id = null }, Vacancies.Of("T-1-F01", null, DwellingCategory.Family), ledger, On);
+        var result = pack.Route(new RoutingRequest(TierA("T-1") with { Id = null }, Vacancies.Of("T-1-F01", null, DwellingCategory.Family), On) { Ledger = ledger });
 
         Assert.Equal(VacancyRoute.Undetermined, result.Decision.Route);
         Assert.Equal(["department.id"], result.Decision.Missing);
@@ -124,7 +125,7 @@ public sealed class RoutingTests
         var pack = TinyPack.Load("1/3");
         var ledger = pack.NewLedger();
 
-        var result = pack.Route(TierA("T-1") with { Residents = null }, Vacancies.Of("T-1-F01", "T-1", DwellingCategory.Family), ledger, On);
+        var result = pack.Route(new RoutingRequest(TierA("T-1") with { Residents = null }, Vacancies.Of("T-1-F01", "T-1", DwellingCategory.Family), On) { Ledger = ledger });
 
         Assert.Equal(VacancyRoute.Undetermined, result.Decision.Route);
         Assert.Null(result.Decision.Tier);
@@ -160,7 +161,7 @@ public sealed class RoutingTests
         Assert.Equal(new LedgerCounter("T-1", "family", "b", 8, 1, 1) { Due = new Fraction(5, 3) }, after.Find("T-1", "family"));
         Assert.Equal(
             "routing.onTierChange (tiny § 4): The department's placement has changed from A to B under the placement rules of § 1. The municipality is due 2/3 allocations of this kind of dwelling and has had 0; counting goes on with the new share (every 6th vacant dwelling), so nothing is lost. The agreement's rule for a change: New tier.",
-            ResultText.Line(asB[0].Explanation[2], "en"));
+            ResultText.Line(asB[0].Explanation[2], Language.English));
     }
 
     [Fact]
@@ -170,7 +171,7 @@ public sealed class RoutingTests
         var pack = TinyPack.Load("1/3", "1/3", onTierChange: "carry");
         var (_, ledger) = Routing.RouteAll(pack, TierA("T-1"), Vacancies.Numbered("T-1", DwellingCategory.Family, 3), pack.NewLedger(), On);
 
-        var after = pack.Route(TierB("T-1"), Vacancies.Of("T-1-F04", "T-1", DwellingCategory.Family), ledger, On).Ledger;
+        var after = pack.Route(new RoutingRequest(TierB("T-1"), Vacancies.Of("T-1-F04", "T-1", DwellingCategory.Family), On) { Ledger = ledger }).Ledger;
 
         var counter = after.Find("T-1", "family")!;
         Assert.Equal(("b", 4L, 1L), (counter.Tier, counter.Counted, counter.Municipal));
@@ -202,7 +203,7 @@ public sealed class RoutingTests
         Assert.Equal([3L, 4, 5, 6], asB.Select(d => d.Count!.Value));
         Assert.Equal("b", after.Find("T-1", "family")!.Tier);
         Assert.Equal(6, after.Find("T-1", "family")!.Counted);
-        Assert.Equal("routing.onTierChange (tiny § 4): The department's placement has changed from A to B under the placement rules of § 1. The agreement's rule for a change: New tier.", ResultText.Line(asB[0].Explanation[2], "en"));
+        Assert.Equal("routing.onTierChange (tiny § 4): The department's placement has changed from A to B under the placement rules of § 1. The agreement's rule for a change: New tier.", ResultText.Line(asB[0].Explanation[2], Language.English));
     }
 
     [Fact]
@@ -211,7 +212,7 @@ public sealed class RoutingTests
         var pack = TinyPack.Load("1/3", "1/6", onTierChange: null);
         var (_, ledger) = Routing.RouteAll(pack, TierA("T-1"), Vacancies.Numbered("T-1", DwellingCategory.Family, 2), pack.NewLedger(), On);
 
-        var result = pack.Route(TierB("T-1"), Vacancies.Of("T-1-F03", "T-1", DwellingCategory.Family), ledger, On);
+        var result = pack.Route(new RoutingRequest(TierB("T-1"), Vacancies.Of("T-1-F03", "T-1", DwellingCategory.Family), On) { Ledger = ledger });
 
         Assert.Equal(3, result.Decision.Count);
         var change = Assert.Single(result.Decision.Explanation, x => x.RuleId == "routing.onTierChange");
@@ -264,8 +265,8 @@ public sealed class RoutingTests
         var before = ledger.ToJson();
         var tenth = Vacancies.Of("HT-PARKVEJ-family-10", "HT-PARKVEJ", DwellingCategory.Family);
 
-        var first = pack.Route(department, tenth, ledger, On);
-        var second = pack.Route(department with { }, tenth with { }, ledger, On);
+        var first = pack.Route(new RoutingRequest(department, tenth, On) { Ledger = ledger });
+        var second = pack.Route(new RoutingRequest(department with { }, tenth with { }, On) { Ledger = ledger });
 
         Assert.Equal(Routing.Describe(first.Decision), Routing.Describe(second.Decision));
         Assert.Equal(first.Ledger.ToJson(), second.Ledger.ToJson());

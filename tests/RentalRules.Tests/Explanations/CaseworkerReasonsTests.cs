@@ -2,6 +2,7 @@ using RentalRules.Evaluation;
 using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Explanations;
 
@@ -32,8 +33,8 @@ public sealed class CaseworkerReasonsTests
         Assert.Equal(new DateOnly(1990, 5, 2), line.BirthDate);
         Assert.Contains("9.000 kr. pr. måned < 16.408 kr. pr. måned", line.Detail!.Da, StringComparison.Ordinal);
         Assert.Contains("9,000 DKK a month < 16,408 DKK a month", line.Detail.En, StringComparison.Ordinal);
-        Assert.Contains("medlem m1 (f. 1990-05-02, 34 år): ikke opfyldt — ", ResultText.Eligibility(result, "da"), StringComparison.Ordinal);
-        Assert.Contains("member m1 (born 1990-05-02, aged 34): not met — ", ResultText.Eligibility(result, "en"), StringComparison.Ordinal);
+        Assert.Contains("medlem m1 (f. 1990-05-02, 34 år): ikke opfyldt — ", ResultText.Eligibility(result, Language.Danish), StringComparison.Ordinal);
+        Assert.Contains("member m1 (born 1990-05-02, aged 34): not met — ", ResultText.Eligibility(result, Language.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class CaseworkerReasonsTests
 
         Assert.All(result.Criteria, c => Assert.Null(c.Detail));
         Assert.All(result.Criteria.SelectMany(c => c.Members), m => Assert.True(m.Detail is null && m.BirthDate is null));
-        Assert.DoesNotContain("9.000", ResultText.Eligibility(result, "da"), StringComparison.Ordinal);
+        Assert.DoesNotContain("9.000", ResultText.Eligibility(result, Language.Danish), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using RentalRules.Analysis;
 using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Explanations;
 
@@ -45,17 +46,17 @@ public sealed partial class ComparisonReportTests
 
     [Fact]
     public void Markdown_InEnglish_MatchesSnapshot()
-        => Snapshot.Match(ComparisonReport.Markdown(Compare(), "en"), "Holbaek_GreenMax35_Comparison.en", "md");
+        => Snapshot.Match(ComparisonReport.Markdown(Compare(), Language.English), "Holbaek_GreenMax35_Comparison.en", "md");
 
     [Fact]
     public void Markdown_InDanish_MatchesSnapshot()
-        => Snapshot.Match(ComparisonReport.Markdown(Compare(), "da"), "Holbaek_GreenMax35_Comparison.da", "md");
+        => Snapshot.Match(ComparisonReport.Markdown(Compare(), Language.Danish), "Holbaek_GreenMax35_Comparison.da", "md");
 
     [Fact]
     public void Markdown_InDanish_WritesTierLabelsDanishNumbersAndSharesInPerCent()
     {
         // A Danish memo: "Grøn" where check says Grøn, not the id green; 2,00 not 2.00; greenMax as 30 % → 35 %.
-        var markdown = ComparisonReport.Markdown(Compare(), "da");
+        var markdown = ComparisonReport.Markdown(Compare(), Language.Danish);
 
         Assert.Contains("| parameter | `greenMax` | ændret (30 % → 35 %) |", markdown, StringComparison.Ordinal);
         Assert.Contains("| `HB-GUL` | Fiktiv Gulvangen | Boligselskabet Sjælland | Gul | Grøn | 2,00 | 4,00 | `parameter:greenMax` |", markdown, StringComparison.Ordinal);
@@ -70,7 +71,7 @@ public sealed partial class ComparisonReportTests
     [Fact]
     public void Markdown_DepartmentAt33Percent_ShowsYellowToGreenCausedByGreenMax()
     {
-        var markdown = ComparisonReport.Markdown(Compare(), "en");
+        var markdown = ComparisonReport.Markdown(Compare(), Language.English);
 
         Assert.Contains("| `HB-GUL` | Fiktiv Gulvangen | Boligselskabet Sjælland | Yellow | Green | 2.00 | 4.00 | `parameter:greenMax` |", markdown, StringComparison.Ordinal);
         Assert.Contains("| All departments | 12.50 | 14.50 | +2.00 |", markdown, StringComparison.Ordinal);
@@ -79,7 +80,7 @@ public sealed partial class ComparisonReportTests
     [Fact]
     public void Markdown_WithoutHouseholds_HasNoApplicantSection()
     {
-        var markdown = ComparisonReport.Markdown(Compare(withHouseholds: false), "en");
+        var markdown = ComparisonReport.Markdown(Compare(withHouseholds: false), Language.English);
 
         Assert.DoesNotContain("Applicants whose eligibility changes", markdown, StringComparison.Ordinal);
         Assert.Contains("## Municipal allocations per year", markdown, StringComparison.Ordinal);
@@ -115,7 +116,7 @@ public sealed partial class ComparisonReportTests
         using var folder = new DraftFolder();
         var comparison = PackComparer.Run(Repo.Pack("holbaek-2024"), folder.Load(), [hostile], null, On);
 
-        var html = ComparisonReport.Html(comparison, "en");
+        var html = ComparisonReport.Html(comparison, Language.English);
 
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
@@ -131,7 +132,7 @@ public sealed partial class ComparisonReportTests
         using var folder = new DraftFolder();
         var comparison = PackComparer.Run(Repo.Pack("holbaek-2024"), folder.Load(), [odd], null, On);
 
-        var markdown = ComparisonReport.Markdown(comparison, "en");
+        var markdown = ComparisonReport.Markdown(comparison, Language.English);
 
         Assert.Contains("| HB\\|1 | Line break \\*and\\* &lt;html&gt; | A \\| B | Yellow | Green |", markdown, StringComparison.Ordinal);
     }
@@ -139,7 +140,7 @@ public sealed partial class ComparisonReportTests
     [Fact]
     public void Html_IsOneSelfContainedFileWithoutScripts()
     {
-        var html = ComparisonReport.Html(Compare(), "en");
+        var html = ComparisonReport.Html(Compare(), Language.English);
 
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -160,7 +161,7 @@ public sealed partial class ComparisonReportTests
     public void Html_RenderedInChromium_HasTheTitleTwoChartsAndTheirBarsAndLabels()
     {
         using var dir = new TempDir();
-        var file = dir.Write("report.html", ComparisonReport.Html(Compare(), "en"));
+        var file = dir.Write("report.html", ComparisonReport.Html(Compare(), Language.English));
 
         var dom = Chromium.DumpDom(file);
 
@@ -189,7 +190,7 @@ public sealed partial class ComparisonReportTests
     public void Html_ScreenshotInChromium_IsARenderedPageWithBothBarColours()
     {
         using var dir = new TempDir();
-        var file = dir.Write("report.html", ComparisonReport.Html(Compare(), "en"));
+        var file = dir.Write("report.html", ComparisonReport.Html(Compare(), Language.English));
         var empty = dir.Write("empty.html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>empty</title></head><body></body></html>");
         var png = Path.Combine(dir.Path, "report.png");
         var blank = Path.Combine(dir.Path, "empty.png");

@@ -5,6 +5,7 @@ using RentalRules.Evaluation;
 using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Explanations;
 
@@ -21,12 +22,12 @@ public sealed class ExplanationSnapshotTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void Eligibility_InEnglish_MatchesSnapshot(string name)
-        => Snapshot.Match(ResultText.Eligibility(Evaluate(name), "en"), $"Holbaek_{name}.en", "txt");
+        => Snapshot.Match(ResultText.Eligibility(Evaluate(name), Language.English), $"Holbaek_{name}.en", "txt");
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Eligibility_InDanish_MatchesSnapshot(string name)
-        => Snapshot.Match(ResultText.Eligibility(Evaluate(name), "da"), $"Holbaek_{name}.da", "txt");
+        => Snapshot.Match(ResultText.Eligibility(Evaluate(name), Language.Danish), $"Holbaek_{name}.da", "txt");
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -40,12 +41,12 @@ public sealed class ExplanationSnapshotTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void Eligibility_ExplainedInDanish_MatchesSnapshot(string name)
-        => Snapshot.Match(ResultText.Eligibility(Evaluate(name, explain: true), "da"), $"Holbaek_{name}.explained.da", "txt");
+        => Snapshot.Match(ResultText.Eligibility(Evaluate(name, explain: true), Language.Danish), $"Holbaek_{name}.explained.da", "txt");
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Eligibility_ExplainedInEnglish_MatchesSnapshot(string name)
-        => Snapshot.Match(ResultText.Eligibility(Evaluate(name, explain: true), "en"), $"Holbaek_{name}.explained.en", "txt");
+        => Snapshot.Match(ResultText.Eligibility(Evaluate(name, explain: true), Language.English), $"Holbaek_{name}.explained.en", "txt");
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -58,9 +59,9 @@ public sealed class ExplanationSnapshotTests
     public void Placements_OfTheSampleDepartments_MatchSnapshot(string language)
     {
         var pack = Repo.Pack("holbaek-2024");
-        var placements = Departments().Select(d => pack.Place(d, On)).ToList();
+        var placements = Departments().Select(d => pack.Place(new PlacementRequest(d, On))).ToList();
 
-        Snapshot.Match(ResultText.Placements(placements, language), $"Holbaek_Placements.{language}", "txt");
+        Snapshot.Match(ResultText.Placements(placements, language == "da" ? Language.Danish : Language.English), $"Holbaek_Placements.{language}", "txt");
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class ExplanationSnapshotTests
             w.WriteStartArray();
             foreach (var d in Departments())
             {
-                ResultJson.WritePlacement(w, pack.Place(d, On));
+                ResultJson.WritePlacement(w, pack.Place(new PlacementRequest(d, On)));
             }
 
             w.WriteEndArray();

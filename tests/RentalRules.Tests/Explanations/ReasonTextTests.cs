@@ -1,6 +1,8 @@
 using RentalRules.Explanations;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules.Evaluation;
+using RentalRules;
 
 namespace RentalRules.Tests.Explanations;
 
@@ -11,7 +13,7 @@ public sealed class ReasonTextTests
     [Fact]
     public void Place_ReasonQuotingAParameter_ShowsTheValueInForce()
     {
-        var placement = Repo.Pack("holbaek-2024").Place(Build.Department("HB-1", 0.25m), On);
+        var placement = Repo.Pack("holbaek-2024").Place(new PlacementRequest(Build.Department("HB-1", 0.25m), On));
         Assert.Equal(
             "holbaek-green (holbaek-2024 § 6): At most 30 % of residents aged 18-64 are without attachment to the labour market (green): every 3rd vacant dwelling is offered for municipal allocation.",
             ResultText.Line(placement.Explanation[0]));
@@ -21,16 +23,16 @@ public sealed class ReasonTextTests
     public void Place_DraftMovingTheThreshold_ExplainsWithTheNewValue()
     {
         using var folder = new DraftFolder();
-        var placement = folder.Load().Place(Build.Department("HB-1", 0.33m), On);
+        var placement = folder.Load().Place(new PlacementRequest(Build.Department("HB-1", 0.33m), On));
         Assert.Equal("green", placement.Tier);
         Assert.StartsWith("holbaek-green (holbaek-2024 § 6): At most 35 % of residents", ResultText.Line(placement.Explanation[0]), StringComparison.Ordinal);
-        Assert.StartsWith("holbaek-green (holbaek-2024 § 6): Højst 35 % af de 18-64-årige", ResultText.Line(placement.Explanation[0], "da"), StringComparison.Ordinal);
+        Assert.StartsWith("holbaek-green (holbaek-2024 § 6): Højst 35 % af de 18-64-årige", ResultText.Line(placement.Explanation[0], Language.Danish), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Place_DanishNumbers_UseDecimalCommaAndThousandsPoint()
     {
-        var placement = Repo.Pack("hoeje-taastrup-2023").Place(Build.Department("HT-1", 0.30m, convictedShare: 0.02m, residents: 600), On);
+        var placement = Repo.Pack("hoeje-taastrup-2023").Place(new PlacementRequest(Build.Department("HT-1", 0.30m, convictedShare: 0.02m, residents: 600), On));
         Assert.Equal("level-2", placement.Tier);
         Assert.Contains("under 1.000 beboere", placement.Explanation[0].Reason.Da, StringComparison.Ordinal);
         Assert.Contains("overstiger 1,56 %", placement.Explanation[0].Reason.Da, StringComparison.Ordinal);

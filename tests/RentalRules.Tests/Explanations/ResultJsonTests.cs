@@ -59,7 +59,7 @@ public sealed class ResultJsonTests
     [Fact]
     public void ToJson_Placement_IsWhatWritePlacementWrites()
     {
-        var placement = Repo.Pack("holbaek-2024").Place(Build.Department(outsideLabourMarketShare: 0.5m), On);
+        var placement = Repo.Pack("holbaek-2024").Place(new PlacementRequest(Build.Department(outsideLabourMarketShare: 0.5m), On));
 
         var json = ResultJson.ToJson(placement);
 
@@ -85,7 +85,7 @@ public sealed class ResultJsonTests
     public void ToJson_RoutingDecision_IsWhatWriteDecisionWrites()
     {
         var pack = Repo.Pack("holbaek-2024");
-        var decision = pack.Route(Build.Department(), new Vacancy { Id = "V-1", Department = "D-1", Category = DwellingCategory.Family }, pack.NewLedger(), On).Decision;
+        var decision = pack.Route(new RoutingRequest(Build.Department(), new Vacancy { Id = "V-1", Department = "D-1", Category = DwellingCategory.Family }, On) { Ledger = pack.NewLedger() }).Decision;
 
         var json = ResultJson.ToJson(decision);
 

@@ -48,7 +48,7 @@ public sealed class FuzzFindingsTests
         Assert.Equal(result.Value is not null, result.Success);
         if (result.Value is { } pack)
         {
-            Assert.Equal(PlacementOutcome.Placed, pack.Place(Build.Department("HT-1", outsideLabourMarketShare: 0.5m) with { Residents = int.MaxValue }, new DateOnly(2025, 3, 1)).Outcome);
+            Assert.Equal(PlacementOutcome.Placed, pack.Place(new PlacementRequest(Build.Department("HT-1", outsideLabourMarketShare: 0.5m) with { Residents = int.MaxValue }, new DateOnly(2025, 3, 1))).Outcome);
         }
     }
 }

@@ -11,6 +11,7 @@ using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
 using Outcome = RentalRules.Outcome;
+using RentalRules;
 
 namespace RentalRules.Tests.Fuzz;
 
@@ -69,7 +70,7 @@ public sealed class FuzzTests(FuzzFigures figures) : IClassFixture<FuzzFigures>
                         figures.Facts(Math.Max(1, departments.Value?.Items.Count ?? 0));
                         foreach (var department in departments.Value?.Items ?? [])
                         {
-                            AssertPlacement(Pack(file.Text).Place(department, On(file.Text)));
+                            AssertPlacement(Pack(file.Text).Place(new PlacementRequest(department, On(file.Text))));
                             figures.Evaluated();
                         }
 
@@ -96,7 +97,7 @@ public sealed class FuzzTests(FuzzFigures figures) : IClassFixture<FuzzFigures>
                         var ledger = pack.NewLedger();
                         foreach (var vacancy in vacancies.Value?.Items ?? [])
                         {
-                            var routed = pack.Route(SampleDepartment with { Id = vacancy.Department ?? "HB-101" }, vacancy, ledger, On(file.Text));
+                            var routed = pack.Route(new RoutingRequest(SampleDepartment with { Id = vacancy.Department ?? "HB-101" }, vacancy, On(file.Text)) { Ledger = ledger });
                             AssertDecision(routed.Decision);
                             ledger = routed.Ledger;
                             figures.Evaluated();
@@ -214,11 +215,11 @@ public sealed class FuzzTests(FuzzFigures figures) : IClassFixture<FuzzFigures>
     private void Exercise(RulePack pack, RulePack? origin, FuzzFacts facts)
     {
         var on = facts.On;
-        var placements = facts.Departments.Select(d => pack.Place(d, on)).ToList();
+        var placements = facts.Departments.Select(d => pack.Place(new PlacementRequest(d, on))).ToList();
         placements.ForEach(AssertPlacement);
         foreach (var language in new[] { "da", "en" })
         {
-            _ = ResultText.Placements(placements, language);
+            _ = ResultText.Placements(placements, language == "da" ? Language.Danish : Language.English);
         }
 
         placements.ForEach(p => ResultJson.ToJson(p));
@@ -234,7 +235,7 @@ public sealed class FuzzTests(FuzzFigures figures) : IClassFixture<FuzzFigures>
                     var request = new EligibilityRequest(department, household, route, on, SpecialCriteria: route == LettingRoute.Municipal) { Vacancy = route == LettingRoute.Flexible ? vacancy : null };
                     var eligibility = pack.Check(request);
                     AssertEligibility(eligibility);
-                    _ = ResultText.Eligibility(eligibility, route == LettingRoute.WaitingList ? "da" : "en");
+                    _ = ResultText.Eligibility(eligibility, route == LettingRoute.WaitingList ? Language.Danish : Language.English);
                     _ = ResultJson.ToJson(eligibility);
                     figures.Evaluated(2);
                 }
@@ -246,13 +247,13 @@ public sealed class FuzzTests(FuzzFigures figures) : IClassFixture<FuzzFigures>
         foreach (var v in facts.Vacancies)
         {
             var department = facts.Departments.FirstOrDefault(d => d.Id == v.Department) ?? facts.Departments.FirstOrDefault() ?? new Department();
-            var routed = pack.Route(department, v, ledger, on);
+            var routed = pack.Route(new RoutingRequest(department, v, on) { Ledger = ledger });
             AssertDecision(routed.Decision);
             decisions.Add(routed.Decision);
             ledger = routed.Ledger;
         }
 
-        _ = ResultText.Decisions(decisions, "da");
+        _ = ResultText.Decisions(decisions, Language.Danish);
         decisions.ForEach(d => ResultJson.ToJson(d));
         var reread = Ledger.Parse(ledger.ToJson(), "ledger.json", pack.Id);
         AssertResult(reread);
@@ -265,12 +266,12 @@ public sealed class FuzzTests(FuzzFigures figures) : IClassFixture<FuzzFigures>
             ForecastReport.Json(w, forecast, pack.Version);
         }
 
-        _ = ForecastReport.Text(forecast, facts.Departments, "da");
+        _ = ForecastReport.Text(forecast, facts.Departments, Language.Danish);
         figures.Evaluated(3);
 
         var comparison = PackComparer.Run(origin ?? pack, pack, facts.Departments, facts.Households, on);
-        _ = ComparisonReport.Markdown(comparison, "da");
-        _ = ComparisonReport.Html(comparison, "en");
+        _ = ComparisonReport.Markdown(comparison, Language.Danish);
+        _ = ComparisonReport.Html(comparison, Language.English);
         using (var stream = new MemoryStream())
         using (var w = new Utf8JsonWriter(stream))
         {

@@ -27,7 +27,7 @@ public abstract class AgreementTests<TPack>
     protected static RulePack Pack => Repo.Pack(TPack.PackId);
 
     /// <summary>Places a department on <see cref="On"/>.</summary>
-    protected static PlacementResult Place(Department department) => Pack.Place(department, On);
+    protected static PlacementResult Place(Department department) => Pack.Place(new PlacementRequest(department, On));
 
     /// <summary>Checks a household for a route into a department on <see cref="On"/>.</summary>
     protected static EligibilityResult Check(Department department, Household household, LettingRoute route)

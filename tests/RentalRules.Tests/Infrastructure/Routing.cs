@@ -40,7 +40,7 @@ public static class Routing
         var decisions = new List<RoutingDecision>();
         foreach (var v in vacancies)
         {
-            var result = pack.Route(department, v, ledger, on);
+            var result = pack.Route(new RoutingRequest(department, v, on) { Ledger = ledger });
             decisions.Add(result.Decision);
             ledger = result.Ledger;
         }
@@ -54,7 +54,7 @@ public static class Routing
         var decisions = new List<RoutingDecision>();
         foreach (var v in vacancies)
         {
-            var result = pack.Route(departments[v.Department!], v, ledger, on);
+            var result = pack.Route(new RoutingRequest(departments[v.Department!], v, on) { Ledger = ledger });
             decisions.Add(result.Decision);
             ledger = result.Ledger;
         }

@@ -22,7 +22,7 @@ public sealed class BackendDifferentialTests
     {
         var pack = Repo.Pack(c.PackId);
         var (placement, eligibility) = NRulesBackend.Evaluate(pack, c.Request);
-        Assert.Equal(Describe(pack.Place(c.Request.Department, c.Request.On)), Describe(placement));
+        Assert.Equal(Describe(pack.Place(new PlacementRequest(c.Request.Department, c.Request.On))), Describe(placement));
         Assert.Equal(Describe(pack.Check(c.Request)), Describe(eligibility));
     }
 

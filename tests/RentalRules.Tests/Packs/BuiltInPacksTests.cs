@@ -2,6 +2,7 @@ using System.Text.Json;
 using RentalRules.Diagnostics;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules.Evaluation;
 
 namespace RentalRules.Tests.Packs;
 
@@ -85,7 +86,7 @@ public sealed class BuiltInPacksTests : IDisposable
         var pack = RulePackLoader.Load(draft).GetValueOrThrow();
 
         Assert.Equal(["holbaek-2024", "dk-statutory-restrictions", "dk-baseline"], pack.Extends);
-        var placement = pack.Place(new RentalRules.Facts.Department { Id = "d", Residents = 400, KeyFigures = new RentalRules.Facts.KeyFigures { OutsideLabourMarketShare = 0.34m } }, new DateOnly(2025, 1, 1));
+        var placement = pack.Place(new PlacementRequest(new RentalRules.Facts.Department { Id = "d", Residents = 400, KeyFigures = new RentalRules.Facts.KeyFigures { OutsideLabourMarketShare = 0.34m } }, new DateOnly(2025, 1, 1)));
         Assert.Equal("green", placement.Tier);
     }
 

@@ -3,6 +3,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs;
 
@@ -27,7 +28,7 @@ public sealed class DkBaselinePackTests : AgreementTests<DkBaselinePackTests>, I
     {
         var department = Build.Department("D-101", outsideLabourMarketShare is null ? null : decimal.Parse(outsideLabourMarketShare, System.Globalization.CultureInfo.InvariantCulture));
 
-        var placement = Pack.Place(department, On);
+        var placement = Pack.Place(new PlacementRequest(department, On));
 
         Assert.Equal(PlacementOutcome.Placed, placement.Outcome);
         Assert.Equal("baseline", placement.Tier);
@@ -43,16 +44,16 @@ public sealed class DkBaselinePackTests : AgreementTests<DkBaselinePackTests>, I
     [Clause(PackId, "§ 59 stk. 1")]
     public void Place_DepartmentWithNoFactsAtAll_IsStillTheBaseline()
     {
-        var placement = Pack.Place(new Department { Id = "D-102" }, On);
+        var placement = Pack.Place(new PlacementRequest(new Department { Id = "D-102" }, On));
 
         Assert.Equal("baseline", placement.Tier);
         Assert.Equal("1/4", placement.MunicipalShare?.ToString());
         Assert.Equal(
             "baseline-every-4th (dk-baseline § 59 stk. 1): Without an agreement the municipality may allocate every 4th vacant family and youth dwelling.",
-            ResultText.Line(placement.Explanation[0], "en"));
+            ResultText.Line(placement.Explanation[0], Language.English));
         Assert.Equal(
             "baseline-every-4th (dk-baseline § 59 stk. 1): Uden aftale kan kommunen anvise hver 4. ledige familie- og ungdomsbolig.",
-            ResultText.Line(placement.Explanation[0], "da"));
+            ResultText.Line(placement.Explanation[0], Language.Danish));
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class DkBaselinePackTests : AgreementTests<DkBaselinePackTests>, I
         Assert.Equal(Outcome.Eligible, result.Outcome);
         Assert.Equal(
             "baseline.waitingList (dk-baseline § 59 stk. 1): Dwellings not allocated by the municipality are let from the waiting list by seniority.",
-            ResultText.Line(result.Explanation[^1], "en"));
+            ResultText.Line(result.Explanation[^1], Language.English));
     }
 
     #endregion
@@ -91,8 +92,8 @@ public sealed class DkBaselinePackTests : AgreementTests<DkBaselinePackTests>, I
 
         Assert.Equal(["baseline"], Pack.Tiers);
         Assert.DoesNotContain("baseline", holbaek.Tiers);
-        Assert.Equal("1/3", holbaek.Place(Build.Department("HB-101", 0.30m), On).MunicipalShare?.ToString());
-        Assert.Equal("1/8", holbaek.Place(Build.Department("HB-105", null), On).MunicipalShare?.ToString());
+        Assert.Equal("1/3", holbaek.Place(new PlacementRequest(Build.Department("HB-101", 0.30m), On)).MunicipalShare?.ToString());
+        Assert.Equal("1/8", holbaek.Place(new PlacementRequest(Build.Department("HB-105", null), On)).MunicipalShare?.ToString());
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class DkBaselinePackTests : AgreementTests<DkBaselinePackTests>, I
 
         Assert.Equal(["dk-baseline"], statutory.Extends);
         Assert.Equal(["baseline"], statutory.Tiers);
-        Assert.Equal("1/4", statutory.Place(Build.Department("D-105"), On).MunicipalShare?.ToString());
+        Assert.Equal("1/4", statutory.Place(new PlacementRequest(Build.Department("D-105"), On)).MunicipalShare?.ToString());
     }
 
     #endregion
@@ -114,7 +115,7 @@ public sealed class DkBaselinePackTests : AgreementTests<DkBaselinePackTests>, I
     [Clause(PackId, "§ 60")]
     public void Place_FlexibleLetting_IsByAgreement()
     {
-        var placement = Pack.Place(Build.Department("D-106") with { FlexibleLettingShare = 0.25m }, On);
+        var placement = Pack.Place(new PlacementRequest(Build.Department("D-106") with { FlexibleLettingShare = 0.25m }, On));
 
         Assert.Equal("agreed", placement.FlexibleLetting?.Rule);
         Assert.Equal("§ 60", placement.FlexibleLetting?.Clause);
@@ -131,10 +132,10 @@ public sealed class DkBaselinePackTests : AgreementTests<DkBaselinePackTests>, I
         Assert.Equal(Outcome.Ineligible, result.Outcome);
         Assert.Equal(
             "baseline.flexible (dk-baseline § 60): No flexible-letting criteria have been agreed.",
-            ResultText.Line(result.Explanation[^1], "en"));
+            ResultText.Line(result.Explanation[^1], Language.English));
         Assert.Equal(
             "baseline.flexible (dk-baseline § 60): Der er ikke aftalt kriterier for fleksibel udlejning.",
-            ResultText.Line(result.Explanation[^1], "da"));
+            ResultText.Line(result.Explanation[^1], Language.Danish));
     }
 
     #endregion

@@ -3,6 +3,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs;
 
@@ -30,7 +31,7 @@ public sealed class DkBaselineRoutingTests : AgreementTests<DkBaselineRoutingTes
         Assert.Equal(new LedgerCounter("DK-1", "family", "baseline", 12, 3, 0), ledger.Find("DK-1", "family"));
         Assert.Equal(
             "baseline-family (dk-baseline § 59 stk. 1): This is vacancy no. 4 of its kind in the department, and the municipality allocates every 4th vacant dwelling: with it the municipality is due 1 allocation in all against 0 before, so the dwelling goes to municipal allocation.",
-            ResultText.Line(decisions[3].Explanation[^1], "en"));
+            ResultText.Line(decisions[3].Explanation[^1], Language.English));
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class DkBaselineRoutingTests : AgreementTests<DkBaselineRoutingTes
 
         var fifth = decisions[4];
         Assert.Equal(VacancyRoute.WaitingList, fifth.Route);
-        var line = ResultText.Line(fifth.Explanation[^1], "en");
+        var line = ResultText.Line(fifth.Explanation[^1], Language.English);
         Assert.DoesNotContain("falls outside the department's flexible-letting share", line, StringComparison.Ordinal);
         Assert.Contains("No flexible-letting criteria have been agreed.", line, StringComparison.Ordinal);
     }
@@ -81,13 +82,13 @@ public sealed class DkBaselineRoutingTests : AgreementTests<DkBaselineRoutingTes
     {
         var ledger = Pack.NewLedger();
 
-        var result = Pack.Route(Build.Department("DK-1"), Vacancies.Of("DK-1-X01", "DK-1", category), ledger, On);
+        var result = Pack.Route(new RoutingRequest(Build.Department("DK-1"), Vacancies.Of("DK-1-X01", "DK-1", category), On) { Ledger = ledger });
 
         Assert.Equal(VacancyRoute.OutOfScope, result.Decision.Route);
         Assert.Same(ledger, result.Ledger);
         Assert.Equal(
             "baseline-other-categories (dk-baseline § 59 stk. 1): § 59(1) covers family and youth dwellings.",
-            ResultText.Line(result.Decision.Explanation[^1], "en"));
+            ResultText.Line(result.Decision.Explanation[^1], Language.English));
     }
 
     [Fact]

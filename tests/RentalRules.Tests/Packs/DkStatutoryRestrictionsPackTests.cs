@@ -3,6 +3,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs;
 
@@ -29,7 +30,7 @@ public sealed class DkStatutoryRestrictionsPackTests : AgreementTests<DkStatutor
     [InlineData(Designation.Transformation)]
     public void Place_AnyDesignation_IsTheStatutoryBaselineOfEveryFourthVacancy(Designation designation)
     {
-        var placement = Pack.Place(Department(designation), On);
+        var placement = Pack.Place(new PlacementRequest(Department(designation), On));
 
         Assert.Equal("baseline", placement.Tier);
         Assert.Equal("1/4", placement.MunicipalShare?.ToString());
@@ -49,7 +50,7 @@ public sealed class DkStatutoryRestrictionsPackTests : AgreementTests<DkStatutor
     [InlineData(Designation.Transformation, new[] { "s59-6" })]
     public void Place_Designation_DecidesWhichRestrictionsApplyToTheMunicipalRoute(Designation designation, string[] criteriaSets)
     {
-        var placement = Pack.Place(Department(designation), On);
+        var placement = Pack.Place(new PlacementRequest(Department(designation), On));
 
         Assert.Equal(criteriaSets, placement.Routes[LettingRoute.Municipal].CriteriaSets);
         Assert.Empty(placement.Routes[LettingRoute.WaitingList].CriteriaSets);
@@ -86,10 +87,10 @@ public sealed class DkStatutoryRestrictionsPackTests : AgreementTests<DkStatutor
         Assert.Equal(Outcome.Eligible, result.Outcome);
         Assert.Equal(
             "s59-6-vulnerable (dk-statutory-restrictions § 59 stk. 6): The department is in a vulnerable area: the statutory restrictions on municipal allocation apply.",
-            ResultText.Line(result.Explanation[1], "en"));
+            ResultText.Line(result.Explanation[1], Language.English));
         Assert.Equal(
             "s59-6-vulnerable (dk-statutory-restrictions § 59 stk. 6): Afdelingen ligger i et udsat boligområde: lovens begrænsninger for kommunal anvisning gælder.",
-            ResultText.Line(result.Explanation[1], "da"));
+            ResultText.Line(result.Explanation[1], Language.Danish));
         Assert.Equal(
             ["s59-6-items-1-4", "s59-6-5-cash-benefits", "s59-6-6-disability-pension", "s59-6-7-unemployment"],
             result.Criteria.Select(c => c.Id));
@@ -543,7 +544,7 @@ public sealed class DkStatutoryRestrictionsPackTests : AgreementTests<DkStatutor
         Assert.Equal(["s59-7-items-1-4", "s59-7-integration-benefits"], result.Criteria.Select(c => c.Id));
         Assert.Equal(
             "s59-7-prevention (dk-statutory-restrictions § 59 stk. 7): The department is in a prevention area: the statutory restrictions on municipal allocation apply.",
-            ResultText.Line(result.Explanation[1], "en"));
+            ResultText.Line(result.Explanation[1], Language.English));
     }
 
     [Fact]

@@ -135,7 +135,7 @@ public sealed partial class HoejeTaastrupPackTests
     [Clause(PackId, "§ 5.6")]
     public void Place_PreventionAreaDepartment_ListsTheInternalTransferRouteWithTheFlexibleCriteria()
     {
-        var placement = Pack.Place(PreventionDepartment(), On);
+        var placement = Pack.Place(new PlacementRequest(PreventionDepartment(), On));
 
         Assert.True(placement.Routes[LettingRoute.InternalTransfer].Open);
         Assert.Equal(["ht-flexible"], placement.Routes[LettingRoute.InternalTransfer].CriteriaSets);

@@ -3,6 +3,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs;
 
@@ -28,7 +29,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     {
         var department = Department("HT-REHOUSING-1", Designation.Vulnerable, developmentPlan: true, rehousing: true, residents: 800, outside: 0.48m, convicted: 0.028m);
 
-        var placement = Pack.Place(department, On);
+        var placement = Pack.Place(new PlacementRequest(department, On));
 
         Assert.Equal(PlacementOutcome.Placed, placement.Outcome);
         Assert.Equal("outside", placement.Tier);
@@ -45,7 +46,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
         // Gadehavegård: a former transformation area, now a prevention area, still bound by a development plan (§ 1, § 3.4).
         var department = Department("HT-FORMER-TRANSFORMATION", Designation.Prevention, developmentPlan: true, residents: 2500, outside: 0.38m, convicted: 0.019m);
 
-        var placement = Pack.Place(department, On);
+        var placement = Pack.Place(new PlacementRequest(department, On));
 
         Assert.Equal("level-3", placement.Tier);
         Assert.Equal("0", placement.MunicipalShare.ToString());
@@ -59,7 +60,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     {
         var department = Department("HT-SMALL-PREVENTION", Designation.Prevention, residents: 600, outside: 0.45m, convicted: 0.02m);
 
-        var placement = Pack.Place(department, On);
+        var placement = Pack.Place(new PlacementRequest(department, On));
 
         Assert.Equal("level-2", placement.Tier);
         AssertCites(placement.Explanation[0], "ht-level-2-prevention", "§ 3.3", PackId);
@@ -106,7 +107,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     public void Place_SmallDepartmentOnLevel2_Has100PercentFlexibleLetting()
     {
         // The table: small departments get "Aftalt 100 % fleksibel udlejning".
-        var placement = Pack.Place(SmallDepartment("HT-SMALL-HIGH", 420, outside: 0.44m, convicted: 0.009m), On);
+        var placement = Pack.Place(new PlacementRequest(SmallDepartment("HT-SMALL-HIGH", 420, outside: 0.44m, convicted: 0.009m), On));
 
         Assert.Equal("level-2", placement.Tier);
         Assert.Equal("all", placement.FlexibleLetting!.Rule);
@@ -132,7 +133,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     {
         // The table describes level 1 as "under 40 %"; a large, undesignated department above 40 % fits no row.
         // The pack reads level 1 as "all others" (DESIGN §3.1: level-1 green "all others").
-        var placement = Pack.Place(Department("HT-LARGE-HIGH", residents: 1500, outside: 0.45m, convicted: 0.03m), On);
+        var placement = Pack.Place(new PlacementRequest(Department("HT-LARGE-HIGH", residents: 1500, outside: 0.45m, convicted: 0.03m), On));
 
         Assert.Equal("level-1", placement.Tier);
         AssertCites(placement.Explanation[0], "ht-level-1", "§ 3.2", PackId);
@@ -146,7 +147,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     [Clause(PackId, "§ 3.2")]
     public void Place_GreenDepartment_IsLevel1WithEveryThirdFamilyDwelling()
     {
-        var placement = Pack.Place(GreenDepartment(), On);
+        var placement = Pack.Place(new PlacementRequest(GreenDepartment(), On));
 
         Assert.Equal("level-1", placement.Tier);
         Assert.Equal("Niveau 1 (grøn)", placement.TierLabel!.Da);
@@ -159,7 +160,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
             ResultText.Line(placement.Explanation[0]));
         Assert.Equal(
             "ht-level-1 (hoeje-taastrup-2023 § 3.2): Afdelingen opfylder ikke kriterierne for niveau 2 eller 3 og indplaceres på niveau 1.",
-            ResultText.Line(placement.Explanation[0], "da"));
+            ResultText.Line(placement.Explanation[0], Language.Danish));
     }
 
     [Fact]
@@ -168,7 +169,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     public void Place_SmallDepartmentExactlyAtBothThresholds_IsLevel1()
     {
         // "overstiger 2 x landsgennemsnit (1,56 %)" and "mere end 40 %" are strict: exactly at both is not level 2.
-        var placement = Pack.Place(SmallDepartment("HT-SMALL-156", 999, outside: 0.40m, convicted: 0.0156m), On);
+        var placement = Pack.Place(new PlacementRequest(SmallDepartment("HT-SMALL-156", 999, outside: 0.40m, convicted: 0.0156m), On));
 
         Assert.Equal("level-1", placement.Tier);
         Assert.Equal("1/3", placement.MunicipalShare.ToString());
@@ -180,7 +181,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     public void Place_DepartmentWith1000ResidentsAndHighFigures_IsLevel1()
     {
         // "færre end 1.000 beboere": a department of exactly 1 000 is not small.
-        var placement = Pack.Place(SmallDepartment("HT-1000", 1000, outside: 0.55m, convicted: 0.04m), On);
+        var placement = Pack.Place(new PlacementRequest(SmallDepartment("HT-1000", 1000, outside: 0.55m, convicted: 0.04m), On));
 
         Assert.Equal("level-1", placement.Tier);
         Assert.Equal("1/3", placement.MunicipalShare.ToString());
@@ -210,7 +211,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     [Clause(PackId, "§ 3.3")]
     public void Place_PreventionAreaDepartment_IsLevel2With22PercentAndEverySecondUnderSpecialCriteria()
     {
-        var placement = Pack.Place(PreventionDepartment(), On);
+        var placement = Pack.Place(new PlacementRequest(PreventionDepartment(), On));
 
         Assert.Equal("level-2", placement.Tier);
         Assert.Equal("11/50", placement.MunicipalShare.ToString());
@@ -223,14 +224,14 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
             ResultText.Line(placement.Explanation[0]));
         Assert.Equal(
             "ht-level-2-prevention (hoeje-taastrup-2023 § 3.3): Afdelingen ligger i et udpeget forebyggelsesområde.",
-            ResultText.Line(placement.Explanation[0], "da"));
+            ResultText.Line(placement.Explanation[0], Language.Danish));
     }
 
     [Fact]
     [Clause(PackId, "§ 3.3")]
     public void Place_SmallDepartmentWithConvictedShare0157_IsLevel2()
     {
-        var placement = Pack.Place(SmallDepartment("HT-SMALL-157", 999, outside: 0.40m, convicted: 0.0157m), On);
+        var placement = Pack.Place(new PlacementRequest(SmallDepartment("HT-SMALL-157", 999, outside: 0.40m, convicted: 0.0157m), On));
 
         Assert.Equal("level-2", placement.Tier);
         Assert.Equal("11/50", placement.MunicipalShare.ToString());
@@ -244,7 +245,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     [Clause(PackId, "§ 3.3")]
     public void Place_SmallDepartmentWithOutsideLabourMarket4001_IsLevel2()
     {
-        var placement = Pack.Place(SmallDepartment("HT-SMALL-4001", 999, outside: 0.4001m, convicted: 0.0156m), On);
+        var placement = Pack.Place(new PlacementRequest(SmallDepartment("HT-SMALL-4001", 999, outside: 0.4001m, convicted: 0.0156m), On));
 
         Assert.Equal("level-2", placement.Tier);
         Assert.Equal("11/50", placement.MunicipalShare.ToString());
@@ -256,7 +257,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     public void Place_SmallDepartmentWithUnknownConvictedShareButHighUnemployment_IsLevel2()
     {
         // One figure above its threshold is enough: the unknown one cannot change the outcome.
-        var placement = Pack.Place(SmallDepartment("HT-SMALL-PARTIAL", 420, outside: 0.44m, convicted: null), On);
+        var placement = Pack.Place(new PlacementRequest(SmallDepartment("HT-SMALL-PARTIAL", 420, outside: 0.44m, convicted: null), On));
 
         Assert.Equal("level-2", placement.Tier);
     }
@@ -265,7 +266,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     [Clause(PackId, "§ 3.3")]
     public void Place_SmallDepartmentWithUnknownConvictedShareAndLowUnemployment_IsUndetermined()
     {
-        var placement = Pack.Place(SmallDepartment("HT-SMALL-UNKNOWN", 420, outside: 0.30m, convicted: null), On);
+        var placement = Pack.Place(new PlacementRequest(SmallDepartment("HT-SMALL-UNKNOWN", 420, outside: 0.30m, convicted: null), On));
 
         Assert.Equal(PlacementOutcome.Undetermined, placement.Outcome);
         Assert.Null(placement.Tier);
@@ -355,7 +356,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     [InlineData(Designation.Transformation)]
     public void Place_DepartmentInADesignatedVulnerableArea_IsLevel3WithoutMunicipalAllocation(Designation designation)
     {
-        var placement = Pack.Place(Department("HT-TAASTRUPGAARD", designation, residents: 2100, outside: 0.46m, convicted: 0.031m), On);
+        var placement = Pack.Place(new PlacementRequest(Department("HT-TAASTRUPGAARD", designation, residents: 2100, outside: 0.46m, convicted: 0.031m), On));
 
         Assert.Equal("level-3", placement.Tier);
         Assert.Equal("Niveau 3 (orange)", placement.TierLabel!.Da);
@@ -369,7 +370,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     public void Place_UndesignatedDepartmentBoundByADevelopmentPlan_IsLevel3()
     {
         // "Også områder, der ikke aktuelt er udpeget som udsat område, men som er underlagt en udviklingsplan, indplaceres her."
-        var placement = Pack.Place(Department("HT-PLAN-ONLY", Designation.None, developmentPlan: true, residents: 900, outside: 0.20m, convicted: 0.005m), On);
+        var placement = Pack.Place(new PlacementRequest(Department("HT-PLAN-ONLY", Designation.None, developmentPlan: true, residents: 900, outside: 0.20m, convicted: 0.005m), On));
 
         Assert.Equal("level-3", placement.Tier);
         Assert.Equal(
@@ -377,7 +378,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
             ResultText.Line(placement.Explanation[0]));
         Assert.Equal(
             "ht-level-3 (hoeje-taastrup-2023 § 3.4): Afdelingen ligger i et udpeget udsat område (herunder parallelsamfund og omdannelsesområde) eller er omfattet af en udviklingsplan.",
-            ResultText.Line(placement.Explanation[0], "da"));
+            ResultText.Line(placement.Explanation[0], Language.Danish));
     }
 
     [Fact]
@@ -396,7 +397,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
             ResultText.Line(result.Explanation[^1]));
         Assert.Equal(
             "level-3.municipal (hoeje-taastrup-2023 § 3.4): Niveau 3: det er aftalt helt at udelade kommunal anvisning.",
-            ResultText.Line(result.Explanation[^1], "da"));
+            ResultText.Line(result.Explanation[^1], Language.Danish));
     }
 
     [Fact]
@@ -404,7 +405,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     public void Place_VulnerableAreaWithUnknownDevelopmentPlan_IsLevel3()
     {
         // The designation alone decides: the unknown plan cannot change the outcome.
-        var placement = Pack.Place(Level3Department() with { Designation = Designation.Vulnerable, DevelopmentPlan = null }, On);
+        var placement = Pack.Place(new PlacementRequest(Level3Department() with { Designation = Designation.Vulnerable, DevelopmentPlan = null }, On));
 
         Assert.Equal("level-3", placement.Tier);
         Assert.Empty(placement.Missing);
@@ -414,7 +415,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     [Clause(PackId, "§ 3.4")]
     public void Place_UnknownDesignation_IsUndeterminedNamingTheFact()
     {
-        var placement = Pack.Place(GreenDepartment() with { Designation = null }, On);
+        var placement = Pack.Place(new PlacementRequest(GreenDepartment() with { Designation = null }, On));
 
         Assert.Equal(PlacementOutcome.Undetermined, placement.Outcome);
         Assert.Equal(["department.designation"], placement.Missing);
@@ -425,7 +426,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     public void Place_PreventionAreaWithUnknownDevelopmentPlan_IsUndeterminedNamingTheFact()
     {
         // It is level 3 if a development plan binds it and level 2 otherwise: the pack must not guess.
-        var placement = Pack.Place(PreventionDepartment() with { DevelopmentPlan = null }, On);
+        var placement = Pack.Place(new PlacementRequest(PreventionDepartment() with { DevelopmentPlan = null }, On));
 
         Assert.Equal(PlacementOutcome.Undetermined, placement.Outcome);
         Assert.Equal(["department.developmentPlan"], placement.Missing);
@@ -475,7 +476,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
                 outside.waitingList (hoeje-taastrup-2023 § 3.5): Afdelingen genhuser: der sker ingen almindelig ventelisteudlejning, mens genhusningsopgaven løses.
 
             """,
-            ResultText.Eligibility(result, "da").ReplaceLineEndings("\n"));
+            ResultText.Eligibility(result, Language.Danish).ReplaceLineEndings("\n"));
         Assert.Equal(
             """
             Household case-001 → department HT-RENOVATION [Outside the model (rehousing)], route: waiting list: INELIGIBLE
@@ -491,7 +492,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     [Clause(PackId, "§ 3.5")]
     public void Place_RehousingUnknown_IsUndeterminedNamingDepartmentRehousing()
     {
-        var placement = Pack.Place(GreenDepartment() with { Rehousing = null }, On);
+        var placement = Pack.Place(new PlacementRequest(GreenDepartment() with { Rehousing = null }, On));
 
         Assert.Equal(PlacementOutcome.Undetermined, placement.Outcome);
         Assert.Null(placement.Tier);
@@ -524,11 +525,11 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     {
         // "Der fastlægges et sæt almindelige fleksible kriterier, der gælder for niveau 1 og 2 og et særligt skærpede
         // fleksible kriterier, der gælder på niveau 3."
-        Assert.Equal("ht-flexible", Pack.Place(GreenDepartment(), On).CriteriaSet);
-        Assert.Equal("ht-flexible", Pack.Place(PreventionDepartment(), On).CriteriaSet);
-        Assert.Equal("ht-flexible", Pack.Place(SmallDepartment("HT-SMALL-HIGH", 420, outside: 0.44m, convicted: 0.009m), On).CriteriaSet);
-        Assert.Equal("ht-tightened", Pack.Place(Level3Department(), On).CriteriaSet);
-        Assert.Null(Pack.Place(Department("HT-RENOVATION", rehousing: true), On).CriteriaSet);
+        Assert.Equal("ht-flexible", Pack.Place(new PlacementRequest(GreenDepartment(), On)).CriteriaSet);
+        Assert.Equal("ht-flexible", Pack.Place(new PlacementRequest(PreventionDepartment(), On)).CriteriaSet);
+        Assert.Equal("ht-flexible", Pack.Place(new PlacementRequest(SmallDepartment("HT-SMALL-HIGH", 420, outside: 0.44m, convicted: 0.009m), On)).CriteriaSet);
+        Assert.Equal("ht-tightened", Pack.Place(new PlacementRequest(Level3Department(), On)).CriteriaSet);
+        Assert.Null(Pack.Place(new PlacementRequest(Department("HT-RENOVATION", rehousing: true), On)).CriteriaSet);
     }
 
     #endregion
@@ -543,7 +544,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     [InlineData("0", "0")]
     public void Place_Level1FlexibleShare_IsTheDepartmentsAgreedShareCappedAtOneThird(string agreed, string expected)
     {
-        var placement = Pack.Place(GreenDepartment() with { FlexibleLettingShare = decimal.Parse(agreed, System.Globalization.CultureInfo.InvariantCulture) }, On);
+        var placement = Pack.Place(new PlacementRequest(GreenDepartment() with { FlexibleLettingShare = decimal.Parse(agreed, System.Globalization.CultureInfo.InvariantCulture) }, On));
 
         Assert.Equal("level-1", placement.Tier);
         Assert.Equal("agreed", placement.FlexibleLetting!.Rule);
@@ -556,7 +557,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     [Clause(PackId, "§ 4.1")]
     public void Place_Level1WithoutAnAgreedShare_HasNoShare()
     {
-        var placement = Pack.Place(GreenDepartment() with { FlexibleLettingShare = null }, On);
+        var placement = Pack.Place(new PlacementRequest(GreenDepartment() with { FlexibleLettingShare = null }, On));
 
         Assert.Equal("level-1", placement.Tier);
         Assert.Null(placement.FlexibleLetting!.Share);
@@ -688,7 +689,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     [Clause(PackId, "§ 4.2")]
     public void Place_Level2_AllLettingIsFlexibleUnderTheOrdinaryCriteria()
     {
-        var placement = Pack.Place(PreventionDepartment(), On);
+        var placement = Pack.Place(new PlacementRequest(PreventionDepartment(), On));
 
         Assert.Equal("all", placement.FlexibleLetting!.Rule);
         Assert.Equal("1", placement.FlexibleLetting.Share.ToString());
@@ -746,7 +747,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     [Clause(PackId, "§ 4.3")]
     public void Place_Level3_AllLettingIsFlexibleUnderTheTightenedCriteria()
     {
-        var placement = Pack.Place(Level3Department(), On);
+        var placement = Pack.Place(new PlacementRequest(Level3Department(), On));
 
         Assert.Equal("all", placement.FlexibleLetting!.Rule);
         Assert.Equal("§ 4.3", placement.FlexibleLetting.Clause);
@@ -1181,7 +1182,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
                     medlem m1 (45 år): opfyldt
 
             """,
-            ResultText.Eligibility(result, "da").ReplaceLineEndings("\n"));
+            ResultText.Eligibility(result, Language.Danish).ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -1215,8 +1216,8 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
 
         // Key figures as of 2025-12-01, within the yearly cycle on both dates, so that only the validity period can warn.
         var fresh = GreenDepartment() with { KeyFigures = GreenDepartment().KeyFigures! with { AsOf = new DateOnly(2025, 12, 1) } };
-        var inside = Pack.Place(fresh, new DateOnly(2026, 12, 31));
-        var after = Pack.Place(fresh, new DateOnly(2027, 1, 1));
+        var inside = Pack.Place(new PlacementRequest(fresh, new DateOnly(2026, 12, 31)));
+        var after = Pack.Place(new PlacementRequest(fresh, new DateOnly(2027, 1, 1)));
 
         Assert.Empty(inside.Warnings);
         Assert.Equal("level-1", after.Tier);
@@ -1230,9 +1231,9 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
     {
         var citations = Pack.Citations;
 
-        Assert.Contains(("ht-level-2-waitinglist-flexible", "§ 3", PackId), citations);
-        Assert.Contains(("ht-level-2-flexible", "§ 4.2", PackId), citations);
-        Assert.Contains(("ht-level-3-flexible-tightened", "§ 4.3", PackId), citations);
+        Assert.Contains(new Citation("ht-level-2-waitinglist-flexible", "§ 3", PackId), citations);
+        Assert.Contains(new Citation("ht-level-2-flexible", "§ 4.2", PackId), citations);
+        Assert.Contains(new Citation("ht-level-3-flexible-tightened", "§ 4.3", PackId), citations);
     }
 
     #endregion

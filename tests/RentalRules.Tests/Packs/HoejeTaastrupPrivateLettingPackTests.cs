@@ -3,6 +3,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs;
 
@@ -32,7 +33,7 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests : AgreementTest
     [Clause(PackId, "punkt 4")]
     public void Place_PropertyTakenOverTwoYearsAgo_CriteriaApply()
     {
-        var placement = Pack.Place(SoldBlock("GADEHAVEGAARD-BLOCK-1", new DateOnly(2022, 7, 1)), On);
+        var placement = Pack.Place(new PlacementRequest(SoldBlock("GADEHAVEGAARD-BLOCK-1", new DateOnly(2022, 7, 1)), On));
 
         Assert.Equal(PlacementOutcome.Placed, placement.Outcome);
         Assert.Equal("criteria-apply", placement.Tier);
@@ -45,14 +46,14 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests : AgreementTest
             ResultText.Line(placement.Explanation[0]));
         Assert.Equal(
             "private-letting-within-10-years (hoeje-taastrup-private-letting-2021 punkt 4): Kriterierne gælder i 10 år fra den private købers overtagelse af ejendommen.",
-            ResultText.Line(placement.Explanation[0], "da"));
+            ResultText.Line(placement.Explanation[0], Language.Danish));
     }
 
     [Fact]
     [Clause(PackId, "punkt 4")]
     public void Place_OneDayShortOfTenYearsAfterTheTakeover_CriteriaStillApply()
     {
-        var placement = Pack.Place(SoldBlock("SELSMOSEN-NEW-1", new DateOnly(2015, 3, 2)), On);
+        var placement = Pack.Place(new PlacementRequest(SoldBlock("SELSMOSEN-NEW-1", new DateOnly(2015, 3, 2)), On));
 
         Assert.Equal("criteria-apply", placement.Tier);
     }
@@ -61,7 +62,7 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests : AgreementTest
     [Clause(PackId, "punkt 4")]
     public void Place_ExactlyTenYearsAfterTheTakeover_CriteriaHaveExpired()
     {
-        var placement = Pack.Place(SoldBlock("SELSMOSEN-NEW-2", new DateOnly(2015, 3, 1)), On);
+        var placement = Pack.Place(new PlacementRequest(SoldBlock("SELSMOSEN-NEW-2", new DateOnly(2015, 3, 1)), On));
 
         Assert.Equal("criteria-expired", placement.Tier);
         Assert.Equal(
@@ -73,7 +74,7 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests : AgreementTest
     [Clause(PackId, "punkt 4")]
     public void Place_TakeoverUnknown_IsUndeterminedNamingThePrivateTakeover()
     {
-        var placement = Pack.Place(SoldBlock("GADEHAVEGAARD-BLOCK-2", null), On);
+        var placement = Pack.Place(new PlacementRequest(SoldBlock("GADEHAVEGAARD-BLOCK-2", null), On));
 
         Assert.Equal(PlacementOutcome.Undetermined, placement.Outcome);
         Assert.Null(placement.Tier);
@@ -84,7 +85,7 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests : AgreementTest
     [Clause(PackId, "punkt 4")]
     public void Place_TakeoverStillToCome_CriteriaDoNotApplyYet()
     {
-        var placement = Pack.Place(SoldBlock("GADEHAVEGAARD-BLOCK-3", new DateOnly(2026, 1, 1)), On);
+        var placement = Pack.Place(new PlacementRequest(SoldBlock("GADEHAVEGAARD-BLOCK-3", new DateOnly(2026, 1, 1)), On));
 
         Assert.NotEqual("criteria-apply", placement.Tier);
     }
@@ -229,7 +230,7 @@ public sealed partial class HoejeTaastrupPrivateLettingPackTests : AgreementTest
                 - Dokumentation for fast arbejde (ansættelseskontrakt, lønsedler) eller uddannelse
 
             """,
-            ResultText.Eligibility(result, "da").ReplaceLineEndings("\n"));
+            ResultText.Eligibility(result, Language.Danish).ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -30,8 +30,8 @@ public sealed partial class HoejeTaastrupRoutingTests
         var large = Vacancies.Of("HT-GREEN-F3", "HT-GREEN", DwellingCategory.Family, "fund-subsidised") with { Area = 56m };
         var prevention = Vacancies.Of("HT-PARKVEJ-F1", "HT-PARKVEJ", DwellingCategory.Family, "fund-subsidised") with { Area = 50m };
 
-        var a = Pack.Route(Green(), large, Pack.NewLedger(), On).Decision;
-        var b = Pack.Route(Parkvej(), prevention, Pack.NewLedger(), On).Decision;
+        var a = Pack.Route(new RoutingRequest(Green(), large, On) { Ledger = Pack.NewLedger() }).Decision;
+        var b = Pack.Route(new RoutingRequest(Parkvej(), prevention, On) { Ledger = Pack.NewLedger() }).Decision;
 
         Assert.Equal("family", a.Counter);
         Assert.Equal("family", b.Counter);
@@ -50,8 +50,8 @@ public sealed partial class HoejeTaastrupRoutingTests
         var vacancy = Vacancies.Of("HT-GREEN-R1", "HT-GREEN", DwellingCategory.Family) with { Rent = rent };
         var inPrevention = Vacancies.Of("HT-PARKVEJ-R1", "HT-PARKVEJ", DwellingCategory.Family) with { Rent = rent };
 
-        var green = Pack.Route(Green(), vacancy, Pack.NewLedger(), On).Decision;
-        var parkvej = Pack.Route(Parkvej(), inPrevention, Pack.NewLedger(), On).Decision;
+        var green = Pack.Route(new RoutingRequest(Green(), vacancy, On) { Ledger = Pack.NewLedger() }).Decision;
+        var parkvej = Pack.Route(new RoutingRequest(Parkvej(), inPrevention, On) { Ledger = Pack.NewLedger() }).Decision;
 
         Assert.Equal(marked, green.Marks.Contains("rentSubsidy"));
         Assert.DoesNotContain("rentSubsidy", parkvej.Marks);

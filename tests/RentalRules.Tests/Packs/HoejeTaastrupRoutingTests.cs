@@ -3,6 +3,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs;
 
@@ -46,10 +47,10 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.Equal("s59-7", decisions[13].CriteriaSet);
         Assert.Equal(
             "level-2.specialCriteria (hoeje-taastrup-2023 § 3.3): This is municipal allocation no. 2 in the department, and every 2nd municipal allocation must meet the specially agreed criteria: this one must.",
-            ResultText.Line(decisions[9].Explanation[^1], "en"));
+            ResultText.Line(decisions[9].Explanation[^1], Language.English));
         Assert.Equal(
             "level-2.specialCriteria (hoeje-taastrup-2023 § 3.3): Dette er kommunal anvisning nr. 2 i afdelingen, og hver 2. kommunale anvisning sker efter de særligt aftalte kriterier: denne anvisning skal opfylde dem.",
-            ResultText.Line(decisions[9].Explanation[^1], "da"));
+            ResultText.Line(decisions[9].Explanation[^1], Language.Danish));
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.All(decisions.Where(d => d.Route == VacancyRoute.Flexible), d => Assert.Equal("ht-flexible", d.CriteriaSet));
         Assert.Equal(
             "level-2.flexibleLetting (hoeje-taastrup-2023 § 4.2): Level 2 (yellow): every letting outside municipal allocation is flexible.",
-            ResultText.Line(decisions[0].Explanation[^1], "en"));
+            ResultText.Line(decisions[0].Explanation[^1], Language.English));
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.All(decisions, d => Assert.Equal("1/3", d.MunicipalShare?.ToString()));
         Assert.Equal(
             "ht-family (hoeje-taastrup-2023 § 3.1): This is vacancy no. 3 of its kind in the department, and the municipality allocates every 3rd vacant dwelling: with it the municipality is due 1 allocation in all against 0 before, so the dwelling goes to municipal allocation.",
-            ResultText.Line(decisions[2].Explanation[^1], "en"));
+            ResultText.Line(decisions[2].Explanation[^1], Language.English));
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.Equal([1, 4, 7], Routing.Positions(decisions, VacancyRoute.WaitingList));
         Assert.Equal(
             "level-1.flexibleLetting (hoeje-taastrup-2023 § 4.1): The dwelling falls within the department's flexible-letting share (1/3 of all the department's vacancies).",
-            ResultText.Line(decisions[1].Explanation[^1], "en"));
+            ResultText.Line(decisions[1].Explanation[^1], Language.English));
     }
 
     #endregion
@@ -161,7 +162,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.Equal(new LedgerCounter("HT-GREEN", "youth", "level-1", 8, 2, 2), ledger.Find("HT-GREEN", "youth"));
         Assert.Equal(
             "ht-youth (hoeje-taastrup-2023 § 3): Every 4th vacant youth dwelling goes to municipal allocation (level 1; the Act on level 2; none on level 3).",
-            ResultText.Line(decisions[0].Explanation[1], "en"));
+            ResultText.Line(decisions[0].Explanation[1], Language.English));
     }
 
     [Fact]
@@ -237,7 +238,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
     {
         var ledger = Pack.NewLedger();
 
-        var result = Pack.Route(Renovation(), Vacancies.Of("RENOV-01", "HT-RENOVATION", DwellingCategory.Family), ledger, On);
+        var result = Pack.Route(new RoutingRequest(Renovation(), Vacancies.Of("RENOV-01", "HT-RENOVATION", DwellingCategory.Family), On) { Ledger = ledger });
 
         Assert.Equal(VacancyRoute.Closed, result.Decision.Route);
         Assert.Equal("outside", result.Decision.Tier);
@@ -250,7 +251,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.Equal("§ 3.5", why.Clause);
         Assert.Equal(
             "outside.closed (hoeje-taastrup-2023 § 3.5): The department is rehousing its residents: there is no municipal allocation while rehousing lasts.",
-            ResultText.Line(why, "en"));
+            ResultText.Line(why, Language.English));
     }
 
     [Fact]
@@ -293,7 +294,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
         Assert.Equal(3, ledger.Find("HT-GREEN", "family")!.Counted);
         Assert.Equal(
             "ht-new-small (hoeje-taastrup-2023 § 5.4): New small dwelling (30-45 m²) at its first letting: the municipality allocates 100 %.",
-            ResultText.Line(decisions[1].Explanation[1], "en"));
+            ResultText.Line(decisions[1].Explanation[1], Language.English));
     }
 
     [Theory]
@@ -305,7 +306,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
     public void Route_NewSmallMarkedVacancyOutsideThirtyToFortyFiveSquareMetresOrNotItsFirstLetting_IsAnOrdinaryFamilyVacancy(int area, bool firstLetting)
     {
         // The old rule read the programme alone: an 80 m² dwelling went 100 % to the municipality "(30-45 m²)".
-        var result = Pack.Route(Green(), NewSmall("HT-GREEN-NS80", "HT-GREEN", area, firstLetting), Pack.NewLedger(), On);
+        var result = Pack.Route(new RoutingRequest(Green(), NewSmall("HT-GREEN-NS80", "HT-GREEN", area, firstLetting), On) { Ledger = Pack.NewLedger() });
 
         Assert.Equal("family", result.Decision.Counter);
         Assert.Equal("1/3", result.Decision.MunicipalShare?.ToString());
@@ -321,7 +322,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
     {
         var ledger = Pack.NewLedger();
 
-        var result = Pack.Route(Green(), NewSmall("HT-GREEN-NS99", "HT-GREEN", area, firstLetting), ledger, On);
+        var result = Pack.Route(new RoutingRequest(Green(), NewSmall("HT-GREEN-NS99", "HT-GREEN", area, firstLetting), On) { Ledger = ledger });
 
         Assert.Equal(VacancyRoute.Undetermined, result.Decision.Route);
         Assert.Equal([missing], result.Decision.Missing);
@@ -332,7 +333,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
     [Clause(PackId, "§ 5.4")]
     public void Route_NewSmallDwellingInAPreventionArea_IsMunicipal()
     {
-        var result = Pack.Route(Parkvej(), NewSmall("PARKVEJ-NS01", "HT-PARKVEJ"), Pack.NewLedger(), On);
+        var result = Pack.Route(new RoutingRequest(Parkvej(), NewSmall("PARKVEJ-NS01", "HT-PARKVEJ"), On) { Ledger = Pack.NewLedger() });
 
         Assert.Equal(VacancyRoute.Municipal, result.Decision.Route);
         Assert.Equal("new-small", result.Decision.Counter);
@@ -343,7 +344,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
     [Clause(PackId, "§ 3.4")]
     public void Route_NewSmallDwellingOnLevel3_IsNotMunicipal()
     {
-        var result = Pack.Route(Taastrupgaard(), NewSmall("TAASTRUP-NS01", "HT-TAASTRUPGAARD"), Pack.NewLedger(), On);
+        var result = Pack.Route(new RoutingRequest(Taastrupgaard(), NewSmall("TAASTRUP-NS01", "HT-TAASTRUPGAARD"), On) { Ledger = Pack.NewLedger() });
 
         Assert.Equal(VacancyRoute.Flexible, result.Decision.Route);
         Assert.Equal("ht-tightened", result.Decision.CriteriaSet);
@@ -353,7 +354,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
     [Clause(PackId, "§ 5.4")]
     public void Route_FamilyVacancyWithAnotherProgramme_IsAnOrdinaryFamilyVacancy()
     {
-        var result = Pack.Route(Green(), Vacancies.Of("HT-GREEN-X01", "HT-GREEN", DwellingCategory.Family, "rent-subsidy"), Pack.NewLedger(), On);
+        var result = Pack.Route(new RoutingRequest(Green(), Vacancies.Of("HT-GREEN-X01", "HT-GREEN", DwellingCategory.Family, "rent-subsidy"), On) { Ledger = Pack.NewLedger() });
 
         Assert.Equal("family", result.Decision.Counter);
         Assert.Equal(1, result.Decision.Count);
@@ -369,13 +370,13 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
     {
         var ledger = Pack.NewLedger();
 
-        var result = Pack.Route(Green(), Vacancies.Of("HT-GREEN-E01", "HT-GREEN", DwellingCategory.Elderly), ledger, On);
+        var result = Pack.Route(new RoutingRequest(Green(), Vacancies.Of("HT-GREEN-E01", "HT-GREEN", DwellingCategory.Elderly), On) { Ledger = ledger });
 
         Assert.Equal(VacancyRoute.OutOfScope, result.Decision.Route);
         Assert.Same(ledger, result.Ledger);
         Assert.Equal(
             "ht-elderly-out-of-scope (hoeje-taastrup-2023 § 3): The agreement covers family and youth dwellings.",
-            ResultText.Line(result.Decision.Explanation[^1], "en"));
+            ResultText.Line(result.Decision.Explanation[^1], Language.English));
     }
 
     [Fact]
@@ -384,7 +385,7 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
     {
         var ledger = Pack.NewLedger();
 
-        var result = Pack.Route(Green(), Vacancies.Of("HT-GREEN-U01", "HT-GREEN", null), ledger, On);
+        var result = Pack.Route(new RoutingRequest(Green(), Vacancies.Of("HT-GREEN-U01", "HT-GREEN", null), On) { Ledger = ledger });
 
         Assert.Equal(VacancyRoute.Undetermined, result.Decision.Route);
         Assert.Equal(["vacancy.category"], result.Decision.Missing);
@@ -419,12 +420,12 @@ public sealed partial class HoejeTaastrupRoutingTests : AgreementTests<HoejeTaas
             "routing.onTierChange (hoeje-taastrup-2023 § 6): The department's placement has changed from Level 1 (green) to Level 2 (yellow) under the placement rules of § 3.3. "
             + "The municipality is due 2/3 allocations of this kind of dwelling and has had 0; counting goes on with the new share (11/50 of the vacant dwellings), so nothing is lost. "
             + "The agreement's rule for a change: The department's level has changed (the midway update of § 6 or the yearly designation): counting goes on with the new level's share.",
-            ResultText.Line(change, "en"));
+            ResultText.Line(change, Language.English));
         Assert.Equal(
             "routing.onTierChange (hoeje-taastrup-2023 § 6): Afdelingens placering er skiftet fra Niveau 1 (grøn) til Niveau 2 (gul) efter placeringsreglerne i § 3.3. "
             + "Kommunen har til gode 2/3 anvisninger af denne slags boliger og har fået 0; tællingen fortsætter med den nye andel (11/50 af de ledige boliger), så intet går tabt. "
             + "Aftalens regel ved skift: Afdelingens niveau er ændret (midtvejsopdateringen i § 6 eller den årlige udpegning): tællingen fortsætter med det nye niveaus andel.",
-            ResultText.Line(change, "da"));
+            ResultText.Line(change, Language.Danish));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using RentalRules.Evaluation;
 using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs;
 
@@ -109,14 +110,14 @@ public sealed partial class HolbaekPackTests
     public void Place_DepartmentWithARehousingDispensation_LetsNothingWhileItLasts()
     {
         // § 2: "Aftaler om dispensationer i forbindelse med genhusning, gælder fortsat og er tidsbegrænsede."
-        var placement = Pack.Place(Green() with { Rehousing = true }, On);
+        var placement = Pack.Place(new PlacementRequest(Green() with { Rehousing = true }, On));
         var household = Build.Household("case-307", Build.Worker("m1", Aged(40)));
 
         Assert.Equal("rehousing", placement.Tier);
         Assert.Equal("0", placement.MunicipalShare.ToString());
         Assert.All(placement.Routes.Values, r => Assert.False(r.Open));
         Assert.Equal(Outcome.Ineligible, Check(Green() with { Rehousing = true }, household, LettingRoute.WaitingList).Outcome);
-        Assert.Equal("green", Pack.Place(Green() with { Rehousing = null }, On).Tier);
+        Assert.Equal("green", Pack.Place(new PlacementRequest(Green() with { Rehousing = null }, On)).Tier);
     }
 
     #endregion
@@ -127,13 +128,13 @@ public sealed partial class HolbaekPackTests
     [Clause(PackId, "§ 6")]
     public void Place_NoKeyFigure_SaysTheDepartmentIsTreatedAsUncolouredNotThatAppendix1SaysSo()
     {
-        var placement = Pack.Place(Department("HB-105", null), On);
+        var placement = Pack.Place(new PlacementRequest(Department("HB-105", null), On));
 
         Assert.Equal("uncoloured", placement.Tier);
         Assert.Equal(
             "Afdelingen har intet nøgletal for andelen af 18-64-årige uden tilknytning til arbejdsmarkedet og behandles derfor som ikke farvemarkeret i bilag 1: hver 8. ledige bolig tilbydes til kommunal anvisning.",
             placement.Explanation[0].Reason.Da);
-        Assert.DoesNotContain("NIVEAU", ResultText.Placements([placement], "da"));
+        Assert.DoesNotContain("NIVEAU", ResultText.Placements([placement], Language.Danish));
     }
 
     [Fact]

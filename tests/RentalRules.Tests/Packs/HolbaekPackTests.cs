@@ -4,6 +4,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs;
 
@@ -32,7 +33,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     {
         var department = Department("HB-201", decimal.Parse(share, CultureInfo.InvariantCulture));
 
-        var placement = Pack.Place(department, On);
+        var placement = Pack.Place(new PlacementRequest(department, On));
 
         Assert.Equal(PlacementOutcome.Placed, placement.Outcome);
         Assert.Equal(tier, placement.Tier);
@@ -49,36 +50,36 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     [Clause(PackId, "§ 6")]
     public void Place_ShareExactly30Percent_IsGreenWithEveryThirdVacancy()
     {
-        var placement = Pack.Place(Department("HB-101", 0.30m), On);
+        var placement = Pack.Place(new PlacementRequest(Department("HB-101", 0.30m), On));
 
         Assert.Equal("green", placement.Tier);
         Assert.Equal("1/3", placement.MunicipalShare?.ToString());
         Assert.Equal(
             "holbaek-green (holbaek-2024 § 6): At most 30 % of residents aged 18-64 are without attachment to the labour market (green): every 3rd vacant dwelling is offered for municipal allocation.",
-            ResultText.Line(placement.Explanation[0], "en"));
+            ResultText.Line(placement.Explanation[0], Language.English));
         Assert.Equal(
             "holbaek-green (holbaek-2024 § 6): Højst 30 % af de 18-64-årige er uden tilknytning til arbejdsmarkedet (grøn): hver 3. ledige bolig tilbydes til kommunal anvisning.",
-            ResultText.Line(placement.Explanation[0], "da"));
+            ResultText.Line(placement.Explanation[0], Language.Danish));
     }
 
     [Fact]
     [Clause(PackId, "§ 6")]
     public void Place_ShareJustAbove30Percent_IsYellowWithEverySixthVacancy()
     {
-        var placement = Pack.Place(Department("HB-102", 0.3001m), On);
+        var placement = Pack.Place(new PlacementRequest(Department("HB-102", 0.3001m), On));
 
         Assert.Equal("yellow", placement.Tier);
         Assert.Equal("1/6", placement.MunicipalShare?.ToString());
         Assert.Equal(
             "holbaek-yellow (holbaek-2024 § 6): Over 30 % and at most 45 % of residents aged 18-64 are without attachment to the labour market (yellow): every 6th vacant dwelling is offered for municipal allocation.",
-            ResultText.Line(placement.Explanation[0], "en"));
+            ResultText.Line(placement.Explanation[0], Language.English));
     }
 
     [Fact]
     [Clause(PackId, "§ 6")]
     public void Place_ShareExactly45Percent_IsStillYellow()
     {
-        var placement = Pack.Place(Department("HB-103", 0.45m), On);
+        var placement = Pack.Place(new PlacementRequest(Department("HB-103", 0.45m), On));
 
         Assert.Equal("yellow", placement.Tier);
         Assert.Equal("1/6", placement.MunicipalShare?.ToString());
@@ -88,24 +89,24 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     [Clause(PackId, "§ 6")]
     public void Place_ShareJustAbove45Percent_IsRedAndClosedToMunicipalAllocation()
     {
-        var placement = Pack.Place(Department("HB-104", 0.4501m), On);
+        var placement = Pack.Place(new PlacementRequest(Department("HB-104", 0.4501m), On));
 
         Assert.Equal("red", placement.Tier);
         Assert.Equal("0", placement.MunicipalShare?.ToString());
         Assert.False(placement.Routes[LettingRoute.Municipal].Open);
         Assert.Equal(
             "holbaek-red (holbaek-2024 § 6): Over 45 % of residents aged 18-64 are without attachment to the labour market (red): the department is exempt from municipal allocation.",
-            ResultText.Line(placement.Explanation[0], "en"));
+            ResultText.Line(placement.Explanation[0], Language.English));
         Assert.Equal(
             "holbaek-red (holbaek-2024 § 6): Over 45 % af de 18-64-årige er uden tilknytning til arbejdsmarkedet (rød): afdelingen friholdes for kommunal anvisning.",
-            ResultText.Line(placement.Explanation[0], "da"));
+            ResultText.Line(placement.Explanation[0], Language.Danish));
     }
 
     [Fact]
     [Clause(PackId, "§ 6")]
     public void Place_NoKeyFigure_IsUncolouredWithEveryEighthVacancy()
     {
-        var placement = Pack.Place(Department("HB-105", null), On);
+        var placement = Pack.Place(new PlacementRequest(Department("HB-105", null), On));
 
         Assert.Equal(PlacementOutcome.Placed, placement.Outcome);
         Assert.Equal("uncoloured", placement.Tier);
@@ -113,7 +114,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         Assert.Empty(placement.Missing);
         Assert.Equal(
             "holbaek-uncoloured (holbaek-2024 § 6): The department has no key figure for the share of residents aged 18-64 without attachment to the labour market, so it is treated as not colour-marked in appendix 1: every 8th vacant dwelling is offered for municipal allocation.",
-            ResultText.Line(placement.Explanation[0], "en"));
+            ResultText.Line(placement.Explanation[0], Language.English));
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     {
         var department = Department("HB-106", null) with { KeyFigures = null };
 
-        var placement = Pack.Place(department, On);
+        var placement = Pack.Place(new PlacementRequest(department, On));
 
         Assert.Equal("uncoloured", placement.Tier);
         Assert.Equal("1/8", placement.MunicipalShare?.ToString());
@@ -138,10 +139,10 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         Assert.Empty(result.Criteria);
         Assert.Equal(
             "red.municipal (holbaek-2024 § 6): Red departments are exempt from municipal allocation.",
-            ResultText.Line(result.Explanation[^1], "en"));
+            ResultText.Line(result.Explanation[^1], Language.English));
         Assert.Equal(
             "red.municipal (holbaek-2024 § 6): Røde afdelinger friholdes for kommunal anvisning.",
-            ResultText.Line(result.Explanation[^1], "da"));
+            ResultText.Line(result.Explanation[^1], Language.Danish));
     }
 
     [Theory]
@@ -156,7 +157,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         var clean = Check(red, WorkingCouple("case-001"), route);
         var convicted = Check(red, Household("case-002", Adult("m1", 40) with { Convictions = [new Conviction { Date = On.AddMonths(-6), Act = ConvictionAct.PenalCode }] }), route);
 
-        Assert.Equal(["holbaek-tightened"], Pack.Place(red, On).Routes[route].CriteriaSets);
+        Assert.Equal(["holbaek-tightened"], Pack.Place(new PlacementRequest(red, On)).Routes[route].CriteriaSets);
         Assert.Equal(Outcome.Eligible, clean.Outcome);
         Assert.Equal(Outcome.Ineligible, convicted.Outcome);
         Assert.Equal(Outcome.Ineligible, Criterion(convicted, "holbaek-b3-1-convictions").Outcome);
@@ -164,7 +165,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         Assert.Equal("§ 6", why.Clause);
         Assert.Equal(
             requirement + " (holbaek-2024 § 6): Red departments are let under the tightened flexible criteria (appendix 3).",
-            ResultText.Line(why, "en"));
+            ResultText.Line(why, Language.English));
         Assert.Equal(
             ["holbaek-b3-1-convictions", "holbaek-b3-2-work-or-education", "holbaek-b3-3-public-support", "holbaek-b3-4-education-level"],
             clean.Criteria.Select(c => c.Id));
@@ -203,10 +204,10 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
 
         Assert.Equal(
             "holbaek-yellow-municipal-tightened (holbaek-2024 § 6): Yellow department whose key figures show particular problems: allocation is under the tightened criteria (appendix 3).",
-            ResultText.Line(result.Explanation[1], "en"));
+            ResultText.Line(result.Explanation[1], Language.English));
         Assert.Equal(
             "holbaek-yellow-municipal-tightened (holbaek-2024 § 6): Gul afdeling hvor nøgletallene viser særlige problemstillinger: der anvises efter de skærpede fleksible kriterier (bilag 3).",
-            ResultText.Line(result.Explanation[1], "da"));
+            ResultText.Line(result.Explanation[1], Language.Danish));
     }
 
     [Theory]
@@ -235,10 +236,10 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
 
         Assert.Equal(
             "yellow.municipal (holbaek-2024 § 6): In yellow departments without particular problems in the key figures, allocation has no further criteria.",
-            ResultText.Line(result.Explanation[^1], "en"));
+            ResultText.Line(result.Explanation[^1], Language.English));
         Assert.Equal(
             "yellow.municipal (holbaek-2024 § 6): I gule afdelinger uden særlige problemstillinger i nøgletallene anvises uden yderligere kriterier.",
-            ResultText.Line(result.Explanation[^1], "da"));
+            ResultText.Line(result.Explanation[^1], Language.Danish));
     }
 
     [Fact]
@@ -287,7 +288,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
 
         Assert.Equal(
             "green.municipal (holbaek-2024 § 6): Holbæk Municipality allocates to citizens with housing-social needs; the agreement sets no further criteria in green departments.",
-            ResultText.Line(result.Explanation[^1], "en"));
+            ResultText.Line(result.Explanation[^1], Language.English));
     }
 
     [Fact]
@@ -314,7 +315,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         Assert.Equal("dk-statutory-restrictions", prison.Source);
         Assert.Equal(
             "s59-6-vulnerable (dk-statutory-restrictions § 59 stk. 6): The department is in a vulnerable area: the statutory restrictions on municipal allocation apply.",
-            ResultText.Line(why, "en"));
+            ResultText.Line(why, Language.English));
     }
 
     [Fact]
@@ -335,13 +336,13 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     public void Place_BeforeTheAgreementStarts_WarnsThatTheDateIsOutsideTheValidityPeriod()
     {
         // Key figures of the latest 1 December on each date, so that only the validity period can warn.
-        var placement = Pack.Place(Department("HB-101", 0.30m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.30m, AsOf = new DateOnly(2027, 12, 1) } }, new DateOnly(2028, 1, 1));
+        var placement = Pack.Place(new PlacementRequest(Department("HB-101", 0.30m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.30m, AsOf = new DateOnly(2027, 12, 1) } }, new DateOnly(2028, 1, 1)));
 
         Assert.Equal("green", placement.Tier);
         Assert.Equal(
             ["The evaluation date 2028-01-01 is outside the pack's validity period (2024-07-01 to 2027-12-31)."],
             placement.Warnings);
-        Assert.Empty(Pack.Place(Department("HB-101", 0.30m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.30m, AsOf = new DateOnly(2026, 12, 1) } }, new DateOnly(2027, 12, 31)).Warnings);
+        Assert.Empty(Pack.Place(new PlacementRequest(Department("HB-101", 0.30m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.30m, AsOf = new DateOnly(2026, 12, 1) } }, new DateOnly(2027, 12, 31))).Warnings);
     }
 
     #endregion
@@ -357,7 +358,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     {
         var department = Department("HB-501", share is null ? null : decimal.Parse(share, CultureInfo.InvariantCulture)) with { FlexibleLettingShare = 0.25m };
 
-        var placement = Pack.Place(department, On);
+        var placement = Pack.Place(new PlacementRequest(department, On));
 
         Assert.Equal(rule, placement.FlexibleLetting?.Rule);
         Assert.Equal("§ 7", placement.FlexibleLetting?.Clause);
@@ -371,7 +372,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     {
         var department = Department("HB-502", 0.20m) with { FlexibleLettingShare = null };
 
-        var placement = Pack.Place(department, On);
+        var placement = Pack.Place(new PlacementRequest(department, On));
 
         Assert.Equal("agreed", placement.FlexibleLetting?.Rule);
         Assert.Null(placement.FlexibleLetting?.Share);
@@ -384,7 +385,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         // Issue 11: a department file with "flexibleLettingShare": 0.3333333333333333 was read as having no agreed share.
         var file = FactReader.ReadDepartments("""{ "id": "HB-503", "municipality": "Holbæk", "flexibleLettingShare": 0.3333333333333333, "keyFigures": { "outsideLabourMarketShare": 0.20 } }""", "departments.json");
 
-        var placement = Pack.Place(file.GetValueOrThrow().Items[0], On);
+        var placement = Pack.Place(new PlacementRequest(file.GetValueOrThrow().Items[0], On));
 
         Assert.Equal("3333333333333333/10000000000000000", placement.FlexibleLetting?.Share?.ToString());
     }
@@ -393,7 +394,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     [Clause(PackId, "§ 6")]
     public void Place_RedDepartment_LetsEveryVacancyUnderTheTightenedCriteria()
     {
-        var placement = Pack.Place(Department("HB-104", 0.4501m), On);
+        var placement = Pack.Place(new PlacementRequest(Department("HB-104", 0.4501m), On));
 
         Assert.Equal("all", placement.FlexibleLetting?.Rule);
         Assert.Equal("1", placement.FlexibleLetting?.Share?.ToString());
@@ -476,10 +477,10 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
                 - Proof of approval in Denmark if the education was taken abroad
 
             """,
-            Lf(ResultText.Eligibility(result, "en")));
+            Lf(ResultText.Eligibility(result, Language.English)));
         Assert.StartsWith(
             "Husstand case-007 → afdeling HB-104 [Rød], vej: venteliste: UAFKLARET\n  Begrundelse:\n",
-            Lf(ResultText.Eligibility(result, "da")),
+            Lf(ResultText.Eligibility(result, Language.Danish)),
             StringComparison.Ordinal);
     }
 
@@ -992,10 +993,10 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         Assert.Empty(result.Documents);
         Assert.Equal(
             "holbaek-green-flexible (holbaek-2024 bilag 4): Flexible letting under the special criteria of appendix 4.",
-            ResultText.Line(result.Explanation[^1], "en"));
+            ResultText.Line(result.Explanation[^1], Language.English));
         Assert.Equal(
             "holbaek-green-flexible (holbaek-2024 bilag 4): Fleksibel udlejning efter de særlige kriterier i bilag 4.",
-            ResultText.Line(result.Explanation[^1], "da"));
+            ResultText.Line(result.Explanation[^1], Language.Danish));
     }
 
     [Fact]
@@ -1361,14 +1362,14 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         // Key figures say green (0.20); appendix 1 as agreed on 2025-03-20 says yellow (e.g. the organisation's own assessment).
         var department = Department("HB-120", 0.20m) with { DecidedTiers = [new DecidedTier { Tier = "green", From = new DateOnly(2024, 7, 1) }, new DecidedTier { Tier = "yellow", From = new DateOnly(2025, 3, 20) }] };
 
-        var before = Pack.Place(department, new DateOnly(2025, 3, 19));
-        var after = Pack.Place(department, new DateOnly(2025, 3, 20));
+        var before = Pack.Place(new PlacementRequest(department, new DateOnly(2025, 3, 19)));
+        var after = Pack.Place(new PlacementRequest(department, new DateOnly(2025, 3, 20)));
 
         Assert.Equal(("green", "1/3"), (before.Tier, before.MunicipalShare?.ToString()));
         Assert.Equal(("yellow", "1/6"), (after.Tier, after.MunicipalShare?.ToString()));
         Assert.Equal(
             "placement.decided (holbaek-2024 § 8.2): Appendix 1 is renegotiated every year at the March meeting (§ 8.2): the colour the parties agreed for the department applies from the date it was agreed from. The department is placed as 'Yellow' from 2025-03-20.",
-            ResultText.Line(Assert.Single(after.Explanation), "en"));
+            ResultText.Line(Assert.Single(after.Explanation), Language.English));
         Assert.Empty(after.Warnings);
     }
 
@@ -1378,7 +1379,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     {
         var department = Department("HB-121", 0.20m) with { DecidedTiers = [new DecidedTier { Tier = "purple", From = new DateOnly(2025, 3, 1) }] };
 
-        var result = Pack.Place(department, On);
+        var result = Pack.Place(new PlacementRequest(department, On));
 
         Assert.Equal(PlacementOutcome.Unplaced, result.Outcome);
         Assert.Equal("The decided tier 'purple' (from 2025-03-01) is not one of the pack's placements (Green, Yellow, Red, Uncoloured, Rehousing (dispensation)).", Assert.Single(result.Explanation).Reason.En);
@@ -1391,7 +1392,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         // Issue 11: "key figures dated 2026-12-01 were used for a placement on 2023-02-01 without a word".
         var department = Department("HB-122", 0.20m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.20m, AsOf = new DateOnly(2026, 12, 1) } };
 
-        var result = Pack.Place(department, new DateOnly(2025, 2, 1));
+        var result = Pack.Place(new PlacementRequest(department, new DateOnly(2025, 2, 1)));
 
         Assert.Equal("green", result.Tier);
         Assert.Contains("The key figures are dated 2026-12-01, after the evaluation date 2025-02-01: they describe a later time than the placement is for.", result.Warnings);
@@ -1403,7 +1404,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     [InlineData("2025-04-02", true)]  // past the March meeting a year and four months on: the update was missed
     public void Place_KeyFiguresOlderThanTheYearlyCycleAllows_Warns(string on, bool warns)
     {
-        var result = Pack.Place(Department("HB-123", 0.20m), DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture));
+        var result = Pack.Place(new PlacementRequest(Department("HB-123", 0.20m), DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal(warns, result.Warnings.Any(w => w.StartsWith("The key figures are dated 2023-12-01, more than 16 months before the evaluation date", StringComparison.Ordinal)));
     }
@@ -1460,7 +1461,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
                 "holbaek-elderly (holbaek-2024 § 3): Holbæk Municipality allocates 100 per cent of elderly/care dwellings.",
                 "holbaek-elderly (holbaek-2024 § 3): Holbæk Municipality allocates 100 % of elderly/care dwellings by its own assessment; the colour's rules for family dwellings (§ 6) do not apply to them.",
             ],
-            result.Explanation.Select(e => ResultText.Line(e, "en")));
+            result.Explanation.Select(e => ResultText.Line(e, Language.English)));
     }
 
     [Theory]
@@ -1492,7 +1493,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         Assert.Empty(withDwelling.Criteria);
         Assert.Equal(
             "holbaek-accessible-half (holbaek-2024 § 5): Section 6 does not apply to the accessible dwellings (§ 5): the half the municipality does not allocate is let from the waiting list without the colour's criteria, also in red and yellow departments.",
-            ResultText.Line(withDwelling.Explanation[^1], "en"));
+            ResultText.Line(withDwelling.Explanation[^1], Language.English));
         Assert.Equal(Outcome.Ineligible, departmentOnly.Outcome);
         Assert.Equal(Outcome.Ineligible, Criterion(departmentOnly, "holbaek-b3-2-work-or-education").Outcome);
     }
@@ -1529,7 +1530,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         var result = CheckDwelling(Red(), WorkingCouple("case-607"), LettingRoute.Municipal, Vacancies.Of("HB-104-F01", "HB-104", DwellingCategory.Family));
 
         Assert.True(result.RouteClosed);
-        Assert.Equal("red.municipal (holbaek-2024 § 6): Red departments are exempt from municipal allocation.", ResultText.Line(result.Explanation[^1], "en"));
+        Assert.Equal("red.municipal (holbaek-2024 § 6): Red departments are exempt from municipal allocation.", ResultText.Line(result.Explanation[^1], Language.English));
     }
 
     [Fact]
@@ -1542,7 +1543,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         Assert.Empty(result.Criteria);
         Assert.Equal(
             "holbaek-youth-out-of-scope (holbaek-2024 § 3): Youth dwellings in Holbæk Municipality are excluded from the framework agreement.",
-            ResultText.Line(result.Explanation[^1], "en"));
+            ResultText.Line(result.Explanation[^1], Language.English));
     }
 
     #endregion

@@ -33,7 +33,7 @@ public sealed partial class HolbaekRoutingTests
         // forbrug på mellem 4.500-6.000 kr.)".
         var vacancy = Vacancies.Of("HB-101-S1", "HB-101", DwellingCategory.Family, "rent-subsidy") with { Rent = rent };
 
-        var decision = Pack.Route(Green("HB-101"), vacancy, Pack.NewLedger(), On).Decision;
+        var decision = Pack.Route(new RoutingRequest(Green("HB-101"), vacancy, On) { Ledger = Pack.NewLedger() }).Decision;
 
         Assert.Equal(marked, decision.Marks.Contains("rentSubsidy"));
         if (marked)

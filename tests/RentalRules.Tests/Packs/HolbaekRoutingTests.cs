@@ -3,6 +3,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs;
 
@@ -80,7 +81,7 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
         Assert.Equal(new LedgerCounter("HB-104", "family", "red", 20, 0, 20), ledger.Find("HB-104", "family"));
         Assert.Equal(
             "red.flexibleLetting (holbaek-2024 § 6): Red: every letting outside municipal allocation is flexible.",
-            ResultText.Line(decisions[0].Explanation[^1], "en"));
+            ResultText.Line(decisions[0].Explanation[^1], Language.English));
     }
 
     [Fact]
@@ -107,10 +108,10 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
                 "holbaek-family (holbaek-2024 § 6): Vacant family dwellings are counted per department by the department's colour.",
                 "holbaek-family (holbaek-2024 § 6): This is vacancy no. 3 of its kind in the department, and the municipality allocates every 3rd vacant dwelling: with it the municipality is due 1 allocation in all against 0 before, so the dwelling goes to municipal allocation.",
             ],
-            third.Explanation.Select(x => ResultText.Line(x, "en")));
+            third.Explanation.Select(x => ResultText.Line(x, Language.English)));
         Assert.Equal(
             "holbaek-family (holbaek-2024 § 6): Dette er ledig bolig nr. 3 af denne slags i afdelingen, og kommunen anviser hver 3. ledige bolig: med den har kommunen krav på 1 anvisning i alt mod 0 før, så boligen går til kommunal anvisning.",
-            ResultText.Line(third.Explanation[2], "da"));
+            ResultText.Line(third.Explanation[2], Language.Danish));
     }
 
     [Fact]
@@ -123,10 +124,10 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
         Assert.Equal(VacancyRoute.WaitingList, fourth.Route);
         Assert.Equal(
             "holbaek-family (holbaek-2024 § 6): This is vacancy no. 4 of its kind in the department, and the municipality allocates every 3rd vacant dwelling: with it the municipality is due 1 allocation in all against 1 before, so the dwelling does not go to municipal allocation.",
-            ResultText.Line(fourth.Explanation[2], "en"));
+            ResultText.Line(fourth.Explanation[2], Language.English));
         Assert.Equal(
             "holbaek-family (holbaek-2024 § 6): Dette er ledig bolig nr. 4 af denne slags i afdelingen, og kommunen anviser hver 3. ledige bolig: med den har kommunen krav på 1 anvisning i alt mod 1 før, så boligen går ikke til kommunal anvisning.",
-            ResultText.Line(fourth.Explanation[2], "da"));
+            ResultText.Line(fourth.Explanation[2], Language.Danish));
     }
 
     [Fact]
@@ -160,10 +161,10 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
         Assert.Equal(new LedgerCounter("HB-101", "family", "green", 12, 4, 2), ledger.Find("HB-101", "family"));
         Assert.Equal(
             "green.flexibleLetting (holbaek-2024 § 7): The dwelling falls within the department's flexible-letting share (1/4).",
-            ResultText.Line(decisions[4].Explanation[^1], "en"));
+            ResultText.Line(decisions[4].Explanation[^1], Language.English));
         Assert.Equal(
             "green.flexibleLetting (holbaek-2024 § 7): The dwelling falls outside the department's flexible-letting share (1/4) and is let from the waiting list.",
-            ResultText.Line(decisions[3].Explanation[^1], "en"));
+            ResultText.Line(decisions[3].Explanation[^1], Language.English));
     }
 
     [Fact]
@@ -179,10 +180,10 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
         Assert.Equal(0, ledger.Find("HB-107", "family")!.Flexible);
         Assert.Equal(
             "green.flexibleLetting (holbaek-2024 § 7): The department has no stated flexible-letting share: the dwelling is let from the waiting list.",
-            ResultText.Line(decisions[0].Explanation[^1], "en"));
+            ResultText.Line(decisions[0].Explanation[^1], Language.English));
         Assert.Equal(
             "green.flexibleLetting (holbaek-2024 § 7): Afdelingen har ingen oplyst andel til fleksibel udlejning: boligen udlejes efter ventelisten.",
-            ResultText.Line(decisions[0].Explanation[^1], "da"));
+            ResultText.Line(decisions[0].Explanation[^1], Language.Danish));
     }
 
     #endregion
@@ -202,7 +203,7 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
         Assert.Null(ledger.Find("HB-108", "family"));
         Assert.Equal(
             "holbaek-elderly (holbaek-2024 § 3): Holbæk Municipality allocates 100 per cent of elderly/care dwellings.",
-            ResultText.Line(decisions[0].Explanation[1], "en"));
+            ResultText.Line(decisions[0].Explanation[1], Language.English));
     }
 
     [Fact]
@@ -210,7 +211,7 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
     public void Route_ElderlyVacancyInARedDepartment_IsStillMunicipal()
     {
         // § 3 gives the municipality 100 % of elderly/care dwellings; the red exemption of § 6 is about family dwellings.
-        var result = Pack.Route(Red("HB-104"), Vacancies.Of("HB-104-E01", "HB-104", DwellingCategory.Elderly), Pack.NewLedger(), On);
+        var result = Pack.Route(new RoutingRequest(Red("HB-104"), Vacancies.Of("HB-104-E01", "HB-104", DwellingCategory.Elderly), On) { Ledger = Pack.NewLedger() });
 
         Assert.Equal(VacancyRoute.Municipal, result.Decision.Route);
         Assert.Equal("red", result.Decision.Tier);
@@ -222,7 +223,7 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
     {
         var ledger = Pack.NewLedger();
 
-        var result = Pack.Route(Uncoloured("HB-105"), Vacancies.Of("HB-105-Y01", "HB-105", DwellingCategory.Youth), ledger, On);
+        var result = Pack.Route(new RoutingRequest(Uncoloured("HB-105"), Vacancies.Of("HB-105-Y01", "HB-105", DwellingCategory.Youth), On) { Ledger = ledger });
 
         Assert.Equal(VacancyRoute.OutOfScope, result.Decision.Route);
         Assert.Null(result.Decision.Counter);
@@ -234,7 +235,7 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
         Assert.Equal("§ 3", why.Clause);
         Assert.Equal(
             "holbaek-youth-out-of-scope (holbaek-2024 § 3): Youth dwellings in Holbæk Municipality are excluded from the framework agreement.",
-            ResultText.Line(why, "en"));
+            ResultText.Line(why, Language.English));
     }
 
     [Fact]
@@ -276,7 +277,7 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
         Assert.Equal(3, ledger.Find("HB-103", "accessible-half")!.Municipal);
         Assert.Equal(
             "holbaek-accessible-half (holbaek-2024 § 5): One of the 42 accessible dwellings where the municipality allocates every second vacancy (appendix 2).",
-            ResultText.Line(decisions[0].Explanation[1], "en"));
+            ResultText.Line(decisions[0].Explanation[1], Language.English));
     }
 
     [Fact]
@@ -299,7 +300,7 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
     public void Route_AccessibleFullVacancyInARedDepartment_IsMunicipal()
     {
         // § 5: "Afsnit 6 … finder således ikke anvendelse på denne type boliger": the red exemption does not reach them.
-        var result = Pack.Route(Red("HB-104"), Vacancies.Of("HB-104-A01", "HB-104", DwellingCategory.Accessible, "accessible-full"), Pack.NewLedger(), On);
+        var result = Pack.Route(new RoutingRequest(Red("HB-104"), Vacancies.Of("HB-104-A01", "HB-104", DwellingCategory.Accessible, "accessible-full"), On) { Ledger = Pack.NewLedger() });
 
         Assert.Equal(VacancyRoute.Municipal, result.Decision.Route);
     }
@@ -310,7 +311,7 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
     {
         var before = Routing.RouteAll(Pack, Green("HB-101"), Vacancies.Numbered("HB-101", DwellingCategory.Family, 2), Pack.NewLedger(), On).Ledger;
 
-        var result = Pack.Route(Green("HB-101"), Vacancies.Of("HB-101-A01", "HB-101", DwellingCategory.Accessible), before, On);
+        var result = Pack.Route(new RoutingRequest(Green("HB-101"), Vacancies.Of("HB-101-A01", "HB-101", DwellingCategory.Accessible), On) { Ledger = before });
 
         Assert.Equal(VacancyRoute.Undetermined, result.Decision.Route);
         Assert.Equal(["vacancy.programme"], result.Decision.Missing);
@@ -320,7 +321,7 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
         Assert.Equal(before.ToJson(), result.Ledger.ToJson());
         Assert.Equal(
             "holbaek-accessible-full (holbaek-2024 § 5): The rule cannot be decided because it needs facts that are missing (vacancy.programme); nothing was counted.",
-            ResultText.Line(result.Decision.Explanation[^1], "en"));
+            ResultText.Line(result.Decision.Explanation[^1], Language.English));
     }
 
     [Fact]
@@ -329,9 +330,9 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
     public void Route_AccessibleHalfCounterAcrossAColourChange_KeepsCountingEverySecond()
     {
         var half = Vacancies.Numbered("HB-103", DwellingCategory.Accessible, 2, "accessible-half");
-        var first = Pack.Route(Green("HB-103"), half[0], Pack.NewLedger(), On);
+        var first = Pack.Route(new RoutingRequest(Green("HB-103"), half[0], On) { Ledger = Pack.NewLedger() });
 
-        var second = Pack.Route(Yellow("HB-103"), half[1], first.Ledger, On);
+        var second = Pack.Route(new RoutingRequest(Yellow("HB-103"), half[1], On) { Ledger = first.Ledger });
 
         Assert.Equal(VacancyRoute.WaitingList, first.Decision.Route);
         Assert.Equal(2, second.Decision.Count);
@@ -368,15 +369,15 @@ public sealed partial class HolbaekRoutingTests : AgreementTests<HolbaekRoutingT
             "routing.onTierChange (holbaek-2024 § 8.2): The department's placement has changed from Green to Yellow under the placement rules of § 6. "
             + "The municipality is due 2/3 allocations of this kind of dwelling and has had 0; counting goes on with the new share (every 6th vacant dwelling), so nothing is lost. "
             + "The agreement's rule for a change: Appendix 1 is renegotiated every year (§ 8.2), and the department's colour has changed: counting goes on with the new colour's share.",
-            ResultText.Line(change, "en"));
+            ResultText.Line(change, Language.English));
         Assert.Equal(
             "routing.onTierChange (holbaek-2024 § 8.2): Afdelingens placering er skiftet fra Grøn til Gul efter placeringsreglerne i § 6. "
             + "Kommunen har til gode 2/3 anvisninger af denne slags boliger og har fået 0; tællingen fortsætter med den nye andel (hver 6. ledige bolig), så intet går tabt. "
             + "Aftalens regel ved skift: Bilag 1 genforhandles hvert år (§ 8.2), og afdelingens farve er ændret: tællingen fortsætter med den nye farves andel.",
-            ResultText.Line(change, "da"));
+            ResultText.Line(change, Language.Danish));
         Assert.Equal(
             "holbaek-family (holbaek-2024 § 6): This is vacancy no. 4 of its kind in the department, and the municipality allocates every 6th vacant dwelling: what it is due, carried over from the department's earlier placement, rises from 5/6 to 1 allocations; it is due 1 in all and has had 0, so the dwelling goes to municipal allocation.",
-            ResultText.Line(asYellow[1].Explanation.Single(x => x.RuleId == "holbaek-family" && x.Reason.En.StartsWith("This is vacancy", StringComparison.Ordinal)), "en"));
+            ResultText.Line(asYellow[1].Explanation.Single(x => x.RuleId == "holbaek-family" && x.Reason.En.StartsWith("This is vacancy", StringComparison.Ordinal)), Language.English));
         Assert.All(asYellow.Skip(1), d => Assert.DoesNotContain(d.Explanation, x => x.RuleId == "routing.onTierChange"));
     }
 

@@ -23,8 +23,9 @@ public sealed class InvalidPackDiagnosticsTests
         string[] expected =
         [
             "condition-ends-early", "criteria-too-deep", "criterion-condition-and-any", "cycle-a", "cycle-b", "duplicate-rule-id", "enum-typo",
-            "extends-path", "label-as-text", "missing-base", "misspelt-fact-name", "municipal-share-as-percent", "share-parameter-out-of-range",
-            "truncated", "type-error-date-vs-number", "undeclared-clause", "unknown-tier", "unknown-top-level-property",
+            "extends-path", "json-trailing-comma", "label-as-text", "missing-base", "misspelt-fact-name", "municipal-share-as-percent",
+            "no-such-criteria-set", "no-such-function", "share-compared-with-percent", "share-parameter-out-of-range", "truncated",
+            "type-error-date-vs-number", "undeclared-clause", "unexpected-character", "unknown-tier", "unknown-top-level-property",
         ];
 
         Assert.Equal(expected, InvalidPackNames());

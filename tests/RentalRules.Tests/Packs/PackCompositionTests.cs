@@ -1,4 +1,5 @@
 using RentalRules.Packs;
+using RentalRules.Evaluation;
 
 namespace RentalRules.Tests.Packs;
 
@@ -44,8 +45,8 @@ public sealed class PackCompositionTests
     {
         var draft = LoadDraft("""{ "id": "draft", "version": "1", "title": "Draft", "extends": ["base"], "parameters": { "limit": { "unit": "share", "values": [ { "from": "2020-01-01", "value": 0.35 } ] } } }""");
         var on = new DateOnly(2025, 1, 1);
-        Assert.Equal("low", draft.Place(WithShare(0.34m), on).Tier);
-        Assert.Equal("high", draft.Place(WithShare(0.36m), on).Tier);
+        Assert.Equal("low", draft.Place(new PlacementRequest(WithShare(0.34m), on)).Tier);
+        Assert.Equal("high", draft.Place(new PlacementRequest(WithShare(0.36m), on)).Tier);
         Assert.Equal(["base"], draft.Extends);
     }
 
@@ -53,7 +54,7 @@ public sealed class PackCompositionTests
     public void Extends_MergingATierProperty_KeepsTheRest()
     {
         var draft = LoadDraft("""{ "id": "draft", "version": "1", "title": "Draft", "extends": ["base"], "tiers": { "low": { "municipalShare": "1/4" } } }""");
-        var p = draft.Place(WithShare(0.1m), new DateOnly(2025, 1, 1));
+        var p = draft.Place(new PlacementRequest(WithShare(0.1m), new DateOnly(2025, 1, 1)));
         Assert.Equal("1/4", p.MunicipalShare.ToString());
         Assert.Equal("Low", p.TierLabel!.En);
     }
@@ -68,8 +69,8 @@ public sealed class PackCompositionTests
                 { "id": "low", "$remove": true } ] } }
             """);
         var on = new DateOnly(2025, 1, 1);
-        Assert.Equal("none", draft.Place(new RentalRules.Facts.Department(), on).Explanation[0].RuleId);
-        Assert.Equal("high", draft.Place(WithShare(0.1m), on).Tier);
+        Assert.Equal("none", draft.Place(new PlacementRequest(new RentalRules.Facts.Department(), on)).Explanation[0].RuleId);
+        Assert.Equal("high", draft.Place(new PlacementRequest(WithShare(0.1m), on)).Tier);
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class PackCompositionTests
                 { "id": "only", "clause": "§ 1", "when": "true", "tier": "low", "reason": { "da": "x", "en": "x" } } ] } }
             """);
         Assert.Equal(["low"], draft.Tiers);
-        Assert.Equal("only", draft.Place(WithShare(0.9m), new DateOnly(2025, 1, 1)).Explanation[0].RuleId);
+        Assert.Equal("only", draft.Place(new PlacementRequest(WithShare(0.9m), new DateOnly(2025, 1, 1))).Explanation[0].RuleId);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class PackCompositionTests
     {
         var holbaek = Infrastructure.Repo.Pack("holbaek-2024");
         Assert.Equal(["dk-statutory-restrictions", "dk-baseline"], holbaek.Extends);
-        Assert.Contains(holbaek.DeclaredClauses, c => c == ("§ 59 stk. 6", "dk-statutory-restrictions"));
+        Assert.Contains(holbaek.DeclaredClauses, c => c.Clause == "§ 59 stk. 6" && c.Source == "dk-statutory-restrictions");
         Assert.DoesNotContain("baseline", holbaek.Tiers);
     }
 }

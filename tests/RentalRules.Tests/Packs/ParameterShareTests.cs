@@ -23,9 +23,9 @@ public sealed class ParameterShareTests
     public void Place_ShareParameter_ResolvesByDate()
     {
         var pack = RulePackLoader.LoadFromText(Pack("param.share"), "p.json").GetValueOrThrow();
-        Assert.Equal("1/4", pack.Place(Department, new DateOnly(2025, 6, 1)).MunicipalShare.ToString());
-        Assert.Equal("1/2", pack.Place(Department, new DateOnly(2026, 6, 1)).MunicipalShare.ToString());
-        Assert.Null(pack.Place(Department, new DateOnly(2024, 6, 1)).MunicipalShare);
+        Assert.Equal("1/4", pack.Place(new PlacementRequest(Department, new DateOnly(2025, 6, 1))).MunicipalShare.ToString());
+        Assert.Equal("1/2", pack.Place(new PlacementRequest(Department, new DateOnly(2026, 6, 1))).MunicipalShare.ToString());
+        Assert.Null(pack.Place(new PlacementRequest(Department, new DateOnly(2024, 6, 1))).MunicipalShare);
     }
 
     [Fact]
@@ -36,13 +36,13 @@ public sealed class ParameterShareTests
         var routes = new List<VacancyRoute>();
         for (var i = 1; i <= 4; i++)
         {
-            var result = pack.Route(Department, new Vacancy { Id = $"V{i}", Department = "D-1", Category = DwellingCategory.Family }, ledger, new DateOnly(2025, 6, 1));
+            var result = pack.Route(new RoutingRequest(Department, new Vacancy { Id = $"V{i}", Department = "D-1", Category = DwellingCategory.Family }, new DateOnly(2025, 6, 1)) { Ledger = ledger });
             routes.Add(result.Decision.Route);
             ledger = result.Ledger;
         }
 
         Assert.Equal([VacancyRoute.WaitingList, VacancyRoute.WaitingList, VacancyRoute.WaitingList, VacancyRoute.Municipal], routes);
-        var before = pack.Route(Department, new Vacancy { Id = "V0", Department = "D-1", Category = DwellingCategory.Family }, pack.NewLedger(), new DateOnly(2024, 6, 1));
+        var before = pack.Route(new RoutingRequest(Department, new Vacancy { Id = "V0", Department = "D-1", Category = DwellingCategory.Family }, new DateOnly(2024, 6, 1)) { Ledger = pack.NewLedger() });
         Assert.Equal(VacancyRoute.Undetermined, before.Decision.Route);
         Assert.Equal(["param.share"], before.Decision.Missing);
     }

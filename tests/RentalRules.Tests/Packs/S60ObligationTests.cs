@@ -179,7 +179,7 @@ public sealed class S60ObligationTests
     [InlineData(Designation.Prevention)]
     public void Place_AalborgDesignatedDepartment_WarnsThatItsLettingDoesNotMeetTheObligation(Designation designation)
     {
-        var placement = Repo.Pack("aalborg-2023").Place(Department(designation), On);
+        var placement = Repo.Pack("aalborg-2023").Place(new PlacementRequest(Department(designation), On));
 
         var warning = Assert.Single(placement.Warnings, w => w.Contains("§ 60 stk. 4"));
         Assert.Contains("'D-1'", warning);
@@ -190,7 +190,7 @@ public sealed class S60ObligationTests
     [Clause(Statutory, "§ 60 stk. 4")]
     public void Place_AalborgUndesignatedDepartment_HasNoStatutoryWarning()
     {
-        var placement = Repo.Pack("aalborg-2023").Place(Department(Designation.None), On);
+        var placement = Repo.Pack("aalborg-2023").Place(new PlacementRequest(Department(Designation.None), On));
 
         Assert.DoesNotContain(placement.Warnings, w => w.Contains("§ 60"));
     }
@@ -255,7 +255,7 @@ public sealed class S60ObligationTests
     public void Place_HolbaekDepartmentThatIsDesignatedAfterAll_StillGetsTheStatutoryWarning()
     {
         // The acknowledgement answers the pack's load, not a department that is designated on the date.
-        var placement = Repo.Pack("holbaek-2024").Place(Build.Department() with { Designation = Designation.Prevention }, On);
+        var placement = Repo.Pack("holbaek-2024").Place(new PlacementRequest(Build.Department() with { Designation = Designation.Prevention }, On));
 
         Assert.Contains(placement.Warnings, w => w.Contains("§ 60 stk. 4"));
     }

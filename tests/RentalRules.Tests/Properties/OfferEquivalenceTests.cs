@@ -89,7 +89,7 @@ public sealed class OfferEquivalenceTests
         foreach (var v in x.Vacancies)
         {
             var department = x.Departments.Single(d => d.Id == v.Department);
-            var routed = pack.Route(department, v, ledger, v.VacatedOn ?? x.On);
+            var routed = pack.Route(new RoutingRequest(department, v, v.VacatedOn ?? x.On) { Ledger = ledger });
             ledger = routed.Ledger;
             var decision = routed.Decision;
             LettingRoute? route = decision.Route switch

@@ -5,6 +5,7 @@ using RentalRules.Diagnostics;
 using RentalRules.Json;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules.Evaluation;
 
 namespace RentalRules.Tests.Properties;
 
@@ -54,8 +55,8 @@ public sealed class PackRoundTripTests
         return Prop.ForAll(cases, c =>
             {
                 var (original, copy) = OriginalAndCopy(c.packId);
-                var expected = original.Place(c.department, c.day);
-                var actual = copy.Place(c.department, c.day);
+                var expected = original.Place(new PlacementRequest(c.department, c.day));
+                var actual = copy.Place(new PlacementRequest(c.department, c.day));
                 Assert.Equal(expected.Outcome, actual.Outcome);
                 Assert.Equal(expected.Tier, actual.Tier);
                 Assert.Equal(expected.MunicipalShare, actual.MunicipalShare);

@@ -30,7 +30,7 @@ public sealed class PlacementPropertiesTests
         return Prop.ForAll(Placements, c =>
             {
                 var pack = Repo.Pack(c.PackId);
-                var result = pack.Place(c.Department, c.On);
+                var result = pack.Place(new PlacementRequest(c.Department, c.On));
                 Assert.True(Enum.IsDefined(result.Outcome), $"outcome {result.Outcome}");
                 Assert.NotEmpty(result.Explanation);
                 switch (result.Outcome)
@@ -57,8 +57,8 @@ public sealed class PlacementPropertiesTests
         return Prop.ForAll(Placements, c =>
             {
                 var pack = Repo.Pack(c.PackId);
-                var first = Describe(pack.Place(c.Department, c.On));
-                var second = Describe(pack.Place(c.Department with { }, c.On));
+                var first = Describe(pack.Place(new PlacementRequest(c.Department, c.On)));
+                var second = Describe(pack.Place(new PlacementRequest(c.Department with { }, c.On)));
                 Assert.Equal(first, second);
             });
     }
@@ -72,8 +72,8 @@ public sealed class PlacementPropertiesTests
         var batches = Arb.From(Gen.ListOf(Placements.Generator, 20));
         return Prop.ForAll(batches, batch =>
             {
-                var forward = batch.Select(c => Describe(Repo.Pack(c.PackId).Place(c.Department, c.On))).ToList();
-                var backward = Enumerable.Reverse(batch).Select(c => Describe(fresh[c.PackId].Place(c.Department, c.On))).Reverse().ToList();
+                var forward = batch.Select(c => Describe(Repo.Pack(c.PackId).Place(new PlacementRequest(c.Department, c.On)))).ToList();
+                var backward = Enumerable.Reverse(batch).Select(c => Describe(fresh[c.PackId].Place(new PlacementRequest(c.Department, c.On)))).Reverse().ToList();
                 Assert.Equal(forward, backward);
             });
     }
@@ -91,7 +91,7 @@ public sealed class PlacementPropertiesTests
             select (share, department, day));
         return Prop.ForAll(cases, c =>
             {
-                var result = pack.Place(c.department, c.day);
+                var result = pack.Place(new PlacementRequest(c.department, c.day));
                 Assert.Equal(PlacementOutcome.Placed, result.Outcome);
                 var expected = c.share <= 0.30m ? "green" : c.share <= 0.45m ? "yellow" : "red";
                 Assert.Equal(expected, result.Tier);
@@ -112,8 +112,8 @@ public sealed class PlacementPropertiesTests
         return Prop.ForAll(cases, c =>
             {
                 // The same department with a higher share never lands in a lighter tier.
-                var low = pack.Place(c.first, c.day);
-                var high = pack.Place(c.first with { KeyFigures = c.first.KeyFigures! with { OutsideLabourMarketShare = c.high } }, c.day);
+                var low = pack.Place(new PlacementRequest(c.first, c.day));
+                var high = pack.Place(new PlacementRequest(c.first with { KeyFigures = c.first.KeyFigures! with { OutsideLabourMarketShare = c.high } }, c.day));
                 Assert.True(rank[low.Tier!] <= rank[high.Tier!], $"{c.low} → {low.Tier}, {c.high} → {high.Tier}");
             });
     }

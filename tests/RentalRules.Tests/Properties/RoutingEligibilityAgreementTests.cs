@@ -50,7 +50,7 @@ public sealed class RoutingEligibilityAgreementTests
             foreach (var earlier in x.Before.Append(x.Vacancy))
             {
                 var vacancy = earlier with { Id = $"V{n++}", Department = x.Department.Id };
-                var result = pack.Route(x.Department, vacancy, ledger, x.On);
+                var result = pack.Route(new RoutingRequest(x.Department, vacancy, x.On) { Ledger = ledger });
                 ledger = result.Ledger;
                 if (result.Decision.Route != VacancyRoute.Municipal)
                 {

@@ -241,7 +241,7 @@ public sealed class RoutingPropertiesTests
         var decisions = new List<RoutingDecision>();
         foreach (var item in items)
         {
-            var result = pack.Route(item.Department, item.Vacancy, ledger, On);
+            var result = pack.Route(new RoutingRequest(item.Department, item.Vacancy, On) { Ledger = ledger });
             decisions.Add(result.Decision);
             ledger = result.Ledger;
         }

@@ -84,7 +84,7 @@ public sealed class TierChangePropertiesTests
             trace.Add($"{count.ToString(CultureInfo.InvariantCulture)} × {share}");
             foreach (var vacancy in Vacancies.Numbered(department, DwellingCategory.Family, count, first: n + 1))
             {
-                var result = pack.Route(facts, vacancy, ledger, On);
+                var result = pack.Route(new RoutingRequest(facts, vacancy, On) { Ledger = ledger });
                 ledger = result.Ledger;
                 n++;
                 due = QuotaDue.Plus(due, share)!.Value;

@@ -4,6 +4,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs.Examples;
 
@@ -42,7 +43,7 @@ public sealed class AalborgPackTests : AgreementTests<AalborgPackTests>, IAgreem
     [Clause(PackId, "§ 59 stk. 1")]
     public void Place_AnyAalborgDepartment_IsTheActsEveryFourthWithTheAssumptionNoted()
     {
-        var placement = Pack.Place(Department("AAL-101"), On);
+        var placement = Pack.Place(new PlacementRequest(Department("AAL-101"), On));
 
         Assert.Equal(PlacementOutcome.Placed, placement.Outcome);
         Assert.Equal("baseline", placement.Tier);
@@ -75,7 +76,7 @@ public sealed class AalborgPackTests : AgreementTests<AalborgPackTests>, IAgreem
     {
         var department = Department("AAL-103") with { Designation = Designation.Vulnerable };
 
-        var placement = Pack.Place(department, On);
+        var placement = Pack.Place(new PlacementRequest(department, On));
 
         Assert.Equal(["s59-6"], placement.Routes[LettingRoute.Municipal].CriteriaSets);
     }
@@ -106,10 +107,10 @@ public sealed class AalborgPackTests : AgreementTests<AalborgPackTests>, IAgreem
         Assert.Equal(12L, decisions[11].Count);
         Assert.Equal(
             $"routing.concentration ({PackId} {Guard}): The agreement is to avoid allocating too many households to one department or stairwell; the article gives no numbers, so the limits are the pack's assumptions. Stairwell A has already had 2 municipal allocations within 12 months (at most 2, an assumed limit), so the dwelling does not go to municipal allocation; the municipality gets the deferred allocation later.",
-            ResultText.Line(decisions[11].Explanation[^2], "en"));
+            ResultText.Line(decisions[11].Explanation[^2], Language.English));
         Assert.Equal(
             $"routing.concentration ({PackId} {Guard}): Aftalen skal undgå, at der anvises for mange husstande til samme afdeling eller opgang; artiklen nævner ingen tal, så grænserne er pakkens antagelser. Der er allerede anvist 2 husstande til opgang A inden for 12 måneder (højst 2, en antaget grænse), så boligen går ikke til kommunal anvisning; kommunen får den udskudte anvisning senere.",
-            ResultText.Line(decisions[11].Explanation[^2], "da"));
+            ResultText.Line(decisions[11].Explanation[^2], Language.Danish));
         Assert.Equal("baseline.flexible", decisions[11].Explanation[^1].RuleId);
         Assert.DoesNotContain(decisions[12].Explanation, e => e.RuleId == "routing.concentration");
         Assert.Equal(VacancyRoute.WaitingList, decisions[13].Route);
@@ -155,7 +156,7 @@ public sealed class AalborgPackTests : AgreementTests<AalborgPackTests>, IAgreem
         Assert.Equal(VacancyRoute.WaitingList, decisions[27].Route);
         Assert.Equal(
             $"routing.concentration ({PackId} {Guard}): The agreement is to avoid allocating too many households to one department or stairwell; the article gives no numbers, so the limits are the pack's assumptions. The department has already had 6 municipal allocations within 12 months (at most 6, an assumed limit), so the dwelling does not go to municipal allocation; the municipality gets the deferred allocation later.",
-            ResultText.Line(decisions[27].Explanation[^2], "en"));
+            ResultText.Line(decisions[27].Explanation[^2], Language.English));
         Assert.Equal(new LedgerCounter("AAL-203", "family", "baseline", 29, 7, 0), ledger.Find("AAL-203", "family"));
         // The ledger keeps only the guard's 12 months: 4 January 2024 is dropped when the 29th is counted.
         Assert.Equal(6, ledger.AllocationsIn("AAL-203", "").Count);
@@ -171,7 +172,7 @@ public sealed class AalborgPackTests : AgreementTests<AalborgPackTests>, IAgreem
 
         var json = ledger.ToJson();
         var read = Ledger.Parse(json, "ledger.json", PackId).GetValueOrThrow();
-        var next = Pack.Route(department, Vacancy("AAL-204-12", "AAL-204", stairwell: "A"), read, D(2024, 2, 1));
+        var next = Pack.Route(new RoutingRequest(department, Vacancy("AAL-204-12", "AAL-204", stairwell: "A"), D(2024, 2, 1)) { Ledger = read });
 
         Assert.Contains("\"allocations\"", json, StringComparison.Ordinal);
         Assert.Equal([D(2024, 1, 4), D(2024, 1, 8)], read.AllocationsIn("AAL-204", "A"));
@@ -203,14 +204,14 @@ public sealed class AalborgPackTests : AgreementTests<AalborgPackTests>, IAgreem
     {
         var department = Department("AAL-301");
 
-        var below = Pack.Route(department, Vacancy("AAL-301-01", "AAL-301", rent: 4999m), Pack.NewLedger(), On);
-        var at = Pack.Route(department, Vacancy("AAL-301-02", "AAL-301", rent: 5000m), below.Ledger, On);
+        var below = Pack.Route(new RoutingRequest(department, Vacancy("AAL-301-01", "AAL-301", rent: 4999m), On) { Ledger = Pack.NewLedger() });
+        var at = Pack.Route(new RoutingRequest(department, Vacancy("AAL-301-02", "AAL-301", rent: 5000m), On) { Ledger = below.Ledger });
 
         Assert.Equal(["lowRent"], below.Decision.Marks);
         Assert.Empty(at.Decision.Marks);
         Assert.Equal(
             $"lowRent ({PackId} {LowRent}): Rent under 5 000 DKK a month: the dwelling is covered by the organisations' commitment to offer cheap dwellings to the municipality.",
-            ResultText.Line(below.Decision.Explanation[^1], "en"));
+            ResultText.Line(below.Decision.Explanation[^1], Language.English));
         Assert.DoesNotContain(at.Decision.Explanation, e => e.RuleId == "lowRent");
         Assert.Equal(5000m, Pack.ParameterValue("lowRentLine", On));
         Assert.False(Pack.Parameters["lowRentLine"].Assumed);
@@ -233,7 +234,7 @@ public sealed class AalborgPackTests : AgreementTests<AalborgPackTests>, IAgreem
     [Clause(PackId, LowRent)]
     public void Route_VacancyWithoutARent_IsNotMarkedAndStillRouted()
     {
-        var result = Pack.Route(Department("AAL-303"), Vacancy("AAL-303-01", "AAL-303", rent: null), Pack.NewLedger(), On);
+        var result = Pack.Route(new RoutingRequest(Department("AAL-303"), Vacancy("AAL-303-01", "AAL-303", rent: null), On) { Ledger = Pack.NewLedger() });
 
         Assert.Equal(VacancyRoute.WaitingList, result.Decision.Route);
         Assert.Empty(result.Decision.Marks);
@@ -301,7 +302,7 @@ public sealed class AalborgPackTests : AgreementTests<AalborgPackTests>, IAgreem
         var decisions = new List<RoutingDecision>();
         for (var i = 0; i < plan.Count; i++)
         {
-            var result = Pack.Route(department, Vacancy($"{department.Id}-{i + 1:00}", department.Id!, plan[i].Stairwell, 6200m), ledger, plan[i].On);
+            var result = Pack.Route(new RoutingRequest(department, Vacancy($"{department.Id}-{i + 1:00}", department.Id!, plan[i].Stairwell, 6200m), plan[i].On) { Ledger = ledger });
             decisions.Add(result.Decision);
             ledger = result.Ledger;
         }

@@ -3,6 +3,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs.Examples;
 
@@ -56,17 +57,17 @@ public sealed class AarhusPackTests : AgreementTests<AarhusPackTests>, IAgreemen
     [Clause(PackId, Aarhus)]
     public void Place_AnyAarhusDepartment_IsStandardWithEveryFourthVacancyToTheMunicipality()
     {
-        var placement = Pack.Place(Department("AAR-101", outside: 0.44m), On);
+        var placement = Pack.Place(new PlacementRequest(Department("AAR-101", outside: 0.44m), On));
 
         Assert.Equal(PlacementOutcome.Placed, placement.Outcome);
         Assert.Equal("standard", placement.Tier);
         Assert.Equal("1/4", placement.MunicipalShare?.ToString());
         Assert.Equal(
             $"aarhus-every-4th ({PackId} {Aarhus}): In Aarhus every 4th vacant dwelling is offered to the municipality to solve housing-social problems.",
-            ResultText.Line(placement.Explanation[0], "en"));
+            ResultText.Line(placement.Explanation[0], Language.English));
         Assert.Equal(
             $"aarhus-every-4th ({PackId} {Aarhus}): I Århus tilbydes hver fjerde ledige bolig kommunen til løsning af boligsociale problemer.",
-            ResultText.Line(placement.Explanation[0], "da"));
+            ResultText.Line(placement.Explanation[0], Language.Danish));
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class AarhusPackTests : AgreementTests<AarhusPackTests>, IAgreemen
     public void Place_DepartmentWithoutKeyFigures_IsStillStandard()
     {
         // The brochure does not differentiate departments: no fact is needed to place one.
-        var placement = Pack.Place(Department("AAR-102", outside: null) with { KeyFigures = null }, On);
+        var placement = Pack.Place(new PlacementRequest(Department("AAR-102", outside: null) with { KeyFigures = null }, On));
 
         Assert.Equal("standard", placement.Tier);
         Assert.Empty(placement.Missing);
@@ -93,7 +94,7 @@ public sealed class AarhusPackTests : AgreementTests<AarhusPackTests>, IAgreemen
         Assert.Equal(new LedgerCounter("AAR-103", "family", "standard", 12, 3, 0), ledger.Find("AAR-103", "family"));
         Assert.Equal(
             "baseline-family (dk-baseline § 59 stk. 1): This is vacancy no. 4 of its kind in the department, and the municipality allocates every 4th vacant dwelling: with it the municipality is due 1 allocation in all against 0 before, so the dwelling goes to municipal allocation.",
-            ResultText.Line(decisions[3].Explanation[^1], "en"));
+            ResultText.Line(decisions[3].Explanation[^1], Language.English));
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class AarhusPackTests : AgreementTests<AarhusPackTests>, IAgreemen
     [Clause(PackId, Aarhus)]
     public void Route_ElderlyVacancy_IsOutOfScopeAsInTheBaseline()
     {
-        var result = Pack.Route(Department("AAR-105"), Vacancies.Of("AAR-105-elderly-01", "AAR-105", DwellingCategory.Elderly), Pack.NewLedger(), On);
+        var result = Pack.Route(new RoutingRequest(Department("AAR-105"), Vacancies.Of("AAR-105-elderly-01", "AAR-105", DwellingCategory.Elderly), On) { Ledger = Pack.NewLedger() });
 
         Assert.Equal(VacancyRoute.OutOfScope, result.Decision.Route);
         Assert.Contains(result.Decision.Explanation, e => e is { RuleId: "baseline-other-categories", Source: "dk-baseline" });
@@ -141,7 +142,7 @@ public sealed class AarhusPackTests : AgreementTests<AarhusPackTests>, IAgreemen
     [Clause(PackId, Agreements)]
     public void Place_Department_LetsFlexiblyByItsOwnShareUnderTheAarhusCriteria()
     {
-        var placement = Pack.Place(Department("AAR-201") with { FlexibleLettingShare = 0.5m }, On);
+        var placement = Pack.Place(new PlacementRequest(Department("AAR-201") with { FlexibleLettingShare = 0.5m }, On));
 
         Assert.Equal("agreed", placement.FlexibleLetting!.Rule);
         Assert.Null(placement.FlexibleLetting.MaxShare);
@@ -162,7 +163,7 @@ public sealed class AarhusPackTests : AgreementTests<AarhusPackTests>, IAgreemen
         Assert.All(decisions.Where(d => d.Route == VacancyRoute.Flexible), d => Assert.Equal("aarhus-flexible", d.CriteriaSet));
         Assert.Equal(
             $"standard.flexibleLetting ({PackId} {Agreements}): The dwelling falls within the department's flexible-letting share (1/4).",
-            ResultText.Line(decisions[4].Explanation[^1], "en"));
+            ResultText.Line(decisions[4].Explanation[^1], Language.English));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 using RentalRules.Tests.Infrastructure;
+using RentalRules;
 
 namespace RentalRules.Tests.Packs.Examples;
 
@@ -64,13 +65,13 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
     [Clause(PackId, Main)]
     public void Place_DepartmentAt30Percent_IsStandardWith33Per100()
     {
-        var placement = Pack.Place(Department("KBH-101", 0.30m), On);
+        var placement = Pack.Place(new PlacementRequest(Department("KBH-101", 0.30m), On));
 
         Assert.Equal("standard", placement.Tier);
         Assert.Equal("33/100", placement.MunicipalShare?.ToString());
         Assert.Equal(
             $"kbh-33-percent ({PackId} {Main}): At most 40 % of the residents are outside the labour market: 33 % of vacancies are allocated by the municipality.",
-            ResultText.Line(placement.Explanation[0], "en"));
+            ResultText.Line(placement.Explanation[0], Language.English));
     }
 
     [Fact]
@@ -85,10 +86,10 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
         Assert.Equal(new LedgerCounter("KBH-102", "family", "standard", 100, 33, 0), ledger.Find("KBH-102", "family"));
         Assert.Equal(
             "baseline-family (dk-baseline § 59 stk. 1): This is vacancy no. 4 of its kind in the department, and the municipality allocates 33/100 of the vacant dwellings: with it the municipality is due 1 allocation in all against 0 before, so the dwelling goes to municipal allocation.",
-            ResultText.Line(decisions[3].Explanation[^1], "en"));
+            ResultText.Line(decisions[3].Explanation[^1], Language.English));
         Assert.Equal(
             "baseline-family (dk-baseline § 59 stk. 1): This is vacancy no. 3 of its kind in the department, and the municipality allocates 33/100 of the vacant dwellings: with it the municipality is due 0 allocations in all against 0 before, so the dwelling does not go to municipal allocation.",
-            ResultText.Line(decisions[2].Explanation[^2], "en"));
+            ResultText.Line(decisions[2].Explanation[^2], Language.English));
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
     [InlineData(0.5001, "suspension-50", "kbh-suspension-50", "0")]
     public void Place_ByTheShareOutsideTheLabourMarket_MoreThanIsStrict(double outside, string tier, string rule, string share)
     {
-        var placement = Pack.Place(Department("KBH-201", (decimal)outside), On);
+        var placement = Pack.Place(new PlacementRequest(Department("KBH-201", (decimal)outside), On));
 
         Assert.Equal(tier, placement.Tier);
         Assert.Equal(rule, placement.Explanation[0].RuleId);
@@ -124,14 +125,14 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
     [Clause(PackId, Suspension)]
     public void Place_50PlusDepartment_ExplainsTheSuspensionWordForWord()
     {
-        var placement = Pack.Place(Department("KBH-202", 0.5001m), On);
+        var placement = Pack.Place(new PlacementRequest(Department("KBH-202", 0.5001m), On));
 
         Assert.Equal(
             $"kbh-suspension-50 ({PackId} {Suspension}): More than 50 % of the residents are outside the labour market (50+ area) and the suspension is in force: no municipal allocation.",
-            ResultText.Line(placement.Explanation[0], "en"));
+            ResultText.Line(placement.Explanation[0], Language.English));
         Assert.Equal(
             $"kbh-suspension-50 ({PackId} {Suspension}): Mere end 50 % af beboerne står uden for arbejdsmarkedet (50+ område), og ophøret er i kraft: ingen boligsocial anvisning.",
-            ResultText.Line(placement.Explanation[0], "da"));
+            ResultText.Line(placement.Explanation[0], Language.Danish));
     }
 
     [Theory]
@@ -140,7 +141,7 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
     [InlineData(0.5001, "suspension-50", "kbh-suspension-50")]
     public void Place_BetweenTwo40PlusSuspensionPeriods_40PlusIsStandardAnd50PlusStaysSuspended(double outside, string tier, string rule)
     {
-        var placement = Pack.Place(Department("KBH-203", (decimal)outside), Between);
+        var placement = Pack.Place(new PlacementRequest(Department("KBH-203", (decimal)outside), Between));
 
         Assert.Equal(tier, placement.Tier);
         Assert.Equal(rule, placement.Explanation[0].RuleId);
@@ -154,7 +155,7 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
     {
         var department = Department("KBH-204", null);
 
-        var placement = Pack.Place(department, On);
+        var placement = Pack.Place(new PlacementRequest(department, On));
 
         Assert.Equal(PlacementOutcome.Undetermined, placement.Outcome);
         Assert.Equal(["department.keyFigures.outsideLabourMarketShare"], placement.Missing);
@@ -173,7 +174,7 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
         for (var i = 0; i < vacancies.Count; i++)
         {
             var on = i < 4 ? new DateOnly(2012, 3, 1) : i < 10 ? new DateOnly(2012, 7, 1) : new DateOnly(2013, 7, 1);
-            var result = Pack.Route(department, vacancies[i], ledger, on);
+            var result = Pack.Route(new RoutingRequest(department, vacancies[i], on) { Ledger = ledger });
             decisions.Add(result.Decision);
             ledger = result.Ledger;
         }
@@ -183,7 +184,7 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
         Assert.Equal(
             $"routing.onTierChange ({PackId} {Suspension}): The department's placement has changed from 33 % municipal allocation to 40+ area: municipal allocation suspended for the period under the placement rules of {Suspension}. "
             + "The agreement's rule for a change: The department enters or leaves a period of suspended allocation: counting goes on, and allocations not made during the suspension are not made up.",
-            ResultText.Line(decisions[4].Explanation.Single(e => e.RuleId == "routing.onTierChange"), "en"));
+            ResultText.Line(decisions[4].Explanation.Single(e => e.RuleId == "routing.onTierChange"), Language.English));
         Assert.Equal(5L, decisions[4].Count);
         Assert.Equal(new LedgerCounter("KBH-205", "family", "standard", 13, 2, 0), ledger.Find("KBH-205", "family"));
     }
@@ -216,7 +217,7 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
         Assert.Equal(new LedgerCounter("KBH-301", "family", "suspension-50", 4, 0, 2), ledger.Find("KBH-301", "family"));
         Assert.Equal(
             $"suspension-50.flexibleLetting ({PackId} {Combined}): The dwelling falls within the department's flexible-letting share (1/2).",
-            ResultText.Line(decisions[1].Explanation[^1], "en"));
+            ResultText.Line(decisions[1].Explanation[^1], Language.English));
     }
 
     #endregion
@@ -230,7 +231,7 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
     [InlineData(0.55, "suspension-50")]
     public void Place_EveryTier_LetsFlexiblyUnderTheCommonCriteria(double outside, string tier)
     {
-        var placement = Pack.Place(Department("KBH-401", (decimal)outside), On);
+        var placement = Pack.Place(new PlacementRequest(Department("KBH-401", (decimal)outside), On));
 
         Assert.Equal(tier, placement.Tier);
         Assert.Equal(["kbh-flexible"], placement.Routes[LettingRoute.Flexible].CriteriaSets);
@@ -355,14 +356,14 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
         Assert.Null(ledger.Find("KBH-601", "family"));
         Assert.Equal(
             $"kbh-special-housing ({PackId} {Special}): One of the special dwellings with staff support the municipality permanently disposes of: the municipality allocates 100 %.",
-            ResultText.Line(decisions[0].Explanation[1], "en"));
+            ResultText.Line(decisions[0].Explanation[1], Language.English));
     }
 
     [Fact]
     [Clause(PackId, Special)]
     public void Route_FamilyVacancyWithoutAProgramme_IsAnOrdinaryVacancy()
     {
-        var result = Pack.Route(Department("KBH-602", 0.30m), Vacancies.Of("KBH-602-01", "KBH-602", DwellingCategory.Family), Pack.NewLedger(), On);
+        var result = Pack.Route(new RoutingRequest(Department("KBH-602", 0.30m), Vacancies.Of("KBH-602-01", "KBH-602", DwellingCategory.Family), On) { Ledger = Pack.NewLedger() });
 
         Assert.Equal("family", result.Decision.Counter);
         Assert.Equal(VacancyRoute.WaitingList, result.Decision.Route);
@@ -379,7 +380,7 @@ public sealed class KoebenhavnSupplementaryPackTests : AgreementTests<Koebenhavn
         var result = Pack.Check(new EligibilityRequest(Department("KBH-403", 0.55m), FlexibleGroups.Applicant("case-kbh-9", 40, On, "København"), LettingRoute.Municipal, On));
 
         Assert.Equal(Outcome.Ineligible, result.Outcome);
-        Assert.Contains("IKKE BERETTIGET", RentalRules.Explanations.ResultText.Eligibility(result, "da"));
+        Assert.Contains("IKKE BERETTIGET", RentalRules.Explanations.ResultText.Eligibility(result, Language.Danish));
         Assert.False(result.Placement.Routes[LettingRoute.Municipal].Open);
     }
 
