@@ -7,7 +7,7 @@ namespace RentalRules.Packs;
 /// <summary>The pack's metadata and its declared clauses.</summary>
 internal sealed partial class PackReader
 {
-    /// <summary>The top-level properties of a pack, in the order of docs/pack-format.md.</summary>
+    /// <summary>The top-level properties of a pack, in the order of docs/pack-format.md (and the order <see cref="PackWriter"/> writes them).</summary>
     internal static readonly string[] TopLevel = ["id", "version", "title", "municipality", "status", "extends", "validFrom", "validTo", "source", "notes", "defaultRoute", "interpretations", "clauses", "parameters", "tiers", "placement", "requirements", "obligations", "criteriaSets", "routing", "offers"];
     private static readonly string[] Statuses = EnumNames<PackStatus>.Names;
 
