@@ -139,9 +139,8 @@ internal sealed partial class PackCompiler
 
         try
         {
-            var references = new ExprReferences();
-            var built = ExprCompiler.Build(source.Text, new CompileContext(_slots, _factNames, memberInScope, references));
-            return new Condition(source.Text, source.Origin.Location, _batch, _batch.Add(built), references);
+            var bound = ExprBinder.BindCondition(source.Text, new CompileContext(_slots, _factNames, memberInScope));
+            return new Condition(source.Text, source.Origin.Location, _batch, _batch.Add(ExprEmitter.EmitCondition(bound)), bound.References);
         }
         catch (ExprException ex)
         {
