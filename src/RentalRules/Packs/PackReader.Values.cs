@@ -83,9 +83,8 @@ internal sealed partial class PackReader
 
         try
         {
-            var references = new ExprReferences();
-            var built = ExprCompiler.Build(text, new CompileContext(_slots, _factNames, memberInScope, references));
-            return new Condition(text, node.Location, _batch, _batch.Add(built), references);
+            var bound = ExprBinder.BindCondition(text, new CompileContext(_slots, _factNames, memberInScope));
+            return new Condition(text, node.Location, _batch, _batch.Add(ExprEmitter.EmitCondition(bound)), bound.References);
         }
         catch (ExprException ex)
         {
