@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using RentalRules.Diagnostics;
 using RentalRules.Evaluation;
+using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 
@@ -97,30 +98,48 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary><c>--route</c>: municipal, flexible, waitingList or internalTransfer (any case); absent is null.</summary>
+    /// <summary>
+    /// <c>--route</c>: a letting route by its JSON name (<c>municipal</c>, <c>flexible</c>, <c>waitingList</c>,
+    /// <c>internalTransfer</c>; any case); absent is null. The names come from the library's one table of route names
+    /// (<see cref="ResultJson.RouteName"/>), so a new route is accepted here without a change.
+    /// </summary>
     public static Option<LettingRoute?> Route(string description) => new("--route")
     {
         Description = description,
-        HelpName = "municipal|flexible|waitingList|internalTransfer",
+        HelpName = string.Join('|', RouteNames),
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-            LettingRoute? route = text.ToUpperInvariant() switch
-            {
-                "MUNICIPAL" => LettingRoute.Municipal,
-                "FLEXIBLE" => LettingRoute.Flexible,
-                "WAITINGLIST" => LettingRoute.WaitingList,
-                "INTERNALTRANSFER" => LettingRoute.InternalTransfer,
-                _ => null,
-            };
+            var route = ParseRoute(text);
             if (route is null)
             {
-                result.AddError($"--route must be municipal, flexible, waitingList or internalTransfer, not '{text}'.");
+                result.AddError($"--route must be {Alternatives(RouteNames)}, not '{text}'.");
             }
 
             return route;
         },
     };
+
+    /// <summary>The letting routes' names, in the library's order.</summary>
+    public static IReadOnlyList<string> RouteNames { get; } = Enum.GetValues<LettingRoute>().Select(ResultJson.RouteName).ToArray();
+
+    /// <summary>A letting route by its name in any case, or null.</summary>
+    public static LettingRoute? ParseRoute(string text)
+    {
+        foreach (var route in Enum.GetValues<LettingRoute>())
+        {
+            if (string.Equals(ResultJson.RouteName(route), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return route;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>a, b, c or d</c>.</summary>
+    private static string Alternatives(IReadOnlyList<string> names)
+        => names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
     public static Option<string> Pack() => new("--pack") { Description = PackDescription("The rule pack"), Required = true };
 

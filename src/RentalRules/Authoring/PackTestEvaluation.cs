@@ -292,15 +292,11 @@ internal static class PackTestEvaluation
         }
     }
 
-    private static string RouteName(RoutingDecision decision) => decision.Route switch
-    {
-        VacancyRoute.Municipal => decision.SpecialCriteria ? "municipalSpecialCriteria" : "municipal",
-        VacancyRoute.Flexible => "flexible",
-        VacancyRoute.WaitingList => "waitingList",
-        VacancyRoute.Closed => "closed",
-        VacancyRoute.OutOfScope => "outOfScope",
-        _ => "undetermined",
-    };
+    /// <summary>The name of a municipal allocation under special criteria in a case's <c>routing</c> expectations.</summary>
+    internal const string MunicipalSpecialCriteria = "municipalSpecialCriteria";
+
+    private static string RouteName(RoutingDecision decision)
+        => decision is { Route: VacancyRoute.Municipal, SpecialCriteria: true } ? MunicipalSpecialCriteria : RouteNames.Name(decision.Route);
 
     /// <summary>A list whose order matters.</summary>
     private static string Sequence(IEnumerable<string> items)

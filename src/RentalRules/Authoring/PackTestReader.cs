@@ -21,8 +21,8 @@ internal static class PackTestReader
     private static readonly string[] ExpectKeys = ["placement", "tier", "municipalShare", "outcome", "criteria", "missing", "documents", "routing", "marks", "offered", "unplaced", "reason", "warnings"];
     private static readonly string[] CriterionKeys = ["outcome", "members", "missing", "documents"];
     private static readonly string[] CounterKeys = ["department", "counter", "tier", "counted", "municipal", "flexible", "due"];
-    private static readonly string[] Routes = ["municipal", "flexible", "waitingList", "internalTransfer"];
-    private static readonly string[] RoutingRoutes = ["municipal", "municipalSpecialCriteria", "flexible", "waitingList", "closed", "outOfScope", "undetermined"];
+    /// <summary>What a routing expectation may name: every vacancy route (the one table), and a municipal allocation under special criteria.</summary>
+    private static readonly string[] RoutingRoutes = [.. EnumNames<VacancyRoute>.Names, PackTestEvaluation.MunicipalSpecialCriteria];
 
     /// <summary>Reads the file; <c>null</c> with diagnostics when it is not usable.</summary>
     /// <param name="utf8">The file's bytes.</param>
@@ -175,20 +175,14 @@ internal static class PackTestReader
         LettingRoute? route = null;
         if (n["route"] is { IsNull: false } routeNode)
         {
-            route = r.String(routeNode) switch
-            {
-                "municipal" => LettingRoute.Municipal,
-                "flexible" => LettingRoute.Flexible,
-                "waitingList" => LettingRoute.WaitingList,
-                "internalTransfer" => LettingRoute.InternalTransfer,
-                { } other => Invalid<LettingRoute>(r, routeNode, $"'{other}' is not a route.", Suggestions.DidYouMean(other, Routes)),
-                null => null,
-            };
+            route = r.String(routeNode) is { } named
+                ? RouteNames.ParseLetting(named) ?? Invalid<LettingRoute>(r, routeNode, $"'{named}' is not a route.", Suggestions.DidYouMean(named, RouteNames.Letting))
+                : null;
         }
 
         if (household is not null && route is null && n["route"] is null)
         {
-            r.Error(DiagnosticCodes.MissingProperty, "The case checks a household but names no route.", n["household"]!.Location, "Add \"route\": \"municipal\", \"flexible\" or \"waitingList\".");
+            r.Error(DiagnosticCodes.MissingProperty, "The case checks a household but names no route.", n["household"]!.Location, "Add \"route\": " + string.Join(", ", RouteNames.Letting.Select(x => "\"" + x + "\"")) + ".");
         }
 
         if (vacancy is not null && household is null)

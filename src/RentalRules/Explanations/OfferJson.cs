@@ -23,7 +23,7 @@ public static class OfferJson
         ResultJson.WriteDecision(w, offer.Decision);
         if (offer.Route is { } route)
         {
-            w.WriteString("route", route switch { LettingRoute.Municipal => "municipal", LettingRoute.Flexible => "flexible", _ => "waitingList" });
+            w.WriteString("route", RouteNames.Name(route));
         }
         else
         {
