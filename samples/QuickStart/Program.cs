@@ -10,4 +10,4 @@ EligibilityResult result = pack.Check(new EligibilityRequest(department, househo
 
 Console.WriteLine(result.Outcome);                                             // Eligible / Ineligible / Undetermined
 foreach (var c in result.Criteria) Console.WriteLine($"{c.Id} ({c.Clause}): {c.Outcome}");
-Console.WriteLine(ResultText.Eligibility(result, Language.Danish));                       // the explanation, in Danish
+Console.WriteLine(ResultText.Eligibility(result, Language.Danish));            // the explanation, in Danish

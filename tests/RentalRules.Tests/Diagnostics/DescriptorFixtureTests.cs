@@ -45,7 +45,7 @@ public sealed class DescriptorFixtureTests
         "QuantifierNeedsList", "QuantifierWithoutIn", "QuantifierWithoutList", "QuantifierWithoutVariable",
         "RouteOrCounter", "ShareAsPercentText", "ShareComparedOutOfRange", "ShareNotExact", "ShareOutOfRange",
         "SpellComparison", "SpellNeedsPeriods", "SumBodyNotNumber", "TextQuotesUnknownParameter", "TooManyOperators",
-        "UnclosedText", "UnexpectedAfterCondition", "UnexpectedToken", "UnknownNameInExpression", "UnknownParameter",
+        "UnclosedText", "UnexpectedCharacter", "UnexpectedToken", "UnknownNameInExpression", "UnknownParameter",
         "UnsupportedExpression", "ValidToBeforeValidFrom", "VariableInUse", "WithinDuration", "WithinUsage",
     };
 
