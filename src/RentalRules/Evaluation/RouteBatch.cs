@@ -12,6 +12,7 @@ internal sealed class RouteBatch
 {
     private readonly RulePack _pack;
     private readonly LedgerBuilder _state;
+    private readonly RouteBatchCache _cache = new();
 
     /// <param name="pack">The pack.</param>
     /// <param name="ledger">The ledger the batch starts from, kept under <paramref name="pack"/>.</param>
@@ -38,7 +39,7 @@ internal sealed class RouteBatch
     {
         ArgumentNullException.ThrowIfNull(department);
         ArgumentNullException.ThrowIfNull(vacancy);
-        return Router.Decide(_pack, department, vacancy, _state, on, settle: false).Decision;
+        return Router.Decide(_pack, department, vacancy, _state, on, settle: false, _cache).Decision;
     }
 
     /// <summary>The ledger after every vacancy routed so far.</summary>

@@ -37,18 +37,19 @@ internal static partial class Router
     public static RoutingResult Route(RulePack pack, Department department, Vacancy vacancy, Ledger ledger, DateOnly on, bool settle = false)
     {
         var state = new LedgerBuilder(ledger);
-        var (decision, rule) = Decide(pack, department, vacancy, state, on, settle);
+        var (decision, rule) = Decide(pack, department, vacancy, state, on, settle, cache: null);
         return new RoutingResult(decision, state.ToLedger()) { Rule = rule };
     }
 
     /// <summary>
     /// Decides one vacancy against the counting state and counts it there. Returns the rule that decided when it
-    /// decided a route by a fixed route or by counting (for the journal), else null.
+    /// decided a route by a fixed route or by counting (for the journal), else null. A batch passes its
+    /// <paramref name="cache"/> of placements and repeated lines; the decision is the same with or without it.
     /// </summary>
-    internal static (RoutingDecision Decision, RoutingRule? Rule) Decide(RulePack pack, Department department, Vacancy vacancy, LedgerBuilder ledger, DateOnly on, bool settle)
+    internal static (RoutingDecision Decision, RoutingRule? Rule) Decide(RulePack pack, Department department, Vacancy vacancy, LedgerBuilder ledger, DateOnly on, bool settle, RouteBatchCache? cache)
     {
         var scope = pack.NewScope(on);
-        var placement = Evaluator.Place(pack, department, on, scope);
+        var placement = cache is null ? Evaluator.Place(pack, department, on, scope) : cache.Place(pack, department, on, scope);
         var explanation = new List<Explanation>(placement.Explanation);
         if (placement.Outcome != PlacementOutcome.Placed)
         {
@@ -150,7 +151,7 @@ internal static partial class Router
             decided = VacancyRoute.Municipal;
             counter = counter with { Counted = k, Municipal = counter.Municipal + 1, Due = plain ? null : due };
             explanation.Add(!plain ? RoutingTexts.CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal - 1, byDue, municipal: true)
-                : !byDue ? RoutingTexts.Counting(rule, k, share, municipal: true) : RoutingTexts.GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
+                : !byDue ? (cache is null ? RoutingTexts.Counting(rule, k, share, municipal: true) : cache.Counting(rule, k, share, municipal: true)) : RoutingTexts.GuardedCounting(rule, k, share, counter.Municipal - 1, municipal: true));
             if (special)
             {
                 var clause = pack.Clauses.TryGetValue(letting.SpecialCriteria!.Clause, out var c) ? c : tier.Clause;
@@ -164,8 +165,8 @@ internal static partial class Router
             decided = flexible ? VacancyRoute.Flexible : VacancyRoute.WaitingList;
             counter = counter with { Counted = k, Flexible = counter.Flexible + (flexible ? 1 : 0), Due = plain ? null : due };
             explanation.Add(!plain ? RoutingTexts.CarriedCounting(rule, k, share, dueBefore.Value, due.Value, counter.Municipal, byDue, municipal: false)
-                : !byDue ? RoutingTexts.Counting(rule, k, share, municipal: false) : RoutingTexts.GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
-            explanation.Add(RoutingTexts.Flexible(letting, view, flexible));
+                : !byDue ? (cache is null ? RoutingTexts.Counting(rule, k, share, municipal: false) : cache.Counting(rule, k, share, municipal: false)) : RoutingTexts.GuardedCounting(rule, k, share, counter.Municipal, municipal: false));
+            explanation.Add(cache is null ? RoutingTexts.Flexible(letting, view, flexible) : cache.Flexible(letting, view, flexible));
         }
 
         if (blocked is not null)
