@@ -69,9 +69,10 @@ public sealed record Comparison(
 /// <summary>Compares two packs: what a draft changed, and what that does to departments, allocations and households. Thread-safe (stateless).</summary>
 public static class PackComparer
 {
-    private static readonly LettingRoute[] Routes = [LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList];
+    /// <summary>Every route a household may take into a department, internal transfers included (the enum is the one list of routes).</summary>
+    private static readonly LettingRoute[] Routes = EnumNames<LettingRoute>.Values;
 
-    /// <summary>The rule-like items that differ between two packs, by kind and id.</summary>
+    /// <summary>The rule-like items that differ between two packs, by kind and id (their definitions compared: what each does, then how it reads).</summary>
     /// <param name="basePack">The base.</param>
     /// <param name="draft">The draft.</param>
     /// <returns>The changes, ordered by kind and id.</returns>
@@ -88,16 +89,18 @@ public static class PackComparer
         ArgumentNullException.ThrowIfNull(basePack);
         ArgumentNullException.ThrowIfNull(draft);
         var changes = new List<RuleChange>();
-        foreach (var key in basePack.Fingerprints.Keys.Union(draft.Fingerprints.Keys).Where(k => !k.StartsWith('~')).Order(StringComparer.Ordinal))
+        var baseItems = PackItems.Of(basePack.Definition!);
+        var draftItems = PackItems.Of(draft.Definition!);
+        foreach (var key in baseItems.Keys.Union(draftItems.Keys).Order(StringComparer.Ordinal))
         {
-            var inBase = basePack.Fingerprints.TryGetValue(key, out var b);
-            var inDraft = draft.Fingerprints.TryGetValue(key, out var d);
+            var inBase = baseItems.TryGetValue(key, out var b);
+            var inDraft = draftItems.TryGetValue(key, out var d);
             var change = (inBase, inDraft) switch
             {
                 (false, true) => "added",
                 (true, false) => "removed",
-                _ => b != d ? "changed"
-                    : basePack.Fingerprints.GetValueOrDefault("~wording:" + key) != draft.Fingerprints.GetValueOrDefault("~wording:" + key) ? "reworded"
+                _ => !Equals(b.Logic, d.Logic) ? "changed"
+                    : !Equals(b.Wording, d.Wording) ? "reworded"
                     : null,
             };
             if (change is not null)

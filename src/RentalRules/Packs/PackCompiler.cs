@@ -32,15 +32,14 @@ internal sealed partial class PackCompiler
 
     /// <summary>Compiles a definition; null when it (or its reading) has errors, which are in <paramref name="diagnostics"/>.</summary>
     /// <param name="definition">The pack as read.</param>
-    /// <param name="fingerprints">The canonical text of each rule-like item, for comparing packs.</param>
     /// <param name="diagnostics">The diagnostics so far (the reader's); the compile step's are added.</param>
     /// <param name="sourceOfFile">The id of the pack a file holds (a clause's source is the pack that declares it).</param>
-    public static RulePack? Compile(PackDefinition definition, IReadOnlyDictionary<string, string> fingerprints, List<Diagnostic> diagnostics, Func<string, string> sourceOfFile)
-        => new PackCompiler(diagnostics, sourceOfFile).CompilePack(definition, fingerprints);
+    public static RulePack? Compile(PackDefinition definition, List<Diagnostic> diagnostics, Func<string, string> sourceOfFile)
+        => new PackCompiler(diagnostics, sourceOfFile).CompilePack(definition);
 
     private bool HasErrors => _diagnostics.Any(d => d.Severity == Severity.Error);
 
-    private RulePack? CompilePack(PackDefinition d, IReadOnlyDictionary<string, string> fingerprints)
+    private RulePack? CompilePack(PackDefinition d)
     {
         _packId = d.Metadata.Id;
         var meta = new PackMetadata(
@@ -99,7 +98,6 @@ internal sealed partial class PackCompiler
         RulePack Build(IReadOnlyList<Interpretation> interpretations)
             => new(meta, _clauses, _parameters, tiers, d.Placement.HitPolicy, rules, requirements, criteriaSets, _factNames, routingRules, tierChange)
             {
-                Fingerprints = fingerprints,
                 Concentration = guard,
                 Marks = marks,
                 Decided = decided,

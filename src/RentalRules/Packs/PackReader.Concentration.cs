@@ -14,7 +14,6 @@ internal sealed partial class PackReader
             return null;
         }
 
-        Fingerprint("routing", "concentration", node, "note");
         _r.CheckProperties(node, "concentration", ["department", "stairwell", "clause", "reason", "note"]);
         var clause = Cite(node, "concentration");
         var reason = ReadText(_r.Required(node, "reason", "concentration"), "reason");

@@ -29,7 +29,6 @@ internal sealed partial class PackReader
 
             _r.CheckProperties(n, "A criteria set", ["title", "clause", "combine", "criteria", "documents", "note"]);
             var combine = OneOf<Combine>(n["combine"]) ?? Combine.All;
-            Fingerprint("criteriaSet", p.Name, n, "criteria");
             var criteria = _r.Array(_r.Required(n, "criteria", what), c => ReadCriterion(c, setNames, 0))?.ToValueList() ?? [];
             result[p.Name] = new CriteriaSetDefinition(p.Name, ReadText(_r.Required(n, "title", what), "title"), Cite(n, what), combine, criteria, ReadTexts(n["documents"], "A document"), _r.String(n["note"]), new Origin(n.Location));
         }
@@ -57,7 +56,6 @@ internal sealed partial class PackReader
             _r.Report(Descriptors.DuplicateCriterion, n["id"]!.Location, id);
         }
 
-        Fingerprint("criterion", id, n, "all", "any");
         var clause = Cite(n, $"The criterion '{id}'");
         var title = ReadText(_r.Required(n, "title", $"The criterion '{id}'"), "title");
         var documents = ReadTexts(n["documents"], "A document");

@@ -24,7 +24,6 @@ internal sealed partial class PackReader
                 _r.Report(Descriptors.DuplicateMark, n["id"]!.Location, id);
             }
 
-            Fingerprint("mark", id, n, "note");
             var clause = Cite(n, $"The mark '{id}'");
             var when = ReadCondition(_r.Required(n, "when", $"The mark '{id}'"));
             var label = ReadText(_r.Required(n, "label", $"The mark '{id}'"), "label");

@@ -28,7 +28,6 @@ internal sealed partial class PackReader
             }
 
             var what = $"The obligation '{id}'";
-            Fingerprint("obligation", id, n, "note");
             var clause = Cite(n, what);
             var when = ReadCondition(_r.Required(n, "when", what));
             var dwellings = (_r.Array(_r.Required(n, "dwellings", what), d => OneOf(d, EnumNames<DwellingCategory>.Names)) ?? [])

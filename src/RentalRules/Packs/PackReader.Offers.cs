@@ -39,7 +39,6 @@ internal sealed partial class PackReader
             return null;
         }
 
-        Fingerprint("offers", name, node, "note");
         _r.CheckProperties(node, what, ["clause", "from", "order", "reason", "note"]);
         var clause = Cite(node, what);
         var reason = ReadText(_r.Required(node, "reason", what), "reason");

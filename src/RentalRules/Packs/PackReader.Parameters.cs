@@ -49,7 +49,6 @@ internal sealed partial class PackReader
                 }
             }
 
-            Fingerprint("parameter", p.Name, n, "note");
             var title = n["title"] is { Kind: JKind.Object } t ? ReadText(t, "title") : n["title"] is { Kind: JKind.String } ts ? new LocalizedText(ts.Text ?? "", ts.Text ?? "") : null;
 
             // A repeated name replaces the earlier parameter in its place, as a table by name would.

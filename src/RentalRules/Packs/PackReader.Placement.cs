@@ -34,7 +34,6 @@ internal sealed partial class PackReader
         }
 
         var hitPolicy = OneOf<HitPolicy>(_r.Required(node, "hitPolicy", "placement")) ?? HitPolicy.First;
-        _fingerprints["placement:order"] = PackNames.Name(hitPolicy) + ":" + string.Join(",", (node["rules"]?.Items ?? []).Select(i => i["id"]?.Text));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var rules = _r.Array(_r.Required(node, "rules", "placement"), n =>
         {
@@ -50,7 +49,6 @@ internal sealed partial class PackReader
                 _r.Report(Descriptors.DuplicatePlacementRule, n["id"]?.Location ?? n.Location, id);
             }
 
-            Fingerprint("placementRule", id, n, "note");
             var clause = Cite(n, $"The placement rule '{id}'");
             var when = ReadCondition(_r.Required(n, "when", $"The placement rule '{id}'"));
             var tierNode = _r.Required(n, "tier", $"The placement rule '{id}'");

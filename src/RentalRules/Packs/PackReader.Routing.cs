@@ -51,7 +51,6 @@ internal sealed partial class PackReader
                 _r.Report(Descriptors.DuplicateRoutingRule, n["id"]?.Location ?? n.Location, id);
             }
 
-            Fingerprint("routingRule", id, n, "note");
             var what = $"The routing rule '{id}'";
             var clause = Cite(n, what);
             var when = ReadCondition(_r.Required(n, "when", what));

@@ -24,7 +24,6 @@ internal sealed partial class PackReader
                 continue;
             }
 
-            Fingerprint("tier", p.Name, n, "note");
             _r.CheckProperties(n, "A tier", ["label", "clause", "municipalShare", "flexibleLetting", "specialCriteria", "routes", "note"]);
             var share = ReadShare(_r.Required(n, "municipalShare", what), "municipalShare") ?? new ShareDefinition(Fraction.Zero, null);
             FlexibleLettingDefinition? flexible = null;
@@ -105,7 +104,6 @@ internal sealed partial class PackReader
         if (withRoute)
         {
             route = OneOf<LettingRoute>(_r.Required(n, "route", "A requirement")) ?? LettingRoute.Municipal;
-            Fingerprint("requirement", id, n, "note");
         }
 
         var set = SetRef(_r.Required(n, "criteriaSet", "A requirement"), sets);

@@ -16,7 +16,6 @@ internal sealed partial class PackReader
     private readonly Dictionary<string, ParameterDefinition> _parameters = new(StringComparer.Ordinal);
     private readonly HashSet<string> _criterionIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _requirementIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
 
     private PackReader(List<Diagnostic> diagnostics)
     {
@@ -24,11 +23,8 @@ internal sealed partial class PackReader
     }
 
     /// <summary>Reads a pack tree; null only when the root is not an object. The definition is complete when no error was added.</summary>
-    public static (PackDefinition Definition, IReadOnlyDictionary<string, string> Fingerprints)? Read(JNode root, List<Diagnostic> diagnostics)
-    {
-        var reader = new PackReader(diagnostics);
-        return reader.ReadPack(root) is { } definition ? (definition, reader._fingerprints) : null;
-    }
+    public static PackDefinition? Read(JNode root, List<Diagnostic> diagnostics)
+        => new PackReader(diagnostics).ReadPack(root);
 
     private PackDefinition? ReadPack(JNode root)
     {

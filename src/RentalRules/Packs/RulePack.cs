@@ -167,9 +167,6 @@ public sealed partial class RulePack
     /// <summary>Whether some tier puts every n-th municipal allocation under special criteria.</summary>
     internal bool HasSpecialCriteria { get; }
 
-    /// <summary>Canonical text of every rule-like item ("kind:id"), for comparing packs.</summary>
-    internal IReadOnlyDictionary<string, string> Fingerprints { get; init; } = new Dictionary<string, string>();
-
     /// <summary>Places a department in a tier on a date.</summary>
     /// <param name="request">The department and the date.</param>
     /// <returns>The placement with its explanation. Never throws for any department.</returns>
