@@ -17,7 +17,7 @@ internal sealed class ObligationCheck
     private readonly RulePack _pack;
 
     /// <summary>Per obligation (by index), per policy key: what the policy lacks (empty when it meets the obligation).</summary>
-    private readonly Dictionary<string, IReadOnlyList<LocalizedText>>[] _problems;
+    private readonly Dictionary<string, IReadOnlyList<Problem>>[] _problems;
 
     /// <summary>Per obligation (by index), per tier id: what the tier's covered dwellings lack, for the placement warning (absent when they meet it).</summary>
     private readonly Dictionary<string, string>[] _tierLacks;
@@ -25,7 +25,7 @@ internal sealed class ObligationCheck
     private ObligationCheck(RulePack pack)
     {
         _pack = pack;
-        _problems = new Dictionary<string, IReadOnlyList<LocalizedText>>[pack.Obligations.Count];
+        _problems = new Dictionary<string, IReadOnlyList<Problem>>[pack.Obligations.Count];
         var policies = pack.TierDefs.Values.Concat(pack.DwellingTiers.Values).ToList();
         for (var i = 0; i < pack.Obligations.Count; i++)
         {
@@ -41,7 +41,7 @@ internal sealed class ObligationCheck
             _tierLacks[i] = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var tier in pack.TierDefs.Values)
             {
-                var lacks = CoveredPolicies(pack.Obligations[i], tier).SelectMany(p => _problems[i][p.Policy.Key].Select(x => $"{p.What}: {x.En}")).Distinct(StringComparer.Ordinal).ToList();
+                var lacks = CoveredPolicies(pack.Obligations[i], tier).SelectMany(p => _problems[i][p.Policy.Key].Select(x => $"{p.What}: {x.Text.En}")).Distinct(StringComparer.Ordinal).ToList();
                 if (lacks.Count > 0)
                 {
                     _tierLacks[i][tier.Id] = string.Join("; ", lacks);
@@ -81,7 +81,7 @@ internal sealed class ObligationCheck
                         continue;
                     }
 
-                    var lacks = string.Join("; ", problems.Select(p => p.En));
+                    var lacks = string.Join("; ", problems.Select(p => p.Text.En));
                     if (obligation.Acknowledged is null)
                     {
                         yield return Descriptors.ObligationUnmet.At(tier.Location, Cited(obligation), tier.Id, what, lacks);
@@ -133,13 +133,18 @@ internal sealed class ObligationCheck
                 continue;
             }
 
-            if (!Covers(obligation, scope) || !_problems[i].TryGetValue(policy.Key, out var problems) || problems.Count == 0)
+            // A check on a route is told what the letting on that route lacks: on internal transfers, the transfers'
+            // own problems; on the flexible and waiting-list routes, theirs.
+            var onRoute = _problems[i].TryGetValue(policy.Key, out var all)
+                ? all.Where(p => (p.Route == LettingRoute.InternalTransfer) == (route == LettingRoute.InternalTransfer)).ToList()
+                : [];
+            if (onRoute.Count == 0 || !Covers(obligation, scope))
             {
                 continue;
             }
 
-            var da = string.Join("; ", problems.Select(p => p.Da));
-            var en = string.Join("; ", problems.Select(p => p.En));
+            var da = string.Join("; ", onRoute.Select(p => p.Text.Da));
+            var en = string.Join("; ", onRoute.Select(p => p.Text.En));
             yield return new Explanation(obligation.Id, obligation.Clause.Id, obligation.Clause.Source, new LocalizedText(
                 $"{obligation.Reason.Da} Aftalens udlejning af boligen opfylder ikke forpligtelsen: {da}. Udfaldet er aftalens; kriterierne skal aftales.",
                 $"{obligation.Reason.En} The agreement's letting of the dwelling does not meet the obligation: {en}. The outcome is the agreement's; the criteria must be agreed."));
@@ -251,12 +256,18 @@ internal sealed class ObligationCheck
         }
     }
 
-    /// <summary>What a letting policy lacks to meet the obligation (in Danish and English), empty when it meets it.</summary>
-    private static IReadOnlyList<LocalizedText> Problems(RulePack pack, Obligation obligation, TierDef policy)
+    /// <summary>
+    /// What a letting policy lacks to meet the obligation (in Danish and English), empty when it meets it. Internal
+    /// transfers are lettings outside municipal allocation too (almenboligloven § 60 stk. 4 as Høje-Taastrup § 5.6
+    /// restates it: "omfatter derfor såvel intern oprykning i egen afdeling, som intern oprykning på tværs af
+    /// boligorganisationen"): an open transfer route must carry criteria of each kind the obligation names, on its own.
+    /// Criteria on transfers do not make up for criteria missing on the flexible and waiting-list routes, nor the other way.
+    /// </summary>
+    private static IReadOnlyList<Problem> Problems(RulePack pack, Obligation obligation, TierDef policy)
     {
         bool Open(LettingRoute route) => policy.Routes.TryGetValue(route, out var p) && !p.Closed;
 
-        if (!Open(LettingRoute.Flexible) && !Open(LettingRoute.WaitingList))
+        if (!Open(LettingRoute.Flexible) && !Open(LettingRoute.WaitingList) && !Open(LettingRoute.InternalTransfer))
         {
             return []; // nothing is let outside municipal allocation (e.g. rehousing)
         }
@@ -266,18 +277,49 @@ internal sealed class ObligationCheck
             return [];
         }
 
-        var problems = new List<LocalizedText>();
+        var problems = new List<Problem>();
         var requirements = pack.RouteRequirements[policy.Key];
+        if (Open(LettingRoute.InternalTransfer))
+        {
+            var transfers = requirements[(int)LettingRoute.InternalTransfer];
+            if (transfers.Length == 0)
+            {
+                problems.Add(new Problem(LettingRoute.InternalTransfer, new LocalizedText(
+                    "den lader intern oprykning ske uden kriterier",
+                    "it lets internal transfers without criteria")));
+            }
+            else
+            {
+                var readByTransfers = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var requirement in transfers)
+                {
+                    CollectFacts(pack, requirement.CriteriaSet, readByTransfers, new HashSet<string>(StringComparer.Ordinal));
+                }
+
+                foreach (var kind in obligation.Criteria.Where(k => !readByTransfers.Any(k.Matches)))
+                {
+                    problems.Add(new Problem(LettingRoute.InternalTransfer, new LocalizedText(
+                        $"dens kriterier for intern oprykning omfatter intet kriterium om {kind.Title.Da}",
+                        $"its criteria for internal transfers include no criterion on {kind.Title.En}")));
+                }
+            }
+        }
+
+        if (!Open(LettingRoute.Flexible) && !Open(LettingRoute.WaitingList))
+        {
+            return problems;
+        }
+
         var waitingCriteria = requirements[(int)LettingRoute.WaitingList].Length > 0;
         if (obligation.AllFlexible && Open(LettingRoute.WaitingList) && policy.FlexibleRule != FlexibleRule.All && !waitingCriteria)
         {
-            problems.Add(Open(LettingRoute.Flexible)
+            problems.Add(new Problem(null, Open(LettingRoute.Flexible)
                 ? new LocalizedText(
                     $"den lader boliger, der ikke udlejes fleksibelt, gå til ventelisten uden kriterier (fleksibel udlejning '{PackNames.Name(policy.FlexibleRule)}' i stedet for al udlejning)",
                     $"it lets the dwellings not let flexibly go to the waiting list without criteria (flexible letting '{PackNames.Name(policy.FlexibleRule)}' instead of all lettings)")
                 : new LocalizedText(
                     "den udlejer efter ventelisten uden kriterier, og fleksibel udlejning er lukket",
-                    "it lets from the waiting list without criteria, and flexible letting is closed"));
+                    "it lets from the waiting list without criteria, and flexible letting is closed")));
         }
 
         var read = new HashSet<string>(StringComparer.Ordinal);
@@ -291,11 +333,15 @@ internal sealed class ObligationCheck
 
         foreach (var kind in obligation.Criteria.Where(k => !read.Any(k.Matches)))
         {
-            problems.Add(new LocalizedText($"dens kriterier omfatter intet kriterium om {kind.Title.Da}", $"its criteria include no criterion on {kind.Title.En}"));
+            problems.Add(new Problem(null, new LocalizedText($"dens kriterier omfatter intet kriterium om {kind.Title.Da}", $"its criteria include no criterion on {kind.Title.En}")));
         }
 
-        return problems;
+        // The transfer route's problems last: the flexible and waiting-list letting is what the obligation is first about.
+        return [.. problems.Where(p => p.Route is null), .. problems.Where(p => p.Route is not null)];
     }
+
+    /// <summary>What a policy lacks, and the route it concerns (null: the flexible and waiting-list letting).</summary>
+    private sealed record Problem(LettingRoute? Route, LocalizedText Text);
 
     private static void CollectFacts(RulePack pack, string criteriaSet, HashSet<string> facts, HashSet<string> visiting)
     {

@@ -262,6 +262,154 @@ public sealed class S60ObligationTests
 
     #endregion
 
+    #region Internal transfers
+
+    // § 60 stk. 4 covers every letting outside municipal allocation (and udslusning), internal transfers included. The
+    // Høje-Taastrup agreement § 5.6 restates it: "I afdelinger, der er udpeget som udsat boligområde, herunder
+    // parallelsamfund og omdannelsesområde eller som forebyggelsesområde, er fleksibel udlejning obligatorisk ifølge
+    // lovgivningen og omfatter derfor såvel intern oprykning i egen afdeling, som intern oprykning på tværs af
+    // boligorganisationen eller andre fortrinsrettigheder (boliggarantibevis m.fl.)." An open transfer route of a
+    // covered tier therefore needs criteria on employment and education of its own; the criteria on transfers do not
+    // count for the flexible and waiting-list letting, nor theirs for transfers. (readings/s60.md case 11, and the
+    // second reading of Høje-Taastrup § 10; the interpretation note 's60-4-internal-transfers' says which reading won.)
+
+    [Fact]
+    [Clause(Statutory, "§ 60 stk. 4")]
+    public void Load_TransfersLeftWithoutCriteria_WarnsThatInternalTransfersAreLetWithoutCriteria()
+    {
+        // Reader case 11 (a): no exemption in the agreement, yet the tier states nothing for transfers, so they are open
+        // to anyone: the obligation is not met, even though flexible letting is all under work-or-education.
+        var result = Draft(flexibleRule: "all", criteria: [WorkOrEducation], transfersUnstated: true);
+
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == "RR0406");
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Contains("'t'", warning.Message);
+        Assert.Contains("it lets internal transfers without criteria", warning.Message);
+        Assert.DoesNotContain("no criterion on employment", warning.Message);
+    }
+
+    [Fact]
+    [Clause(Statutory, "§ 60 stk. 4")]
+    public void Load_TransfersUnderTheWorkOrEducationCriterion_MeetTheObligation()
+    {
+        // Reader case 11 (a), met: transfers under the flexible criteria (as Høje-Taastrup's level 2 and 3 let them).
+        var result = Draft(flexibleRule: "all", criteria: [WorkOrEducation], transferCriteria: [WorkOrEducation]);
+
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "RR0406");
+    }
+
+    [Fact]
+    [Clause(Statutory, "§ 60 stk. 4")]
+    public void Load_TransfersUnderASeniorCriterionOnly_WarnsThatTheTransfersCriteriaLackEmploymentAndEducation()
+    {
+        var result = Draft(flexibleRule: "all", criteria: [WorkOrEducation], transferCriteria: [SeniorOnly]);
+
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == "RR0406");
+        Assert.Contains("its criteria for internal transfers include no criterion on employment", warning.Message);
+        Assert.Contains("its criteria for internal transfers include no criterion on education", warning.Message);
+    }
+
+    [Fact]
+    [Clause(Statutory, "§ 60 stk. 4")]
+    public void Load_WorkOrEducationOnTransfersOnly_DoesNotMakeUpForFlexibleLettingWithoutIt()
+    {
+        // The criteria on transfers count for the transfers: flexible letting of seniors only still lacks both kinds.
+        var result = Draft(flexibleRule: "all", criteria: [SeniorOnly], transferCriteria: [WorkOrEducation]);
+
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == "RR0406");
+        Assert.Contains("its criteria include no criterion on employment", warning.Message);
+        Assert.DoesNotContain("internal transfers", warning.Message);
+    }
+
+    [Fact]
+    [Clause(Statutory, "§ 60 stk. 4")]
+    public void Load_AgreementThatExemptsTransfersAndSaysSo_IsAnInformationNotAWarning()
+    {
+        // Reader case 11 (b), the 2024 guidance (BL informerer 0324): "kan boligorganisation og kommune aftale at fritage
+        // den interne oprykning i en afdeling fra de kriterier". The facts do not say whether a transfer applicant lives
+        // in the same department, so the engine cannot tell an exempted transfer from a covered one: an agreement that
+        // exempts transfers acknowledges the obligation with its clause, and the load gives an information.
+        var result = Draft(flexibleRule: "all", criteria: [WorkOrEducation], transfersUnstated: true, acknowledged: true);
+
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        var note = Assert.Single(result.Diagnostics, d => d.Code == "RR0406");
+        Assert.Equal(Severity.Info, note.Severity);
+        Assert.Contains("Transfers within the department are exempted.", note.Message);
+    }
+
+    [Fact]
+    [Clause(Statutory, "§ 60 stk. 4")]
+    public void Check_InternalTransferIntoAPreventionAreaWithoutCriteria_ExplainsTheStatuteAndKeepsTheAgreementsOutcome()
+    {
+        // A prevention-area department, a transfer applicant without work: the tier sets no transfer criteria, so the
+        // agreement's answer (eligible) stands, and the explanation says the transfer letting does not meet § 60 stk. 4.
+        var pack = Draft(flexibleRule: "all", criteria: [WorkOrEducation], transfersUnstated: true).GetValueOrThrow();
+        var household = Build.Household("h-1", Build.Worker("m1", new DateOnly(1980, 5, 1)) with { Employment = [] });
+
+        var transfer = pack.Check(new EligibilityRequest(Department(Designation.Prevention), household, LettingRoute.InternalTransfer, On));
+        var waiting = pack.Check(new EligibilityRequest(Department(Designation.Prevention), household, LettingRoute.WaitingList, On));
+
+        Assert.Equal(Outcome.Eligible, transfer.Outcome);
+        var why = Assert.Single(transfer.Explanation, e => e.RuleId == ObligationId);
+        Assert.Contains("den lader intern oprykning ske uden kriterier", why.Reason.Da);
+        Assert.Contains("it lets internal transfers without criteria", why.Reason.En);
+        Assert.DoesNotContain(waiting.Explanation, e => e.RuleId == ObligationId);
+    }
+
+    [Fact]
+    [Clause(Statutory, "§ 60 stk. 4")]
+    public void Check_InternalTransferIntoAnUndesignatedDepartment_IsOutsideTheObligation()
+    {
+        // Reader case 6 for transfers: designation none is § 60 stk. 1 (voluntary); nothing is said of § 60 stk. 4.
+        var pack = Draft(flexibleRule: "all", criteria: [WorkOrEducation], transfersUnstated: true).GetValueOrThrow();
+
+        var result = pack.Check(new EligibilityRequest(Department(Designation.None), Build.Household("h-1", Build.Worker("m1", new DateOnly(1980, 5, 1))), LettingRoute.InternalTransfer, On));
+
+        Assert.DoesNotContain(result.Explanation, e => e.RuleId == ObligationId);
+    }
+
+    [Fact]
+    [Clause("hoeje-taastrup-2023", "§ 5.6")]
+    public void Check_HoejeTaastrupPreventionAreaTransfer_MeetsTheObligationUnderTheFlexibleCriteria()
+    {
+        // Høje-Taastrup § 5.6: in a prevention area transfers meet the ordinary flexible criteria, so the statute has
+        // nothing to add: an unemployed transfer applicant without education is ineligible under the agreement's
+        // criteria, and no § 60 stk. 4 explanation appears.
+        var department = Build.Department("HT-PARKVEJ", 0.25m, 0.01m, 1200) with { Municipality = "Høje-Taastrup", Designation = Designation.Prevention };
+        var household = Build.Household("h-1", Build.Worker("m1", new DateOnly(1980, 5, 1)) with { Employment = [] });
+
+        var result = Repo.Pack("hoeje-taastrup-2023").Check(new EligibilityRequest(department, household, LettingRoute.InternalTransfer, On));
+
+        Assert.Equal(Outcome.Ineligible, result.Outcome);
+        Assert.DoesNotContain(result.Explanation, e => e.RuleId == ObligationId);
+    }
+
+    [Fact]
+    [Clause(Statutory, "§ 60 stk. 4")]
+    public void Check_AalborgVulnerableAreaTransfer_ExplainsThatTransfersAreLetWithoutCriteria()
+    {
+        // Aalborg's illustrative pack states no transfer route: in a vulnerable area a transfer is let without criteria.
+        var result = Repo.Pack("aalborg-2023").Check(new EligibilityRequest(Department(Designation.Vulnerable), Build.Household("h-1", Build.Worker("m1", new DateOnly(1980, 5, 1))), LettingRoute.InternalTransfer, On));
+
+        var why = Assert.Single(result.Explanation, e => e.RuleId == ObligationId);
+        Assert.Contains("internal transfers without criteria", why.Reason.En);
+        Assert.DoesNotContain("waiting list", why.Reason.En.Split("does not meet the obligation:")[1]);
+    }
+
+    [Fact]
+    public void Interpretations_TheStatutoryLayer_SaysWhichReadingOfTransfersWon()
+    {
+        var note = Assert.Single(Repo.Pack(Statutory).Interpretations, i => i.Id == "s60-4-internal-transfers");
+
+        Assert.Equal(ObligationId, note.Rule);
+        Assert.Equal("§ 60 stk. 4", note.Clause);
+        Assert.Contains("omfatter derfor såvel intern oprykning i egen afdeling", note.Reading);
+        Assert.Contains("fritage den interne oprykning", note.Alternative);
+    }
+
+    #endregion
+
     private static Department Department(Designation designation) => Build.Department() with { Designation = designation };
 
     /// <summary>
@@ -269,7 +417,7 @@ public sealed class S60ObligationTests
     /// and a fallback tier <c>other</c> (everything closed) for the rest; the flexible route of <c>t</c> requires a
     /// criteria set (combine any) of the given conditions.
     /// </summary>
-    private static LoadResult<RulePack> Draft(string flexibleRule, string[] criteria, bool waitingListClosed = false, string placedWhen = "true", bool accessibleFullRule = false)
+    private static LoadResult<RulePack> Draft(string flexibleRule, string[] criteria, bool waitingListClosed = false, string placedWhen = "true", bool accessibleFullRule = false, string[]? transferCriteria = null, bool transfersUnstated = false, bool acknowledged = false)
     {
         var reason = new { da = "Grund.", en = "Reason." };
         var closed = new { closed = true, clause = "§ 1", reason };
@@ -290,6 +438,19 @@ public sealed class S60ObligationTests
             });
         }
 
+        // The tier's routes; internal transfers under their own criteria set (by default the flexible criteria), or not
+        // stated at all (then open without agreement criteria).
+        var routes = new Dictionary<string, object>
+        {
+            ["municipal"] = new { requirements = Array.Empty<object>() },
+            ["flexible"] = new { requirements = new[] { new { id = "t-flexible", criteriaSet = "flex", clause = "§ 1", reason } } },
+            ["waitingList"] = waitingListClosed ? closed : new { requirements = Array.Empty<object>() },
+        };
+        if (!transfersUnstated)
+        {
+            routes["internalTransfer"] = new { requirements = new[] { new { id = "t-transfer", criteriaSet = "transfer", clause = "§ 1", reason } } };
+        }
+
         var pack = new Dictionary<string, object?>
         {
             ["id"] = "s60-draft",
@@ -307,12 +468,7 @@ public sealed class S60ObligationTests
                     ["clause"] = "§ 1",
                     ["municipalShare"] = "1/4",
                     ["flexibleLetting"] = new { rule = flexibleRule, clause = "§ 1" },
-                    ["routes"] = new Dictionary<string, object>
-                    {
-                        ["municipal"] = new { requirements = Array.Empty<object>() },
-                        ["flexible"] = new { requirements = new[] { new { id = "t-flexible", criteriaSet = "flex", clause = "§ 1", reason } } },
-                        ["waitingList"] = waitingListClosed ? closed : new { requirements = Array.Empty<object>() },
-                    },
+                    ["routes"] = routes,
                 },
                 ["other"] = new Dictionary<string, object?>
                 {
@@ -342,9 +498,23 @@ public sealed class S60ObligationTests
                     combine = "any",
                     criteria = criteria.Select((c, i) => new { id = $"flex-{i + 1}", clause = "§ 1", title = new { da = $"Kriterium {i + 1}", en = $"Criterion {i + 1}" }, condition = c }).ToArray(),
                 },
+                ["transfer"] = new
+                {
+                    title = new { da = "Kriterier for intern oprykning", en = "Criteria for internal transfers" },
+                    clause = "§ 1",
+                    combine = "any",
+                    criteria = (transferCriteria ?? criteria).Select((c, i) => new { id = $"transfer-{i + 1}", clause = "§ 1", title = new { da = $"Oprykning {i + 1}", en = $"Transfer {i + 1}" }, condition = c }).ToArray(),
+                },
             },
             ["routing"] = new Dictionary<string, object> { ["rules"] = routingRules },
         };
+        if (acknowledged)
+        {
+            pack["obligations"] = new[]
+            {
+                new { id = ObligationId, acknowledged = new { clause = "§ 1", reason = new { da = "Oprykning i egen afdeling er fritaget.", en = "Transfers within the department are exempted." } } },
+            };
+        }
 
         return RulePackLoader.LoadFromText(JsonSerializer.Serialize(pack), "s60-draft.json");
     }
