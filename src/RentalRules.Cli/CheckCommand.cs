@@ -106,6 +106,8 @@ internal static class CheckCommand
                     o.WriteLine();
                 },
                 envelopeAlways: false);
+            // The department is placed once for the run, not once per household.
+            var batch = new CheckBatch(loaded, d, date);
             var errors = new InputErrors(stderr);
             var progress = new Progress(stderr, language == "da" ? "husstande" : "households");
             while (households.Read() is { } item)
@@ -123,8 +125,8 @@ internal static class CheckCommand
                 }
 
                 var r = named is { } letting
-                    ? loaded.Check(new EligibilityRequest(d, item.Value, letting, date, useSpecial) { Vacancy = dwelling, Explain = true })
-                    : loaded.CheckEveryRoute(new EligibilityRequest(d, item.Value, loaded.DefaultRoute, date, useSpecial) { Vacancy = dwelling, Explain = true });
+                    ? batch.Check(new EligibilityRequest(d, item.Value, letting, date, useSpecial) { Vacancy = dwelling, Explain = true })
+                    : batch.CheckEveryRoute(new EligibilityRequest(d, item.Value, loaded.DefaultRoute, date, useSpecial) { Vacancy = dwelling, Explain = true });
                 counts[r.Outcome switch { Outcome.Eligible => 0, Outcome.Ineligible => 1, _ => 2 }]++;
                 output.Add(r);
                 progress.Tick(output.Count);

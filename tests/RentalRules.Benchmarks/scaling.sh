@@ -5,6 +5,7 @@
 #   tests/RentalRules.Benchmarks/scaling.sh                 # every command and size (about 2 GB of data in $DATA)
 #   SIZES="1 1000 100000" tests/RentalRules.Benchmarks/scaling.sh
 #   COMMANDS="check" FORMAT=ndjson tests/RentalRules.Benchmarks/scaling.sh
+#   CLI=/tmp/before/RentalRules.Cli tests/RentalRules.Benchmarks/scaling.sh   # time another build (e.g. one from before a change)
 #
 # Data (deterministic, seed 2024, generated once into $DATA, default /tmp/rentalrules-scaling, by generate-facts.py):
 # households with 1-6 members, a third with an unknown fact (checked against the red Holbæk sample department on the waiting list), departments
@@ -48,8 +49,12 @@ for kind in $commands; do
   esac
 done
 
-dotnet build -c Release src/RentalRules.Cli -nologo -v quiet > /dev/null
-cli="$root/src/RentalRules.Cli/bin/Release/net10.0/RentalRules.Cli"
+if [[ -n "${CLI:-}" ]]; then
+  cli="$CLI"
+else
+  dotnet build -c Release src/RentalRules.Cli -nologo -v quiet > /dev/null
+  cli="$root/src/RentalRules.Cli/bin/Release/net10.0/RentalRules.Cli"
+fi
 on=2025-03-01
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M') UTC"

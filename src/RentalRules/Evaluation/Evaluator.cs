@@ -5,7 +5,7 @@ using RentalRules.Packs;
 namespace RentalRules.Evaluation;
 
 /// <summary>Placement and eligibility over a compiled pack. Pure: the result depends only on its inputs.</summary>
-internal static class Evaluator
+internal static partial class Evaluator
 {
     private static readonly IReadOnlyList<string> NoStrings = [];
     private static readonly LettingRoute[] AllRoutes = [LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList, LettingRoute.InternalTransfer];

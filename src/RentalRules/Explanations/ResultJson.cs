@@ -249,7 +249,7 @@ public static class ResultJson
             if (m.Detail is { } detail)
             {
                 w.WritePropertyName("detail");
-                WriteText(w, detail);
+                WriteOwnText(w, detail);
             }
 
             w.WriteEndObject();
@@ -260,7 +260,7 @@ public static class ResultJson
         if (c.Detail is { } why)
         {
             w.WritePropertyName("detail");
-            WriteText(w, why);
+            WriteOwnText(w, why);
         }
 
         if (c.Assumptions.Count > 0)
@@ -337,6 +337,15 @@ public static class ResultJson
             return;
         }
 
+        WriteOwnText(w, text);
+    }
+
+    /// <summary>
+    /// Writes a text made for this one result (a member's values against the thresholds): never through the cache of
+    /// encoded texts, which would keep an entry, and a GC handle, per result for a text no other result has.
+    /// </summary>
+    private static void WriteOwnText(Utf8JsonWriter w, LocalizedText text)
+    {
         w.WriteStartObject();
         w.WriteString("da", text.Da);
         w.WriteString("en", text.En);

@@ -206,26 +206,7 @@ public sealed partial class RulePack
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Department);
         ArgumentNullException.ThrowIfNull(request.Household);
-        var scope = NewScope(request.On);
-        var placement = Evaluator.Place(this, request.Department, request.On, scope);
-        // Internal transfers are listed where the department's tier states the route (or it is the one asked for).
-        IReadOnlyList<LettingRoute> order = placement.Routes.ContainsKey(LettingRoute.InternalTransfer) || request.Route == LettingRoute.InternalTransfer
-            ? [.. RouteOutcome.Order, LettingRoute.InternalTransfer]
-            : RouteOutcome.Order;
-        var routes = new RouteOutcome[order.Count];
-        EligibilityResult? asked = null;
-        for (var i = 0; i < routes.Length; i++)
-        {
-            var route = order[i];
-            var result = Evaluator.Check(this, request with { Route = route, SpecialCriteria = route == LettingRoute.Municipal && request.SpecialCriteria }, NewScope(request.On), placement);
-            routes[i] = new RouteOutcome(route, result.Outcome, result.RouteClosed, result.Missing);
-            if (route == request.Route)
-            {
-                asked = result;
-            }
-        }
-
-        return asked! with { Routes = routes };
+        return Evaluator.CheckEveryRoute(this, request, null);
     }
 
     /// <summary>

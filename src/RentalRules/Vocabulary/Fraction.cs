@@ -78,10 +78,44 @@ public readonly record struct Fraction
             return false;
         }
 
-        var bits = decimal.GetBits(value);
-        var mantissa = ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
         var scale = (bits[3] >> 16) & 0xFF;
+        if (bits[2] == 0 && scale <= 18)
+        {
+            // The common case (a share such as 0.4501): a 64-bit mantissa over 10^scale, reduced in 64-bit arithmetic.
+            var num = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+            var den = Pow10[scale];
+            var g = Gcd(num, den);
+            if (g > 1)
+            {
+                num /= g;
+                den /= g;
+            }
+
+            if (num > long.MaxValue)
+            {
+                return false;
+            }
+
+            fraction = new Fraction((long)num, (long)den);
+            return true;
+        }
+
+        var mantissa = ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
         return TryFrom(mantissa, BigInteger.Pow(10, scale), out fraction);
+    }
+
+    private static readonly ulong[] Pow10 = [.. Enumerable.Range(0, 19).Select(i => (ulong)BigInteger.Pow(10, i))];
+
+    private static ulong Gcd(ulong a, ulong b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
     }
 
     /// <summary>

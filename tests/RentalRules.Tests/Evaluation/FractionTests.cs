@@ -58,4 +58,18 @@ public sealed class FractionTests
         return Fraction.TryFromDecimal(value, out var f)
             && (System.Numerics.BigInteger)f.Numerator * System.Numerics.BigInteger.Pow(10, scale) == (System.Numerics.BigInteger)mantissa * f.Denominator;
     }
+
+    [FsCheck.Xunit.Property(MaxTest = 1000, Replay = "8312657437211,5391173001209")]
+    public bool TryFromDecimal_AnyDecimal_IsItsValueInLowestTermsOrRefusedWhenThatDoesNotFit64Bits(uint lo, uint mid, uint hi, byte places)
+    {
+        // Every mantissa (up to 96 bits) and scale (0-28): the 64-bit fast path and the wide path agree with exact arithmetic.
+        var scale = (byte)(places % 29);
+        var value = new decimal((int)lo, (int)mid, (int)(hi % 4 == 0 ? 0 : hi), false, scale);
+        var mantissa = ((System.Numerics.BigInteger)(hi % 4 == 0 ? 0 : hi) << 64) | ((System.Numerics.BigInteger)mid << 32) | lo;
+        var denominator = System.Numerics.BigInteger.Pow(10, scale);
+        var g = System.Numerics.BigInteger.GreatestCommonDivisor(mantissa, denominator);
+        var (n, d) = (mantissa / g, denominator / g);
+        var fits = n <= long.MaxValue && d <= long.MaxValue;
+        return Fraction.TryFromDecimal(value, out var f) ? fits && f.Numerator == n && f.Denominator == d : !fits;
+    }
 }
