@@ -136,7 +136,7 @@ internal static class RouteCommand
     /// </summary>
     private sealed class StreamedRoute(Packs.RulePack pack, Dictionary<string, Department> byId, string departmentPath, FactStream<Vacancy> vacancies, DateOnly date, OutputFormat format, string language, TextWriter stdout, TextWriter stderr)
     {
-        public int Run(Ledger ledger, string? ledgerPath)
+        public int Run(Ledger start, string? ledgerPath)
         {
             var table = format == OutputFormat.Text ? new List<RoutingDecision>() : null;
             using var output = new ResultStream<RoutingDecision>(
@@ -151,6 +151,9 @@ internal static class RouteCommand
                 ResultJson.WriteDecision,
                 (_, d) => table!.Add(d),
                 envelopeAlways: true);
+            // One counting state for the whole run: the same decisions and final ledger as routing one by one
+            // through pack.Route, without building an immutable ledger per vacancy.
+            var batch = new RouteBatch(pack, start);
             var errors = new InputErrors(stderr);
             var progress = new Progress(stderr, language == "da" ? "ledige boliger" : "vacancies");
             while (vacancies.Read() is { } item)
@@ -174,14 +177,13 @@ internal static class RouteCommand
                     continue;
                 }
 
-                var result = pack.Route(department, v, ledger, v.VacatedOn ?? date);
-                ledger = result.Ledger;
-                output.Add(result.Decision);
+                output.Add(batch.Route(department, v, v.VacatedOn ?? date));
                 progress.Tick(output.Count);
             }
 
             progress.Done();
             errors.Finish();
+            var ledger = batch.Ledger;
             var unchanged = ledgerPath is null ? null : language == "da" ? $"Tællingen i {ledgerPath} er uændret." : $"The ledger {ledgerPath} was left unchanged.";
             if (errors.First is { } first)
             {

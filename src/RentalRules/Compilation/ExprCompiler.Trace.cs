@@ -9,7 +9,7 @@ namespace RentalRules.Compilation;
 /// <param name="Type">Its static type.</param>
 internal sealed record ValueReader(Func<EvalScope, object?> Read, VType Type);
 
-internal sealed partial class ExprCompiler
+internal static partial class ExprCompiler
 {
     /// <summary>
     /// Compiles one closed part of a parsed condition (an operand of a comparison, a branch of an "or") to a reader of
@@ -21,15 +21,13 @@ internal sealed partial class ExprCompiler
     {
         try
         {
-            var compiler = new ExprCompiler(context);
-            var typed = compiler.Compile(ast);
-            if (typed.Type.Kind is not (VKind.Bool or VKind.Number or VKind.Date or VKind.String))
+            var bound = ExprBinder.Bind(ast, context);
+            if (bound.Root.Type.Kind is not (VKind.Bool or VKind.Number or VKind.Date or VKind.String))
             {
                 return null;
             }
 
-            var read = Lambda<Func<EvalScope, object?>>(Convert(typed.Expr, typeof(object)), compiler._scope).Compile();
-            return new ValueReader(read, typed.Type);
+            return new ValueReader(ExprEmitter.EmitBoxed(bound).Compile(), bound.Root.Type);
         }
         catch (ExprException)
         {

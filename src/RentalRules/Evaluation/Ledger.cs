@@ -75,11 +75,26 @@ public sealed class Ledger
     public IReadOnlyList<DateOnly> AllocationsIn(string department, string stairwell)
         => _allocations.TryGetValue((department, stairwell), out var dates) ? dates : [];
 
-    internal Ledger WithAllocation(string department, string stairwell, DateOnly on, DateOnly keepFrom)
+    /// <summary>A stairwell's or department's allocation dates after one more on <paramref name="on"/>: the dates before <paramref name="keepFrom"/> dropped, oldest first.</summary>
+    internal static ImmutableArray<DateOnly> KeepAllocations(IReadOnlyList<DateOnly> dates, DateOnly on, DateOnly keepFrom)
+        => dates.Where(d => d >= keepFrom).Append(on).Order().ToImmutableArray();
+
+    /// <summary>The ledger with the changes of a run of routings (<see cref="LedgerBuilder"/>) applied at once.</summary>
+    internal Ledger With(string packVersion, long changeCounter, IEnumerable<KeyValuePair<(string Department, string Counter), LedgerCounter>> counters, IEnumerable<KeyValuePair<(string Department, string Stairwell), ImmutableArray<DateOnly>>> allocations)
     {
-        var dates = _allocations.TryGetValue((department, stairwell), out var existing) ? existing : [];
-        var kept = dates.Where(d => d >= keepFrom).Append(on).Order().ToImmutableArray();
-        return new Ledger(PackId, PackVersion, ChangeCounter, _counters, _allocations.SetItem((department, stairwell), kept));
+        var c = _counters.ToBuilder();
+        foreach (var (key, counter) in counters)
+        {
+            c[key] = counter;
+        }
+
+        var a = _allocations.ToBuilder();
+        foreach (var (key, dates) in allocations)
+        {
+            a[key] = dates;
+        }
+
+        return new Ledger(PackId, packVersion, changeCounter, c.ToImmutable(), a.ToImmutable());
     }
 
     /// <summary>The id of the pack the ledger is kept under.</summary>

@@ -2,29 +2,6 @@ using RentalRules.Evaluation;
 
 namespace RentalRules.Packs;
 
-/// <summary>Whom an offer list on a route draws from.</summary>
-internal enum OfferSource
-{
-    /// <summary>Every household given (the waiting list).</summary>
-    WaitingList,
-
-    /// <summary>Only the households the municipality names as candidates for the vacancy (<c>vacancy.candidates</c>).</summary>
-    Candidates,
-}
-
-/// <summary>What an order key sorts by.</summary>
-internal enum OrderBy
-{
-    /// <summary>The household's seniority (<c>household.waitingListSince</c>), earliest first; unknown gives no place.</summary>
-    WaitingListSince,
-
-    /// <summary>The position in the vacancy's candidate list.</summary>
-    Candidates,
-
-    /// <summary>The rank of the criterion that qualified the household (<see cref="OrderKey.Rank"/>), earlier ranks first.</summary>
-    Criterion,
-}
-
 /// <summary>One key of an offer order.</summary>
 /// <param name="By">What it sorts by.</param>
 /// <param name="Rank">For <see cref="OrderBy.Criterion"/>: criterion or criteria-set ids, highest priority first.</param>

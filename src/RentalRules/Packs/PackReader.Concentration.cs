@@ -1,14 +1,13 @@
-using RentalRules.Compilation;
 using RentalRules.Diagnostics;
-using RentalRules.Evaluation;
 using RentalRules.Json;
+using RentalRules.Model;
 
 namespace RentalRules.Packs;
 
 /// <summary>The concentration guard of routing and its limits.</summary>
 internal sealed partial class PackReader
 {
-    private ConcentrationGuard? ReadConcentration(JNode? node)
+    private ConcentrationDefinition? ReadConcentration(JNode? node)
     {
         if (node is null || node.IsNull || !_r.ExpectObject(node, "concentration"))
         {
@@ -26,10 +25,10 @@ internal sealed partial class PackReader
             _r.Report(Descriptors.ConcentrationWithoutLimit, node.Location);
         }
 
-        return new ConcentrationGuard(clause, reason, department, stairwell);
+        return new ConcentrationDefinition(clause, reason, department, stairwell, _r.String(node["note"]));
     }
 
-    private GuardLimit? ReadLimit(JNode? node, string what)
+    private GuardLimitDefinition? ReadLimit(JNode? node, string what)
     {
         if (node is null || node.IsNull || !_r.ExpectObject(node, what))
         {
@@ -39,18 +38,19 @@ internal sealed partial class PackReader
         _r.CheckProperties(node, what, ["max", "months", "note"]);
         var months = _r.Integer(_r.Required(node, "months", what), min: 1) ?? 12;
         var maxNode = _r.Required(node, "max", what);
+        var note = _r.String(node["note"]);
         if (maxNode is { Kind: JKind.String } && maxNode.Text!.StartsWith("param.", StringComparison.Ordinal))
         {
             var name = maxNode.Text["param.".Length..];
-            if (!_slots.ContainsKey(name))
+            if (!_parameters.ContainsKey(name))
             {
-                _r.Report(Descriptors.NoSuchParameter, maxNode.Location, name, Suggestions.DidYouMean(name, _slots.Keys));
+                _r.Report(Descriptors.NoSuchParameter, maxNode.Location, name, Suggestions.DidYouMean(name, _parameters.Keys));
             }
 
-            return new GuardLimit(null, name, months);
+            return new GuardLimitDefinition(null, name, months, note);
         }
 
         var max = _r.Number(maxNode, 0m);
-        return max is null ? null : new GuardLimit(max, null, months);
+        return max is null ? null : new GuardLimitDefinition(max, null, months, note);
     }
 }

@@ -1,16 +1,17 @@
-using RentalRules.Compilation;
 using RentalRules.Diagnostics;
-using RentalRules.Evaluation;
 using RentalRules.Json;
+using RentalRules.Model;
 
 namespace RentalRules.Packs;
 
 /// <summary>The criteria sets and their criteria, and the check that no set refers to itself.</summary>
 internal sealed partial class PackReader
 {
-    private Dictionary<string, CriteriaSetDef> ReadCriteriaSets(JNode? node)
+    private static readonly string[] CriterionKinds = ["condition", "all", "any", "criteriaSet"];
+
+    private Dictionary<string, CriteriaSetDefinition> ReadCriteriaSets(JNode? node)
     {
-        var result = new Dictionary<string, CriteriaSetDef>(StringComparer.Ordinal);
+        var result = new Dictionary<string, CriteriaSetDefinition>(StringComparer.Ordinal);
         if (node is null || !_r.ExpectObject(node, "criteriaSets"))
         {
             return result;
@@ -27,16 +28,16 @@ internal sealed partial class PackReader
             }
 
             _r.CheckProperties(n, "A criteria set", ["title", "clause", "combine", "criteria", "documents", "note"]);
-            var combine = OneOf(n["combine"], ["all", "any"]) ?? "all";
+            var combine = OneOf<Combine>(n["combine"]) ?? Combine.All;
             Fingerprint("criteriaSet", p.Name, n, "criteria");
-            var criteria = _r.Array(_r.Required(n, "criteria", what), c => ReadCriterion(c, setNames, 0)) ?? [];
-            result[p.Name] = new CriteriaSetDef(p.Name, ReadText(_r.Required(n, "title", what), "title"), Cite(n, what), combine == "all", criteria, ReadTexts(n["documents"], "A document"), _r.String(n["note"]), n.Location);
+            var criteria = _r.Array(_r.Required(n, "criteria", what), c => ReadCriterion(c, setNames, 0))?.ToValueList() ?? [];
+            result[p.Name] = new CriteriaSetDefinition(p.Name, ReadText(_r.Required(n, "title", what), "title"), Cite(n, what), combine, criteria, ReadTexts(n["documents"], "A document"), _r.String(n["note"]), new Origin(n.Location));
         }
 
         return result;
     }
 
-    private CriterionNode? ReadCriterion(JNode n, IReadOnlyList<string> setNames, int depth)
+    private CriterionDefinition? ReadCriterion(JNode n, IReadOnlyList<string> setNames, int depth)
     {
         if (!_r.ExpectObject(n, "A criterion"))
         {
@@ -61,7 +62,8 @@ internal sealed partial class PackReader
         var title = ReadText(_r.Required(n, "title", $"The criterion '{id}'"), "title");
         var documents = ReadTexts(n["documents"], "A document");
         var note = _r.String(n["note"]);
-        var kinds = new[] { "condition", "all", "any", "criteriaSet" }.Where(k => n[k] is not null).ToList();
+        var origin = new Origin(n.Location);
+        var kinds = CriterionKinds.Where(k => n[k] is not null).ToList();
         if (kinds.Count != 1)
         {
             _r.Report(kinds.Count == 0 ? Descriptors.CriterionWithoutKind : Descriptors.CriterionWithSeveralKinds, n.Location, id, string.Join(", ", kinds));
@@ -72,23 +74,20 @@ internal sealed partial class PackReader
         {
             case "condition":
             {
-                MemberBand? band = null;
+                MemberBandDefinition? band = null;
                 if (n["members"] is { IsNull: false } m && _r.ExpectObject(m, "members"))
                 {
                     _r.CheckProperties(m, "members", ["minAge", "maxAge"]);
-                    band = new MemberBand(_r.Integer(m["minAge"]), _r.Integer(m["maxAge"]));
+                    band = new MemberBandDefinition(_r.Integer(m["minAge"]), _r.Integer(m["maxAge"]));
                     if (band.MinAge > band.MaxAge)
                     {
                         _r.Report(Descriptors.MinAgeAboveMaxAge, m.Location);
                     }
                 }
 
-                var condition = Compile(n["condition"], band is not null);
-                return condition is null ? null : new LeafCriterion(id, clause, title, documents, note, band, condition)
-                {
-                    Assumed = _parameters.Values.Where(p => p.Assumed && condition.References.Parameters.Contains(p.Name)).ToList(),
-                    Assumption = n["assumption"] is { IsNull: false } a ? ReadText(a, "assumption") : null,
-                };
+                var condition = ReadCondition(n["condition"]);
+                var assumption = n["assumption"] is { IsNull: false } a ? ReadText(a, "assumption") : null;
+                return condition is null ? null : new ConditionCriterionDefinition(id, clause, title, documents, assumption, note, origin, band, condition);
             }
 
             case "criteriaSet":
@@ -99,30 +98,30 @@ internal sealed partial class PackReader
                     _r.Report(Descriptors.NoSuchCriteriaSet, n["criteriaSet"]!.Location, set, Suggestions.DidYouMean(set, setNames));
                 }
 
-                return set is null ? null : new RefCriterion(id, clause, title, documents, note, set);
+                return set is null ? null : new SetCriterionDefinition(id, clause, title, documents, null, note, origin, set);
             }
 
             default:
             {
-                var children = _r.Array(n[kinds[0]], c => ReadCriterion(c, setNames, depth + 1)) ?? [];
-                return new GroupCriterion(id, clause, title, documents, note, kinds[0] == "all", children);
+                var children = _r.Array(n[kinds[0]], c => ReadCriterion(c, setNames, depth + 1))?.ToValueList() ?? [];
+                return new GroupCriterionDefinition(id, clause, title, documents, null, note, origin, kinds[0] == "all" ? Combine.All : Combine.Any, children);
             }
         }
     }
 
-    private void CheckRefCycles(Dictionary<string, CriteriaSetDef> sets)
+    private void CheckRefCycles(Dictionary<string, CriteriaSetDefinition> sets)
     {
         foreach (var set in sets.Values)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             if (Cycles(set.Id, sets, seen))
             {
-                _r.Report(Descriptors.CriteriaSetCycle, set.Location, set.Id);
+                _r.Report(Descriptors.CriteriaSetCycle, set.Origin.Location, set.Id);
             }
         }
     }
 
-    private static bool Cycles(string id, Dictionary<string, CriteriaSetDef> sets, HashSet<string> path)
+    private static bool Cycles(string id, Dictionary<string, CriteriaSetDefinition> sets, HashSet<string> path)
     {
         if (!path.Add(id))
         {
@@ -138,16 +137,16 @@ internal sealed partial class PackReader
         return false;
     }
 
-    private static IEnumerable<string> Refs(IEnumerable<CriterionNode> nodes)
+    private static IEnumerable<string> Refs(IEnumerable<CriterionDefinition> nodes)
     {
         foreach (var n in nodes)
         {
             switch (n)
             {
-                case RefCriterion r:
+                case SetCriterionDefinition r:
                     yield return r.CriteriaSet;
                     break;
-                case GroupCriterion g:
+                case GroupCriterionDefinition g:
                     foreach (var x in Refs(g.Children))
                     {
                         yield return x;

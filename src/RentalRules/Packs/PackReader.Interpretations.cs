@@ -1,24 +1,20 @@
-using RentalRules.Compilation;
 using RentalRules.Diagnostics;
-using RentalRules.Evaluation;
 using RentalRules.Json;
+using RentalRules.Model;
 
 namespace RentalRules.Packs;
 
 /// <summary>The structured readings the pack makes where the agreement's text is open.</summary>
 internal sealed partial class PackReader
 {
-    /// <summary>The structured readings: each names a rule the pack has and a declared clause.</summary>
-    private IReadOnlyList<Interpretation> ReadInterpretations(JNode? node, RulePack pack)
+    /// <summary>The structured readings, each on a declared clause (the compile step checks that the rule is one of the pack's).</summary>
+    private ValueList<InterpretationDefinition> ReadInterpretations(JNode? node)
     {
         if (node is null || node.IsNull)
         {
             return [];
         }
 
-        var ids = new HashSet<string>(pack.Citations.Select(c => c.RuleId), StringComparer.Ordinal);
-        ids.UnionWith(pack.Parameters.Keys);
-        ids.UnionWith(pack.CriteriaSets.Keys);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return _r.Array(node, n =>
         {
@@ -36,15 +32,10 @@ internal sealed partial class PackReader
 
             var ruleNode = _r.Required(n, "rule", $"The interpretation '{id}'");
             var rule = _r.String(ruleNode, nonEmpty: true) ?? "";
-            if (rule.Length > 0 && !ids.Contains(rule))
-            {
-                _r.Report(Descriptors.InterpretationOnNothing, ruleNode!.Location, id, rule, Suggestions.DidYouMean(rule, ids));
-            }
-
             var clause = Cite(n, $"The interpretation '{id}'");
             var reading = _r.String(_r.Required(n, "reading", $"The interpretation '{id}'"), nonEmpty: true) ?? "";
             var alternative = _r.String(_r.Required(n, "alternative", $"The interpretation '{id}'"), nonEmpty: true) ?? "";
-            return new Interpretation(id, rule, clause.Id, clause.Source, reading, alternative, _r.String(n["draft"]));
-        }) ?? [];
+            return new InterpretationDefinition(id, rule, clause, reading, alternative, _r.String(n["draft"]), new Origin(n.Location), new Origin(ruleNode?.Location ?? n.Location));
+        })?.ToValueList() ?? [];
     }
 }

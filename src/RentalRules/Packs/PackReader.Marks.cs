@@ -1,15 +1,13 @@
-using RentalRules.Compilation;
 using RentalRules.Diagnostics;
-using RentalRules.Evaluation;
-using RentalRules.Facts;
 using RentalRules.Json;
+using RentalRules.Model;
 
 namespace RentalRules.Packs;
 
 /// <summary>The marks routing puts on vacancies.</summary>
 internal sealed partial class PackReader
 {
-    private IReadOnlyList<VacancyMark> ReadMarks(JNode? node)
+    private ValueList<MarkDefinition> ReadMarks(JNode? node)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         return _r.Array(node, n =>
@@ -28,24 +26,12 @@ internal sealed partial class PackReader
 
             Fingerprint("mark", id, n, "note");
             var clause = Cite(n, $"The mark '{id}'");
-            var when = Compile(_r.Required(n, "when", $"The mark '{id}'"), memberInScope: false);
+            var when = ReadCondition(_r.Required(n, "when", $"The mark '{id}'"));
             var label = ReadText(_r.Required(n, "label", $"The mark '{id}'"), "label");
-            Func<EvalScope, decimal?>? share = null;
-            var shareText = _r.String(n["forecastShare"], nonEmpty: true);
-            if (shareText is not null)
-            {
-                try
-                {
-                    share = ExprCompiler.BuildNumber(shareText, new CompileContext(_slots, _factNames, false)).Compile();
-                }
-                catch (ExprException ex)
-                {
-                    var node2 = n["forecastShare"]!;
-                    _r.Diagnostics.Add(ex.Error.In(shareText, node2.Location with { Column = node2.Location.Column + 1 + node2.RawIndexOf(ex.Error.Pos) }));
-                }
-            }
-
-            return when is null ? null : new VacancyMark(id, clause, when, label, share, shareText);
-        }) ?? [];
+            var share = n["forecastShare"] is { } shareNode && _r.String(shareNode, nonEmpty: true) is { } shareText
+                ? new ConditionSource(shareText, new Origin(shareNode.Location, shareNode.RawIndexOf))
+                : null;
+            return new MarkDefinition(id, clause, when, label, share, _r.String(n["note"]), new Origin(n.Location));
+        })?.ToValueList() ?? [];
     }
 }

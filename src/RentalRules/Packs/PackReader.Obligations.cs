@@ -1,6 +1,7 @@
 using RentalRules.Diagnostics;
 using RentalRules.Facts;
 using RentalRules.Json;
+using RentalRules.Model;
 
 namespace RentalRules.Packs;
 
@@ -9,7 +10,7 @@ internal sealed partial class PackReader
 {
     private static readonly string[] ObligationFlexibleRules = ["all"];
 
-    private IReadOnlyList<Obligation> ReadObligations(JNode? node)
+    private ValueList<ObligationDefinition> ReadObligations(JNode? node)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         return _r.Array(node, n =>
@@ -29,25 +30,24 @@ internal sealed partial class PackReader
             var what = $"The obligation '{id}'";
             Fingerprint("obligation", id, n, "note");
             var clause = Cite(n, what);
-            var when = Compile(_r.Required(n, "when", what), memberInScope: false);
+            var when = ReadCondition(_r.Required(n, "when", what));
             var dwellings = (_r.Array(_r.Required(n, "dwellings", what), d => OneOf(d, EnumNames<DwellingCategory>.Names)) ?? [])
-                .Select(name => EnumNames<DwellingCategory>.TryParse(name, out var c) ? c : (DwellingCategory?)null)
-                .OfType<DwellingCategory>().ToHashSet();
+                .Select(PackNames.Parse<DwellingCategory>).OfType<DwellingCategory>().Distinct().ToValueList();
             var allFlexible = OneOf(_r.Required(n, "flexibleLetting", what), ObligationFlexibleRules) == "all";
             var criteria = ReadObligationCriteria(n["criteria"], what);
             var reason = ReadText(_r.Required(n, "reason", what), "reason");
-            ObligationAcknowledgement? acknowledged = null;
+            AcknowledgementDefinition? acknowledged = null;
             if (n["acknowledged"] is { IsNull: false } ack && _r.ExpectObject(ack, "acknowledged"))
             {
                 _r.CheckProperties(ack, "acknowledged", ["clause", "reason"]);
-                acknowledged = new ObligationAcknowledgement(Cite(ack, $"{what}'s acknowledgement"), ReadText(_r.Required(ack, "reason", "acknowledged"), "reason"));
+                acknowledged = new AcknowledgementDefinition(Cite(ack, $"{what}'s acknowledgement"), ReadText(_r.Required(ack, "reason", "acknowledged"), "reason"));
             }
 
-            return when is null ? null : new Obligation(id, clause, when, dwellings, allFlexible, criteria, reason, acknowledged, n.Location);
-        }) ?? [];
+            return new ObligationDefinition(id, clause, when, dwellings, allFlexible, criteria, reason, acknowledged, _r.String(n["note"]), new Origin(n.Location));
+        })?.ToValueList() ?? [];
     }
 
-    private IReadOnlyList<ObligationCriterion> ReadObligationCriteria(JNode? node, string what)
+    private ValueList<ObligationCriterionDefinition> ReadObligationCriteria(JNode? node, string what)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         return _r.Array(node, n =>
@@ -64,14 +64,14 @@ internal sealed partial class PackReader
                 _r.Report(Descriptors.DuplicateObligationCriterion, n["id"]!.Location, what, id);
             }
 
-            var reads = _r.Array(_r.Required(n, "reads", $"{what}'s criterion '{id}'"), r => _r.String(r, nonEmpty: true))?.OfType<string>().ToList() ?? [];
+            var reads = _r.Array(_r.Required(n, "reads", $"{what}'s criterion '{id}'"), r => _r.String(r, nonEmpty: true))?.OfType<string>().ToValueList() ?? [];
             if (reads.Count == 0)
             {
                 _r.Report(Descriptors.ObligationCriterionReadsNothing, n.Location, what, id);
             }
 
             var title = ReadText(_r.Required(n, "title", $"{what}'s criterion '{id}'"), "title");
-            return new ObligationCriterion(id, reads, title);
-        }) ?? [];
+            return new ObligationCriterionDefinition(id, reads, title);
+        })?.ToValueList() ?? [];
     }
 }

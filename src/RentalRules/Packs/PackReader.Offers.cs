@@ -1,36 +1,37 @@
 using RentalRules.Diagnostics;
 using RentalRules.Evaluation;
 using RentalRules.Json;
+using RentalRules.Model;
 
 namespace RentalRules.Packs;
 
 /// <summary>The <c>offers</c> section: per route, whom a vacancy's offer list draws from and the order the agreement gives.</summary>
 internal sealed partial class PackReader
 {
-    private static readonly string[] OfferSources = ["waitingList", "candidates"];
-    private static readonly string[] OrderKeys = ["waitingListSince", "candidates", "criterion"];
+    /// <summary>The routes an <c>offers</c> section may name (internal transfers have the organisation's list, not an offer order).</summary>
+    internal static readonly LettingRoute[] OfferRoutes = [LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList];
 
-    private OfferPolicy? ReadOffers(JNode? node, IReadOnlyDictionary<string, CriteriaSetDef> criteriaSets)
+    private OffersDefinition? ReadOffers(JNode? node, IReadOnlyDictionary<string, CriteriaSetDefinition> criteriaSets)
     {
         if (node is null || node.IsNull || !_r.ExpectObject(node, "offers"))
         {
             return null;
         }
 
-        _r.CheckProperties(node, "offers", ["municipal", "flexible", "waitingList", "note"]);
-        var routes = new Dictionary<LettingRoute, OfferRoutePolicy>();
-        foreach (var (name, route) in new[] { ("municipal", LettingRoute.Municipal), ("flexible", LettingRoute.Flexible), ("waitingList", LettingRoute.WaitingList) })
+        _r.CheckProperties(node, "offers", [.. OfferRoutes.Select(RouteNames.Name), "note"]);
+        var routes = new List<OfferRouteDefinition>();
+        foreach (var route in OfferRoutes)
         {
-            if (node[name] is { IsNull: false } r && ReadOfferRoute(r, name, route, criteriaSets) is { } policy)
+            if (node[RouteNames.Name(route)] is { IsNull: false } r && ReadOfferRoute(r, RouteNames.Name(route), route, criteriaSets) is { } policy)
             {
-                routes[route] = policy;
+                routes.Add(policy);
             }
         }
 
-        return new OfferPolicy(routes);
+        return new OffersDefinition([.. routes], _r.String(node["note"]));
     }
 
-    private OfferRoutePolicy? ReadOfferRoute(JNode node, string name, LettingRoute route, IReadOnlyDictionary<string, CriteriaSetDef> criteriaSets)
+    private OfferRouteDefinition? ReadOfferRoute(JNode node, string name, LettingRoute route, IReadOnlyDictionary<string, CriteriaSetDefinition> criteriaSets)
     {
         var what = $"offers.{name}";
         if (!_r.ExpectObject(node, what))
@@ -42,13 +43,9 @@ internal sealed partial class PackReader
         _r.CheckProperties(node, what, ["clause", "from", "order", "reason", "note"]);
         var clause = Cite(node, what);
         var reason = ReadText(_r.Required(node, "reason", what), "reason");
-        var from = OneOf(node["from"], OfferSources) switch
-        {
-            "candidates" => OfferSource.Candidates,
-            _ => OfferSource.WaitingList,
-        };
+        var from = OneOf<OfferSource>(node["from"]) ?? OfferSource.WaitingList;
         var orderNode = _r.Required(node, "order", what);
-        var order = _r.Array(orderNode, k => ReadOrderKey(k, what, criteriaSets)) ?? [];
+        var order = _r.Array(orderNode, k => ReadOrderKey(k, what, criteriaSets))?.ToValueList() ?? [];
         if (orderNode is { Kind: JKind.Array, Items.Count: 0 })
         {
             _r.Report(Descriptors.OfferOrderEmpty, orderNode.Location, what);
@@ -64,10 +61,10 @@ internal sealed partial class PackReader
             _r.Report(Descriptors.OfferOrderByCandidatesFromWaitingList, orderNode!.Location, what);
         }
 
-        return new OfferRoutePolicy(route, from, order, clause, reason);
+        return new OfferRouteDefinition(route, clause, from, order, reason, _r.String(node["note"]));
     }
 
-    private OrderKey? ReadOrderKey(JNode node, string what, IReadOnlyDictionary<string, CriteriaSetDef> criteriaSets)
+    private OrderKeyDefinition? ReadOrderKey(JNode node, string what, IReadOnlyDictionary<string, CriteriaSetDefinition> criteriaSets)
     {
         if (!_r.ExpectObject(node, $"An order key of {what}"))
         {
@@ -75,9 +72,9 @@ internal sealed partial class PackReader
         }
 
         _r.CheckProperties(node, $"An order key of {what}", ["by", "rank", "note"]);
-        var by = OneOf(_r.Required(node, "by", $"An order key of {what}"), OrderKeys);
+        var by = OneOf<OrderBy>(_r.Required(node, "by", $"An order key of {what}"));
         var rank = _r.Array(node["rank"], n => _r.String(n, nonEmpty: true)) ?? [];
-        if (by == "criterion")
+        if (by == OrderBy.Criterion)
         {
             if (rank.Count == 0)
             {
@@ -98,12 +95,6 @@ internal sealed partial class PackReader
             _r.Report(Descriptors.OfferRankNotAllowed, r.Location);
         }
 
-        return by switch
-        {
-            "waitingListSince" => new OrderKey(OrderBy.WaitingListSince, []),
-            "candidates" => new OrderKey(OrderBy.Candidates, []),
-            "criterion" => new OrderKey(OrderBy.Criterion, rank),
-            _ => null,
-        };
+        return by is { } b ? new OrderKeyDefinition(b, b == OrderBy.Criterion ? [.. rank] : [], _r.String(node["note"])) : null;
     }
 }

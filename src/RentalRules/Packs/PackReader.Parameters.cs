@@ -1,22 +1,19 @@
-using RentalRules.Compilation;
 using RentalRules.Diagnostics;
-using RentalRules.Evaluation;
-using RentalRules.Facts;
 using RentalRules.Json;
+using RentalRules.Model;
 
 namespace RentalRules.Packs;
 
-/// <summary>The parameters: values by date, units, the slots conditions read them from.</summary>
+/// <summary>The parameters: values by date and units.</summary>
 internal sealed partial class PackReader
 {
     private static readonly string[] Units = [.. PackNames.Units];
 
-    private IReadOnlyDictionary<string, ParameterDef> ReadParameters(JNode? node)
+    private ValueList<ParameterDefinition> ReadParameters(JNode? node)
     {
-        var result = new Dictionary<string, ParameterDef>(StringComparer.Ordinal);
         if (node is null || !_r.ExpectObject(node, "parameters"))
         {
-            return result;
+            return [];
         }
 
         foreach (var p in node.Properties.Where(p => !p.Name.StartsWith('$')))
@@ -30,7 +27,7 @@ internal sealed partial class PackReader
 
             _r.CheckProperties(n, "A parameter", ["unit", "clause", "note", "assumed", "values", "title"]);
             var unit = PackNames.Unit(OneOf(_r.Required(n, "unit", what), Units)) ?? ParameterUnit.Count;
-            ClauseInfo? clause = n["clause"] is null ? null : Cite(n, what);
+            var clause = n["clause"] is null ? null : Cite(n, what);
             var values = _r.Array(_r.Required(n, "values", what), v =>
             {
                 if (!_r.ExpectObject(v, "A parameter value"))
@@ -41,7 +38,7 @@ internal sealed partial class PackReader
                 _r.CheckProperties(v, "A parameter value", ["from", "value", "note"]);
                 var from = _r.Date(_r.Required(v, "from", "A parameter value"));
                 var value = unit == ParameterUnit.Share ? _r.Share(_r.Required(v, "value", "A parameter value")) : _r.Number(_r.Required(v, "value", "A parameter value"));
-                return from is null || value is null ? null : new ParameterValue(from.Value, value.Value);
+                return from is null || value is null ? null : new ParameterValueDefinition(from.Value, value.Value, _r.String(v["note"]));
             }) ?? [];
             var ordered = values.OrderBy(v => v.From).ToList();
             for (var i = 1; i < ordered.Count; i++)
@@ -54,10 +51,11 @@ internal sealed partial class PackReader
 
             Fingerprint("parameter", p.Name, n, "note");
             var title = n["title"] is { Kind: JKind.Object } t ? ReadText(t, "title") : n["title"] is { Kind: JKind.String } ts ? new LocalizedText(ts.Text ?? "", ts.Text ?? "") : null;
-            result[p.Name] = new ParameterDef(p.Name, unit, clause?.Id, _r.String(n["note"]), _r.Bool(n["assumed"]) ?? false, ordered, n.Location) { Title = title };
-            _slots[p.Name] = new ParameterSlot(_slots.Count, unit == ParameterUnit.Share ? VType.Share : VType.Number);
+
+            // A repeated name replaces the earlier parameter in its place, as a table by name would.
+            _parameters[p.Name] = new ParameterDefinition(p.Name, unit, title, clause, _r.String(n["note"]), _r.Bool(n["assumed"]) ?? false, [.. values], new Origin(n.Location));
         }
 
-        return result;
+        return [.. _parameters.Values];
     }
 }

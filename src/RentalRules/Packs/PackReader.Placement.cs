@@ -1,41 +1,40 @@
-using RentalRules.Compilation;
 using RentalRules.Diagnostics;
-using RentalRules.Evaluation;
 using RentalRules.Json;
+using RentalRules.Model;
 
 namespace RentalRules.Packs;
 
 /// <summary>The placement table: hit policy, decided tiers, key-figure cycle and rules.</summary>
 internal sealed partial class PackReader
 {
-    private static readonly string[] HitPolicies = EnumNames<HitPolicy>.Names;
-
-    private (string HitPolicy, IReadOnlyList<PlacementRule> Rules) ReadPlacement(JNode? node, Dictionary<string, TierDef> tiers)
+    private PlacementDefinition ReadPlacement(JNode? node, Dictionary<string, TierDefinition> tiers)
     {
         if (node is null || !_r.ExpectObject(node, "placement"))
         {
-            return ("first", []);
+            return new PlacementDefinition(HitPolicy.First, null, null, [], null);
         }
 
         _r.CheckProperties(node, "placement", ["hitPolicy", "decided", "keyFigures", "rules", "note"]);
+        DecidedDefinition? decidedDefinition = null;
         if (node["decided"] is { IsNull: false } decided && _r.ExpectObject(decided, "placement.decided"))
         {
             _r.CheckProperties(decided, "placement.decided", ["precedence", "when", "clause", "reason", "note"]);
-            var precedence = OneOf(_r.Required(decided, "precedence", "placement.decided"), ["decided", "keyFigures"]);
-            var when = decided["when"] is null ? null : Compile(decided["when"], memberInScope: false);
-            _decided = new DecidedPlacement(precedence == "decided", when, Cite(decided, "placement.decided"), ReadText(_r.Required(decided, "reason", "placement.decided"), "reason"));
+            var precedence = OneOf<DecidedPrecedence>(_r.Required(decided, "precedence", "placement.decided")) ?? DecidedPrecedence.KeyFigures;
+            var when = decided["when"] is null ? null : ReadCondition(decided["when"]);
+            decidedDefinition = new DecidedDefinition(precedence, when, Cite(decided, "placement.decided"), ReadText(_r.Required(decided, "reason", "placement.decided"), "reason"), _r.String(decided["note"]));
         }
 
+        KeyFiguresDefinition? keyFigures = null;
         if (node["keyFigures"] is { IsNull: false } cycle && _r.ExpectObject(cycle, "placement.keyFigures"))
         {
             _r.CheckProperties(cycle, "placement.keyFigures", ["maxAgeMonths", "clause", "note"]);
             var months = _r.Integer(_r.Required(cycle, "maxAgeMonths", "placement.keyFigures"), min: 1);
             var clause = Cite(cycle, "placement.keyFigures");
-            _keyFigures = months is null ? null : new KeyFiguresCycle(months.Value, clause);
+            keyFigures = months is null ? null : new KeyFiguresDefinition(months.Value, clause, _r.String(cycle["note"]));
         }
 
-        var hitPolicy = OneOf(_r.Required(node, "hitPolicy", "placement"), HitPolicies) ?? "first";
-        _fingerprints["placement:order"] = hitPolicy + ":" + string.Join(",", (node["rules"]?.Items ?? []).Select(i => i["id"]?.Text));
+        var hitPolicy = OneOf<HitPolicy>(_r.Required(node, "hitPolicy", "placement")) ?? HitPolicy.First;
+        _fingerprints["placement:order"] = PackNames.Name(hitPolicy) + ":" + string.Join(",", (node["rules"]?.Items ?? []).Select(i => i["id"]?.Text));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var rules = _r.Array(_r.Required(node, "rules", "placement"), n =>
         {
@@ -53,7 +52,7 @@ internal sealed partial class PackReader
 
             Fingerprint("placementRule", id, n, "note");
             var clause = Cite(n, $"The placement rule '{id}'");
-            var when = Compile(_r.Required(n, "when", $"The placement rule '{id}'"), memberInScope: false);
+            var when = ReadCondition(_r.Required(n, "when", $"The placement rule '{id}'"));
             var tierNode = _r.Required(n, "tier", $"The placement rule '{id}'");
             var tier = _r.String(tierNode);
             if (tier is not null && !tiers.ContainsKey(tier))
@@ -62,8 +61,8 @@ internal sealed partial class PackReader
             }
 
             var reason = ReadText(_r.Required(n, "reason", $"The placement rule '{id}'"), "reason");
-            return when is null || tier is null ? null : new PlacementRule(id, clause, when, tier, reason, _r.String(n["note"]), n.Location);
-        }) ?? [];
-        return (hitPolicy, rules);
+            return new PlacementRuleDefinition(id, clause, when, tier ?? "", reason, _r.String(n["note"]), new Origin(n.Location));
+        })?.ToValueList() ?? [];
+        return new PlacementDefinition(hitPolicy, decidedDefinition, keyFigures, rules, _r.String(node["note"]));
     }
 }

@@ -1,7 +1,6 @@
-using RentalRules.Compilation;
 using RentalRules.Diagnostics;
-using RentalRules.Evaluation;
 using RentalRules.Json;
+using RentalRules.Model;
 
 namespace RentalRules.Packs;
 
@@ -10,20 +9,20 @@ internal sealed partial class PackReader
 {
     private static readonly string[] FixedRoutes = [.. RouteNames.Fixed];
 
-    private (IReadOnlyList<RoutingRule> Rules, TierChangePolicy? TierChange) ReadRouting(JNode? node, Dictionary<string, TierDef> tiers, Dictionary<string, CriteriaSetDef> sets)
+    private RoutingDefinition? ReadRouting(JNode? node, Dictionary<string, TierDefinition> tiers, Dictionary<string, CriteriaSetDefinition> sets)
     {
         if (node is null || node.IsNull || !_r.ExpectObject(node, "routing"))
         {
-            return ([], null);
+            return null;
         }
 
         _r.CheckProperties(node, "routing", ["rules", "onTierChange", "concentration", "marks", "note"]);
-        TierChangePolicy? tierChange = null;
+        TierChangeDefinition? tierChange = null;
         if (node["onTierChange"] is { IsNull: false } tc && _r.ExpectObject(tc, "onTierChange"))
         {
             _r.CheckProperties(tc, "onTierChange", ["counters", "clause", "reason", "note"]);
             var countersNode = _r.Required(tc, "counters", "onTierChange");
-            string? counters;
+            TierChangeCounters? counters;
             if (countersNode is { Kind: JKind.String, Text: "reset" })
             {
                 _r.Report(Descriptors.CountersReset, countersNode.Location);
@@ -31,10 +30,10 @@ internal sealed partial class PackReader
             }
             else
             {
-                counters = OneOf(countersNode, ["carry", "keep"]);
+                counters = OneOf<TierChangeCounters>(countersNode);
             }
 
-            tierChange = new TierChangePolicy(counters == "keep", Cite(tc, "onTierChange"), ReadText(_r.Required(tc, "reason", "onTierChange"), "reason"));
+            tierChange = new TierChangeDefinition(counters ?? TierChangeCounters.Carry, Cite(tc, "onTierChange"), ReadText(_r.Required(tc, "reason", "onTierChange"), "reason"), _r.String(tc["note"]));
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -55,40 +54,42 @@ internal sealed partial class PackReader
             Fingerprint("routingRule", id, n, "note");
             var what = $"The routing rule '{id}'";
             var clause = Cite(n, what);
-            var when = Compile(_r.Required(n, "when", what), memberInScope: false);
+            var when = ReadCondition(_r.Required(n, "when", what));
             var reason = ReadText(_r.Required(n, "reason", what), "reason");
             var route = RouteNames.ParseVacancy(OneOf(n["route"], FixedRoutes));
             var counter = _r.String(n["counter"], nonEmpty: true);
-            ShareSpec? share = null;
+            RoutingShareDefinition? share = null;
             if ((route is null) == (counter is null))
             {
                 _r.Report(Descriptors.RouteOrCounter, n.Location, what);
             }
             else if (counter is not null)
             {
-                share = ReadShareSpec(_r.Required(n, "share", what), tiers);
+                share = ReadRoutingShare(_r.Required(n, "share", what), tiers);
             }
 
-            DwellingLetting? letting = null;
+            LettingDefinition? letting = null;
             if (n["letting"] is { IsNull: false } ln && _r.ExpectObject(ln, "letting"))
             {
                 letting = ReadLetting(ln, id, sets, tiers);
             }
 
             var legalBasis = ReadLegalBasis(n["legalBasis"], tiers);
-            return when is null ? null : new RoutingRule(id, clause, when, route, counter, share, reason, n.Location) { Letting = letting, LegalBasis = legalBasis };
-        }) ?? [];
-        return (rules, tierChange);
+            return new RoutingRuleDefinition(id, clause, when, route, counter, share, letting, legalBasis, reason, _r.String(n["note"]), new Origin(n.Location));
+        })?.ToValueList() ?? [];
+        var concentration = ReadConcentration(node["concentration"]);
+        var marks = ReadMarks(node["marks"]);
+        return new RoutingDefinition(tierChange, rules, concentration, marks, _r.String(node["note"]));
     }
 
     /// <summary>A routing rule's <c>letting</c>: the routes (and flexible-letting rule) of the dwellings it covers.</summary>
-    private DwellingLetting ReadLetting(JNode node, string ruleId, Dictionary<string, CriteriaSetDef> sets, Dictionary<string, TierDef> knownTiers)
+    private LettingDefinition ReadLetting(JNode node, string ruleId, Dictionary<string, CriteriaSetDefinition> sets, Dictionary<string, TierDefinition> knownTiers)
     {
         _r.CheckProperties(node, "letting", ["tiers", "flexibleLetting", "routes", "note"]);
-        HashSet<string>? tiers = null;
+        List<string>? tiers = null;
         if (node["tiers"] is { IsNull: false } tiersNode)
         {
-            tiers = new HashSet<string>(StringComparer.Ordinal);
+            tiers = [];
             foreach (var t in _r.Array(tiersNode, t => t) ?? [])
             {
                 var id = _r.String(t, nonEmpty: true);
@@ -102,33 +103,37 @@ internal sealed partial class PackReader
                     _r.Report(Descriptors.NoSuchTier, t.Location, id, Suggestions.DidYouMean(id, knownTiers.Keys));
                 }
 
-                tiers.Add(id);
+                if (!tiers.Contains(id))
+                {
+                    tiers.Add(id);
+                }
             }
         }
 
-        FlexibleRule? flexRule = null;
-        Fraction? flexMax = null;
-        ClauseInfo? flexClause = null;
+        FlexibleLettingDefinition? flexible = null;
         if (node["flexibleLetting"] is { IsNull: false } f && _r.ExpectObject(f, "flexibleLetting"))
         {
             _r.CheckProperties(f, "flexibleLetting", ["rule", "maxShare", "clause", "note"]);
-            flexRule = PackNames.Parse<FlexibleRule>(OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules)) ?? FlexibleRule.None;
-            flexMax = ReadFraction(f["maxShare"], "maxShare");
-            flexClause = f["clause"] is null ? null : Cite(f, "flexibleLetting");
+            flexible = new FlexibleLettingDefinition(
+                OneOf<FlexibleRule>(_r.Required(f, "rule", "flexibleLetting")) ?? FlexibleRule.None,
+                ReadFraction(f["maxShare"], "maxShare"),
+                FlexibleShareOf.NonMunicipal,
+                f["clause"] is null ? null : Cite(f, "flexibleLetting"),
+                _r.String(f["note"]));
         }
 
         var routesNode = node["routes"];
-        var routes = routesNode is null || routesNode.IsNull ? new Dictionary<LettingRoute, RoutePolicy>() : ReadRoutes(routesNode, sets, $"the routing rule '{ruleId}'", all: false, ownerId: ruleId);
-        if (flexRule is null && routes.Count == 0)
+        var routes = routesNode is null || routesNode.IsNull ? null : ReadRoutes(routesNode, sets, $"the routing rule '{ruleId}'", all: false);
+        if (flexible is null && (routes is null || routes.Count == 0))
         {
             _r.Report(Descriptors.LettingChangesNothing, node.Location, ruleId);
         }
 
-        return new DwellingLetting(flexRule, flexMax, flexClause, routes) { Tiers = tiers };
+        return new LettingDefinition(tiers?.ToValueList(), flexible, routes, _r.String(node["note"]));
     }
 
     /// <summary>A routing rule's <c>legalBasis</c>: one of <see cref="LegalBasisSpec.Allowed"/>, or tier id → one of them.</summary>
-    private LegalBasisSpec? ReadLegalBasis(JNode? node, Dictionary<string, TierDef> tiers)
+    private LegalBasisDefinition? ReadLegalBasis(JNode? node, Dictionary<string, TierDefinition> tiers)
     {
         if (node is null || node.IsNull)
         {
@@ -137,7 +142,7 @@ internal sealed partial class PackReader
 
         if (node.Kind == JKind.Object)
         {
-            var perTier = new Dictionary<string, string>(StringComparer.Ordinal);
+            var perTier = new List<PerTier<string>>();
             foreach (var p in node.Properties.Where(p => !p.Name.StartsWith('$')))
             {
                 if (!tiers.ContainsKey(p.Name))
@@ -147,17 +152,18 @@ internal sealed partial class PackReader
 
                 if (OneOf(p.Value, LegalBasisSpec.Allowed) is { } b)
                 {
-                    perTier[p.Name] = b;
+                    perTier.RemoveAll(x => x.Tier == p.Name);
+                    perTier.Add(new PerTier<string>(p.Name, b));
                 }
             }
 
-            return new LegalBasisSpec(null, perTier);
+            return new LegalBasisDefinition(null, [.. perTier]);
         }
 
-        return OneOf(node, LegalBasisSpec.Allowed) is { } basis ? new LegalBasisSpec(basis, null) : null;
+        return OneOf(node, LegalBasisSpec.Allowed) is { } basis ? new LegalBasisDefinition(basis, null) : null;
     }
 
-    private ShareSpec? ReadShareSpec(JNode? node, Dictionary<string, TierDef> tiers)
+    private RoutingShareDefinition? ReadRoutingShare(JNode? node, Dictionary<string, TierDefinition> tiers)
     {
         if (node is null)
         {
@@ -166,12 +172,12 @@ internal sealed partial class PackReader
 
         if (node.Kind == JKind.String && node.Text == "tier")
         {
-            return new ShareSpec(null, true, null);
+            return new RoutingShareDefinition(true, null, null);
         }
 
         if (node.Kind == JKind.Object)
         {
-            var perTier = new Dictionary<string, Fraction>(StringComparer.Ordinal);
+            var perTier = new List<PerTier<Fraction>>();
             foreach (var p in node.Properties.Where(p => !p.Name.StartsWith('$')))
             {
                 if (!tiers.ContainsKey(p.Name))
@@ -181,19 +187,14 @@ internal sealed partial class PackReader
 
                 if (ReadFraction(p.Value, $"The share for tier '{p.Name}'") is { } f)
                 {
-                    perTier[p.Name] = f;
+                    perTier.RemoveAll(x => x.Tier == p.Name);
+                    perTier.Add(new PerTier<Fraction>(p.Name, f));
                 }
             }
 
-            return new ShareSpec(null, false, perTier);
+            return new RoutingShareDefinition(false, null, [.. perTier]);
         }
 
-        if (ShareParameter(node) is { } slot)
-        {
-            return new ShareSpec(null, false, null) { Parameter = slot };
-        }
-
-        var fixedShare = ReadFraction(node, "share");
-        return fixedShare is null ? null : new ShareSpec(fixedShare, false, null);
+        return ReadShare(node, "share") is { } share ? new RoutingShareDefinition(false, share, null) : null;
     }
 }

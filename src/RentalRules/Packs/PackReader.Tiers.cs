@@ -1,18 +1,15 @@
-using RentalRules.Compilation;
 using RentalRules.Diagnostics;
-using RentalRules.Evaluation;
 using RentalRules.Json;
+using RentalRules.Model;
 
 namespace RentalRules.Packs;
 
 /// <summary>The tiers, their routes and the requirements on routes (the tiers' and the pack-wide ones).</summary>
 internal sealed partial class PackReader
 {
-    private static readonly string[] FlexibleRules = EnumNames<FlexibleRule>.Names;
-
-    private Dictionary<string, TierDef> ReadTiers(JNode? node, Dictionary<string, CriteriaSetDef> sets)
+    private Dictionary<string, TierDefinition> ReadTiers(JNode? node, Dictionary<string, CriteriaSetDefinition> sets)
     {
-        var result = new Dictionary<string, TierDef>(StringComparer.Ordinal);
+        var result = new Dictionary<string, TierDefinition>(StringComparer.Ordinal);
         if (node is null || !_r.ExpectObject(node, "tiers"))
         {
             return result;
@@ -29,63 +26,50 @@ internal sealed partial class PackReader
 
             Fingerprint("tier", p.Name, n, "note");
             _r.CheckProperties(n, "A tier", ["label", "clause", "municipalShare", "flexibleLetting", "specialCriteria", "routes", "note"]);
-            var shareNode = _r.Required(n, "municipalShare", what);
-            var shareParameter = ShareParameter(shareNode);
-            var share = shareParameter is null ? ReadFraction(shareNode, "municipalShare") ?? Fraction.Zero : Fraction.Zero;
-            var flexRule = FlexibleRule.None;
-            Fraction? flexMax = null;
-            var flexOfAll = false;
-            ClauseInfo? flexClause = null;
+            var share = ReadShare(_r.Required(n, "municipalShare", what), "municipalShare") ?? new ShareDefinition(Fraction.Zero, null);
+            FlexibleLettingDefinition? flexible = null;
             if (n["flexibleLetting"] is { IsNull: false } f && _r.ExpectObject(f, "flexibleLetting"))
             {
                 _r.CheckProperties(f, "flexibleLetting", ["rule", "maxShare", "of", "clause", "note"]);
-                flexRule = PackNames.Parse<FlexibleRule>(OneOf(_r.Required(f, "rule", "flexibleLetting"), FlexibleRules)) ?? FlexibleRule.None;
-                flexOfAll = (OneOf(f["of"], ["nonMunicipal", "allVacancies"]) ?? "nonMunicipal") == "allVacancies";
-                flexMax = ReadFraction(f["maxShare"], "maxShare");
-                flexClause = f["clause"] is null ? null : Cite(f, "flexibleLetting");
+                flexible = new FlexibleLettingDefinition(
+                    OneOf<FlexibleRule>(_r.Required(f, "rule", "flexibleLetting")) ?? FlexibleRule.None,
+                    ReadFraction(f["maxShare"], "maxShare"),
+                    OneOf<FlexibleShareOf>(f["of"]) ?? FlexibleShareOf.NonMunicipal,
+                    f["clause"] is null ? null : Cite(f, "flexibleLetting"),
+                    _r.String(f["note"]));
             }
 
-            SpecialCriteriaPolicy? special = null;
+            SpecialCriteriaDefinition? special = null;
             if (n["specialCriteria"] is { IsNull: false } s && _r.ExpectObject(s, "specialCriteria"))
             {
                 _r.CheckProperties(s, "specialCriteria", ["share", "criteriaSet", "counters", "clause", "note"]);
-                var sCounters = _r.Array(s["counters"], c => _r.String(c, nonEmpty: true));
+                var sCounters = _r.Array(s["counters"], c => _r.String(c, nonEmpty: true))?.ToValueList();
                 var sShare = ReadFraction(_r.Required(s, "share", "specialCriteria"), "specialCriteria.share");
                 var set = SetRef(s["criteriaSet"], sets);
-                var sClause = Cite(s, "specialCriteria");
-                if (sShare is not null && set is not null)
-                {
-                    special = new SpecialCriteriaPolicy(sShare.Value, set, sClause.Id) { Counters = sCounters };
-                }
+                special = new SpecialCriteriaDefinition(sShare, set, sCounters, Cite(s, "specialCriteria"), _r.String(s["note"]));
             }
 
             var routesNode = _r.Required(n, "routes", what);
-            var routes = routesNode is null ? new Dictionary<LettingRoute, RoutePolicy>() : ReadRoutes(routesNode, sets, $"tier '{p.Name}'", all: true, ownerId: null);
-
-            result[p.Name] = new TierDef(p.Name, ReadText(_r.Required(n, "label", what), "label"), Cite(n, what), share, flexRule, flexMax, flexClause, special, routes, _r.String(n["note"]), n.Location)
-            {
-                MunicipalShareParameter = shareParameter,
-                FlexibleOfAllVacancies = flexOfAll,
-            };
+            var routes = routesNode is null ? [] : ReadRoutes(routesNode, sets, $"tier '{p.Name}'", all: true);
+            result[p.Name] = new TierDefinition(p.Name, ReadText(_r.Required(n, "label", what), "label"), Cite(n, what), share, flexible, special, routes, _r.String(n["note"]), new Origin(n.Location));
         }
 
         return result;
     }
 
-    private static readonly (string Name, LettingRoute Route)[] LettingRoutes = [.. Enum.GetValues<LettingRoute>().Select(r => (RouteNames.Name(r), r))];
-
-    /// <summary>Reads <c>routes</c>: a tier names all three (and may name <c>internalTransfer</c>, else it is implied), a routing rule's <c>letting</c> the ones it changes.</summary>
-    private Dictionary<LettingRoute, RoutePolicy> ReadRoutes(JNode routesNode, Dictionary<string, CriteriaSetDef> sets, string owner, bool all, string? ownerId)
+    /// <summary>Reads <c>routes</c>: a tier names all three (and may name <c>internalTransfer</c>), a routing rule's <c>letting</c> the ones it changes.</summary>
+    private ValueList<RouteDefinition> ReadRoutes(JNode routesNode, Dictionary<string, CriteriaSetDefinition> sets, string owner, bool all)
     {
-        var routes = new Dictionary<LettingRoute, RoutePolicy>();
+        var routes = new List<RouteDefinition>();
         if (!_r.ExpectObject(routesNode, "routes"))
         {
-            return routes;
+            return [];
         }
 
         _r.CheckProperties(routesNode, "routes", [.. RouteNames.Letting]);
-        foreach (var (name, route) in LettingRoutes)
+        foreach (var route in EnumNames<LettingRoute>.Values)
         {
+            var name = RouteNames.Name(route);
             var rn = all && route != LettingRoute.InternalTransfer ? _r.Required(routesNode, name, "routes") : routesNode[name];
             if (rn is null || !_r.ExpectObject(rn, name))
             {
@@ -94,21 +78,16 @@ internal sealed partial class PackReader
 
             _r.CheckProperties(rn, name, ["closed", "clause", "reason", "requirements"]);
             var closed = _r.Bool(rn["closed"]) ?? false;
-            var reqs = _r.Array(rn["requirements"], q => ReadRequirement(q, sets, withRoute: false)?.Requirement) ?? [];
-            ClauseInfo? rClause = closed || rn["clause"] is not null ? Cite(rn, $"The route '{name}' of {owner}") : null;
+            var reqs = _r.Array(rn["requirements"], q => ReadRequirement(q, sets, withRoute: false))?.ToValueList() ?? [];
+            var clause = closed || rn["clause"] is not null ? Cite(rn, $"The route '{name}' of {owner}") : null;
             var reason = closed ? ReadText(_r.Required(rn, "reason", $"The closed route '{name}'"), "reason") : rn["reason"] is null ? null : ReadText(rn["reason"], "reason");
-            routes[route] = new RoutePolicy(closed, rClause, reason, reqs) { Owner = ownerId };
+            routes.Add(new RouteDefinition(route, closed, clause, reason, reqs));
         }
 
-        if (all && !routes.ContainsKey(LettingRoute.InternalTransfer))
-        {
-            routes[LettingRoute.InternalTransfer] = InternalTransferRoute.Implied(routes);
-        }
-
-        return routes;
+        return [.. routes];
     }
 
-    private RouteRequirement? ReadRequirement(JNode n, Dictionary<string, CriteriaSetDef> sets, bool withRoute)
+    private RequirementDefinition? ReadRequirement(JNode n, Dictionary<string, CriteriaSetDefinition> sets, bool withRoute)
     {
         if (!_r.ExpectObject(n, "A requirement"))
         {
@@ -122,24 +101,20 @@ internal sealed partial class PackReader
             _r.Report(Descriptors.DuplicateRequirement, n["id"]!.Location, id);
         }
 
-        var route = LettingRoute.Municipal;
+        LettingRoute? route = null;
         if (withRoute)
         {
-            route = RouteNames.ParseLetting(OneOf(_r.Required(n, "route", "A requirement"), [.. RouteNames.Letting])) ?? LettingRoute.Municipal;
-        }
-
-        if (withRoute)
-        {
+            route = OneOf<LettingRoute>(_r.Required(n, "route", "A requirement")) ?? LettingRoute.Municipal;
             Fingerprint("requirement", id, n, "note");
         }
 
         var set = SetRef(_r.Required(n, "criteriaSet", "A requirement"), sets);
-        var when = n["when"] is null ? null : Compile(n["when"], memberInScope: false);
+        var when = n["when"] is null ? null : ReadCondition(n["when"]);
         var clause = Cite(n, $"The requirement '{id}'");
         var reason = ReadText(_r.Required(n, "reason", $"The requirement '{id}'"), "reason");
-        return set is null ? null : new RouteRequirement(route, new Requirement(id, clause, when, set, reason, n.Location));
+        return new RequirementDefinition(id, route, set, when, clause, reason, _r.String(n["note"]), new Origin(n.Location));
     }
 
-    private IReadOnlyList<RouteRequirement> ReadRouteRequirements(JNode? node, Dictionary<string, CriteriaSetDef> sets)
-        => _r.Array(node, n => ReadRequirement(n, sets, withRoute: true)) ?? [];
+    private ValueList<RequirementDefinition> ReadRouteRequirements(JNode? node, Dictionary<string, CriteriaSetDefinition> sets)
+        => _r.Array(node, n => ReadRequirement(n, sets, withRoute: true))?.ToValueList() ?? [];
 }

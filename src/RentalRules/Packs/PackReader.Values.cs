@@ -1,7 +1,6 @@
-using RentalRules.Compilation;
 using RentalRules.Diagnostics;
-using RentalRules.Evaluation;
 using RentalRules.Json;
+using RentalRules.Model;
 
 namespace RentalRules.Packs;
 
@@ -20,6 +19,11 @@ internal sealed partial class PackReader
         return null;
     }
 
+    /// <summary>One of an enum's names (camelCase), as the enum, or null (reported) for another word.</summary>
+    private T? OneOf<T>(JNode? node)
+        where T : struct, Enum
+        => PackNames.Parse<T>(OneOf(node, EnumNames<T>.Names));
+
     private LocalizedText ReadText(JNode? node, string what)
     {
         if (node is null || node.IsNull)
@@ -34,66 +38,40 @@ internal sealed partial class PackReader
 
         _r.CheckProperties(node, what, ["da", "en"]);
         var text = new LocalizedText(_r.String(_r.Required(node, "da", what), nonEmpty: true) ?? "", _r.String(_r.Required(node, "en", what), nonEmpty: true) ?? "");
-        foreach (var name in ReasonText.Parameters(text).Where(n => !_slots.ContainsKey(n)))
+        foreach (var name in ReasonText.Parameters(text).Where(n => !_parameters.ContainsKey(n)))
         {
-            _r.Report(Descriptors.TextQuotesUnknownParameter, node.Location, name, Suggestions.DidYouMean(name, _slots.Keys));
+            _r.Report(Descriptors.TextQuotesUnknownParameter, node.Location, name, Suggestions.DidYouMean(name, _parameters.Keys));
         }
 
         return text;
     }
 
-    private IReadOnlyList<LocalizedText> ReadTexts(JNode? node, string what)
-        => _r.Array(node, n => ReadText(n, what)) ?? [];
+    private ValueList<LocalizedText> ReadTexts(JNode? node, string what)
+        => _r.Array(node, n => ReadText(n, what))?.ToValueList() ?? [];
 
-    private ClauseInfo Cite(JNode owner, string what)
+    /// <summary>The clause <paramref name="owner"/> cites (required, and declared), or "" when it names none.</summary>
+    private string Cite(JNode owner, string what)
     {
         var node = _r.Required(owner, "clause", what);
         var id = _r.String(node);
         if (id is null)
         {
-            return new ClauseInfo("", _packId, null);
+            return "";
         }
 
-        if (_clauses.TryGetValue(id, out var clause))
+        if (!_clauses.Contains(id))
         {
-            return clause;
+            _r.Report(Descriptors.UndeclaredClause, node!.Location, id, Suggestions.DidYouMean(id, _clauses));
         }
 
-        _r.Report(Descriptors.UndeclaredClause, node!.Location, id, Suggestions.DidYouMean(id, _clauses.Keys));
-        return new ClauseInfo(id, _packId, null);
+        return id;
     }
 
-    private Condition? Compile(JNode? node, bool memberInScope)
+    /// <summary>A condition's source text (a non-empty string), with its location for the compile step's errors.</summary>
+    private ConditionSource? ReadCondition(JNode? node)
     {
         var text = _r.String(node, nonEmpty: true);
-        if (text is null || node is null)
-        {
-            return null;
-        }
-
-        if (_conditions++ == PackLimits.MaxConditions)
-        {
-            _r.Report(Descriptors.TooManyConditions, node.Location, PackLimits.MaxConditions);
-        }
-
-        if (_conditions > PackLimits.MaxConditions)
-        {
-            return null;
-        }
-
-        try
-        {
-            var references = new ExprReferences();
-            var built = ExprCompiler.Build(text, new CompileContext(_slots, _factNames, memberInScope, references));
-            return new Condition(text, node.Location, _batch, _batch.Add(built), references);
-        }
-        catch (ExprException ex)
-        {
-            var e = ex.Error;
-            var loc = node.Location with { Column = node.Location.Column + 1 + node.RawIndexOf(e.Pos) };
-            _r.Diagnostics.Add(e.In(text, loc));
-            return null;
-        }
+        return text is null || node is null ? null : new ConditionSource(text, new Origin(node.Location, node.RawIndexOf));
     }
 
     private Fraction? ReadFraction(JNode? node, string what)
@@ -125,20 +103,20 @@ internal sealed partial class PackReader
         return f;
     }
 
-    private string? SetRef(JNode? node, Dictionary<string, CriteriaSetDef> sets)
+    /// <summary>A criteria set's id, checked against the pack's sets; "" when it names none.</summary>
+    private string SetRef(JNode? node, Dictionary<string, CriteriaSetDefinition> sets)
     {
         var set = _r.String(node);
         if (set is not null && !sets.ContainsKey(set))
         {
             _r.Report(Descriptors.NoSuchCriteriaSet, node!.Location, set, Suggestions.DidYouMean(set, sets.Keys));
-            return null;
         }
 
-        return set;
+        return set ?? "";
     }
 
-    /// <summary>For a share written as <c>"param.NAME"</c>: the parameter's slot (it must have unit share); otherwise null.</summary>
-    private int? ShareParameter(JNode? node)
+    /// <summary>For a share written as <c>"param.NAME"</c>: the parameter's name (it must have unit share); otherwise null.</summary>
+    private string? ShareParameter(JNode? node)
     {
         if (node is not { Kind: JKind.String } || !node.Text!.StartsWith("param.", StringComparison.Ordinal))
         {
@@ -146,17 +124,19 @@ internal sealed partial class PackReader
         }
 
         var name = node.Text["param.".Length..];
-        if (!_slots.TryGetValue(name, out var slot))
+        if (!_parameters.TryGetValue(name, out var parameter))
         {
-            _r.Report(Descriptors.NoSuchParameter, node.Location, name, Suggestions.DidYouMean(name, _slots.Keys));
-            return -1;
+            _r.Report(Descriptors.NoSuchParameter, node.Location, name, Suggestions.DidYouMean(name, _parameters.Keys));
         }
-
-        if (!slot.Type.IsShare)
+        else if (parameter.Unit != ParameterUnit.Share)
         {
             _r.Report(Descriptors.ParameterNotAShare, node.Location, name);
         }
 
-        return slot.Index;
+        return name;
     }
+
+    /// <summary>A share: <c>"param.NAME"</c> or an exact fraction (null when neither could be read).</summary>
+    private ShareDefinition? ReadShare(JNode? node, string what)
+        => ShareParameter(node) is { } name ? new ShareDefinition(null, name) : ReadFraction(node, what) is { } f ? new ShareDefinition(f, null) : null;
 }

@@ -138,7 +138,8 @@ public static class RulePackLoader
 
         var merged = PackMerger.Clean(c.Merged);
         merged = merged.With(properties: merged.Properties.Where(p => p.Name != "extends").Append(new JProperty("extends", -1, new JNode(JKind.Array, merged.Location, items: c.Chain.Select(id => new JNode(JKind.String, merged.Location, id)).ToList()))).ToList());
-        var pack = PackReader.Read(merged, diagnostics, file => sources.GetValueOrDefault(file, "?"));
+        var read = PackReader.Read(merged, diagnostics);
+        var pack = read is { } r ? PackCompiler.Compile(r.Definition, r.Fingerprints, diagnostics, file => sources.GetValueOrDefault(file, "?")) : null;
         diagnostics.AddRange(Analysis.PackAnalysis.Analyse(pack));
         return new LoadResult<RulePack>(pack, Sort(diagnostics));
     }

@@ -70,6 +70,29 @@ internal enum ParameterUnit
     Ratio,
 }
 
+/// <summary>Whom an offer list on a route draws from.</summary>
+internal enum OfferSource
+{
+    /// <summary>Every household given (the waiting list).</summary>
+    WaitingList,
+
+    /// <summary>Only the households the municipality names as candidates for the vacancy (<c>vacancy.candidates</c>).</summary>
+    Candidates,
+}
+
+/// <summary>What an order key sorts by.</summary>
+internal enum OrderBy
+{
+    /// <summary>The household's seniority (<c>household.waitingListSince</c>), earliest first; unknown gives no place.</summary>
+    WaitingListSince,
+
+    /// <summary>The position in the vacancy's candidate list.</summary>
+    Candidates,
+
+    /// <summary>The rank of the criterion that qualified the household (<c>rank</c>), earlier ranks first.</summary>
+    Criterion,
+}
+
 /// <summary>The spellings of the pack vocabulary's enums, one table each, and their parsing at load.</summary>
 internal static class PackNames
 {

@@ -13,11 +13,12 @@ public sealed class StageDependencyTests(ITestOutputHelper output)
 {
     /// <summary>
     /// The stages, bottom first, each a folder and namespace of src/RentalRules (the vocabulary is the root namespace).
-    /// Compilation sits below Packs: the expression compiler knows nothing of packs, and the pack model today holds the
-    /// compiled conditions (so reading a pack compiles it).
+    /// Compilation (the expression compiler) knows nothing of packs. Model is the uncompiled pack model: a pack as read,
+    /// conditions as source text, naming neither the JSON it was read from nor the compiled pack. Packs reads JSON into
+    /// the model, writes it back, and compiles the model into the compiled pack the later stages run on.
     /// </summary>
     internal static readonly string[] Stages =
-        ["Vocabulary", "Diagnostics", "Json", "Facts", "Compilation", "Packs", "Evaluation", "Analysis", "Explanations", "Authoring", "Façade"];
+        ["Vocabulary", "Diagnostics", "Json", "Facts", "Compilation", "Model", "Packs", "Evaluation", "Analysis", "Explanations", "Authoring", "Façade"];
 
     /// <summary>
     /// The façade wires the stages: the loader reads, composes, compiles and analyses a pack; the pack's entry points
