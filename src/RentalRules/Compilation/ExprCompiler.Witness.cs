@@ -20,7 +20,7 @@ internal sealed record QuantifierReader(
     IReadOnlyDictionary<string, Func<EvalScope, object, object?>> Fields,
     Func<object, (int? From, int? End)>? PeriodOf);
 
-internal sealed partial class ExprCompiler
+internal static partial class ExprCompiler
 {
     /// <summary>
     /// Compiles an <c>any</c> or <c>all</c> over a closed list to a reader of its records and a test of one record, for
@@ -36,38 +36,14 @@ internal sealed partial class ExprCompiler
 
         try
         {
-            var compiler = new ExprCompiler(context);
-            var collection = compiler.CompilePath(q.Collection, noteMissing: false);
-            if (collection.Type is not { Kind: VKind.List, Object: { } elementType })
+            if (ExprBinder.Bind(q, context).Root is not BoundQuantifier bound || bound.Body.Type.Kind != VKind.Bool)
             {
                 return null;
             }
 
-            var items = Lambda<Func<EvalScope, IList?>>(TypeAs(collection.Expr, typeof(IList)), compiler._scope).Compile();
-            var record = Parameter(typeof(object), "record");
-            var item = Variable(elementType.ClrType, q.Variable);
-            compiler._bound.Add(q.Variable, (item, elementType, collection.FactName + "[]"));
-            try
-            {
-                var bodyAst = q.Filter is null ? q.Body
-                    : q.Kind == Quantifier.All ? new BinaryExpr(BinaryOp.Or, new UnaryExpr(UnaryOp.Not, q.Filter, q.Filter.Pos), q.Body, q.Filter.Pos)
-                    : new BinaryExpr(BinaryOp.And, q.Filter, q.Body, q.Filter.Pos);
-                var body = compiler.Compile(bodyAst);
-                if (body.Type.Kind != VKind.Bool)
-                {
-                    return null;
-                }
-
-                var holds = Lambda<Func<EvalScope, object, Tri>>(
-                    Block([item], Assign(item, Convert(record, elementType.ClrType)), body.Expr),
-                    compiler._scope,
-                    record).Compile();
-                return new QuantifierReader(items, holds, elementType, FieldReaders(elementType), PeriodReader(elementType));
-            }
-            finally
-            {
-                compiler._bound.Remove(q.Variable);
-            }
+            var (items, holds) = ExprEmitter.EmitRecords(bound);
+            var elementType = bound.Variable.Type;
+            return new QuantifierReader(items, holds, elementType, FieldReaders(elementType), PeriodReader(elementType));
         }
         catch (ExprException)
         {
