@@ -100,7 +100,15 @@ internal sealed class ValueTrace
             }
 
             default:
-                return ExprCompiler.TryBuildReader(ast, context) is { Type.Kind: VKind.Bool } reader ? new Test(ast, reader) : null;
+                if (ExprCompiler.TryBuildReader(ast, context) is not { Type.Kind: VKind.Bool } reader)
+                {
+                    return null;
+                }
+
+                // An any/all over a list: the explanation names the record that decided it.
+                return ast is QuantExpr q && ExprCompiler.TryBuildQuantifier(q, context) is { } records
+                    ? new Quantified(q, reader, records)
+                    : new Test(ast, reader);
         }
     }
 
@@ -171,6 +179,10 @@ internal sealed class ValueTrace
                 into.Add(c.Describe(scope, words, da));
                 return;
 
+            case Quantified q:
+                into.Add(words.Of(q.Ast) + ": " + TriWord(truth, da) + q.Decided(scope, truth, words, da));
+                return;
+
             case Test t:
                 into.Add(words.Of(t.Ast) + ": " + TriWord(truth, da));
                 return;
@@ -224,6 +236,80 @@ internal sealed class ValueTrace
         public override Tri Truth(EvalScope scope) => reader.Read(scope) is Tri t ? t : Tri.Unknown;
     }
 
+    /// <summary>
+    /// An <c>any</c> or <c>all</c> over a list: said with its outcome and the record that decided it (the first that holds
+    /// for an "any" that holds, the first that fails for an "all" that fails), or how many records there were.
+    /// </summary>
+    private sealed class Quantified(QuantExpr ast, ValueReader whole, QuantifierReader records) : Node
+    {
+        public QuantExpr Ast { get; } = ast;
+
+        public override Tri Truth(EvalScope scope) => whole.Read(scope) is Tri t ? t : Tri.Unknown;
+
+        public string Decided(EvalScope scope, Tri truth, ConditionWords words, bool da)
+        {
+            if (truth == Tri.Unknown || records.Items(scope) is not { } items)
+            {
+                return "";
+            }
+
+            var any = Ast.Kind == Quantifier.Any;
+            var noun = words.NounOf(records.ItemType);
+            if ((any && truth == Tri.True) || (!any && truth == Tri.False))
+            {
+                var deciding = any ? Tri.True : Tri.False;
+                foreach (var item in items)
+                {
+                    if (item is not null && records.Holds(scope, item) == deciding)
+                    {
+                        var named = Name(item, scope, words, da) ?? noun?.One ?? "";
+                        return any ? " (" + named + ")" : (da ? " (ikke for " : " (not for ") + named + ")";
+                    }
+                }
+
+                return "";
+            }
+
+            // Nothing decided it on its own: how many records there were to look at.
+            if (items.Count == 0)
+            {
+                return da ? " (ingen registreret)" : " (none recorded)";
+            }
+
+            var n = items.Count.ToString(CultureInfo.InvariantCulture) + (noun is null ? "" : " " + (items.Count == 1 ? noun.One : noun.Many));
+            return any ? (da ? $" ({n}, ingen opfylder det)" : $" ({n}, none meets it)") : (da ? $" ({n}, alle opfylder det)" : $" ({n}, every one meets it)");
+        }
+
+        /// <summary>One record in words by the glossary's template: "dom efter straffeloven af 2024-11-03".</summary>
+        private string? Name(object item, EvalScope scope, ConditionWords words, bool da)
+            => FactGlossary.Describe(records.ItemType, da ? "da" : "en", field =>
+            {
+                if (field == "period")
+                {
+                    return records.PeriodOf?.Invoke(item) is { From: { } from } p
+                        ? (da ? "fra " : "from ") + Day(from) + (p.End is not { } end || end == DateMath.ForeverDay ? (da ? " (løbende)" : " (ongoing)") : (da ? " til " : " to ") + Day(end))
+                        : null;
+                }
+
+                if (!records.Fields.TryGetValue(field, out var read) || records.ItemType.Find(field) is not { } def)
+                {
+                    return null;
+                }
+
+                return read(scope, item) switch
+                {
+                    null => null,
+                    int day when def.Type.Kind == VKind.Date => Day(day),
+                    decimal d => ReasonText.Format(ParameterUnit.Count, d, da),
+                    bool b => b ? (da ? "ja" : "yes") : (da ? "nej" : "no"),
+                    string text => def.Type.EnumName is null ? text : words.Value(text, def.Type),
+                    var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+                };
+            });
+
+        private static string Day(int day) => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A comparison of two values: quoted with both values and how they actually relate.</summary>
     private sealed class Comparison(BinaryExpr ast, ValueReader whole, ValueReader left, ValueReader right, ParameterUnit? unit) : Node
     {
@@ -241,8 +327,8 @@ internal sealed class ValueTrace
             }
 
             var sb = new StringBuilder();
-            sb.Append(Quoted(ast.Left, left, words, da)).Append(' ').Append(Format(l, left.Type, da))
-                .Append(' ').Append(Relation(l, r)).Append(' ').Append(Format(r, right.Type, da));
+            sb.Append(Quoted(ast.Left, left, words, da)).Append(' ').Append(Format(l, left.Type, words, da))
+                .Append(' ').Append(Relation(l, r)).Append(' ').Append(Format(r, right.Type, words, da));
             if (ast.Right is not (NumberLit or StringLit or BoolLit) && ast.Right is not PathExpr { Segments: [("param", _), _] })
             {
                 sb.Append(" (").Append(words.Of(ast.Right)).Append(')');
@@ -255,7 +341,7 @@ internal sealed class ValueTrace
         private static string Quoted(Ast operand, ValueReader reader, ConditionWords words, bool da)
             => operand is NumberLit or StringLit ? (da ? "værdien" : "the value") : words.Of(operand);
 
-        private string Format(object? value, VType type, bool da) => value switch
+        private string Format(object? value, VType type, ConditionWords words, bool da) => value switch
         {
             null => da ? "(ukendt)" : "(unknown)",
             decimal d when type.IsShare => ReasonText.Format(ParameterUnit.Share, d, da),
@@ -263,7 +349,7 @@ internal sealed class ValueTrace
             decimal d when unit is ParameterUnit.Months => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? (d == 1 ? " måned" : " måneder") : d == 1 ? " month" : " months"),
             decimal d => ReasonText.Format(unit ?? ParameterUnit.Count, d, da),
             int day when type.Kind == VKind.Date => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            string s => "‘" + s + "’",
+            string s => words.Value(s, type),
             Tri t => TriWord(t, da),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
         };

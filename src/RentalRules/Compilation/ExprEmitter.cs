@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Linq.Expressions;
 using RentalRules.Diagnostics;
 using RentalRules.Facts;
@@ -66,6 +67,22 @@ internal sealed class ExprEmitter
     {
         var emitter = new ExprEmitter();
         return Lambda<Func<EvalScope, decimal?>>(emitter.Emit(bound.Root), emitter._scope);
+    }
+
+    /// <summary>
+    /// For explanations (<see cref="ExprCompiler.TryBuildQuantifier"/>): a bound any/all's list, and its body (the filter
+    /// folded in) over one record of it.
+    /// </summary>
+    public static (Func<EvalScope, IList?> Items, Func<EvalScope, object, Tri> Holds) EmitRecords(BoundQuantifier q)
+    {
+        var emitter = new ExprEmitter();
+        var items = Lambda<Func<EvalScope, IList?>>(TypeAs(emitter.Emit(q.Collection), typeof(IList)), emitter._scope).Compile();
+        var record = Parameter(typeof(object), "record");
+        var item = Variable(q.Variable.Type.ClrType, q.Variable.Name);
+        emitter._variables.Add(q.Variable, item);
+        var body = emitter.Emit(q.Body);
+        var holds = Lambda<Func<EvalScope, object, Tri>>(Block([item], Assign(item, Convert(record, item.Type)), body), emitter._scope, record).Compile();
+        return (items, holds);
     }
 
     /// <summary>The expression tree reading a bound value of any type, boxed.</summary>

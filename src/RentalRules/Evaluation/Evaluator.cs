@@ -167,10 +167,10 @@ internal static partial class Evaluator
             var reason = new LocalizedText(
                 missing.Any(FactNames.IsArithmeticReason)
                     ? $"Placeringen kan ikke afgøres: en regel for placeringen {why.Da}."
-                    : $"Placeringen kan ikke afgøres, fordi der mangler oplysninger om afdelingen ({string.Join(", ", missing)}).",
+                    : $"Placeringen kan ikke afgøres, fordi der mangler oplysninger om afdelingen ({FactGlossary.Missing(missing, "da")}).",
                 missing.Any(FactNames.IsArithmeticReason)
                     ? $"The placement cannot be decided: a placement rule {why.En}."
-                    : $"The placement cannot be decided because facts about the department are missing ({string.Join(", ", missing)}).");
+                    : $"The placement cannot be decided because facts about the department are missing ({FactGlossary.Missing(missing, "en")}).");
             return Unplaced(department, PlacementOutcome.Undetermined, [new Explanation(unknownRule.Id, unknownRule.Clause.Id, unknownRule.Clause.Source, reason)], missing, warnings);
         }
 
@@ -421,8 +421,8 @@ internal static partial class Evaluator
             if (match.Unknown is { } unknown)
             {
                 explanation.Add(new Explanation(unknown.Id, unknown.Clause.Id, unknown.Clause.Source, new LocalizedText(
-                    $"Det kan ikke afgøres, hvilke regler der gælder for boligen: oplysninger mangler ({string.Join(", ", match.Missing)}).",
-                    $"Which rules apply to the dwelling cannot be decided: facts are missing ({string.Join(", ", match.Missing)}).")));
+                    $"Det kan ikke afgøres, hvilke regler der gælder for boligen: oplysninger mangler ({FactGlossary.Missing(match.Missing, "da")}).",
+                    $"Which rules apply to the dwelling cannot be decided: facts are missing ({FactGlossary.Missing(match.Missing, "en")}).")));
                 return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Undetermined, placement, [], match.Missing, [], explanation);
             }
 

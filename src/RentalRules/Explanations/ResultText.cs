@@ -56,7 +56,7 @@ public static class ResultText
 
             if (p.Missing.Count > 0)
             {
-                sb.Append("    ").Append(da ? "mangler: " : "missing: ").AppendLine(string.Join(", ", p.Missing));
+                sb.Append("    ").Append(da ? "mangler: " : "missing: ").AppendLine(MissingWords(p.Missing, language));
             }
 
             foreach (var w in p.Warnings)
@@ -99,7 +99,7 @@ public static class ResultText
 
         if (e.Missing.Count > 0)
         {
-            sb.Append(da ? "  Manglende oplysninger: " : "  Missing facts: ").AppendLine(string.Join(", ", e.Missing));
+            sb.Append(da ? "  Manglende oplysninger: " : "  Missing facts: ").AppendLine(MissingWords(e.Missing, language));
         }
 
         if (e.Documents.Count > 0)
@@ -170,7 +170,7 @@ public static class ResultText
 
             if (d.Missing.Count > 0)
             {
-                sb.Append("    ").Append(da ? "mangler: " : "missing: ").AppendLine(string.Join(", ", d.Missing));
+                sb.Append("    ").Append(da ? "mangler: " : "missing: ").AppendLine(MissingWords(d.Missing, language));
             }
         }
 
@@ -205,7 +205,7 @@ public static class ResultText
             sb.Append(": ").Append(OutcomeLabel(m.Outcome, da));
             if (m.Missing.Count > 0)
             {
-                sb.Append(da ? " (mangler: " : " (missing: ").Append(string.Join(", ", m.Missing)).Append(')');
+                sb.Append(da ? " (mangler: " : " (missing: ").Append(MissingWords(m.Missing, language)).Append(')');
             }
 
             if (m.Detail is { } detail)
@@ -218,7 +218,7 @@ public static class ResultText
 
         if (c.Members.Count == 0 && c.Missing.Count > 0 && c.Children.Count == 0)
         {
-            sb.Append(' ', indent + 4).Append(da ? "mangler: " : "missing: ").AppendLine(string.Join(", ", c.Missing));
+            sb.Append(' ', indent + 4).Append(da ? "mangler: " : "missing: ").AppendLine(MissingWords(c.Missing, language));
         }
 
         foreach (var child in c.Children)
@@ -226,6 +226,16 @@ public static class ResultText
             Criterion(sb, child, language, indent + 4);
         }
     }
+
+    /// <summary>
+    /// Missing facts in words, through the fact schema's glossary ("medlemmets domme"): the readable text names no fact
+    /// paths; the result's <c>Missing</c> (and the JSON's <c>missing</c>) keeps them.
+    /// </summary>
+    /// <param name="missing">The missing facts, as results name them (<c>member.convictions</c>).</param>
+    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <returns>The facts in words, separated by commas.</returns>
+    internal static string MissingWords(IEnumerable<string> missing, string language)
+        => Facts.FactGlossary.Missing(missing, language);
 
     private static string RouteLabel(LettingRoute route, bool da) => (route, da) switch
     {

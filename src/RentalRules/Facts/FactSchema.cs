@@ -18,7 +18,12 @@ internal enum VKind
 }
 
 /// <summary>The static type of an expression: its kind, element/object type, and what its values mean.</summary>
-internal sealed record VType(VKind Kind, FactType? Object = null, bool IsShare = false, IReadOnlyList<string>? EnumValues = null)
+/// <param name="Kind">Its kind.</param>
+/// <param name="Object">For an object or a list: the record type.</param>
+/// <param name="IsShare">A number that is a share (a fraction in [0, 1]).</param>
+/// <param name="EnumValues">For an enum-valued fact, its values as facts spell them.</param>
+/// <param name="EnumName">For an enum-valued fact, the enum's name (its values' domain in <see cref="FactGlossary"/>).</param>
+internal sealed record VType(VKind Kind, FactType? Object = null, bool IsShare = false, IReadOnlyList<string>? EnumValues = null, string? EnumName = null)
 {
     public static readonly VType Bool = new(VKind.Bool);
     public static readonly VType Number = new(VKind.Number);
@@ -30,7 +35,7 @@ internal sealed record VType(VKind Kind, FactType? Object = null, bool IsShare =
     public static readonly VType Spell = new(VKind.Spell);
 
     public static VType Enum<T>()
-        where T : struct, System.Enum => new(VKind.String, EnumValues: EnumNames<T>.Names);
+        where T : struct, System.Enum => new(VKind.String, EnumValues: EnumNames<T>.Names, EnumName: typeof(T).Name);
 
     public static VType ObjectOf(FactType t) => new(VKind.Object, t);
 

@@ -52,8 +52,8 @@ public sealed class CaseworkerReasonsTests
         var line = Criteria.Find(result, "holbaek-b3-2-work-or-education").Members.Single();
 
         Assert.Equal(Outcome.Eligible, line.Outcome);
-        Assert.Equal("opfyldt ved: member › education › enrolled er løbende: ja", line.Detail!.Da);
-        Assert.Equal("met by: member › education › enrolled is current: yes", line.Detail.En);
+        Assert.Equal("opfyldt ved: en af medlemmets uddannelser er løbende: ja", line.Detail!.Da);
+        Assert.Equal("met by: one of the member's enrolments is current: yes", line.Detail.En);
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public sealed class CaseworkerReasonsTests
         var senior = Criteria.Find(result, "holbaek-b4-4-senior");
 
         Assert.Equal(Outcome.Ineligible, senior.Outcome);
-        Assert.Equal("applicant › age 58 år < 60 år", senior.Detail!.Da);
-        Assert.Equal("applicant › age 58 years < 60 years", senior.Detail.En);
+        Assert.Equal("ansøgerens alder 58 år < 60 år", senior.Detail!.Da);
+        Assert.Equal("the applicant's age 58 years < 60 years", senior.Detail.En);
     }
 
     [Fact]

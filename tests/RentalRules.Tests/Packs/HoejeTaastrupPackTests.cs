@@ -499,7 +499,7 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
         Assert.Null(placement.MunicipalShare);
         Assert.Equal(["department.rehousing"], placement.Missing);
         Assert.Equal(
-            "ht-outside-rehousing (hoeje-taastrup-2023 § 3.5): The placement cannot be decided because facts about the department are missing (department.rehousing).",
+            "ht-outside-rehousing (hoeje-taastrup-2023 § 3.5): The placement cannot be decided because facts about the department are missing (whether the department is rehousing its residents).",
             ResultText.Line(placement.Explanation[0]));
     }
 

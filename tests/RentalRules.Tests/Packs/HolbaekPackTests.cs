@@ -460,14 +460,14 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
                 holbaek-red-waitinglist-tightened (holbaek-2024 § 6): Red departments are let under the tightened flexible criteria (appendix 3).
               Criteria:
                 [undetermined] holbaek-b3-1-convictions (holbaek-2024 bilag 3 nr. 1): No household member (15+) convicted within the last two years under the penal code, the weapons act or the euphoriants act
-                    member m1 (aged 40): undetermined (missing: member.convictions)
+                    member m1 (aged 40): undetermined (missing: the member's convictions)
                 [met] holbaek-b3-2-work-or-education (holbaek-2024 bilag 3 nr. 2): Every household member aged 15-64 is in fixed work (gross income at least 55 % of the regional average) or in approved education
                     member m1 (aged 40): met
                 [met] holbaek-b3-3-public-support (holbaek-2024 bilag 3 nr. 3): No household member aged 18-64 is, or was within the last two years, publicly supported (except SU, holiday pay, maternity benefit, sickness benefit from employment, flex wage subsidy, flex benefit and early retirement)
                     member m1 (aged 40): met
                 [met] holbaek-b3-4-education-level (holbaek-2024 bilag 3 nr. 4): Every household member aged 30-59 has education above primary school, taken or approved in Denmark
                     member m1 (aged 40): met
-              Missing facts: member.convictions
+              Missing facts: the member's convictions
               Documents to request:
                 - Copy of passport (or health card and other photo ID) for every member of the household
                 - Criminal record certificate for household members aged 15 or over

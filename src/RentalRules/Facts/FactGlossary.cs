@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace RentalRules.Facts;
+
+/// <summary>A record type named in words: one, the one, its (genitive) and many.</summary>
+/// <param name="One">Indefinite: "dom", "conviction".</param>
+/// <param name="The">Definite: "dommen", "the conviction".</param>
+/// <param name="Of">Genitive: "dommens", "the conviction's".</param>
+/// <param name="Many">Plural: "domme", "convictions".</param>
+internal sealed record Noun(string One, string The, string Of, string Many);
+
+/// <summary>
+/// The fact schema in words (DESIGN §5.1), in Danish and English: one glossary for every pack, kept as data beside the
+/// schema (<c>fact-glossary.json</c>, embedded). Prose a caseworker reads (explanations, missing facts, conditions in
+/// words) names facts and values through it; ids, paths and formulas stay in the JSON fields. A test holds it complete:
+/// every fact of <see cref="FactSchema"/> and every value of its enums has words in both languages.
+/// </summary>
+internal static class FactGlossary
+{
+    private static readonly Lazy<Data> Loaded = new(Load);
+
+    /// <summary>The noun of a record type or root (<c>member</c>, <c>applicant</c>, <c>conviction</c>, …), or null.</summary>
+    public static Noun? NounOf(string name, string language)
+        => Loaded.Value.Nouns.TryGetValue(name + "|" + Lang(language), out var n) ? n : null;
+
+    /// <summary>The words of a fact (<c>TYPE.FIELD</c>, e.g. <c>conviction.act</c>) without its owner, or null. A leading <c>~</c> marks a predicate.</summary>
+    public static string? Fact(string key, string language)
+        => Loaded.Value.Facts.TryGetValue(key + "|" + Lang(language), out var f) ? f : null;
+
+    /// <summary>The words of a value (<paramref name="domain"/>: an enum's name, or <c>TYPE.FIELD</c> of a free-text fact with known values), or null.</summary>
+    public static string? Value(string domain, string value, string language)
+        => Loaded.Value.Values.TryGetValue(domain + "|" + value + "|" + Lang(language), out var v) ? v : null;
+
+    /// <summary>The template naming one record of a list (<c>dom[ efter {act}][ af {date}]</c>), or null.</summary>
+    public static string? Item(string type, string language)
+        => Loaded.Value.Items.TryGetValue(type + "|" + Lang(language), out var t) ? t : null;
+
+    /// <summary>The noun of the records of a fact type (a list's items), by the type's name; null when the glossary has none.</summary>
+    public static Noun? NounOf(FactType type, string language) => NounOf(type.Name, language);
+
+    /// <summary>
+    /// A fact by the name results list it under (<c>member.convictions</c>, <c>applicant.employment[].workplaceMunicipality</c>,
+    /// <c>department.keyFigures</c>, <c>vacancy</c>) in words: "medlemmets domme", "arbejdsstedets kommune (ansøgerens
+    /// ansættelser)". A name the glossary cannot read comes back in spaced words, never as the path.
+    /// </summary>
+    public static string Missing(string name, string language)
+    {
+        var da = Lang(language) == "da";
+        if (name.StartsWith("param.", StringComparison.Ordinal))
+        {
+            return da ? "en værdi, aftalen ikke giver på datoen" : "a value the agreement does not give on the date";
+        }
+
+        var segments = name.Split('.');
+        var head = segments[0];
+        if (!FactSchema.RootNames.Contains(head) || NounOf(head, language) is not { } owner)
+        {
+            return Spaced(name);
+        }
+
+        if (segments.Length == 1)
+        {
+            return owner.The;
+        }
+
+        var type = FactSchema.RootType(head);
+        string? context = null;
+        for (var i = 1; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            var list = segment.EndsWith("[]", StringComparison.Ordinal);
+            var fieldName = list ? segment[..^2] : segment;
+            if (type.Find(fieldName) is not { } field || Fact(type.Name + "." + fieldName, language) is not { } words)
+            {
+                return Spaced(name);
+            }
+
+            if (i == segments.Length - 1)
+            {
+                var phrase = Phrase(owner, words, da, asQuestion: true);
+                return context is null ? phrase : phrase + " (" + context + ")";
+            }
+
+            if (field.Type.Object is not { } inner)
+            {
+                return Spaced(name);
+            }
+
+            if (field.Type.Kind == VKind.List)
+            {
+                context = Phrase(owner, words, da, asQuestion: true);
+                owner = NounOf(inner, language) ?? owner;
+            }
+
+            type = inner;
+        }
+
+        return Spaced(name);
+    }
+
+    /// <summary>Missing facts in words, separated by commas, each once (<see cref="Missing(string, string)"/>).</summary>
+    public static string Missing(IEnumerable<string> names, string language)
+        => string.Join(", ", names.Select(n => Missing(n, language)).Distinct(StringComparer.Ordinal));
+
+    /// <summary>A fact's words with its owner: "medlemmets domme"; a predicate "om medlemmet har …" (as a question) or "medlemmet har …".</summary>
+    public static string Phrase(Noun owner, string words, bool da, bool asQuestion = false)
+        => words.StartsWith('~')
+            ? (asQuestion ? (da ? "om " : "whether ") : "") + owner.The + " " + words[1..]
+            : owner.Of + " " + words;
+
+    /// <summary>Names one record of a list by its template: "dom efter straffeloven af 2024-11-03".</summary>
+    /// <param name="type">The record's type.</param>
+    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="valueOf">A field's value in words, or null when unknown; <c>period</c> gives the record's period.</param>
+    public static string? Describe(FactType type, string language, Func<string, string?> valueOf)
+    {
+        if (Item(type.Name, language) is not { } template)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder();
+        var i = 0;
+        while (i < template.Length)
+        {
+            if (template[i] == '[')
+            {
+                var end = template.IndexOf(']', i);
+                var part = Fill(template[(i + 1)..end], valueOf, optional: true);
+                sb.Append(part);
+                i = end + 1;
+                continue;
+            }
+
+            var next = template.IndexOf('[', i);
+            var plain = next < 0 ? template[i..] : template[i..next];
+            sb.Append(Fill(plain, valueOf, optional: false) ?? "");
+            i = next < 0 ? template.Length : next;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Every fact key, value and item the glossary holds, per language (for the test that holds it complete).</summary>
+    internal static IReadOnlyCollection<string> Keys => Loaded.Value.Facts.Keys.Concat(Loaded.Value.Values.Keys).Concat(Loaded.Value.Nouns.Keys).Concat(Loaded.Value.Items.Keys).ToArray();
+
+    private static string? Fill(string part, Func<string, string?> valueOf, bool optional)
+    {
+        var sb = new StringBuilder();
+        var i = 0;
+        while (i < part.Length)
+        {
+            var open = part.IndexOf('{', i);
+            if (open < 0)
+            {
+                sb.Append(part, i, part.Length - i);
+                break;
+            }
+
+            sb.Append(part, i, open - i);
+            var close = part.IndexOf('}', open);
+            var value = valueOf(part[(open + 1)..close]);
+            if (value is null)
+            {
+                if (optional)
+                {
+                    return null;
+                }
+
+                value = "?";
+            }
+
+            sb.Append(value);
+            i = close + 1;
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Lang(string language) => language == "da" ? "da" : "en";
+
+    /// <summary><c>member.releasedFromPrison</c> → <c>member released from prison</c> (a name the glossary does not know).</summary>
+    private static string Spaced(string name)
+    {
+        var s = new StringBuilder(name.Length + 8);
+        foreach (var c in name.Replace("[]", "", StringComparison.Ordinal))
+        {
+            if (c == '.')
+            {
+                s.Append(' ');
+            }
+            else if (char.IsUpper(c) && s.Length > 0)
+            {
+                s.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                s.Append(c);
+            }
+        }
+
+        return s.ToString();
+    }
+
+    private static Data Load()
+    {
+        using var stream = typeof(FactGlossary).Assembly.GetManifestResourceStream("RentalRules.FactGlossary.json")
+            ?? throw new InvalidOperationException("The resource RentalRules.FactGlossary.json is missing from RentalRules.dll; the build embeds it.");
+        using var doc = JsonDocument.Parse(stream);
+        var root = doc.RootElement;
+        var data = new Data();
+        foreach (var noun in root.GetProperty("nouns").EnumerateObject())
+        {
+            foreach (var lang in noun.Value.EnumerateObject())
+            {
+                var v = lang.Value;
+                data.Nouns[noun.Name + "|" + lang.Name] = new Noun(Text(v, "one"), Text(v, "the"), Text(v, "of"), Text(v, "many"));
+            }
+        }
+
+        foreach (var fact in root.GetProperty("facts").EnumerateObject())
+        {
+            foreach (var lang in fact.Value.EnumerateObject())
+            {
+                data.Facts[fact.Name + "|" + lang.Name] = lang.Value.GetString()!;
+            }
+        }
+
+        foreach (var item in root.GetProperty("items").EnumerateObject())
+        {
+            foreach (var lang in item.Value.EnumerateObject())
+            {
+                data.Items[item.Name + "|" + lang.Name] = lang.Value.GetString()!;
+            }
+        }
+
+        foreach (var domain in root.GetProperty("values").EnumerateObject())
+        {
+            foreach (var value in domain.Value.EnumerateObject())
+            {
+                foreach (var lang in value.Value.EnumerateObject())
+                {
+                    data.Values[domain.Name + "|" + value.Name + "|" + lang.Name] = lang.Value.GetString()!;
+                }
+            }
+        }
+
+        return data;
+    }
+
+    private static string Text(JsonElement e, string name) => e.GetProperty(name).GetString()!;
+
+    /// <summary>Dates in words are ISO dates, as everywhere in the results.</summary>
+    public static string Date(int day) => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed class Data
+    {
+        public Dictionary<string, Noun> Nouns { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Facts { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Items { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
+    }
+}
