@@ -93,7 +93,7 @@ public static class ResultText
             sb.AppendLine(da ? "  Kriterier:" : "  Criteria:");
             foreach (var c in e.Criteria)
             {
-                Criterion(sb, c, language.Code(), 4);
+                Criterion(sb, c, language, 4);
             }
         }
 
@@ -177,9 +177,9 @@ public static class ResultText
         return sb.ToString();
     }
 
-    private static void Criterion(StringBuilder sb, CriterionResult c, string language, int indent)
+    private static void Criterion(StringBuilder sb, CriterionResult c, Language language, int indent)
     {
-        var da = language == "da";
+        var da = language == Language.Danish;
         sb.Append(' ', indent).Append('[').Append(OutcomeLabel(c.Outcome, da)).Append("] ")
             .Append(c.Id).Append(" (").Append(c.Source).Append(' ').Append(c.Clause).Append("): ").AppendLine(c.Title.In(language));
         foreach (var a in c.Assumptions)
@@ -234,8 +234,8 @@ public static class ResultText
     /// <param name="missing">The missing facts, as results name them (<c>member.convictions</c>).</param>
     /// <param name="language"><c>da</c> or <c>en</c>.</param>
     /// <returns>The facts in words, separated by commas.</returns>
-    internal static string MissingWords(IEnumerable<string> missing, string language)
-        => Facts.FactGlossary.Missing(missing, language);
+    internal static string MissingWords(IEnumerable<string> missing, Language language)
+        => Facts.FactGlossary.Missing(missing, language.Code());
 
     private static string RouteLabel(LettingRoute route, bool da) => (route, da) switch
     {

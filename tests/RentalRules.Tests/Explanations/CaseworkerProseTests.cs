@@ -65,7 +65,7 @@ public sealed partial class CaseworkerProseTests
 
         foreach (var department in departments)
         {
-            var placement = pack.Place(department, On);
+            var placement = pack.Place(new PlacementRequest(department, On));
             foreach (var x in placement.Explanation)
             {
                 Inspect("placement " + x.RuleId, x.Reason.Da);
@@ -152,7 +152,7 @@ public sealed partial class CaseworkerProseTests
     /// <summary>The prose of a check a caseworker reads: reasons, criteria with their member lines, assumptions, documents, missing facts.</summary>
     private static IEnumerable<(string Where, string Text)> Prose(EligibilityResult result)
     {
-        foreach (var language in new[] { "da", "en" })
+        foreach (var language in new[] { Language.Danish, Language.English })
         {
             foreach (var x in result.Explanation)
             {
@@ -181,7 +181,7 @@ public sealed partial class CaseworkerProseTests
         }
     }
 
-    private static IEnumerable<(string, string)> Criterion(CriterionResult c, string language)
+    private static IEnumerable<(string, string)> Criterion(CriterionResult c, Language language)
     {
         yield return (c.Id + " title", c.Title.In(language));
         if (c.Detail is { } detail)
