@@ -232,10 +232,14 @@ public static class ResultText
     /// paths; the result's <c>Missing</c> (and the JSON's <c>missing</c>) keeps them.
     /// </summary>
     /// <param name="missing">The missing facts, as results name them (<c>member.convictions</c>).</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language.</param>
     /// <returns>The facts in words, separated by commas.</returns>
-    internal static string MissingWords(IEnumerable<string> missing, string language)
-        => Facts.FactGlossary.Missing(missing, language);
+    internal static string MissingWords(IEnumerable<string> missing, Language language)
+        => MissingWords(missing, language.Code());
+
+    /// <summary>Missing facts in words, by language code (<c>da</c> or <c>en</c>).</summary>
+    private static string MissingWords(IEnumerable<string> missing, string code)
+        => Facts.FactGlossary.Missing(missing, code);
 
     private static string RouteLabel(LettingRoute route, bool da) => (route, da) switch
     {
