@@ -56,7 +56,7 @@ public static class ResultText
 
             if (p.Missing.Count > 0)
             {
-                sb.Append("    ").Append(da ? "mangler: " : "missing: ").AppendLine(MissingWords(p.Missing, language));
+                sb.Append("    ").Append(da ? "mangler: " : "missing: ").AppendLine(MissingWords(p.Missing, language.Code()));
             }
 
             foreach (var w in p.Warnings)
@@ -99,7 +99,7 @@ public static class ResultText
 
         if (e.Missing.Count > 0)
         {
-            sb.Append(da ? "  Manglende oplysninger: " : "  Missing facts: ").AppendLine(MissingWords(e.Missing, language));
+            sb.Append(da ? "  Manglende oplysninger: " : "  Missing facts: ").AppendLine(MissingWords(e.Missing, language.Code()));
         }
 
         if (e.Documents.Count > 0)
@@ -170,7 +170,7 @@ public static class ResultText
 
             if (d.Missing.Count > 0)
             {
-                sb.Append("    ").Append(da ? "mangler: " : "missing: ").AppendLine(MissingWords(d.Missing, language));
+                sb.Append("    ").Append(da ? "mangler: " : "missing: ").AppendLine(MissingWords(d.Missing, language.Code()));
             }
         }
 

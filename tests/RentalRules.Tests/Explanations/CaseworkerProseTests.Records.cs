@@ -78,7 +78,7 @@ public sealed partial class CaseworkerProseTests
         var plain = Repo.Pack("holbaek-2024").Check(new EligibilityRequest(Red(), Build.Household("case-914", member), LettingRoute.WaitingList, On));
 
         Assert.All(plain.Criteria.SelectMany(c => c.Members), m => Assert.Null(m.Detail));
-        Assert.DoesNotContain("2024-11-03", ResultText.Eligibility(plain, "da"), StringComparison.Ordinal);
+        Assert.DoesNotContain("2024-11-03", ResultText.Eligibility(plain, Language.Danish), StringComparison.Ordinal);
         Assert.DoesNotContain("2024-11-03", ResultJson.ToJson(plain), StringComparison.Ordinal);
     }
 
@@ -182,7 +182,7 @@ public sealed partial class CaseworkerProseTests
         foreach (var household in FactReader.ReadHouseholds(File.ReadAllText(Repo.Path(households))).GetValueOrThrow().Items)
         {
             var result = pack.Check(new EligibilityRequest(department, household, letting, On) { Explain = true });
-            texts.AppendLine(ResultText.Eligibility(result, "da")).AppendLine(ResultText.Eligibility(result, "en"));
+            texts.AppendLine(ResultText.Eligibility(result, Language.Danish)).AppendLine(ResultText.Eligibility(result, Language.English));
         }
 
         Snapshot.Match(texts.ToString(), "caseworker-" + name);

@@ -65,7 +65,7 @@ public sealed partial class CaseworkerProseTests
 
         foreach (var department in departments)
         {
-            var placement = pack.Place(department, On);
+            var placement = pack.Place(new PlacementRequest(department, On));
             foreach (var x in placement.Explanation)
             {
                 Inspect("placement " + x.RuleId, x.Reason.Da);
@@ -164,7 +164,7 @@ public sealed partial class CaseworkerProseTests
                 yield return ("document", d.In(language));
             }
 
-            foreach (var line in ResultText.Eligibility(result, language).Split('\n'))
+            foreach (var line in ResultText.Eligibility(result, language == "da" ? Language.Danish : Language.English).Split('\n'))
             {
                 // The missing facts as the text names them.
                 if (line.Contains("mangler", StringComparison.OrdinalIgnoreCase) || line.Contains("missing", StringComparison.OrdinalIgnoreCase))
