@@ -12,7 +12,6 @@ namespace RentalRules.Evaluation;
 internal static partial class Evaluator
 {
     private static readonly IReadOnlyList<string> NoStrings = [];
-    private static readonly LettingRoute[] AllRoutes = [LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList, LettingRoute.InternalTransfer];
 
     public static PlacementResult Place(RulePack pack, Department department, DateOnly on, EvalScope scope)
     {
@@ -305,7 +304,7 @@ internal static partial class Evaluator
     private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) BuildRoutes(RulePack pack, TierDef tier, EvalScope scope)
     {
         var routes = new Dictionary<LettingRoute, RouteSummary>();
-        foreach (var route in AllRoutes)
+        foreach (var route in RouteNames.AllLetting)
         {
             if (route == LettingRoute.InternalTransfer && !InternalTransferRoute.Stated(tier))
             {

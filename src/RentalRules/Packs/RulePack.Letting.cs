@@ -30,7 +30,7 @@ public sealed partial class RulePack
                     [LettingRoute.WaitingList] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                     [LettingRoute.InternalTransfer] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                 }),
-                VacancyRoute.Closed => new DwellingLetting(FlexibleRule.None, null, rule.Clause, new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList, LettingRoute.InternalTransfer }
+                VacancyRoute.Closed => new DwellingLetting(FlexibleRule.None, null, rule.Clause, RouteNames.AllLetting
                     .ToDictionary(r => r, _ => new RoutePolicy(true, rule.Clause, rule.Reason, []) { Owner = rule.Id })),
                 _ => null,
             };

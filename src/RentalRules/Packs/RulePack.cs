@@ -54,7 +54,7 @@ public sealed partial class RulePack
         var policies = tiers.Values.Concat(DwellingTiers.Values).ToList();
         RouteRequirements = policies.ToDictionary(
             t => t.Key,
-            t => new[] { LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList, LettingRoute.InternalTransfer }
+            t => RouteNames.AllLetting
                 .Select(route => !t.Routes.TryGetValue(route, out var policy) || policy.Closed
                     ? []
                     : policy.Requirements.Concat(requirements.Where(r => r.Route == route).Select(r => r.Requirement)).ToArray())

@@ -53,6 +53,9 @@ internal static class RouteNames
     /// <summary>The names of the letting routes, in declaration order.</summary>
     public static IReadOnlyList<string> Letting => EnumNames<LettingRoute>.Names;
 
+    /// <summary>Every letting route, in declaration order (which is the order of their values, used as indexes).</summary>
+    public static readonly LettingRoute[] AllLetting = Enum.GetValues<LettingRoute>();
+
     /// <summary>The names a routing rule's fixed route may take (every vacancy route but <c>undetermined</c>).</summary>
     public static readonly IReadOnlyList<string> Fixed = EnumNames<VacancyRoute>.Names.Where(n => n != Name(VacancyRoute.Undetermined)).ToArray();
 
