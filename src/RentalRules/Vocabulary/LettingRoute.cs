@@ -54,7 +54,7 @@ internal static class RouteNames
     public static IReadOnlyList<string> Letting => EnumNames<LettingRoute>.Names;
 
     /// <summary>Every letting route, in declaration order (which is the order of their values, used as indexes).</summary>
-    public static readonly LettingRoute[] AllLetting = Enum.GetValues<LettingRoute>();
+    public static LettingRoute[] AllLetting => EnumNames<LettingRoute>.Values;
 
     /// <summary>The names a routing rule's fixed route may take (every vacancy route but <c>undetermined</c>).</summary>
     public static readonly IReadOnlyList<string> Fixed = EnumNames<VacancyRoute>.Names.Where(n => n != Name(VacancyRoute.Undetermined)).ToArray();
