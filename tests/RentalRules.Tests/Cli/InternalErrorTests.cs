@@ -13,17 +13,9 @@ public sealed class InternalErrorTests
     public void Run_WhenTheCommandFailsInternally_ExitsThreeWithOneLineAndNoStackTraceOrMessage()
     {
         var stderr = new StringWriter();
-        int code;
-        var previous = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Repo.Root;
-        try
-        {
-            code = CliApp.Run(["place", "--pack", "rules/holbaek-2024.json", "--departments", "samples/holbaek/departments.json", "--on", "2025-03-01", "--json"], new FailingWriter(), stderr);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
+        var code = CliRunner.InDirectory(Repo.Root, () => CliApp.Run(
+            ["place", "--pack", "rules/holbaek-2024.json", "--departments", "samples/holbaek/departments.json", "--on", "2025-03-01", "--json"],
+            new FailingWriter(), stderr));
 
         Assert.Equal(3, code);
         Assert.Equal(
