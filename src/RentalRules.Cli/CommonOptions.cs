@@ -171,12 +171,18 @@ internal static class CommonOptions
     public static RulePack? LoadPack(string pathOrId, TextWriter stderr)
     {
         var result = LoadPackResult(pathOrId);
+        if (result.Value is { } pack)
+        {
+            // Only errors are printed here; reading Diagnostics of a loaded pack would run its warnings' analysis.
+            return pack;
+        }
+
         foreach (var d in result.Diagnostics.Where(d => d.Severity == Severity.Error))
         {
             stderr.WriteLine(d.ToString());
         }
 
-        return result.Value;
+        return null;
     }
 
     /// <summary>

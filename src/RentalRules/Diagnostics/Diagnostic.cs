@@ -66,17 +66,30 @@ public sealed class RentalRulesException : Exception
 public sealed class LoadResult<T>
     where T : class
 {
+    private readonly Lazy<IReadOnlyList<Diagnostic>> _diagnostics;
+
     internal LoadResult(T? value, IReadOnlyList<Diagnostic> diagnostics)
     {
-        Diagnostics = diagnostics;
+        _diagnostics = new Lazy<IReadOnlyList<Diagnostic>>(diagnostics);
         Value = diagnostics.Any(d => d.Severity == Severity.Error) ? null : value;
+    }
+
+    /// <summary>
+    /// A result whose warnings are found only when <see cref="Diagnostics"/> is first read: <paramref name="complete"/>
+    /// gets the diagnostics found so far (they decide <see cref="Value"/>) and returns every diagnostic. It may add
+    /// warnings and infos, never an error (a value that is there stays there). Computed once, thread-safe.
+    /// </summary>
+    internal LoadResult(T? value, IReadOnlyList<Diagnostic> diagnostics, Func<IReadOnlyList<Diagnostic>, IReadOnlyList<Diagnostic>> complete)
+    {
+        Value = diagnostics.Any(d => d.Severity == Severity.Error) ? null : value;
+        _diagnostics = new Lazy<IReadOnlyList<Diagnostic>>(() => complete(diagnostics), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The value, or <c>null</c> when <see cref="Diagnostics"/> holds an error.</summary>
     public T? Value { get; }
 
     /// <summary>Every diagnostic, errors first in file order.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics.Value;
 
     /// <summary><c>true</c> when there is a value (no errors).</summary>
     public bool Success => Value is not null;

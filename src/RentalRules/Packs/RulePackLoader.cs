@@ -140,8 +140,15 @@ public static class RulePackLoader
         merged = merged.With(properties: merged.Properties.Where(p => p.Name != "extends").Append(new JProperty("extends", -1, new JNode(JKind.Array, merged.Location, items: c.Chain.Select(id => new JNode(JKind.String, merged.Location, id)).ToList()))).ToList());
         var read = PackReader.Read(merged, diagnostics);
         var pack = read is null ? null : PackCompiler.Compile(read, diagnostics, file => sources.GetValueOrDefault(file, "?"));
-        diagnostics.AddRange(Analysis.PackAnalysis.Analyse(pack));
-        return new LoadResult<RulePack>(pack, Sort(diagnostics));
+        if (pack is null)
+        {
+            return new LoadResult<RulePack>(null, Sort(diagnostics));
+        }
+
+        // The load-time analysis (gaps, shadowed rules, unmet obligations, unused tiers) only warns, so it runs when
+        // someone reads the diagnostics (validate, a host logging them), not for a pack that is only evaluated: it was
+        // a fifth of a first load's time, mostly its code being JIT-compiled.
+        return new LoadResult<RulePack>(pack, diagnostics.ToList(), found => Sort([.. found, .. Analysis.PackAnalysis.Analyse(pack)]));
     }
 
     private static List<Diagnostic> Sort(List<Diagnostic> diagnostics)
