@@ -6,7 +6,8 @@ namespace RentalRules.Compilation;
 
 /// <summary>
 /// Compiles the conditions of a pack in chunks of <see cref="ChunkSize"/>: one delegate per chunk, a switch over its
-/// conditions, compiled the first time one of them is evaluated. Evaluating a condition therefore costs what it costs
+/// conditions, made the first time one of them is evaluated (interpreted for its first calls, then compiled to IL: see
+/// <see cref="TieredLambda"/>). Evaluating a condition therefore costs what it costs
 /// in a small pack however large the pack is (a method's prologue loads every constant it uses, and the JIT stops
 /// optimising huge methods), a pack pays at load only for checking its conditions, and no method ever grows near the
 /// size the runtime can compile. Every condition is type-checked and built when it is added, so a chunk compiled later
@@ -54,7 +55,7 @@ internal sealed class ConditionBatch
         var scope = Parameter(typeof(EvalScope), "scope");
         var index = Parameter(typeof(int), "index");
         var cases = _sources![c].Select((condition, i) => SwitchCase(Invoke(condition, scope), Constant(i))).ToArray();
-        var compiled = Lambda<Func<EvalScope, int, Tri>>(Switch(typeof(Tri), index, Constant(Tri.Unknown), null, cases), scope, index).Compile();
+        var compiled = TieredLambda.Create(Lambda<Func<EvalScope, int, Tri>>(Switch(typeof(Tri), index, Constant(Tri.Unknown), null, cases), scope, index));
         return Interlocked.CompareExchange(ref _chunks![c], compiled, null) ?? compiled;
     }
 }

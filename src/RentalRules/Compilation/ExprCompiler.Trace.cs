@@ -27,7 +27,7 @@ internal static partial class ExprCompiler
                 return null;
             }
 
-            return new ValueReader(ExprEmitter.EmitBoxed(bound).Compile(), bound.Root.Type);
+            return new ValueReader(TieredLambda.Create(ExprEmitter.EmitBoxed(bound)), bound.Root.Type);
         }
         catch (ExprException)
         {

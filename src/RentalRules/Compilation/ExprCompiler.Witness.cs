@@ -59,7 +59,7 @@ internal static partial class ExprCompiler
             var scope = Parameter(typeof(EvalScope), "scope");
             var record = Parameter(typeof(object), "record");
             var read = Invoke(Constant(field.Accessor), Convert(record, type.ClrType), scope);
-            readers[field.Name] = Lambda<Func<EvalScope, object, object?>>(Convert(read, typeof(object)), scope, record).Compile();
+            readers[field.Name] = TieredLambda.Create(Lambda<Func<EvalScope, object, object?>>(Convert(read, typeof(object)), scope, record));
         }
 
         return readers;
@@ -81,6 +81,6 @@ internal static partial class ExprCompiler
                 typeof(ValueTuple<int?, int?>).GetConstructor([typeof(int?), typeof(int?)])!,
                 Property(period, nameof(Period.From)),
                 Property(period, nameof(Period.End))));
-        return Lambda<Func<object, (int? From, int? End)>>(body, record).Compile();
+        return TieredLambda.Create(Lambda<Func<object, (int? From, int? End)>>(body, record));
     }
 }

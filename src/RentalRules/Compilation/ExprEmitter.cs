@@ -76,12 +76,12 @@ internal sealed class ExprEmitter
     public static (Func<EvalScope, IList?> Items, Func<EvalScope, object, Tri> Holds) EmitRecords(BoundQuantifier q)
     {
         var emitter = new ExprEmitter();
-        var items = Lambda<Func<EvalScope, IList?>>(TypeAs(emitter.Emit(q.Collection), typeof(IList)), emitter._scope).Compile();
+        var items = TieredLambda.Create(Lambda<Func<EvalScope, IList?>>(TypeAs(emitter.Emit(q.Collection), typeof(IList)), emitter._scope));
         var record = Parameter(typeof(object), "record");
         var item = Variable(q.Variable.Type.ClrType, q.Variable.Name);
         emitter._variables.Add(q.Variable, item);
         var body = emitter.Emit(q.Body);
-        var holds = Lambda<Func<EvalScope, object, Tri>>(Block([item], Assign(item, Convert(record, item.Type)), body), emitter._scope, record).Compile();
+        var holds = TieredLambda.Create(Lambda<Func<EvalScope, object, Tri>>(Block([item], Assign(item, Convert(record, item.Type)), body), emitter._scope, record));
         return (items, holds);
     }
 
