@@ -129,11 +129,33 @@ public sealed class ConsumerTests : IDisposable
         Assert.DoesNotContain("](docs/", readme, StringComparison.Ordinal);
         Assert.DoesNotContain("DESIGN", readme, StringComparison.Ordinal);
 
+        // The tool is a package that names one package per runtime: linux-x64 precompiled, "any" for every other platform.
         using var tool = ZipFile.OpenRead(Path.Combine(feed, $"RentalRules.Cli.{Version}.nupkg"));
         var toolEntries = tool.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("README.md", toolEntries);
-        Assert.Contains("tools/net10.0/any/RentalRules.dll", toolEntries);
         Assert.Contains("<tags>", Read(tool, "RentalRules.Cli.nuspec"), StringComparison.Ordinal);
+        var settings = Read(tool, "tools/any/any/DotnetToolSettings.xml");
+        Assert.Contains("RuntimeIdentifier=\"linux-x64\" Id=\"RentalRules.Cli.linux-x64\"", settings, StringComparison.Ordinal);
+        Assert.Contains("RuntimeIdentifier=\"any\" Id=\"RentalRules.Cli.any\"", settings, StringComparison.Ordinal);
+
+        using var portable = ZipFile.OpenRead(Path.Combine(feed, $"RentalRules.Cli.any.{Version}.nupkg"));
+        Assert.False(IsReadyToRun(portable, "tools/net10.0/any/RentalRules.dll"), "the portable tool package should hold IL only");
+        using var linux = ZipFile.OpenRead(Path.Combine(feed, $"RentalRules.Cli.linux-x64.{Version}.nupkg"));
+        Assert.True(IsReadyToRun(linux, "tools/net10.0/linux-x64/RentalRules.dll"), "the linux-x64 tool package should be precompiled (ReadyToRun)");
+    }
+
+    /// <summary>Whether an assembly in a package holds precompiled code beside its IL (a ReadyToRun header).</summary>
+    private static bool IsReadyToRun(ZipArchive zip, string name)
+    {
+        using var copy = new MemoryStream();
+        using (var entry = zip.GetEntry(name)!.Open())
+        {
+            entry.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(copy);
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static string Read(ZipArchive zip, string name)
