@@ -11,8 +11,8 @@ namespace RentalRules.Compilation;
 /// in a small pack however large the pack is (a method's prologue loads every constant it uses, and the JIT stops
 /// optimising huge methods), a pack pays at load only for checking its conditions, and no method ever grows near the
 /// size the runtime can compile. Every condition is type-checked and built when it is added, so a chunk compiled later
-/// cannot fail on the pack's text. Thread-safe once <see cref="Seal"/> is called: two threads may compile a chunk at
-/// once, and one result is kept.
+/// cannot fail on the pack's text. Thread-safe once <see cref="Seal"/> is called: two threads may build or compile a
+/// chunk at once, and one result is kept.
 /// </summary>
 internal sealed class ConditionBatch
 {
@@ -23,11 +23,14 @@ internal sealed class ConditionBatch
 
     private readonly List<Expression<Func<EvalScope, Tri>>> _pending = [];
     private Expression<Func<EvalScope, Tri>>[][]? _sources;
-    private Func<EvalScope, int, Tri>?[]? _chunks;
+    private Expression<Func<EvalScope, int, Tri>>?[]? _switches;
+    private Func<EvalScope, int, Tri>?[]? _interpreted;
+    private Func<EvalScope, int, Tri>?[]? _compiled;
+    private int[]? _calls;
 
     public int Add(Expression<Func<EvalScope, Tri>> condition)
     {
-        if (_chunks is not null)
+        if (_sources is not null)
         {
             throw new InvalidOperationException("The batch is already sealed.");
         }
@@ -36,26 +39,37 @@ internal sealed class ConditionBatch
         return _pending.Count - 1;
     }
 
-    /// <summary>Ends adding: from now on conditions are evaluated (each chunk compiled on first use).</summary>
+    /// <summary>Ends adding: from now on conditions are evaluated (each chunk made on first use).</summary>
     public void Seal()
     {
-        _sources = _pending.Chunk(ChunkSize).ToArray();
-        _chunks = new Func<EvalScope, int, Tri>?[_sources.Length];
+        var sources = _pending.Chunk(ChunkSize).ToArray();
+        _switches = new Expression<Func<EvalScope, int, Tri>>?[sources.Length];
+        _interpreted = new Func<EvalScope, int, Tri>?[sources.Length];
+        _compiled = new Func<EvalScope, int, Tri>?[sources.Length];
+        _calls = new int[sources.Length];
+        _sources = sources;
         _pending.Clear();
     }
 
     public Tri Run(EvalScope scope, int index)
     {
-        var chunk = _chunks![index >> ChunkShift] ?? CompileChunk(index >> ChunkShift);
+        // Once compiled, a chunk costs one array read and one delegate call, as before it was interpreted first.
+        var chunk = _compiled![index >> ChunkShift] ?? NotYetCompiled(index >> ChunkShift);
         return chunk(scope, index & (ChunkSize - 1));
     }
 
-    private Func<EvalScope, int, Tri> CompileChunk(int c)
+    private Func<EvalScope, int, Tri> NotYetCompiled(int c)
     {
-        var scope = Parameter(typeof(EvalScope), "scope");
-        var index = Parameter(typeof(int), "index");
-        var cases = _sources![c].Select((condition, i) => SwitchCase(Invoke(condition, scope), Constant(i))).ToArray();
-        var compiled = TieredLambda.Create(Lambda<Func<EvalScope, int, Tri>>(Switch(typeof(Tri), index, Constant(Tri.Unknown), null, cases), scope, index));
-        return Interlocked.CompareExchange(ref _chunks![c], compiled, null) ?? compiled;
+        var lambda = Volatile.Read(ref _switches![c]);
+        if (lambda is null)
+        {
+            var scope = Parameter(typeof(EvalScope), "scope");
+            var index = Parameter(typeof(int), "index");
+            var cases = _sources![c].Select((condition, i) => SwitchCase(Invoke(condition, scope), Constant(i))).ToArray();
+            var made = Lambda<Func<EvalScope, int, Tri>>(Switch(typeof(Tri), index, Constant(Tri.Unknown), null, cases), scope, index);
+            lambda = Interlocked.CompareExchange(ref _switches[c], made, null) ?? made;
+        }
+
+        return TieredLambda.Next(lambda, ref _interpreted![c], ref _compiled![c], ref _calls![c]);
     }
 }

@@ -22,8 +22,12 @@ internal static class TieredLambda
     /// <inheritdoc cref="Create{T, TResult}"/>
     public static Func<T1, T2, TResult> Create<T1, T2, TResult>(Expression<Func<T1, T2, TResult>> lambda) => new Tiered2<T1, T2, TResult>(lambda).Invoke;
 
-    /// <summary>The interpreted delegate (made once), or the compiled one when the calls so far reach the threshold.</summary>
-    private static TDelegate Next<TDelegate>(Expression<TDelegate> lambda, ref TDelegate? interpreted, ref TDelegate? compiled, ref int calls)
+    /// <summary>
+    /// For a caller that keeps the two delegates itself (<see cref="ConditionBatch"/>, so that a compiled chunk is one
+    /// delegate call): the interpreted delegate (made once), or the compiled one, stored in <paramref name="compiled"/>,
+    /// when the calls so far reach the threshold.
+    /// </summary>
+    internal static TDelegate Next<TDelegate>(Expression<TDelegate> lambda, ref TDelegate? interpreted, ref TDelegate? compiled, ref int calls)
         where TDelegate : Delegate
     {
         if (Interlocked.Increment(ref calls) >= CompileAfter)
