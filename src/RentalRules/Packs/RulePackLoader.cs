@@ -148,8 +148,12 @@ public static class RulePackLoader
         // The load-time analysis (gaps, shadowed rules, unmet obligations, unused tiers) only warns, so it runs when
         // someone reads the diagnostics (validate, a host logging them), not for a pack that is only evaluated: it was
         // a fifth of a first load's time, mostly its code being JIT-compiled.
-        return new LoadResult<RulePack>(pack, diagnostics.ToList(), found => Sort([.. found, .. Analysis.PackAnalysis.Analyse(pack)]));
+        return new LoadResult<RulePack>(pack, diagnostics.ToList(), found => WithAnalysis(pack, found));
     }
+
+    /// <summary>The diagnostics of a load with the load-time analysis's warnings, sorted.</summary>
+    private static List<Diagnostic> WithAnalysis(RulePack pack, IReadOnlyList<Diagnostic> found)
+        => Sort([.. found, .. Analysis.PackAnalysis.Analyse(pack)]);
 
     private static List<Diagnostic> Sort(List<Diagnostic> diagnostics)
         => diagnostics.OrderByDescending(d => d.Severity).ThenBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
