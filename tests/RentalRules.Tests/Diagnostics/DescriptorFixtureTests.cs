@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RentalRules.Diagnostics;
 using RentalRules.Packs;
+using RentalRules.Tests.Authoring;
 using RentalRules.Tests.Facts;
 using RentalRules.Tests.Infrastructure;
 
@@ -10,7 +11,8 @@ namespace RentalRules.Tests.Diagnostics;
 /// Every load-error descriptor (RR00xx–RR02xx) is reported by a fixture: a pack in <c>Packs/Invalid/</c>, whose whole
 /// diagnostics (message, hint, location) <see cref="Packs.InvalidPackDiagnosticsTests"/> holds to a reviewed snapshot,
 /// or, for the problems only a fact file can have, a fact file in <c>Facts/Invalid/</c>
-/// (<see cref="InvalidFactFileDiagnosticsTests"/>, snapshots of the same shape). The few that no pack or fact file can
+/// (<see cref="InvalidFactFileDiagnosticsTests"/>, snapshots of the same shape), and for the problems of a pack tests
+/// file, a file in <c>Authoring/InvalidPackTests/</c> (<see cref="InvalidPackTestsDiagnosticsTests"/>). The few that no pack or fact file can
 /// report are listed in <see cref="ReportedElsewhere"/> with the reason and the test that asserts them; a new
 /// descriptor without a fixture fails. A diagnostic is told to come from a descriptor by its code, message and hint,
 /// formatted from the descriptor's.
@@ -32,11 +34,32 @@ public sealed class DescriptorFixtureTests
             + "TooManyOperators, ExpressionTooLong) stop every condition long before the binder or emitter run short on an ordinary thread.",
     };
 
+    /// <summary>
+    /// Codes that no fixture folder shows (their inputs are stores, ledgers, CLI runs or limits, not one invalid file),
+    /// each with the tests that assert a diagnostic of that code by its code.
+    /// </summary>
+    private static readonly Dictionary<string, string> CodeAssertedBy = new(StringComparer.Ordinal)
+    {
+        [DiagnosticCodes.FileUnreadable] = "InvalidPackDiagnosticsTests.Validate_MissingFile_ExitsOneWithALocatedMessage",
+        [DiagnosticCodes.LimitExceeded] = "PackLimitsTests (packs of 16 MB and 10 000 rules built in memory)",
+        [DiagnosticCodes.StatutoryObligation] = "S60ObligationTests.Load_Aalborg_WarnsThatAVulnerableAreaDepartmentIsLetFromTheWaitingListWithoutCriteria",
+        [DiagnosticCodes.LedgerInvalid] = "LedgerTests.Parse_HandEditedCounter_IsRefusedWithRR0501ForTheChecksum",
+        [DiagnosticCodes.LedgerForeign] = "LedgerTests.Parse_LedgerKeptUnderAnotherPack_IsRefusedWithRR0502NamingBothPacks",
+        [DiagnosticCodes.JournalInvalid] = "JournalRecorderTests.EntryJson_RoundTripsAndAHandEditIsRefusedWithRR0503, JournalStoreContractTests.Read_HandEditedRow_IsRefusedWithRR0503",
+        [DiagnosticCodes.JournalForeign] = "JournalStoreContractTests.Write_JournalOfAnotherMunicipality_IsRefusedWithRR0504AndNeverTakenOver, ReportCommandTests",
+        [DiagnosticCodes.JournalNewer] = "JournalStoreContractTests.Read_NewerFormatVersion_IsRefusedWithRR0505, .Open_NewerSchema_IsRefusedWithRR0505",
+        [DiagnosticCodes.JournalUnknownVacancy] = "JournalStoreContractTests.Reroute_UnknownVacancy_IsRefusedWithRR0506AndRecordsNothing",
+        [DiagnosticCodes.PackTestsMissing] = "PackTestRunnerTests (a pack without ID.tests.json), InterpretationDraftsTests",
+        [DiagnosticCodes.PackTestsUncovered] = "PackTestRunnerTests (a clause no case cites), InterpretationDraftsTests",
+        [DiagnosticCodes.InternalError] = "InternalErrorTests, FailingPackTests.StartUp_LoaderThrows_IsLoggedByFileAndExceptionTypeAndTheFolderSummaryCountsIt",
+    };
+
     private static readonly Lazy<IReadOnlyList<Reported>> All = new(() =>
         Directory.GetFiles(Repo.Path("tests/RentalRules.Tests/Packs/Invalid"), "*.json")
             .Order(StringComparer.Ordinal)
             .SelectMany(file => RulePackLoader.Load(file).Diagnostics.Select(d => new Reported("Packs/Invalid/" + Path.GetFileName(file), d, FactFile: false)))
             .Concat(InvalidFactFileDiagnosticsTests.All().Select(r => new Reported("Facts/Invalid/" + r.File, r.Diagnostic, FactFile: true)))
+            .Concat(InvalidPackTestsDiagnosticsTests.All().Select(r => new Reported("Authoring/InvalidPackTests/" + r.File, r.Diagnostic with { Message = WithoutCase(r.Diagnostic.Message) }, FactFile: false)))
             .ToList());
 
     private static IEnumerable<DiagnosticDescriptor> LoadErrorDescriptors
@@ -67,8 +90,25 @@ public sealed class DescriptorFixtureTests
         });
 
     [Fact]
+    public void EveryCode_IsReportedByAFixture_OrNamesTheTestsThatAssertIt()
+    {
+        var warnings = Directory.GetFiles(Repo.Path("tests/RentalRules.Tests/Packs/Warnings"), "*.json")
+            .SelectMany(file => RulePackLoader.Load(file).Diagnostics.Select(d => d.Code));
+        var reported = All.Value.Select(r => r.Diagnostic.Code).Concat(warnings).ToHashSet(StringComparer.Ordinal);
+
+        var unasserted = Descriptors.Codes.Select(c => c.Code).Where(c => !reported.Contains(c) && !CodeAssertedBy.ContainsKey(c)).ToList();
+        var listedNeedlessly = CodeAssertedBy.Keys.Where(reported.Contains).ToList();
+
+        Assert.True(unasserted.Count == 0, "No fixture reports these codes and no test is named for them: " + string.Join(", ", unasserted));
+        Assert.True(listedNeedlessly.Count == 0, "A fixture reports these codes now; take them off CodeAssertedBy: " + string.Join(", ", listedNeedlessly));
+    }
+
+    [Fact]
     public void EveryDiagnosticOfAFixture_ComesFromOneDescriptorOfTheTable()
         => Assert.All(All.Value, r => Assert.True(Descriptors.All.Any(d => Matches(d, r)), $"{r.File}: no descriptor formats '{r.Diagnostic.Message}'."));
+
+    /// <summary>The message without the "Case 'NAME': " the pack tests reader puts before a problem inside a case.</summary>
+    private static string WithoutCase(string message) => Regex.Replace(message, @"^Case ('[^']*'|\$\S*): ", "", RegexOptions.CultureInvariant);
 
     /// <summary>RR0002 (a file that cannot be read) and RR0109 (16 MB, 10 000 rules) make no fixture: DescriptorTableTests names their tests.</summary>
     private static bool NotAPackProblem(string code) => code is DiagnosticCodes.FileUnreadable or DiagnosticCodes.LimitExceeded;
