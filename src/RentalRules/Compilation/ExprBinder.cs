@@ -65,7 +65,7 @@ internal sealed class ExprBinder
             BinaryExpr b => BindBinary(b),
             CallExpr c => BindCall(c),
             QuantExpr q => BindQuantifier(q),
-            _ => throw TypeError(ast.Pos, Descriptors.UnsupportedExpression),
+            _ => throw new System.Diagnostics.UnreachableException($"The binder has no case for {ast.GetType().Name}."),
         };
     }
 
