@@ -69,7 +69,7 @@ public static class OfferText
             {
                 sb.Append("     ? ").Append(Id(c));
                 Details(sb, c, da);
-                sb.Append(" — ").AppendLine(c.Reason?.In(language.Code()));
+                sb.Append(" — ").AppendLine(c.Reason?.In(language));
             }
         }
 
@@ -79,7 +79,7 @@ public static class OfferText
         if (offer.MostOftenMissing.Count > 0)
         {
             sb.Append("  ").Append(da ? "Oftest manglende oplysninger: " : "Facts most often missing: ")
-                .AppendLine(string.Join(", ", offer.MostOftenMissing.Select(m => $"{Facts.FactGlossary.Missing(m.Fact, language.Code())} ({m.Households.ToString(CultureInfo.InvariantCulture)})")));
+                .AppendLine(string.Join(", ", offer.MostOftenMissing.Select(m => $"{Facts.FactGlossary.Missing(m.Fact, language)} ({m.Households.ToString(CultureInfo.InvariantCulture)})")));
         }
 
         if (offer.CandidatesNotFound.Count > 0)
