@@ -77,7 +77,7 @@ internal sealed class ConditionWords(RulePack pack, Language language, DateOnly 
                 return words;
             }
 
-            if (d == "department.flexibleCriteria" && Criterion(value) is { } criterion)
+            if (d == "department.flexibleCriteria" && pack.Criterion(value) is { } criterion)
             {
                 return (Da ? "kriteriet i " : "the criterion of ") + criterion.Clause.Id;
             }
@@ -310,38 +310,6 @@ internal sealed class ConditionWords(RulePack pack, Language language, DateOnly 
         // For a caseworker's explanation the parameter's value (and its title, when the pack gives one), never its name.
         return forCaseworker ? (title is null ? shown : title + " (" + shown + ")")
             : (title ?? name) + " (" + shown + (title is null ? "" : ", " + name) + ")";
-    }
-
-    /// <summary>A criterion of the pack by id (a department's agreed flexible criteria name them).</summary>
-    private CriterionNode? Criterion(string id)
-    {
-        foreach (var set in pack.CriteriaSets.Values)
-        {
-            if (Find(set.Criteria) is { } found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-
-        CriterionNode? Find(IEnumerable<CriterionNode> nodes)
-        {
-            foreach (var node in nodes)
-            {
-                if (node.Id == id)
-                {
-                    return node;
-                }
-
-                if (node is GroupCriterion g && Find(g.Children) is { } inner)
-                {
-                    return inner;
-                }
-            }
-
-            return null;
-        }
     }
 
     private string Duration(DurationLit d)
