@@ -46,16 +46,11 @@ internal static class JournalRouting
     public static (List<RoutingDecision>, Ledger)? Route(RulePack pack, Dictionary<string, Department> byId, IReadOnlyList<Vacancy> items, FactFile<Vacancy> file, DateOnly date, IJournalStore store, string where, TextWriter stderr)
     {
         var problems = new List<Diagnostic>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(items[i].Id))
             {
                 problems.Add(Descriptors.VacancyWithoutId.At(file.LocationOf(i)));
-            }
-            else if (!seen.Add(items[i].Id!))
-            {
-                problems.Add(Descriptors.VacancyIdTwice.At(file.LocationOf(i, "id"), items[i].Id));
             }
         }
 

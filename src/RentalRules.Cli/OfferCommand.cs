@@ -71,8 +71,8 @@ internal static class OfferCommand
             OfferInput.VacancyDepartments(vacancyFile.Value, byId, CommonOptions.DisplayName(departmentPath), problems);
 
             // First pass over the households: every error is found before anything is recorded in the journal.
+            // A household whose id an earlier one has is invalid in the stream itself (FactStream: ids are unique).
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            var firstAt = new Dictionary<string, int>(StringComparer.Ordinal);
             var householdProblems = new List<Diagnostic>();
             using (var first = openHouseholds())
             {
@@ -92,13 +92,9 @@ internal static class OfferCommand
                     {
                         problems.Add(Descriptors.HouseholdWithoutId.At(item.Location));
                     }
-                    else if (!ids.Add(h.Id))
-                    {
-                        problems.Add(Descriptors.HouseholdIdTwice.At(item.LocationOf("id"), firstAt[h.Id]));
-                    }
                     else
                     {
-                        firstAt[h.Id] = item.Index;
+                        ids.Add(h.Id);
                     }
                 }
             }
@@ -111,7 +107,6 @@ internal static class OfferCommand
                 return ExitCodes.InvalidInput;
             }
 
-            firstAt.Clear();
             ids.Clear();
             var items = vacancyFile.Value.Items;
             var journalPath = parse.GetValue(journalOption);
@@ -195,9 +190,9 @@ internal static class OfferInput
             {
                 problems.Add(Descriptors.DepartmentWithoutIdToName.At(file.LocationOf(i)));
             }
-            else if (!byId.TryAdd(d.Id, d))
+            else
             {
-                problems.Add(Descriptors.DepartmentIdTwice.At(file.LocationOf(i, "id"), d.Id));
+                byId.Add(d.Id, d);   // unique: the fact reader refuses a second department with the same id
             }
         }
 

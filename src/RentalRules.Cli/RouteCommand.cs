@@ -71,9 +71,9 @@ internal static class RouteCommand
                 {
                     problems.Add(Descriptors.DepartmentWithoutIdToCount.At(departmentFile.Value.LocationOf(i)));
                 }
-                else if (!byId.TryAdd(d.Id, d))
+                else
                 {
-                    problems.Add(Descriptors.DepartmentIdTwice.At(departmentFile.Value.LocationOf(i), d.Id));
+                    byId.Add(d.Id, d);   // unique: the fact reader refuses a second department with the same id
                 }
             }
 

@@ -28,13 +28,10 @@ internal static partial class Descriptors
     // RR0303: fact files as the CLI commands need them (ids to count and list by).
     public static readonly DiagnosticDescriptor DepartmentWithoutIdToCount = Error(DiagnosticCodes.FactInvalid, "A department has no id; routing counts per department.", "Give every department an \"id\".");
     public static readonly DiagnosticDescriptor DepartmentWithoutIdToName = Error(DiagnosticCodes.FactInvalid, "A department has no id; vacancies name their department by id.", "Give every department an \"id\".");
-    public static readonly DiagnosticDescriptor DepartmentIdTwice = Error(DiagnosticCodes.FactInvalid, "The department id '{0}' appears twice.", "Department ids must be unique.");
     public static readonly DiagnosticDescriptor VacancyWithoutDepartment = Error(DiagnosticCodes.FactInvalid, "The vacancy names no department.", VacancyDepartmentHint);
     public static readonly DiagnosticDescriptor VacancyDepartmentUnknown = Error(DiagnosticCodes.FactInvalid, "The vacancy names the department '{0}', which is not in {1}.", VacancyDepartmentHint);
     public static readonly DiagnosticDescriptor VacancyWithoutId = Error(DiagnosticCodes.FactInvalid, "The vacancy has no id; the decision journal is keyed by vacancy id.", "Give every vacancy the host's \"id\".");
-    public static readonly DiagnosticDescriptor VacancyIdTwice = Error(DiagnosticCodes.FactInvalid, "The vacancy id '{0}' appears twice.", "A vacancy id is routed once; re-routing is a separate operation.");
     public static readonly DiagnosticDescriptor HouseholdWithoutId = Error(DiagnosticCodes.FactInvalid, "A household has no id; an offer list names households by id.", "Give every household the host's \"id\" (a case number, never a CPR number).");
-    public static readonly DiagnosticDescriptor HouseholdIdTwice = Error(DiagnosticCodes.FactInvalid, "The household's id is the same as that of the household at $[{0}].", "Household ids must be unique: one household, one place on a list.");
     public static readonly DiagnosticDescriptor CandidateNotAHousehold = Error(DiagnosticCodes.FactInvalid, "The vacancy's candidate {0} (candidates[{1}]) is not a household in {2}.", "List only households of the household file, by their \"id\".");
 
     // RR050x: journal stores.

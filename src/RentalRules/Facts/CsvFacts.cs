@@ -59,7 +59,7 @@ internal static class CsvFacts
 
         var items = new List<Department>();
         var locations = new List<SourceLocation>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var r = 1; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -74,9 +74,9 @@ internal static class CsvFacts
             if (FactReader.ReadDepartment(reader, node) is { } department)
             {
                 // As in a JSON portfolio: results and ledgers are keyed by the id, so a second row with it is an error.
-                if (department.Id is { } id && !ids.Add(id))
+                if (department.Id is { } id && !ids.TryAdd(id, path))
                 {
-                    reader.Report(Descriptors.DuplicateFactId, node["id"]?.Location ?? node.Location, "department", id);
+                    reader.Report(Descriptors.DuplicateFactId, node["id"]?.Location ?? node.Location, "department", ids[id]);
                 }
 
                 items.Add(department);

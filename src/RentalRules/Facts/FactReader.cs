@@ -174,20 +174,20 @@ public static class FactReader
     /// <param name="file">The file name used in diagnostics.</param>
     /// <returns>The vacancies, or diagnostics.</returns>
     public static LoadResult<FactFile<Vacancy>> ReadVacancies(string json, string file = "<vacancies>")
-        => ReadFile(Encoding.UTF8.GetBytes(json), file, static (r, n) => ReadVacancy(r, n));
+        => ReadFile(Encoding.UTF8.GetBytes(json), file, static (r, n) => ReadVacancy(r, n), static v => v.Id, "vacancy");
 
     /// <summary>Reads UTF-8 JSON holding one vacancy or an array of them.</summary>
     /// <param name="utf8">The JSON as UTF-8 bytes (a BOM is allowed).</param>
     /// <param name="file">The file name used in diagnostics.</param>
     /// <returns>The vacancies, or diagnostics.</returns>
     public static LoadResult<FactFile<Vacancy>> ReadVacancies(byte[] utf8, string file)
-        => ReadFile(utf8, file, static (r, n) => ReadVacancy(r, n));
+        => ReadFile(utf8, file, static (r, n) => ReadVacancy(r, n), static v => v.Id, "vacancy");
 
     /// <summary>Reads a file of one item or an array of items, with every diagnostic located.</summary>
     /// <param name="utf8">The file's bytes.</param>
     /// <param name="file">The file name used in diagnostics.</param>
     /// <param name="read">Reads one item.</param>
-    /// <param name="idOf">The item's id, for files whose ids must be unique (departments, households), or <c>null</c>.</param>
+    /// <param name="idOf">The item's id, for files whose ids must be unique (departments, households, vacancies), or <c>null</c>.</param>
     /// <param name="what">What an item is, for the duplicate-id error.</param>
     private static LoadResult<FactFile<T>> ReadFile<T>(byte[] utf8, string file, Func<NodeReader, JNode, T?> read, Func<T, string?>? idOf = null, string what = "item")
         where T : class
@@ -198,7 +198,7 @@ public static class FactReader
         var reader = new NodeReader(diagnostics, facts: true);
         var items = new List<T>();
         var offsets = new List<int>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var (root, error) = JsonText.Parse(utf8, file, item =>
         {
             if (item.IsNull)
@@ -208,10 +208,11 @@ public static class FactReader
             else if (read(reader, item) is { } value)
             {
                 // Results, ledgers and journals are keyed by these ids: a second item with the same id would be
-                // answered for, counted or recorded as the first.
-                if (idOf?.Invoke(value) is { } id && !ids.Add(id))
+                // answered for, counted or recorded as the first. The error names where the first is, never the id
+                // itself (a household file's values stay out of errors).
+                if (idOf?.Invoke(value) is { } id && !ids.TryAdd(id, item.Location.JsonPath))
                 {
-                    reader.Report(Descriptors.DuplicateFactId, item["id"]?.Location ?? item.Location, what, id);
+                    reader.Report(Descriptors.DuplicateFactId, item["id"]?.Location ?? item.Location, what, ids[id]);
                 }
 
                 items.Add(value);

@@ -16,7 +16,7 @@ public static class FactStream
     /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="utf8"/> open.</param>
     /// <returns>The reader.</returns>
     public static FactStream<Household> Households(Stream utf8, string file, bool leaveOpen = false)
-        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadHousehold(r, n), DirectFactReader.Household);
+        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadHousehold(r, n), DirectFactReader.Household, static h => h.Id, "household");
 
     /// <summary>Reads departments (one JSON object, or an array of them) from UTF-8 JSON, one at a time.</summary>
     /// <param name="utf8">The JSON as UTF-8 (a BOM is allowed); disposed with the reader unless <paramref name="leaveOpen"/>.</param>
@@ -24,7 +24,7 @@ public static class FactStream
     /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="utf8"/> open.</param>
     /// <returns>The reader.</returns>
     public static FactStream<Department> Departments(Stream utf8, string file, bool leaveOpen = false)
-        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadDepartment(r, n), DirectFactReader.Department);
+        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadDepartment(r, n), DirectFactReader.Department, static d => d.Id, "department");
 
     /// <summary>Reads vacancies (one JSON object, or an array of them) from UTF-8 JSON, one at a time.</summary>
     /// <param name="utf8">The JSON as UTF-8 (a BOM is allowed); disposed with the reader unless <paramref name="leaveOpen"/>.</param>
@@ -32,13 +32,15 @@ public static class FactStream
     /// <param name="leaveOpen">Whether disposing the reader leaves <paramref name="utf8"/> open.</param>
     /// <returns>The reader.</returns>
     public static FactStream<Vacancy> Vacancies(Stream utf8, string file, bool leaveOpen = false)
-        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadVacancy(r, n), DirectFactReader.Vacancy);
+        => new(utf8, file, leaveOpen, static (r, n) => FactReader.ReadVacancy(r, n), DirectFactReader.Vacancy, static v => v.Id, "vacancy");
 }
 
 /// <summary>
 /// A fact file read item by item. <see cref="Read"/> returns the next item, valid or not: an invalid item carries its
 /// located errors and reading goes on with the next one; a syntax error is the last item (the rest of the file cannot
-/// be read). Not thread-safe.
+/// be read). Ids are unique within a file, as in <see cref="FactReader"/>: an item whose id an earlier item has is
+/// invalid (its error names where the first one is, not the id), because results, ledgers and journals are keyed by
+/// it. Not thread-safe.
 /// </summary>
 /// <remarks>
 /// An item is first mapped straight from its UTF-8 text into the record (<see cref="DirectFactReader"/>); only an item
@@ -52,14 +54,21 @@ public sealed class FactStream<T> : IDisposable
     private readonly JsonItemStream _items;
     private readonly Func<NodeReader, JNode, T?> _read;
     private readonly JsonItemStream.ItemMapper _direct;
+    private readonly Func<T, string?> _idOf;
+    private readonly string _what;
 
-    internal FactStream(Stream utf8, string file, bool leaveOpen, Func<NodeReader, JNode, T?> read, JsonItemStream.ItemMapper direct)
+    /// <summary>Each id read so far and the index of the first item that had it.</summary>
+    private readonly Dictionary<string, int> _firstWithId = new(StringComparer.Ordinal);
+
+    internal FactStream(Stream utf8, string file, bool leaveOpen, Func<NodeReader, JNode, T?> read, JsonItemStream.ItemMapper direct, Func<T, string?> idOf, string what)
     {
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentNullException.ThrowIfNull(file);
         _items = new JsonItemStream(utf8, file, leaveOpen) { Mapper = direct };
         _read = read;
         _direct = direct;
+        _idOf = idOf;
+        _what = what;
     }
 
     /// <summary>Whether items are first mapped straight from their text (true unless a test compares with the tree alone).</summary>
@@ -81,6 +90,18 @@ public sealed class FactStream<T> : IDisposable
     /// <summary>Reads the next item.</summary>
     /// <returns>The item, or <c>null</c> at the end of the file (and after an item with <see cref="FactItem{T}.EndsFile"/>).</returns>
     public FactItem<T>? Read()
+    {
+        var item = ReadItem();
+        if (item?.Value is { } value && _idOf(value) is { } id && !_firstWithId.TryAdd(id, item.Index))
+        {
+            var twice = Descriptors.DuplicateFactId.At(item.LocationOf("id"), _what, $"$[{_firstWithId[id]}]");
+            return new FactItem<T>(item.Index, null, [.. item.Diagnostics, twice], item.Location, item.LocationOf);
+        }
+
+        return item;
+    }
+
+    private FactItem<T>? ReadItem()
     {
         if (!_items.Next(out var item, out var syntax))
         {

@@ -84,7 +84,7 @@ public sealed class OfferCommandTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("", run.Stdout);
-        Assert.Contains($"{households}:3:11: error RR0303: The household's id is the same as that of the household at $[0].", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{households}:3:11: error RR0106: This household has the same id as the household at $[0].", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("CASE-4711", run.Stderr, StringComparison.Ordinal);
     }
 

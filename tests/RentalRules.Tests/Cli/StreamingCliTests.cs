@@ -168,6 +168,40 @@ public sealed class StreamingCliTests : IDisposable
         Assert.Contains($"{vacancies}:122:", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Route_VacancyIdTwiceInTheFile_IsLocatedAndNothingIsCounted_TheLedgerUnchanged()
+    {
+        // A second vacancy with the same id would be counted twice in the ledger (DESIGN §5.1: a vacancy id is unique).
+        var ledger = Path.Combine(_temp.FullName, "ledger.json");
+        var vacancies = Path.Combine(_temp.FullName, "vacancies.json");
+        File.WriteAllText(vacancies, """
+            [ { "id": "V1", "department": "HB-101", "category": "family" },
+              { "id": "V1", "department": "HB-101", "category": "family" } ]
+            """);
+
+        var run = CliRunner.Run("route", "--pack", Pack, "--departments", "samples/holbaek/departments.json", "--vacancies", vacancies, "--ledger", ledger, "--on", On);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.False(File.Exists(ledger));
+        Assert.Contains($"{vacancies}:2:11: error RR0106: This vacancy has the same id as the vacancy at $[0]. (at $[1].id)", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", run.Stdout);
+        Assert.Contains("left unchanged", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_HouseholdIdTwice_IsLocated_WithoutQuotingTheId()
+    {
+        var households = Households(3);
+        File.WriteAllText(households, File.ReadAllText(households).Replace("hh-002", "hh-000", StringComparison.Ordinal));
+
+        var run = Check(households);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{households}:4:7: error RR0106: This household has the same id as the household at $[0]. (at $[2].id)", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hh-000", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", run.Stdout);
+    }
+
     private CliRunner.Result Check(string households, params string[] extra)
         => CliRunner.Run(["check", "--pack", Pack, "--department", Red, "--household", households, "--route", "waitingList", "--on", On, .. extra]);
 

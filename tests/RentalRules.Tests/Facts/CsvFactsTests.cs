@@ -38,7 +38,7 @@ public sealed class CsvFactsTests
         var result = FactReader.ReadDepartmentsCsv(Header + "D-1,A,300,0.08,none,false,,0.25\nD-2,B,200,0.05,none,false,,0.1\nD-1,C,100,0.05,none,false,,0.1\n", "p.csv");
 
         var d = Assert.Single(result.Diagnostics);
-        Assert.Equal("p.csv:4:1: error RR0106: A second department has the id 'D-1'. (at $[2].id) Hint: Give each department its own id, or remove the repeated department.", d.ToString());
+        Assert.Equal("p.csv:4:1: error RR0106: This department has the same id as the department at $[0]. (at $[2].id) Hint: Give each department its own id, or remove the repeated department: results, ledgers and journals are keyed by it.", d.ToString());
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class FactStreamTests
     [InlineData("\"role\": \"applicant\"", "a truncated file")]
     public void Stream_SyntaxError_IsLocatedLikeTheWholeFileReader_AndEndsTheFile(string where, string what)
     {
-        var items = Enumerable.Range(0, 120).Select(i => Households[i % Households.Length]).ToList();
+        var items = Enumerable.Range(0, 120).Select(Numbered).ToList();
         var text = Layout(items, oneLine: false);
         var cut = what switch
         {
@@ -127,6 +127,59 @@ public sealed class FactStreamTests
         Assert.Contains(first.Diagnostics, d => d.Location.JsonPath == "$[0].members[0].birthDate");
         Assert.NotNull(stream.Read()!.Value);
         Assert.Null(stream.Read());
+    }
+
+    [Fact]
+    public void Stream_HouseholdWithTheIdOfAnEarlierOne_IsInvalid_NamingWhereTheFirstIs_NotTheId()
+    {
+        // Results are keyed by the household's id: a second household with it would be answered for as the first.
+        var text = Layout([Renamed(Households[0], 0), Renamed(Households[1], 1), Renamed(Households[2], 0)], oneLine: false);
+
+        var items = ReadAll(text);
+
+        Assert.Equal(3, items.Count);
+        Assert.NotNull(items[0].Value);
+        Assert.NotNull(items[1].Value);
+        Assert.Null(items[2].Value);
+        var error = Assert.Single(items[2].Diagnostics);
+        Assert.Equal("RR0106", error.Code);
+        Assert.Equal("This household has the same id as the household at $[0].", error.Message);
+        Assert.Equal("$[2].id", error.Location.JsonPath);
+        Assert.DoesNotContain("h-0000", error.ToString(), StringComparison.Ordinal);
+
+        // The whole-file reader says the same.
+        var whole = Assert.Single(FactReader.ReadHouseholds(Encoding.UTF8.GetBytes(text), "hh.json").Diagnostics);
+        Assert.Equal((error.Message, error.Location), (whole.Message, whole.Location));
+    }
+
+    [Fact]
+    public void Stream_VacancyWithTheIdOfAnEarlierOne_IsInvalid_SoRoutingCannotCountItTwice()
+    {
+        // DESIGN §5.1: "A vacancy id is unique for the host: routing the same vacancy id again returns the decision
+        // already recorded for it" - within one file, a second vacancy with the same id would be counted again.
+        const string text = """
+            [ { "id": "V1", "department": "D", "category": "family" },
+              { "id": "V2", "department": "D", "category": "family" },
+              { "id": "V1", "department": "D", "category": "family" } ]
+            """;
+
+        using var stream = FactStream.Vacancies(new MemoryStream(Encoding.UTF8.GetBytes(text)), "v.json");
+        var items = new[] { stream.Read()!, stream.Read()!, stream.Read()! };
+
+        Assert.Null(stream.Read());
+        Assert.All(items.Take(2), i => Assert.NotNull(i.Value));
+        Assert.Equal("v.json:3:11: error RR0106: This vacancy has the same id as the vacancy at $[0]. (at $[2].id) Hint: Give each vacancy its own id, or remove the repeated vacancy: results, ledgers and journals are keyed by it.", Assert.Single(items[2].Diagnostics).ToString());
+        Assert.Equal(Assert.Single(FactReader.ReadVacancies(text, "v.json").Diagnostics).ToString(), items[2].Diagnostics[0].ToString());
+    }
+
+    [Fact]
+    public void Stream_DepartmentsWithoutIds_AreNotDuplicates()
+    {
+        const string text = """[ { "residents": 10 }, { "residents": 10 }, { "id": "D", "residents": 10 } ]""";
+
+        using var stream = FactStream.Departments(new MemoryStream(Encoding.UTF8.GetBytes(text)), "d.json");
+
+        Assert.All(new[] { stream.Read()!, stream.Read()!, stream.Read()! }, i => Assert.Empty(i.Diagnostics));
     }
 
     private static List<FactItem<RentalRules.Facts.Household>> ReadAll(string text)
