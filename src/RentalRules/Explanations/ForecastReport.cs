@@ -108,7 +108,7 @@ public static class ForecastReport
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(portfolio);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var sb = new StringBuilder();
         string[] figures = da
             ? ["LEDIGE/ÅR", "KOMMUNALE/ÅR", "FLEKSIBLE/ÅR", "VENTELISTE/ÅR"]

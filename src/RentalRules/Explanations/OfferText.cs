@@ -17,7 +17,7 @@ public static class OfferText
     public static string Vacancy(VacancyOffer offer, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(offer);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var d = offer.Decision;
         var sb = new StringBuilder();
         sb.Append(d.VacancyId ?? "-").Append("  ").Append(d.DepartmentId ?? "-").Append("  ").Append(ResultJson.Name(d.Route));
@@ -98,7 +98,7 @@ public static class OfferText
     public static string Offers(OfferResult result, string title, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var sb = new StringBuilder();
         sb.AppendLine(title);
         sb.Append(result.PackId).Append(da ? ", pr. " : ", on ").Append(result.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(": ")

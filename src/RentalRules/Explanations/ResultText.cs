@@ -26,7 +26,7 @@ public static class ResultText
     public static string Placements(IReadOnlyList<PlacementResult> placements, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(placements);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var rows = new List<string[]>
         {
             da ? ["AFDELING", "INDPLACERING", "KOMMUNAL ANDEL", "FLEKSIBEL", "KRITERIESÆT", "REGEL"] : ["DEPARTMENT", "TIER", "MUNICIPAL SHARE", "FLEXIBLE", "CRITERIA SET", "RULE"],
@@ -75,7 +75,7 @@ public static class ResultText
     public static string Eligibility(EligibilityResult e, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var sb = new StringBuilder();
         sb.Append(da ? "Husstand " : "Household ").Append(e.HouseholdId ?? "-")
             .Append(" → ").Append(da ? "afdeling " : "department ").Append(e.DepartmentId ?? "-")
@@ -132,7 +132,7 @@ public static class ResultText
     public static string Decisions(IReadOnlyList<RoutingDecision> decisions, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var rows = new List<string[]>
         {
             da ? ["LEDIG BOLIG", "AFDELING", "INDPLACERING", "TÆLLING", "NR.", "VEJ", "SÆRLIGE KRITERIER", "MÆRKER"] : ["VACANCY", "DEPARTMENT", "TIER", "COUNTER", "K", "ROUTE", "SPECIAL CRITERIA", "MARKS"],
