@@ -95,4 +95,18 @@ public sealed class ForecastTests
         Assert.Equal(1, forecast.PerYear.Unknown);
         Assert.Equal(5, forecast.PerYear.Departments);
     }
+
+    [Theory]
+    [InlineData(Language.Danish, "  HB-UNKNOWN: mangler: afdelingens antal boliger, afdelingens fraflytningsprocent")]
+    [InlineData(Language.English, "  HB-UNKNOWN: missing: the department's number of dwellings, the department's turnover rate")]
+    public void Text_DepartmentLeftOut_NamesTheMissingFactsInWords_NotByPath(Language language, string line)
+    {
+        var unknown = Build.Department("HB-UNKNOWN") with { Dwellings = null, TurnoverRate = null };
+        Department[] portfolio = [.. HolbaekPortfolio(), unknown];
+
+        var text = RentalRules.Explanations.ForecastReport.Text(Forecaster.Run(Repo.Pack("holbaek-2024"), portfolio, On), portfolio, language);
+
+        Assert.Contains(line + "\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("department.", text, StringComparison.Ordinal);
+    }
 }
