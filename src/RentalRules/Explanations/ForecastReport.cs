@@ -150,7 +150,7 @@ public static class ForecastReport
             }
 
             var why = missing.Count > 0
-                ? (da ? "mangler: " : "missing: ") + FactGlossary.Missing(missing, language.Code())
+                ? (da ? "mangler: " : "missing: ") + FactGlossary.Missing(missing, language)
                 : ResultJson.Name(d.Placement.Outcome);
             notCounted.Add($"  {d.DepartmentId ?? "-"}: {why}");
         }
