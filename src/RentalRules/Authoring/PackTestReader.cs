@@ -51,7 +51,7 @@ internal static class PackTestReader
         var packId = r.String(r.Required(root, "pack", "A pack tests file"), nonEmpty: true) ?? "";
         if (expectedPack is not null && packId.Length > 0 && packId != expectedPack)
         {
-            r.Error(DiagnosticCodes.UnresolvedReference, $"These tests are written for pack '{packId}', but they run on '{expectedPack}'.", root["pack"]!.Location, $"Write \"pack\": \"{expectedPack}\", or put the tests beside the pack they are for.");
+            r.Report(Descriptors.TestsForAnotherPack, root["pack"]!.Location, packId, expectedPack);
         }
 
         var defaultOn = r.Date(root["on"]);
@@ -65,7 +65,7 @@ internal static class PackTestReader
         var list = r.Required(root, "cases", "A pack tests file");
         if (list is not null && list.Kind != JKind.Array)
         {
-            r.Error(DiagnosticCodes.WrongType, $"'cases' must be a list [..], but is {JNode.KindName(list.Kind)}.", list.Location, "Write \"cases\": [ { \"name\": …, … } ].");
+            r.Report(Descriptors.CasesNotAList, list.Location, JNode.KindName(list.Kind));
         }
         else if (list is not null)
         {
@@ -78,7 +78,7 @@ internal static class PackTestReader
                 {
                     if (!names.Add(c.Name))
                     {
-                        r.Error(DiagnosticCodes.DuplicateId, $"Two cases are named '{c.Name}'.", item["name"]!.Location, "Give every case a name of its own: it is how the report names it.");
+                        r.Report(Descriptors.DuplicateCaseName, item["name"]!.Location, c.Name);
                     }
 
                     cases.Add(c);
@@ -144,7 +144,7 @@ internal static class PackTestReader
                 return named;
             }
 
-            c.R.Error(DiagnosticCodes.UnresolvedReference, $"There is no {what} named '{node.Text}' in the file's '{what}s'.", node.Location, Suggestions.DidYouMean(node.Text!, fixtures.Keys));
+            c.R.Report(Descriptors.CaseNoSuchFixture, node.Location, what, node.Text, Suggestions.DidYouMean(node.Text!, fixtures.Keys));
             return null;
         }
 
@@ -165,7 +165,7 @@ internal static class PackTestReader
         var on = r.Date(n["on"]) ?? c.On;
         if (on is null && n["on"] is null)
         {
-            r.Error(DiagnosticCodes.MissingProperty, "The case needs a date: 'on' in the case or at the top of the file.", n.Location, "Add \"on\": \"yyyy-MM-dd\".");
+            r.Report(Descriptors.CaseWithoutDate, n.Location);
         }
 
         var clauses = ReadClauses(c, n, name);
@@ -176,18 +176,18 @@ internal static class PackTestReader
         if (n["route"] is { IsNull: false } routeNode)
         {
             route = r.String(routeNode) is { } named
-                ? RouteNames.ParseLetting(named) ?? Invalid<LettingRoute>(r, routeNode, $"'{named}' is not a route.", Suggestions.DidYouMean(named, RouteNames.Letting))
+                ? RouteNames.ParseLetting(named) ?? Invalid<LettingRoute>(r, routeNode, named, "a route", Suggestions.DidYouMean(named, RouteNames.Letting))
                 : null;
         }
 
         if (household is not null && route is null && n["route"] is null)
         {
-            r.Error(DiagnosticCodes.MissingProperty, "The case checks a household but names no route.", n["household"]!.Location, "Add \"route\": " + string.Join(", ", RouteNames.Letting.Select(x => "\"" + x + "\"")) + ".");
+            r.Report(Descriptors.CaseCheckWithoutRoute, n["household"]!.Location, string.Join(", ", RouteNames.Letting.Select(x => "\"" + x + "\"")));
         }
 
         if (vacancy is not null && household is null)
         {
-            r.Error(DiagnosticCodes.InvalidValue, "The case gives a 'vacancy' (the dwelling of a check) but no household.", n["vacancy"]!.Location, "Add the household to check, or route dwellings with \"vacancies\": [ … ].");
+            r.Report(Descriptors.CaseVacancyWithoutHousehold, n["vacancy"]!.Location);
         }
 
         IReadOnlyList<Vacancy>? sequence = null;
@@ -200,7 +200,7 @@ internal static class PackTestReader
         var ledger = n["ledger"] is { IsNull: false } l ? r.Array(l, x => ReadCounter(c, x, department)) ?? [] : [];
         if (ledger.Count > 0 && sequence is null && offer is null)
         {
-            r.Error(DiagnosticCodes.InvalidValue, "The case starts from a ledger but routes no vacancies.", n["ledger"]!.Location, "Add \"vacancies\": [ … ], the vacancies to route from that ledger.");
+            r.Report(Descriptors.CaseLedgerWithoutVacancies, n["ledger"]!.Location);
         }
 
         var expectNode = r.Required(n, "expect", "The case");
@@ -224,10 +224,10 @@ internal static class PackTestReader
         };
     }
 
-    private static T? Invalid<T>(NodeReader r, JNode node, string message, string hint)
+    private static T? Invalid<T>(NodeReader r, JNode node, string text, string what, string hint)
         where T : struct
     {
-        r.Error(DiagnosticCodes.InvalidValue, message, node.Location, hint);
+        r.Report(Descriptors.CaseNotOneOf, node.Location, text, what, hint);
         return null;
     }
 
@@ -244,7 +244,7 @@ internal static class PackTestReader
 
         if (node.Kind != JKind.Array || node.Items.Count == 0)
         {
-            r.Error(DiagnosticCodes.WrongType, "The case must cite the clauses it exercises as a non-empty list.", node.Location, "Write \"clauses\": [\"§ 6\"].");
+            r.Report(Descriptors.CaseClausesNotAList, node.Location);
             return result;
         }
 
@@ -257,7 +257,7 @@ internal static class PackTestReader
 
             if (!declared.Contains(clause, StringComparer.Ordinal))
             {
-                r.Error(DiagnosticCodes.UnresolvedReference, $"The pack '{c.Pack.Id}' declares no clause '{clause}'.", item.Location, Suggestions.DidYouMean(clause, declared));
+                r.Report(Descriptors.CaseNoSuchClause, item.Location, c.Pack.Id, clause, Suggestions.DidYouMean(clause, declared));
             }
 
             result.Add(clause);
@@ -281,7 +281,7 @@ internal static class PackTestReader
         var tier = r.String(tierNode);
         if (tier is not null && !c.Pack.Tiers.Contains(tier))
         {
-            r.Error(DiagnosticCodes.UnresolvedReference, $"The pack '{c.Pack.Id}' has no tier '{tier}'.", tierNode!.Location, Suggestions.DidYouMean(tier, c.Pack.Tiers));
+            r.Report(Descriptors.CaseNoSuchTier, tierNode!.Location, c.Pack.Id, tier, Suggestions.DidYouMean(tier, c.Pack.Tiers));
         }
 
         var counted = r.Integer(r.Required(n, "counted", "A ledger counter"));
@@ -296,19 +296,19 @@ internal static class PackTestReader
             }
             else
             {
-                r.Error(DiagnosticCodes.InvalidValue, "'due' must be an exact fraction such as \"5/3\".", dueNode.Location, "Write the sum of the shares counted as a fraction in quotes.");
+                r.Report(Descriptors.CaseDueNotAFraction, dueNode.Location);
             }
         }
 
         if (dept is null)
         {
-            r.Error(DiagnosticCodes.MissingProperty, "A ledger counter needs the department it counts.", n.Location, "Add \"department\", or give the case's department an \"id\".");
+            r.Report(Descriptors.CaseCounterWithoutDepartment, n.Location);
             return null;
         }
 
         if (counted is { } k && (municipal + flexible > k))
         {
-            r.Error(DiagnosticCodes.InvalidValue, "A ledger counter's municipal and flexible lettings cannot exceed what it counted.", n.Location, "Make \"counted\" at least \"municipal\" + \"flexible\".");
+            r.Report(Descriptors.CaseCounterLettingsAboveCounted, n.Location);
             return null;
         }
 
@@ -335,7 +335,7 @@ internal static class PackTestReader
         var ids = new HashSet<string>(StringComparer.Ordinal);
         if (householdsNode is not null && householdsNode.Kind != JKind.Array)
         {
-            r.Error(DiagnosticCodes.WrongType, $"'households' must be a list [..], but is {JNode.KindName(householdsNode.Kind)}.", householdsNode.Location, "Write \"households\": [\"anna\", \"bo\"], names of the file's households or households with an \"id\".");
+            r.Report(Descriptors.CaseOfferHouseholdsNotAList, householdsNode.Location, JNode.KindName(householdsNode.Kind));
         }
         else if (householdsNode is not null)
         {
@@ -350,13 +350,13 @@ internal static class PackTestReader
                 var id = item.Kind == JKind.String ? item.Text : h.Id;
                 if (id is null)
                 {
-                    r.Error(DiagnosticCodes.MissingProperty, "A household of an offer needs an id: the expected list names households by it.", item.Location, "Add \"id\" to the household, or give it as the name of one of the file's households.");
+                    r.Report(Descriptors.CaseOfferHouseholdWithoutId, item.Location);
                     continue;
                 }
 
                 if (!ids.Add(id))
                 {
-                    r.Error(DiagnosticCodes.DuplicateId, $"Two households of the offer have the id '{id}'.", item.Location, "Give every household of an offer an id of its own.");
+                    r.Report(Descriptors.DuplicateOfferHousehold, item.Location, id);
                     continue;
                 }
 
@@ -364,13 +364,9 @@ internal static class PackTestReader
             }
         }
 
+        // Integer reads 0 or more: a negative top is an error there ("The number must be at least 0.").
         var top = r.Integer(n["top"]) ?? 20;
-        if (top < 0)
-        {
-            r.Error(DiagnosticCodes.InvalidValue, "'top' must be 0 or more.", n["top"]!.Location, "Write how many households the list names at most, e.g. \"top\": 5.");
-        }
-
-        return vacancy is null ? null : new PackTestOffer(vacancy, households, Math.Max(top, 0));
+        return vacancy is null ? null : new PackTestOffer(vacancy, households, top);
     }
 
     private static IReadOnlyList<OfferedExpectation>? ReadOffered(Context c, JNode? node, PackTestOffer? offer)
@@ -388,7 +384,7 @@ internal static class PackTestReader
             var id = r.String(x, nonEmpty: true);
             if (id is not null && offer is not null && !ids.Contains(id, StringComparer.Ordinal))
             {
-                r.Error(DiagnosticCodes.UnresolvedReference, $"The offer has no household '{id}'.", x.Location, Suggestions.DidYouMean(id, ids));
+                r.Report(Descriptors.CaseOfferNoSuchHousehold, x.Location, id, Suggestions.DidYouMean(id, ids));
             }
 
             return id;
@@ -412,7 +408,7 @@ internal static class PackTestReader
             var criterion = r.String(criterionNode, nonEmpty: true);
             if (criterion is not null && !criteria.Contains(criterion, StringComparer.Ordinal))
             {
-                r.Error(DiagnosticCodes.UnresolvedReference, $"The pack '{c.Pack.Id}' has no criterion '{criterion}'.", criterionNode!.Location, Suggestions.DidYouMean(criterion, criteria));
+                r.Report(Descriptors.CaseNoSuchCriterion, criterionNode!.Location, c.Pack.Id, criterion, Suggestions.DidYouMean(criterion, criteria));
             }
 
             return household is null ? null : new OfferedExpectation(household, criterion);
@@ -430,14 +426,14 @@ internal static class PackTestReader
         r.CheckProperties(n, "'expect'", ExpectKeys);
         if (n.Properties.Count == 0)
         {
-            r.Error(DiagnosticCodes.MissingProperty, "The case expects nothing, so it cannot fail.", n.Location, "Say what the pack must answer, e.g. \"tier\", \"outcome\", \"criteria\", \"routing\" or \"offered\".");
+            r.Report(Descriptors.CaseExpectsNothing, n.Location);
         }
 
         foreach (var key in new[] { "outcome", "criteria", "missing", "documents" })
         {
             if (n[key] is { } x && household is null)
             {
-                r.Error(DiagnosticCodes.InvalidValue, $"The case expects '{key}' of a check, but gives no household.", x.Location, "Add \"household\" and \"route\", or leave the expectation out.");
+                r.Report(Descriptors.CaseExpectsCheckWithoutHousehold, x.Location, key);
             }
         }
 
@@ -445,7 +441,7 @@ internal static class PackTestReader
         {
             if (n[key] is { } x && sequence is null)
             {
-                r.Error(DiagnosticCodes.InvalidValue, $"The case expects '{key}', but routes no vacancies.", x.Location, "Add \"vacancies\": [ … ] to the case.");
+                r.Report(Descriptors.CaseExpectsRoutingWithoutVacancies, x.Location, key);
             }
         }
 
@@ -453,7 +449,7 @@ internal static class PackTestReader
         {
             if (n[key] is { } x && offer is null)
             {
-                r.Error(DiagnosticCodes.InvalidValue, $"The case expects '{key}', but draws up no offer.", x.Location, "Add \"offer\": { \"vacancy\": …, \"households\": [ … ] } to the case.");
+                r.Report(Descriptors.CaseExpectsOfferWithoutOffer, x.Location, key);
             }
         }
 
@@ -461,7 +457,7 @@ internal static class PackTestReader
         var tier = r.String(tierNode);
         if (tier is not null && !c.Pack.Tiers.Contains(tier))
         {
-            r.Error(DiagnosticCodes.UnresolvedReference, $"The pack '{c.Pack.Id}' has no tier '{tier}'.", tierNode!.Location, Suggestions.DidYouMean(tier, c.Pack.Tiers));
+            r.Report(Descriptors.CaseNoSuchTier, tierNode!.Location, c.Pack.Id, tier, Suggestions.DidYouMean(tier, c.Pack.Tiers));
         }
 
         Fraction? share = null;
@@ -473,25 +469,25 @@ internal static class PackTestReader
             }
             else if (shareNode.Kind == JKind.String)
             {
-                r.Error(DiagnosticCodes.InvalidValue, $"'{shareNode.Text}' is not an exact fraction.", shareNode.Location, "Write the share as the pack does: \"1/3\", \"11/50\" or \"0\".");
+                r.Report(Descriptors.CaseShareNotAFraction, shareNode.Location, shareNode.Text);
             }
         }
 
-        var routing = r.Array(n["routing"], x => OneOf(r, x, RoutingRoutes, "route"));
+        var routing = r.Array(n["routing"], x => OneOf(r, x, RoutingRoutes, "a route"));
         if (routing is not null && sequence is not null && routing.Count != sequence.Count)
         {
-            r.Error(DiagnosticCodes.InvalidValue, $"The case routes {sequence.Count} vacancies but expects {routing.Count} routes.", n["routing"]!.Location, "Give one route per vacancy, in order.");
+            r.Report(Descriptors.CaseRoutesPerVacancy, n["routing"]!.Location, sequence.Count, routing.Count);
         }
 
         var marks = r.Array(n["marks"], x => (IReadOnlyList<string>?)r.Array(x, y => r.String(y)));
         if (marks is not null && sequence is not null && marks.Count != sequence.Count)
         {
-            r.Error(DiagnosticCodes.InvalidValue, $"The case routes {sequence.Count} vacancies but expects marks for {marks.Count}.", n["marks"]!.Location, "Give one list of marks per vacancy, in order ([] for none).");
+            r.Report(Descriptors.CaseMarksPerVacancy, n["marks"]!.Location, sequence.Count, marks.Count);
         }
 
         return new PackTestExpectation
         {
-            Placement = n["placement"] is { IsNull: false } p ? OneOf(r, p, ["placed", "undetermined", "unplaced"], "placement outcome") switch
+            Placement = n["placement"] is { IsNull: false } p ? OneOf(r, p, ["placed", "undetermined", "unplaced"], "a placement outcome") switch
             {
                 "placed" => PlacementOutcome.Placed,
                 "undetermined" => PlacementOutcome.Undetermined,
@@ -518,7 +514,7 @@ internal static class PackTestReader
         var text = r.String(node);
         if (text is not null && !allowed.Contains(text, StringComparer.Ordinal))
         {
-            r.Error(DiagnosticCodes.InvalidValue, $"'{text}' is not a {what}.", node.Location, Suggestions.DidYouMean(text, allowed));
+            r.Report(Descriptors.CaseNotOneOf, node.Location, text, what, Suggestions.DidYouMean(text, allowed));
             return null;
         }
 
@@ -526,7 +522,7 @@ internal static class PackTestReader
     }
 
     private static Outcome? ReadOutcome(NodeReader r, JNode? node)
-        => node is null || node.IsNull ? null : OneOf(r, node, ["eligible", "ineligible", "undetermined"], "outcome") switch
+        => node is null || node.IsNull ? null : OneOf(r, node, ["eligible", "ineligible", "undetermined"], "an outcome") switch
         {
             "eligible" => RentalRules.Outcome.Eligible,
             "ineligible" => RentalRules.Outcome.Ineligible,
@@ -560,7 +556,7 @@ internal static class PackTestReader
         {
             if (!ids.Contains(p.Name, StringComparer.Ordinal))
             {
-                r.Error(DiagnosticCodes.UnresolvedReference, $"The pack '{c.Pack.Id}' has no criterion or requirement '{p.Name}'.", p.NameLocation, Suggestions.DidYouMean(p.Name, ids));
+                r.Report(Descriptors.CaseNoSuchCriterionOrRequirement, p.NameLocation, c.Pack.Id, p.Name, Suggestions.DidYouMean(p.Name, ids));
                 continue;
             }
 
@@ -583,7 +579,7 @@ internal static class PackTestReader
                 {
                     if (!members.Contains(mp.Name, StringComparer.Ordinal))
                     {
-                        r.Error(DiagnosticCodes.UnresolvedReference, $"The case's household has no member '{mp.Name}'.", mp.NameLocation, Suggestions.DidYouMean(mp.Name, members));
+                        r.Report(Descriptors.CaseNoSuchMember, mp.NameLocation, mp.Name, Suggestions.DidYouMean(mp.Name, members));
                     }
                     else if (ReadOutcome(r, mp.Value) is { } o)
                     {
@@ -602,11 +598,4 @@ internal static class PackTestReader
 
         return result;
     }
-}
-
-/// <summary>Pack-test reading problems, whose messages name the case, the pack and the names involved (never household values).</summary>
-internal static class PackTestDiagnostics
-{
-    public static void Error(this NodeReader reader, string code, string message, SourceLocation location, string? hint = null)
-        => reader.Diagnostics.Add(new Diagnostic(Severity.Error, code, message, location, hint));
 }

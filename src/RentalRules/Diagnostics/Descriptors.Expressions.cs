@@ -38,7 +38,6 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor NotACondition = Error(DiagnosticCodes.TypeMismatch, "A condition must be true or false, but this is {0}.", "Compare it with something, e.g. '>= 0.3'.");
     public static readonly DiagnosticDescriptor NotANumber = Error(DiagnosticCodes.TypeMismatch, "This must be a number, but it is {0}.", "Name a numeric fact, e.g. department.lowRentShare.");
     public static readonly DiagnosticDescriptor ListOutsideIn = Error(DiagnosticCodes.TypeMismatch, "A list [..] can only stand on the right of 'in'.", "Write e.g. department.designation in ['prevention', 'none'].");
-    public static readonly DiagnosticDescriptor UnsupportedExpression = Error(DiagnosticCodes.TypeMismatch, "Unsupported expression.", "Write a comparison, a function or a quantifier, as docs/pack-format.md describes.");
     public static readonly DiagnosticDescriptor MinusNeedsNumber = Error(DiagnosticCodes.TypeMismatch, "'-' needs a number, but this is {0}.", "Put '-' before a number or a numeric fact.");
     public static readonly DiagnosticDescriptor NeedsCondition = Error(DiagnosticCodes.TypeMismatch, "{0} needs a condition (true/false), but this is {1}.", "Compare the value with something first.");
     public static readonly DiagnosticDescriptor ArithmeticNeedsNumbers = Error(DiagnosticCodes.TypeMismatch, "'{0}' needs numbers on both sides, but got {1} and {2}.", "Write numbers or numeric facts on both sides.");

@@ -45,7 +45,7 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor CriterionWithSeveralKinds = Error(DiagnosticCodes.MissingProperty, "The criterion '{0}' needs exactly one of condition, all, any or criteriaSet.", "Keep one of {1}.");
     public static readonly DiagnosticDescriptor RouteOrCounter = Error(DiagnosticCodes.MissingProperty, "{0} needs either a fixed \"route\" or a \"counter\" with a \"share\", not both.", "Write \"route\": \"outOfScope\", or \"counter\": \"family\" with \"share\": \"tier\".");
     public static readonly DiagnosticDescriptor LettingChangesNothing = Error(DiagnosticCodes.MissingProperty, "The letting of the routing rule '{0}' changes nothing.", "Give \"routes\" (any of municipal, flexible, waitingList) or \"flexibleLetting\", or remove \"letting\".");
-    public static readonly DiagnosticDescriptor ObligationCriterionReadsNothing = Error(DiagnosticCodes.MissingProperty, "{0}'s criterion '{1}' reads no fact.", "Write e.g. \"reads\": [\"employment\"].");
+    public static readonly DiagnosticDescriptor ObligationCriterionReadsNothing = Error(DiagnosticCodes.MissingProperty, "{0}: its criterion '{1}' reads no fact.", "Write e.g. \"reads\": [\"employment\"].");
     public static readonly DiagnosticDescriptor ConcentrationWithoutLimit = Error(DiagnosticCodes.MissingProperty, "concentration needs a \"department\" or a \"stairwell\" limit.", "Write e.g. \"department\": {{ \"max\": \"param.maxPerDepartment\", \"months\": 12 }}.");
 
     // RR0102: unknown properties.
@@ -74,7 +74,6 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor ExpectedWholeNumber = Error(DiagnosticCodes.InvalidValue, "Expected a whole number.", "Write it without decimals.");
     public static readonly DiagnosticDescriptor ShareNotExact = Error(DiagnosticCodes.InvalidValue, "The share cannot be used as an exact fraction: written out in lowest terms, its numerator and denominator must each fit in 18 digits.", "Round it to at most 18 decimal places.");
     public static readonly DiagnosticDescriptor InvalidDate = Error(DiagnosticCodes.InvalidValue, "Not a valid date.", "Dates are ISO yyyy-MM-dd, e.g. \"2024-07-01\".");
-    public static readonly DiagnosticDescriptor NotAnAllowedValue = Error(DiagnosticCodes.InvalidValue, "'{1}' is not one of the allowed values.", "{0}");
     public static readonly DiagnosticDescriptor NullListItem = Error(DiagnosticCodes.InvalidValue, "A list item must not be null.", "Remove the null item.");
     public static readonly DiagnosticDescriptor NotAllowedHere = Error(DiagnosticCodes.InvalidValue, "'{0}' is not allowed here.", "{1}");
     public static readonly DiagnosticDescriptor ValidToBeforeValidFrom = Error(DiagnosticCodes.InvalidValue, "validTo is before validFrom.", "Make validTo the day validFrom is or a later one.");

@@ -251,7 +251,15 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics, bool facts)
             return value;
         }
 
-        Report(facts ? Descriptors.FactValueNotAllowed : Descriptors.NotAnAllowedValue, node!.Location, Suggestions.DidYouMean(text, EnumNames<T>.Names), text);
+        var hint = Suggestions.DidYouMean(text, EnumNames<T>.Names);
+        if (facts)
+        {
+            Report(Descriptors.FactValueNotAllowed, node!.Location, hint);
+        }
+        else
+        {
+            Report(Descriptors.NotAllowedHere, node!.Location, text, hint);
+        }
         return null;
     }
 

@@ -76,6 +76,15 @@ public sealed class BuiltInPacksTests : IDisposable
     }
 
     [Fact]
+    public void LoadBuiltIn_IdLikeNoBuiltInPack_NamesThePacksCommandWithoutAGuess()
+    {
+        var result = RulePackLoader.LoadBuiltIn("no-such-municipality");
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("no-such-municipality:1:1: error RR0107: There is no built-in pack 'no-such-municipality'. (at $) Hint: 'rentalrules packs' (or RulePackLoader.BuiltInPacks) lists the built-in packs.", d.ToString());
+    }
+
+    [Fact]
     public void Load_DraftInAFolderOfItsOwn_ExtendsTheBuiltInPackById()
     {
         var draft = Write("drafts/holbaek-green35.json", """
