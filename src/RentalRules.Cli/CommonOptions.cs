@@ -64,7 +64,8 @@ internal static class CommonOptions
 
     /// <summary><c>--lang</c>: en or da, in any case.</summary>
     /// <summary>The renderers' language of a <c>--lang</c> value (<c>da</c> or <c>en</c>).</summary>
-    public static RentalRules.Language ToLanguage(string code) => code == "da" ? RentalRules.Language.Danish : RentalRules.Language.English;
+    public static RentalRules.Language ToLanguage(string code)
+        => Languages.TryParse(code, out var language) ? language : throw new CliUsageException($"--lang must be {string.Join(" or ", Languages.Codes)}, not '{code}'.");
 
     public static Option<string> Language() => Choice("--lang", "Language of the readable output.", "en", ["en", "da"]);
 
@@ -161,10 +162,7 @@ internal static class CommonOptions
 
     public static void CheckLanguage(string lang)
     {
-        if (lang is not ("en" or "da"))
-        {
-            throw new CliUsageException($"--lang must be en or da, not '{lang}'.");
-        }
+        _ = ToLanguage(lang);
     }
 
     /// <summary>Loads a pack by path or id; prints its errors and returns null when it is invalid.</summary>

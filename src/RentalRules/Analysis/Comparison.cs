@@ -291,5 +291,5 @@ public static class PackComparer
     }
 
     private static IEnumerable<CriterionResult> Flatten(IEnumerable<CriterionResult> results)
-        => results.SelectMany(r => Flatten(r.Children).Prepend(r));
+        => Trees.PreOrder(results, r => r.Children);
 }

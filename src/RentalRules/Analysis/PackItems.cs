@@ -105,7 +105,7 @@ internal static class PackItems
     private sealed record PlacementOrder(HitPolicy HitPolicy, ValueList<string> Rules);
 
     private static IEnumerable<CriterionDefinition> Flatten(IEnumerable<CriterionDefinition> criteria)
-        => criteria.SelectMany(c => c is GroupCriterionDefinition g ? Flatten(g.Children).Prepend(c) : [c]);
+        => Trees.PreOrder(criteria, c => c is GroupCriterionDefinition g ? g.Children : []);
 
     private static FlexibleLettingDefinition? Quiet(FlexibleLettingDefinition? f) => f is null ? null : f with { Note = null };
 

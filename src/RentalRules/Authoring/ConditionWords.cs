@@ -12,14 +12,18 @@ namespace RentalRules.Authoring;
 /// named through the one glossary of the fact schema (<see cref="FactGlossary"/>): "mindst én af medlemmets domme, hvor
 /// dommens lovgrundlag er straffeloven, våbenloven eller lov om euforiserende stoffer …". Parameters are named by their
 /// title and value on a date. Rendering only; the condition's text stays the authority and is shown beside it. With
-/// <c>forCaseworker</c>, parameters are named by title and value only (explanations carry no ids).
+/// <c>forCaseworker</c>, parameters are named by title and value only (explanations carry no ids). One method per node
+/// type of the syntax tree (<see cref="AstVisitor{T}"/>).
 /// </summary>
-internal sealed class ConditionWords(RulePack pack, string language, DateOnly on, bool forCaseworker = false)
+internal sealed class ConditionWords(RulePack pack, Language language, DateOnly on, bool forCaseworker = false) : AstVisitor<string>
 {
     /// <summary>The record type each quantifier variable in scope ranges over.</summary>
     private readonly Dictionary<string, FactType> _variables = new(StringComparer.Ordinal);
 
-    private bool Da => language == "da";
+    /// <summary>The language of the words.</summary>
+    public Language Language => language;
+
+    private bool Da => language == Language.Danish;
 
     public string Render(string condition)
     {
@@ -73,7 +77,7 @@ internal sealed class ConditionWords(RulePack pack, string language, DateOnly on
                 return words;
             }
 
-            if (d == "department.flexibleCriteria" && Criterion(value) is { } criterion)
+            if (d == "department.flexibleCriteria" && pack.Criterion(value) is { } criterion)
             {
                 return (Da ? "kriteriet i " : "the criterion of ") + criterion.Clause.Id;
             }
@@ -88,22 +92,42 @@ internal sealed class ConditionWords(RulePack pack, string language, DateOnly on
     /// <summary>The static type of a part of a condition, where the fact schema says it (paths), else null.</summary>
     public VType? TypeOf(Ast ast) => Resolve(ast)?.Type;
 
-    private string Words(Ast ast) => ast switch
+    /// <inheritdoc/>
+    public override string VisitNumber(NumberLit n) => n.Text;
+
+    /// <inheritdoc/>
+    public override string VisitString(StringLit s) => "‘" + s.Value + "’";
+
+    /// <inheritdoc/>
+    public override string VisitBool(BoolLit b) => b.Value ? (Da ? "sand" : "true") : (Da ? "falsk" : "false");
+
+    /// <inheritdoc/>
+    public override string VisitDuration(DurationLit d) => Duration(d);
+
+    /// <inheritdoc/>
+    public override string VisitList(ListLit l) => Alternatives(l.Items.Select(Words).ToList());
+
+    /// <inheritdoc/>
+    public override string VisitPath(PathExpr p) => Path(p);
+
+    /// <inheritdoc/>
+    public override string VisitUnary(UnaryExpr u) => u switch
     {
-        NumberLit n => n.Text,
-        StringLit s => "‘" + s.Value + "’",
-        BoolLit b => b.Value ? (Da ? "sand" : "true") : (Da ? "falsk" : "false"),
-        DurationLit d => Duration(d),
-        ListLit l => Alternatives(l.Items.Select(Words).ToList()),
-        PathExpr p => Path(p),
-        UnaryExpr { Op: UnaryOp.Not, Operand: BinaryExpr { Op: BinaryOp.In } inner } => NotIn(inner),
-        UnaryExpr { Op: UnaryOp.Not } u => (Da ? "ikke (" : "not (") + Words(u.Operand) + ")",
-        UnaryExpr u => "-" + Words(u.Operand),
-        BinaryExpr b => Binary(b),
-        CallExpr c => Call(c),
-        QuantExpr q => Quant(q),
-        _ => "?",
+        { Op: UnaryOp.Not, Operand: BinaryExpr { Op: BinaryOp.In } inner } => NotIn(inner),
+        { Op: UnaryOp.Not } => (Da ? "ikke (" : "not (") + Words(u.Operand) + ")",
+        _ => "-" + Words(u.Operand),
     };
+
+    /// <inheritdoc/>
+    public override string VisitBinary(BinaryExpr b) => Binary(b);
+
+    /// <inheritdoc/>
+    public override string VisitCall(CallExpr c) => Call(c);
+
+    /// <inheritdoc/>
+    public override string VisitQuantifier(QuantExpr q) => Quant(q);
+
+    private string Words(Ast ast) => Visit(ast);
 
     /// <summary>An operand, with a literal named in the domain of the other operand (<c>c.act = 'penalCode'</c> → straffeloven).</summary>
     private string Operand(Ast operand, Ast other)
@@ -265,7 +289,7 @@ internal sealed class ConditionWords(RulePack pack, string language, DateOnly on
 
         if (owner is not null && resolved?.Domain is { } key && FactGlossary.Fact(key, language) is { } words)
         {
-            return FactGlossary.Phrase(owner, words, Da);
+            return FactGlossary.Phrase(owner, words, language);
         }
 
         return string.Join(" › ", segments.Select(Spaced));
@@ -286,38 +310,6 @@ internal sealed class ConditionWords(RulePack pack, string language, DateOnly on
         // For a caseworker's explanation the parameter's value (and its title, when the pack gives one), never its name.
         return forCaseworker ? (title is null ? shown : title + " (" + shown + ")")
             : (title ?? name) + " (" + shown + (title is null ? "" : ", " + name) + ")";
-    }
-
-    /// <summary>A criterion of the pack by id (a department's agreed flexible criteria name them).</summary>
-    private CriterionNode? Criterion(string id)
-    {
-        foreach (var set in pack.CriteriaSets.Values)
-        {
-            if (Find(set.Criteria) is { } found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-
-        CriterionNode? Find(IEnumerable<CriterionNode> nodes)
-        {
-            foreach (var node in nodes)
-            {
-                if (node.Id == id)
-                {
-                    return node;
-                }
-
-                if (node is GroupCriterion g && Find(g.Children) is { } inner)
-                {
-                    return inner;
-                }
-            }
-
-            return null;
-        }
     }
 
     private string Duration(DurationLit d)

@@ -101,10 +101,10 @@ internal static class DocHtmlWriter
         }
         """;
 
-    public static string Write(IReadOnlyList<DocBlock> blocks, string title, string language, Func<string, string> markLabel)
+    public static string Write(IReadOnlyList<DocBlock> blocks, string title, Language language, Func<string, string> markLabel)
     {
         var s = new StringBuilder();
-        s.Append("<!DOCTYPE html>\n<html lang=\"").Append(language).Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        s.Append("<!DOCTYPE html>\n<html lang=\"").Append(language.Code()).Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(E(title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
         foreach (var block in blocks)
         {

@@ -23,7 +23,7 @@ public static class PackDocument
     public static string ToMarkdown(RulePack pack, Language language, PackTestReport? tests = null, RulePack? basePack = null)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        var builder = new PackDocumentBuilder(pack, Language(language.Code()), tests, basePack);
+        var builder = new PackDocumentBuilder(pack, language, tests, basePack);
         return DocMarkdownWriter.Write(builder.Build(), builder.MarkLabel);
     }
 
@@ -36,19 +36,16 @@ public static class PackDocument
     public static string ToHtml(RulePack pack, Language language, PackTestReport? tests = null, RulePack? basePack = null)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        var builder = new PackDocumentBuilder(pack, Language(language.Code()), tests, basePack);
-        return DocHtmlWriter.Write(builder.Build(), pack.Title, Language(language.Code()), builder.MarkLabel);
+        var builder = new PackDocumentBuilder(pack, language, tests, basePack);
+        return DocHtmlWriter.Write(builder.Build(), pack.Title, language, builder.MarkLabel);
     }
-
-    private static string Language(string language) => language == "da" ? "da" : language == "en" ? "en"
-        : throw new ArgumentException("The language must be 'da' or 'en'.", nameof(language));
 }
 
 /// <summary>Builds the pack document's blocks from the loaded pack (model, not JSON), in the reader's language.</summary>
 internal sealed class PackDocumentBuilder
 {
     private readonly RulePack _pack;
-    private readonly string _lang;
+    private readonly Language _lang;
     private readonly PackTestReport? _tests;
     private readonly RulePack? _base;
     private readonly Dictionary<string, string> _changes;
@@ -56,7 +53,7 @@ internal sealed class PackDocumentBuilder
     private readonly DateOnly _on;
     private readonly List<DocBlock> _blocks = [];
 
-    public PackDocumentBuilder(RulePack pack, string language, PackTestReport? tests, RulePack? basePack)
+    public PackDocumentBuilder(RulePack pack, Language language, PackTestReport? tests, RulePack? basePack)
     {
         _pack = pack;
         _lang = language;
@@ -67,7 +64,7 @@ internal sealed class PackDocumentBuilder
         _words = new ConditionWords(pack, language, _on);
     }
 
-    private bool Da => _lang == "da";
+    private bool Da => _lang == Language.Danish;
 
     private string T(string da, string en) => Da ? da : en;
 

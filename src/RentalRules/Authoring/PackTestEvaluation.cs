@@ -316,5 +316,5 @@ internal static class PackTestEvaluation
     private static string Name(PlacementOutcome outcome) => EnumNames<PlacementOutcome>.Name(outcome);
 
     private static IEnumerable<CriterionResult> Flatten(IEnumerable<CriterionResult> results)
-        => results.SelectMany(r => Flatten(r.Children).Prepend(r));
+        => Trees.PreOrder(results, r => r.Children);
 }

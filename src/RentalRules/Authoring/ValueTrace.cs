@@ -60,8 +60,8 @@ internal sealed class ValueTrace
             var da = new List<string>();
             var en = new List<string>();
             var truth = _root.Truth(scope);
-            Describe(_root, truth, scope, new ConditionWords(_pack, "da", on, forCaseworker: true), true, da);
-            Describe(_root, truth, scope, new ConditionWords(_pack, "en", on, forCaseworker: true), false, en);
+            _root.Explain(truth, scope, new ConditionWords(_pack, Language.Danish, on, forCaseworker: true), da);
+            _root.Explain(truth, scope, new ConditionWords(_pack, Language.English, on, forCaseworker: true), en);
             return da.Count == 0 ? null : new LocalizedText(string.Join("; ", da), string.Join("; ", en));
         }
         finally
@@ -70,46 +70,68 @@ internal sealed class ValueTrace
         }
     }
 
-    private static Node? BuildNode(RulePack pack, Ast ast, CompileContext context)
+    private static Node? BuildNode(RulePack pack, Ast ast, CompileContext context) => new Builder(pack, context).Visit(ast);
+
+    /// <summary>
+    /// The trace of a part of a condition, by its node type: and/or, not and the comparisons have their own nodes; any
+    /// other part is a test of its truth (an any/all names the record that decided it).
+    /// </summary>
+    private sealed class Builder(RulePack pack, CompileContext context) : AstVisitor<Node?>
     {
-        switch (ast)
+        public override Node? VisitNumber(NumberLit number) => Other(number);
+
+        public override Node? VisitString(StringLit text) => Other(text);
+
+        public override Node? VisitBool(BoolLit value) => Other(value);
+
+        public override Node? VisitDuration(DurationLit duration) => Other(duration);
+
+        public override Node? VisitList(ListLit list) => Other(list);
+
+        public override Node? VisitPath(PathExpr path) => Other(path);
+
+        public override Node? VisitCall(CallExpr call) => Other(call);
+
+        public override Node? VisitUnary(UnaryExpr u)
+            => u is { Op: UnaryOp.Not, Operand: not BinaryExpr { Op: BinaryOp.In } }
+                ? BuildNode(pack, u.Operand, context) is { } inner ? new Negation(inner) : null
+                : Other(u);
+
+        public override Node? VisitBinary(BinaryExpr b)
         {
-            case BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } b:
+            if (b.Op is BinaryOp.And or BinaryOp.Or)
             {
                 var parts = new List<Node>();
                 Flatten(pack, b, b.Op, context, parts);
                 return parts.Count == 0 ? null : new Junction(b.Op == BinaryOp.And, [.. parts]);
             }
 
-            case UnaryExpr { Op: UnaryOp.Not, Operand: not BinaryExpr { Op: BinaryOp.In } } u:
-                return BuildNode(pack, u.Operand, context) is { } inner ? new Negation(inner) : null;
-
-            case BinaryExpr b when Operators.IsComparison(b.Op):
+            if (!Operators.IsComparison(b.Op))
             {
-                var whole = ExprCompiler.TryBuildReader(b, context);
-                var left = ExprCompiler.TryBuildReader(b.Left, context);
-                var right = ExprCompiler.TryBuildReader(b.Right, context);
-                if (whole is null)
-                {
-                    return null;
-                }
-
-                return left is null || right is null || left.Type.Kind == VKind.Bool
-                    ? new Test(b, whole)
-                    : new Comparison(b, whole, left, right, UnitOf(pack, b.Left) ?? UnitOf(pack, b.Right));
+                return Other(b);
             }
 
-            default:
-                if (ExprCompiler.TryBuildReader(ast, context) is not { Type.Kind: VKind.Bool } reader)
-                {
-                    return null;
-                }
+            var whole = ExprCompiler.TryBuildReader(b, context);
+            var left = ExprCompiler.TryBuildReader(b.Left, context);
+            var right = ExprCompiler.TryBuildReader(b.Right, context);
+            if (whole is null)
+            {
+                return null;
+            }
 
-                // An any/all over a list: the explanation names the record that decided it.
-                return ast is QuantExpr q && ExprCompiler.TryBuildQuantifier(q, context) is { } records
-                    ? new Quantified(q, reader, records)
-                    : new Test(ast, reader);
+            return left is null || right is null || left.Type.Kind == VKind.Bool
+                ? new Test(b, whole)
+                : new Comparison(b, whole, left, right, UnitOf(pack, b.Left) ?? UnitOf(pack, b.Right));
         }
+
+        /// <summary>An any/all over a list: the explanation names the record that decided it.</summary>
+        public override Node? VisitQuantifier(QuantExpr q)
+            => ExprCompiler.TryBuildReader(q, context) is not { Type.Kind: VKind.Bool } reader ? null
+                : ExprCompiler.TryBuildQuantifier(q, context) is { } records ? new Quantified(q, reader, records)
+                : new Test(q, reader);
+
+        private Node? Other(Ast ast)
+            => ExprCompiler.TryBuildReader(ast, context) is { Type.Kind: VKind.Bool } reader ? new Test(ast, reader) : null;
     }
 
     private static void Flatten(RulePack pack, Ast ast, BinaryOp op, CompileContext context, List<Node> parts)
@@ -129,67 +151,7 @@ internal sealed class ValueTrace
     private static ParameterUnit? UnitOf(RulePack pack, Ast ast)
         => ast is PathExpr { Segments: [("param", _), var (name, _)] } && pack.Parameters.TryGetValue(name, out var p) ? p.Unit : null;
 
-    private static void Describe(Node node, Tri truth, EvalScope scope, ConditionWords words, bool da, List<string> into)
-    {
-        switch (node)
-        {
-            case Junction j:
-            {
-                var parts = j.Parts.Select(p => (Part: p, Truth: p.Truth(scope))).ToList();
-                if (!j.All && truth == Tri.True)
-                {
-                    // Which branch of the "or" held: the first that did.
-                    var held = parts.First(p => p.Truth == Tri.True);
-                    var inner = new List<string>();
-                    Describe(held.Part, Tri.True, scope, words, da, inner);
-                    if (inner.Count > 0)
-                    {
-                        into.Add(parts.Count > 1 ? (da ? "opfyldt ved: " : "met by: ") + string.Join("; ", inner) : string.Join("; ", inner));
-                    }
-
-                    return;
-                }
-
-                // An "and" that failed: the parts that failed; one that held: every part; undecided: the open parts.
-                // An "or" that failed: every branch, each failing.
-                var deciding = j.All && truth != Tri.True ? parts.Where(p => p.Truth == truth).ToList() : parts;
-                var texts = new List<string>();
-                foreach (var (part, t) in deciding)
-                {
-                    Describe(part, t, scope, words, da, texts);
-                }
-
-                if (!j.All && truth == Tri.False && texts.Count > 1)
-                {
-                    into.Add((da ? "ingen af mulighederne holdt: " : "none of the alternatives held: ") + string.Join("; ", texts));
-                }
-                else
-                {
-                    into.AddRange(texts);
-                }
-
-                return;
-            }
-
-            case Negation n:
-                Describe(n.Inner, Kleene.Not(truth), scope, words, da, into);
-                return;
-
-            case Comparison c:
-                into.Add(c.Describe(scope, words, da));
-                return;
-
-            case Quantified q:
-                into.Add(words.Of(q.Ast) + ": " + TriWord(truth, da) + q.Decided(scope, truth, words, da));
-                return;
-
-            case Test t:
-                into.Add(words.Of(t.Ast) + ": " + TriWord(truth, da));
-                return;
-        }
-    }
-
-    private static string TriWord(Tri t, bool da) => (t, da) switch
+    private static string TriWord(Tri t, Language language) => (t, language == Language.Danish) switch
     {
         (Tri.True, true) => "ja",
         (Tri.False, true) => "nej",
@@ -202,6 +164,9 @@ internal sealed class ValueTrace
     private abstract class Node
     {
         public abstract Tri Truth(EvalScope scope);
+
+        /// <summary>Says in <paramref name="words"/>' language why the part had the outcome <paramref name="truth"/>, into <paramref name="into"/>.</summary>
+        public abstract void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into);
     }
 
     private sealed class Junction(bool all, Node[] parts) : Node
@@ -220,6 +185,43 @@ internal sealed class ValueTrace
 
             return acc;
         }
+
+        public override void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into)
+        {
+            var da = words.Language == Language.Danish;
+            var parts = Parts.Select(p => (Part: p, Truth: p.Truth(scope))).ToList();
+            if (!All && truth == Tri.True)
+            {
+                // Which branch of the "or" held: the first that did.
+                var held = parts.First(p => p.Truth == Tri.True);
+                var inner = new List<string>();
+                held.Part.Explain(Tri.True, scope, words, inner);
+                if (inner.Count > 0)
+                {
+                    into.Add(parts.Count > 1 ? (da ? "opfyldt ved: " : "met by: ") + string.Join("; ", inner) : string.Join("; ", inner));
+                }
+
+                return;
+            }
+
+            // An "and" that failed: the parts that failed; one that held: every part; undecided: the open parts.
+            // An "or" that failed: every branch, each failing.
+            var deciding = All && truth != Tri.True ? parts.Where(p => p.Truth == truth).ToList() : parts;
+            var texts = new List<string>();
+            foreach (var (part, t) in deciding)
+            {
+                part.Explain(t, scope, words, texts);
+            }
+
+            if (!All && truth == Tri.False && texts.Count > 1)
+            {
+                into.Add((da ? "ingen af mulighederne holdt: " : "none of the alternatives held: ") + string.Join("; ", texts));
+            }
+            else
+            {
+                into.AddRange(texts);
+            }
+        }
     }
 
     private sealed class Negation(Node inner) : Node
@@ -227,6 +229,9 @@ internal sealed class ValueTrace
         public Node Inner { get; } = inner;
 
         public override Tri Truth(EvalScope scope) => Kleene.Not(Inner.Truth(scope));
+
+        public override void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into)
+            => Inner.Explain(Kleene.Not(truth), scope, words, into);
     }
 
     private sealed class Test(Ast ast, ValueReader reader) : Node
@@ -234,6 +239,9 @@ internal sealed class ValueTrace
         public Ast Ast { get; } = ast;
 
         public override Tri Truth(EvalScope scope) => reader.Read(scope) is Tri t ? t : Tri.Unknown;
+
+        public override void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into)
+            => into.Add(words.Of(Ast) + ": " + TriWord(truth, words.Language));
     }
 
     /// <summary>
@@ -246,8 +254,12 @@ internal sealed class ValueTrace
 
         public override Tri Truth(EvalScope scope) => whole.Read(scope) is Tri t ? t : Tri.Unknown;
 
-        public string Decided(EvalScope scope, Tri truth, ConditionWords words, bool da)
+        public override void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into)
+            => into.Add(words.Of(Ast) + ": " + TriWord(truth, words.Language) + Decided(scope, truth, words));
+
+        private string Decided(EvalScope scope, Tri truth, ConditionWords words)
         {
+            var da = words.Language == Language.Danish;
             if (truth == Tri.Unknown || records.Items(scope) is not { } items)
             {
                 return "";
@@ -262,7 +274,7 @@ internal sealed class ValueTrace
                 {
                     if (item is not null && records.Holds(scope, item) == deciding)
                     {
-                        var named = Name(item, scope, words, da) ?? noun?.One ?? "";
+                        var named = Name(item, scope, words) ?? noun?.One ?? "";
                         return any ? " (" + named + ")" : (da ? " (ikke for " : " (not for ") + named + ")";
                     }
                 }
@@ -281,9 +293,10 @@ internal sealed class ValueTrace
         }
 
         /// <summary>One record in words by the glossary's template: "dom efter straffeloven af 2024-11-03".</summary>
-        private string? Name(object item, EvalScope scope, ConditionWords words, bool da)
-            => FactGlossary.Describe(records.ItemType, da ? "da" : "en", field =>
+        private string? Name(object item, EvalScope scope, ConditionWords words)
+            => FactGlossary.Describe(records.ItemType, words.Language, field =>
             {
+                var da = words.Language == Language.Danish;
                 if (field == "period")
                 {
                     return records.PeriodOf?.Invoke(item) is { From: { } from } p
@@ -315,20 +328,24 @@ internal sealed class ValueTrace
     {
         public override Tri Truth(EvalScope scope) => whole.Read(scope) is Tri t ? t : Tri.Unknown;
 
-        public string Describe(EvalScope scope, ConditionWords words, bool da)
+        public override void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into)
+            => into.Add(Describe(scope, words));
+
+        private string Describe(EvalScope scope, ConditionWords words)
         {
+            var da = words.Language == Language.Danish;
             var l = left.Read(scope);
             var r = right.Read(scope);
             if (l is null || r is null)
             {
                 // An unknown side: say which is not known (a missing fact is listed as such beside it).
-                var unknown = l is null ? Quoted(ast.Left, left, words, da) : words.Of(ast.Right);
+                var unknown = l is null ? Quoted(ast.Left, left, words) : words.Of(ast.Right);
                 return unknown + (da ? " er ikke oplyst" : " is not known");
             }
 
             var sb = new StringBuilder();
-            sb.Append(Quoted(ast.Left, left, words, da)).Append(' ').Append(Format(l, left.Type, words, da))
-                .Append(' ').Append(Relation(l, r)).Append(' ').Append(Format(r, right.Type, words, da));
+            sb.Append(Quoted(ast.Left, left, words)).Append(' ').Append(Format(l, left.Type, words))
+                .Append(' ').Append(Relation(l, r)).Append(' ').Append(Format(r, right.Type, words));
             if (ast.Right is not (NumberLit or StringLit or BoolLit) && ast.Right is not PathExpr { Segments: [("param", _), _] })
             {
                 sb.Append(" (").Append(words.Of(ast.Right)).Append(')');
@@ -338,21 +355,25 @@ internal sealed class ValueTrace
         }
 
         /// <summary>The left operand in words; a literal needs none (its value says it).</summary>
-        private static string Quoted(Ast operand, ValueReader reader, ConditionWords words, bool da)
-            => operand is NumberLit or StringLit ? (da ? "værdien" : "the value") : words.Of(operand);
+        private static string Quoted(Ast operand, ValueReader reader, ConditionWords words)
+            => operand is NumberLit or StringLit ? (words.Language == Language.Danish ? "værdien" : "the value") : words.Of(operand);
 
-        private string Format(object? value, VType type, ConditionWords words, bool da) => value switch
+        private string Format(object? value, VType type, ConditionWords words)
         {
-            null => da ? "(ukendt)" : "(unknown)",
-            decimal d when type.IsShare => ReasonText.Format(ParameterUnit.Share, d, da),
-            decimal d when unit is ParameterUnit.Years => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? " år" : d == 1 ? " year" : " years"),
-            decimal d when unit is ParameterUnit.Months => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? (d == 1 ? " måned" : " måneder") : d == 1 ? " month" : " months"),
-            decimal d => ReasonText.Format(unit ?? ParameterUnit.Count, d, da),
-            int day when type.Kind == VKind.Date => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            string s => words.Value(s, type),
-            Tri t => TriWord(t, da),
-            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-        };
+            var da = words.Language == Language.Danish;
+            return value switch
+            {
+                null => da ? "(ukendt)" : "(unknown)",
+                decimal d when type.IsShare => ReasonText.Format(ParameterUnit.Share, d, da),
+                decimal d when unit is ParameterUnit.Years => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? " år" : d == 1 ? " year" : " years"),
+                decimal d when unit is ParameterUnit.Months => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? (d == 1 ? " måned" : " måneder") : d == 1 ? " month" : " months"),
+                decimal d => ReasonText.Format(unit ?? ParameterUnit.Count, d, da),
+                int day when type.Kind == VKind.Date => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                string s => words.Value(s, type),
+                Tri t => TriWord(t, words.Language),
+                _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+            };
+        }
 
         /// <summary>How the two values relate (not the operator the condition asks for): 9 000 &lt; 16 408.</summary>
         private static string Relation(object? l, object? r) => (l, r) switch

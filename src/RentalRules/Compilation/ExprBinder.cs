@@ -5,15 +5,15 @@ namespace RentalRules.Compilation;
 
 /// <summary>
 /// Binds a parsed condition against <see cref="FactSchema"/>: resolves every name, checks every type, assigns the
-/// missing-fact ids and collects what the expression refers to. Throws <see cref="ExprException"/> on any problem; the
-/// bound tree it returns is well typed, so <see cref="ExprEmitter"/> has no error of its own to report.
+/// missing-fact ids; what the expression refers to is then read off the bound tree (<see cref="ExprReferences.Of"/>).
+/// Throws <see cref="ExprException"/> on any problem; the bound tree it returns is well typed, so
+/// <see cref="ExprEmitter"/> has no error of its own to report. One method per node type (<see cref="AstVisitor{T}"/>).
 /// </summary>
-internal sealed class ExprBinder
+internal sealed class ExprBinder : AstVisitor<BoundNode>
 {
     private static readonly string[] Functions = ["known", "missing", "date", "current", "within", "any", "all", "count", "spell", "sum"];
 
     private readonly CompileContext _context;
-    private readonly ExprReferences _references = new();
     private readonly Dictionary<string, BoundVariable> _bound = new(StringComparer.Ordinal);
 
     private ExprBinder(CompileContext context) => _context = context;
@@ -21,8 +21,8 @@ internal sealed class ExprBinder
     /// <summary>Binds <paramref name="ast"/> (of any type) in <paramref name="context"/>.</summary>
     public static BoundExpression Bind(Ast ast, CompileContext context)
     {
-        var binder = new ExprBinder(context);
-        return new BoundExpression(binder.BindNode(ast), binder._references);
+        var root = new ExprBinder(context).Visit(ast);
+        return new BoundExpression(root, ExprReferences.Of(root));
     }
 
     /// <summary>Parses and binds a condition: its value must be true, false or unknown.</summary>
@@ -46,32 +46,39 @@ internal sealed class ExprBinder
     private static ExprException TypeError(int pos, DiagnosticDescriptor descriptor, params object?[] args)
         => new(new ExprError(pos, descriptor, args));
 
-    private BoundNode BindNode(Ast ast)
+    /// <inheritdoc/>
+    public override BoundNode Visit(Ast ast)
     {
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw new ExprException(new ExprError(ast.Pos, Descriptors.ExpressionTooDeepToCompile));
         }
 
-        return ast switch
-        {
-            NumberLit n => new BoundNumber(n.Value) { Constant = n.Value },
-            StringLit s => new BoundText(s.Value) { Constant = s.Value },
-            BoolLit b => new BoundBool(b.Value),
-            DurationLit d => new BoundDuration(d) { Constant = d },
-            ListLit l => throw TypeError(l.Pos, Descriptors.ListOutsideIn),
-            PathExpr p => BindPath(p, noteMissing: true),
-            UnaryExpr u => BindUnary(u),
-            BinaryExpr b => BindBinary(b),
-            CallExpr c => BindCall(c),
-            QuantExpr q => BindQuantifier(q),
-            _ => throw new System.Diagnostics.UnreachableException($"The binder has no case for {ast.GetType().Name}."),
-        };
+        return ast.Accept(this);
     }
 
-    private BoundNode BindUnary(UnaryExpr u)
+    /// <inheritdoc/>
+    public override BoundNode VisitNumber(NumberLit number) => new BoundNumber(number.Value) { Constant = number.Value };
+
+    /// <inheritdoc/>
+    public override BoundNode VisitString(StringLit text) => new BoundText(text.Value) { Constant = text.Value };
+
+    /// <inheritdoc/>
+    public override BoundNode VisitBool(BoolLit value) => new BoundBool(value.Value);
+
+    /// <inheritdoc/>
+    public override BoundNode VisitDuration(DurationLit duration) => new BoundDuration(duration) { Constant = duration };
+
+    /// <inheritdoc/>
+    public override BoundNode VisitList(ListLit list) => throw TypeError(list.Pos, Descriptors.ListOutsideIn);
+
+    /// <inheritdoc/>
+    public override BoundNode VisitPath(PathExpr path) => BindPath(path, noteMissing: true);
+
+    /// <inheritdoc/>
+    public override BoundNode VisitUnary(UnaryExpr u)
     {
-        var operand = BindNode(u.Operand);
+        var operand = Visit(u.Operand);
         if (u.Op == UnaryOp.Not)
         {
             RequireBool(operand, u.Operand.Pos, "'not'");
@@ -94,15 +101,16 @@ internal sealed class ExprBinder
         }
     }
 
-    private BoundNode BindBinary(BinaryExpr b)
+    /// <inheritdoc/>
+    public override BoundNode VisitBinary(BinaryExpr b)
     {
         switch (b.Op)
         {
             case BinaryOp.And:
             case BinaryOp.Or:
             {
-                var left = BindNode(b.Left);
-                var right = BindNode(b.Right);
+                var left = Visit(b.Left);
+                var right = Visit(b.Right);
                 RequireBool(left, b.Left.Pos, $"'{b.Symbol}'");
                 RequireBool(right, b.Right.Pos, $"'{b.Symbol}'");
                 return new BoundLogical(b.Op == BinaryOp.And, left, right);
@@ -122,8 +130,8 @@ internal sealed class ExprBinder
 
     private BoundNode BindArithmetic(BinaryExpr b)
     {
-        var left = BindNode(b.Left);
-        var right = BindNode(b.Right);
+        var left = Visit(b.Left);
+        var right = Visit(b.Right);
         if (left.Type.Kind == VKind.Date && right.Type.Kind == VKind.Duration && b.Op is BinaryOp.Add or BinaryOp.Subtract)
         {
             var d = NotCalendar((DurationLit)right.Constant!);
@@ -141,8 +149,8 @@ internal sealed class ExprBinder
 
     private BoundNode BindComparison(BinaryExpr b)
     {
-        var left = BindNode(b.Left);
-        var right = BindNode(b.Right);
+        var left = Visit(b.Left);
+        var right = Visit(b.Right);
         if (left.Type.Kind == VKind.Spell || right.Type.Kind == VKind.Spell)
         {
             return BindSpellComparison(b, left, right);
@@ -151,24 +159,6 @@ internal sealed class ExprBinder
         var equality = b.Op is BinaryOp.Equal or BinaryOp.NotEqual;
         CheckLiteralAgainst(left, right, b.Right.Pos);
         CheckLiteralAgainst(right, left, b.Left.Pos);
-
-        if (left.Type.Kind == VKind.Number && right.Type.Kind == VKind.Number)
-        {
-            foreach (var (fact, other) in new[] { (left, right), (right, left) })
-            {
-                if (fact.FactName is { } name && !name.StartsWith("param.", StringComparison.Ordinal))
-                {
-                    if (other.Constant is decimal c)
-                    {
-                        _references.Thresholds.Add((name, c, null));
-                    }
-                    else if (other.FactName is { } p && p.StartsWith("param.", StringComparison.Ordinal))
-                    {
-                        _references.Thresholds.Add((name, null, p["param.".Length..]));
-                    }
-                }
-            }
-        }
 
         ComparisonKind kind;
         if (left.Type.Kind == VKind.Number && right.Type.Kind == VKind.Number)
@@ -216,7 +206,7 @@ internal sealed class ExprBinder
 
     private BoundNode BindIn(BinaryExpr b)
     {
-        var left = BindNode(b.Left);
+        var left = Visit(b.Left);
         if (b.Right is ListLit list)
         {
             if (left.Type.Kind is not (VKind.String or VKind.Number))
@@ -224,7 +214,7 @@ internal sealed class ExprBinder
                 throw TypeError(b.Pos, Descriptors.InNeedsValue, left.Type.Describe());
             }
 
-            var items = list.Items.Select(BindNode).ToList();
+            var items = list.Items.Select(Visit).ToList();
             var values = new List<object>(items.Count);
             for (var i = 0; i < items.Count; i++)
             {
@@ -241,7 +231,7 @@ internal sealed class ExprBinder
             return new BoundInList(left, values);
         }
 
-        var right = BindNode(b.Right);
+        var right = Visit(b.Right);
         if (right.Type.Kind == VKind.StringList && left.Type.Kind == VKind.String)
         {
             return new BoundContains(right, left);
@@ -250,7 +240,8 @@ internal sealed class ExprBinder
         throw TypeError(b.Pos, Descriptors.InNeedsList, right.Type.Describe());
     }
 
-    private BoundNode BindCall(CallExpr c)
+    /// <inheritdoc/>
+    public override BoundNode VisitCall(CallExpr c)
     {
         switch (c.Name)
         {
@@ -284,7 +275,8 @@ internal sealed class ExprBinder
         }
     }
 
-    private BoundNode BindQuantifier(QuantExpr q)
+    /// <inheritdoc/>
+    public override BoundNode VisitQuantifier(QuantExpr q)
     {
         if (_bound.ContainsKey(q.Variable) || FactSchema.RootNames.Contains(q.Variable) || q.Variable is "on" or "param")
         {
@@ -314,10 +306,10 @@ internal sealed class ExprBinder
             var bodyAst = q.Filter is null || q.Kind == Quantifier.Sum ? q.Body
                 : q.Kind == Quantifier.All ? new BinaryExpr(BinaryOp.Or, new UnaryExpr(UnaryOp.Not, q.Filter, q.Filter.Pos), q.Body, q.Filter.Pos)
                 : new BinaryExpr(BinaryOp.And, q.Filter, q.Body, q.Filter.Pos);
-            body = BindNode(bodyAst);
+            body = Visit(bodyAst);
             if (q.Kind == Quantifier.Sum && q.Filter is not null)
             {
-                filter = BindNode(q.Filter);
+                filter = Visit(q.Filter);
                 RequireBool(filter, q.Filter.Pos, "'where'");
             }
         }
@@ -370,14 +362,14 @@ internal sealed class ExprBinder
             throw TypeError(c.Pos, Descriptors.WithinUsage);
         }
 
-        var span = BindNode(c.Args[1]);
+        var span = Visit(c.Args[1]);
         if (span.Constant is not DurationLit duration)
         {
             throw TypeError(c.Args[1].Pos, Descriptors.WithinDuration, span.Type.Describe());
         }
 
         var d = NotCalendar(duration);
-        var subject = BindNode(c.Args[0]);
+        var subject = Visit(c.Args[0]);
         var test = subject.Type.Kind == VKind.Date ? null : PeriodTest(c.Args[0], "within(..)", subject);
         return new BoundWithin(subject, test, d, DateArgument(c, 2));
     }
@@ -390,7 +382,7 @@ internal sealed class ExprBinder
             return null;
         }
 
-        var date = BindNode(c.Args[index]);
+        var date = Visit(c.Args[index]);
         if (date.Type.Kind != VKind.Date)
         {
             throw TypeError(c.Args[index].Pos, Descriptors.LastArgumentDate, c.Name, date.Type.Describe());
@@ -402,7 +394,7 @@ internal sealed class ExprBinder
     /// <summary>Whether the period of a record, or of some record of a list, overlaps a span of days.</summary>
     private BoundPeriodTest PeriodTest(Ast argument, string what, BoundNode? bound = null)
     {
-        var subject = bound ?? BindNode(argument);
+        var subject = bound ?? Visit(argument);
         var type = subject.Type.Kind is VKind.List or VKind.Object ? subject.Type.Object : null;
         if (type?.PeriodOf is null || subject.FactName is null)
         {
@@ -460,7 +452,6 @@ internal sealed class ExprBinder
             }
 
             var factName = "param." + name;
-            _references.Parameters.Add(name);
             return new BoundParameter(slot.Index, MissingId(factName, noteMissing), slot.Type) { FactName = factName };
         }
 
@@ -512,8 +503,6 @@ internal sealed class ExprBinder
         }
 
         var fullName = canonical + "." + string.Join(".", fields.Select(f => f.Name));
-        _references.Facts.Add(fullName);
-
         var steps = new List<BoundStep>(fields.Count);
         var stepName = canonical;
         for (var i = 0; i < fields.Count; i++)

@@ -9,9 +9,9 @@ namespace RentalRules.Compilation;
 /// <summary>
 /// Turns a bound tree (<see cref="ExprBinder"/>) into an expression tree over <see cref="EvalScope"/>. The only code a
 /// pack can reach is fact accessors and the total helpers in <see cref="Runtime"/> and <see cref="DateMath"/>: no
-/// reflection on user names, no I/O, no method calls.
+/// reflection on user names, no I/O, no method calls. One method per node type (<see cref="BoundVisitor{T}"/>).
 /// </summary>
-internal sealed class ExprEmitter
+internal sealed class ExprEmitter : BoundVisitor<Expression>
 {
     /// <summary>The helper methods compiled conditions call, looked up once.</summary>
     private static class M
@@ -99,32 +99,71 @@ internal sealed class ExprEmitter
             throw new ExprException(new ExprError(0, Descriptors.ExpressionTooDeepToCompile));
         }
 
-        return node switch
-        {
-            BoundNumber n => Constant((decimal?)n.Value, typeof(decimal?)),
-            BoundText s => Constant(s.Value, typeof(string)),
-            BoundBool b => b.Value ? TrueE : FalseE,
-            BoundDuration => Empty(),
-            BoundDate d => Constant((int?)d.DayNumber, typeof(int?)),
-            BoundNot n => Call(M.Not, Emit(n.Operand)),
-            BoundNegate n => Call(M.Negate, Emit(n.Operand)),
-            BoundLogical l => l.IsAnd ? AndE(Emit(l.Left), Emit(l.Right)) : OrE(Emit(l.Left), Emit(l.Right)),
-            BoundDateShift s => Call(M.Add, Emit(s.Date), Constant(s.Years), Constant(s.Months), Constant(s.Days)),
-            BoundArithmetic a => Call(ArithmeticMethod(a.Op), _scope, Emit(a.Left), Emit(a.Right)),
-            BoundComparison c => EmitComparison(c),
-            BoundSpellLasted s => EmitSpellLasted(s),
-            BoundInList i => EmitInList(i),
-            BoundContains c => Call(M.Contains, Emit(c.List), Emit(c.Value)),
-            BoundKnown k => EmitKnown(k),
-            BoundCurrent c => EmitCurrent(c),
-            BoundWithin w => EmitWithin(w),
-            BoundQuantifier q => EmitQuantifier(q),
-            BoundOn => Convert(Property(_scope, nameof(EvalScope.On)), typeof(int?)),
-            BoundParameter p => Call(M.Param, _scope, Constant(p.Slot), Constant(p.Missing)),
-            BoundPath p => EmitPath(p),
-            _ => throw new InvalidOperationException("No emitter for " + node.GetType().Name),
-        };
+        return node.Accept(this);
     }
+
+    /// <inheritdoc/>
+    public override Expression VisitNumber(BoundNumber n) => Constant((decimal?)n.Value, typeof(decimal?));
+
+    /// <inheritdoc/>
+    public override Expression VisitText(BoundText s) => Constant(s.Value, typeof(string));
+
+    /// <inheritdoc/>
+    public override Expression VisitBool(BoundBool b) => b.Value ? TrueE : FalseE;
+
+    /// <inheritdoc/>
+    public override Expression VisitDuration(BoundDuration duration) => Empty();
+
+    /// <inheritdoc/>
+    public override Expression VisitDate(BoundDate d) => Constant((int?)d.DayNumber, typeof(int?));
+
+    /// <inheritdoc/>
+    public override Expression VisitNot(BoundNot n) => Call(M.Not, Emit(n.Operand));
+
+    /// <inheritdoc/>
+    public override Expression VisitNegate(BoundNegate n) => Call(M.Negate, Emit(n.Operand));
+
+    /// <inheritdoc/>
+    public override Expression VisitLogical(BoundLogical l) => l.IsAnd ? AndE(Emit(l.Left), Emit(l.Right)) : OrE(Emit(l.Left), Emit(l.Right));
+
+    /// <inheritdoc/>
+    public override Expression VisitDateShift(BoundDateShift s) => Call(M.Add, Emit(s.Date), Constant(s.Years), Constant(s.Months), Constant(s.Days));
+
+    /// <inheritdoc/>
+    public override Expression VisitArithmetic(BoundArithmetic a) => Call(ArithmeticMethod(a.Op), _scope, Emit(a.Left), Emit(a.Right));
+
+    /// <inheritdoc/>
+    public override Expression VisitComparison(BoundComparison c) => EmitComparison(c);
+
+    /// <inheritdoc/>
+    public override Expression VisitSpellLasted(BoundSpellLasted s) => EmitSpellLasted(s);
+
+    /// <inheritdoc/>
+    public override Expression VisitInList(BoundInList i) => EmitInList(i);
+
+    /// <inheritdoc/>
+    public override Expression VisitContains(BoundContains c) => Call(M.Contains, Emit(c.List), Emit(c.Value));
+
+    /// <inheritdoc/>
+    public override Expression VisitKnown(BoundKnown k) => EmitKnown(k);
+
+    /// <inheritdoc/>
+    public override Expression VisitCurrent(BoundCurrent c) => EmitCurrent(c);
+
+    /// <inheritdoc/>
+    public override Expression VisitWithin(BoundWithin w) => EmitWithin(w);
+
+    /// <inheritdoc/>
+    public override Expression VisitQuantifier(BoundQuantifier q) => EmitQuantifier(q);
+
+    /// <inheritdoc/>
+    public override Expression VisitOn(BoundOn on) => Convert(Property(_scope, nameof(EvalScope.On)), typeof(int?));
+
+    /// <inheritdoc/>
+    public override Expression VisitParameter(BoundParameter p) => Call(M.Param, _scope, Constant(p.Slot), Constant(p.Missing));
+
+    /// <inheritdoc/>
+    public override Expression VisitPath(BoundPath p) => EmitPath(p);
 
     private static System.Reflection.MethodInfo ArithmeticMethod(BinaryOp op) => op switch
     {

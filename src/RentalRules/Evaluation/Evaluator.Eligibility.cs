@@ -90,8 +90,8 @@ internal static partial class Evaluator
             if (match.Unknown is { } unknown)
             {
                 explanation.Add(new Explanation(unknown.Id, unknown.Clause.Id, unknown.Clause.Source, new LocalizedText(
-                    $"Det kan ikke afgøres, hvilke regler der gælder for boligen: oplysninger mangler ({FactGlossary.Missing(match.Missing, "da")}).",
-                    $"Which rules apply to the dwelling cannot be decided: facts are missing ({FactGlossary.Missing(match.Missing, "en")}).")));
+                    $"Det kan ikke afgøres, hvilke regler der gælder for boligen: oplysninger mangler ({FactGlossary.Missing(match.Missing, Language.Danish)}).",
+                    $"Which rules apply to the dwelling cannot be decided: facts are missing ({FactGlossary.Missing(match.Missing, Language.English)}).")));
                 return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Undetermined, placement, [], match.Missing, [], explanation);
             }
 

@@ -170,10 +170,10 @@ internal static partial class Evaluator
             var reason = new LocalizedText(
                 missing.Any(FactNames.IsArithmeticReason)
                     ? $"Placeringen kan ikke afgøres: en regel for placeringen {why.Da}."
-                    : $"Placeringen kan ikke afgøres, fordi der mangler oplysninger om afdelingen ({FactGlossary.Missing(missing, "da")}).",
+                    : $"Placeringen kan ikke afgøres, fordi der mangler oplysninger om afdelingen ({FactGlossary.Missing(missing, Language.Danish)}).",
                 missing.Any(FactNames.IsArithmeticReason)
                     ? $"The placement cannot be decided: a placement rule {why.En}."
-                    : $"The placement cannot be decided because facts about the department are missing ({FactGlossary.Missing(missing, "en")}).");
+                    : $"The placement cannot be decided because facts about the department are missing ({FactGlossary.Missing(missing, Language.English)}).");
             return Unplaced(department, PlacementOutcome.Undetermined, [new Explanation(unknownRule.Id, unknownRule.Clause.Id, unknownRule.Clause.Source, reason)], missing, warnings);
         }
 

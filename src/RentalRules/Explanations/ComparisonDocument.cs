@@ -15,7 +15,7 @@ internal sealed record ComparisonDocument(ComparisonWords Words, string Title, s
     internal const string NoTier = "";
 
     /// <summary>The document of <paramref name="c"/> in <paramref name="language"/>.</summary>
-    public static ComparisonDocument Build(Comparison c, string language)
+    public static ComparisonDocument Build(Comparison c, Language language)
     {
         var t = new ComparisonWords(language);
         return new ComparisonDocument(t, TitleOf(c, t), IntroOf(c, t), SectionsOf(c, t).ToList());
@@ -278,9 +278,9 @@ internal readonly record struct BarGroup(string Label, decimal Before, decimal A
 internal sealed record BarChartData(string Id, string Title, IReadOnlyList<BarGroup> Groups, bool Whole, string BeforeName, string AfterName);
 
 /// <summary>The report's language: its words, and its numbers (Danish: decimal comma, thousands point, shares in per cent).</summary>
-internal readonly struct ComparisonWords(string language)
+internal readonly struct ComparisonWords(Language language)
 {
-    public bool Da { get; } = language == "da";
+    public bool Da { get; } = language == Language.Danish;
 
     public string this[string en, string da] => Da ? da : en;
 

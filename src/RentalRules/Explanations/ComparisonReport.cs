@@ -20,7 +20,7 @@ public static class ComparisonReport
     public static string Markdown(Comparison comparison, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        return ComparisonMarkdown.Write(ComparisonDocument.Build(comparison, language.Code()));
+        return ComparisonMarkdown.Write(ComparisonDocument.Build(comparison, language));
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ public static class ComparisonReport
     public static string Html(Comparison comparison, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        return ComparisonHtml.Write(ComparisonDocument.Build(comparison, language.Code()));
+        return ComparisonHtml.Write(ComparisonDocument.Build(comparison, language));
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public static class FollowUpReport
     public static string Markdown(FollowUp f, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var da = Danish(language.Code());
+        var da = language == Language.Danish;
         var sb = new StringBuilder();
         sb.Append(da ? "# Opfølgning: " : "# Follow-up: ").Append(f.PackTitle).Append(" (").Append(f.PackId).AppendLine(")").AppendLine();
         sb.AppendLine(Summary(f, da)).AppendLine();
@@ -53,7 +53,7 @@ public static class FollowUpReport
     public static string Html(FollowUp f, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var da = Danish(language.Code());
+        var da = language == Language.Danish;
         var sb = new StringBuilder();
         sb.AppendLine("<!DOCTYPE html>").Append("<html lang=\"").Append(da ? "da" : "en").AppendLine("\"><head><meta charset=\"utf-8\">");
         sb.Append(da ? "<title>Opfølgning: " : "<title>Follow-up: ").Append(H(f.PackTitle)).AppendLine("</title>");
@@ -149,13 +149,6 @@ public static class FollowUpReport
         w.WriteEndObject();
     }
 
-    private static bool Danish(string language) => language switch
-    {
-        "da" => true,
-        "en" => false,
-        _ => throw new ArgumentException($"The language '{language}' is not one of da, en.", nameof(language)),
-    };
-
     private static string Summary(FollowUp f, bool da)
         => (da ? "Gældende beslutninger med evalueringsdato " : "Decisions in force evaluated ") + Date(f.Total.From) + (da ? " til " : " to ") + Date(f.Total.To) + ": "
             + I(f.Total.Total.Vacancies, da) + (da ? " (heraf afgjort på ny: " : " (re-routed: ") + I(f.Total.Rerouted, da) + ").";
@@ -179,9 +172,9 @@ public static class FollowUpReport
     /// <summary>The tables of a period: title, the first column's heading, rows, whether expected figures show, and how a row's key is named.</summary>
     private static IEnumerable<(string Title, string First, IReadOnlyList<FollowUpCount> Rows, bool Expected, Func<string, string> Key)> Tables(FollowUp f, FollowUpPeriod p, bool da)
     {
-        var lang = da ? "da" : "en";
+        var language = da ? Language.Danish : Language.English;
         string Same(string key) => !da ? key : key switch { "total" => "i alt", "(not stated)" => "(ikke angivet)", _ when key.StartsWith("agreement (", StringComparison.Ordinal) => "aftalen" + key["agreement".Length..], _ => key };
-        string Tier(string key) => f.TierLabels.TryGetValue(key, out var label) ? label.In(lang) : key;
+        string Tier(string key) => f.TierLabels.TryGetValue(key, out var label) ? label.In(language) : key;
         string Letting(string key) => da ? LettingType(key) : key;
         yield return (da ? "Alle beslutninger" : "All decisions", "", [p.Total], f.HasForecast, Same);
         yield return (da ? "Efter hjemmel (§ 59, stk. 1, 2, 3 eller aftalens bestemmelse)" : "By legal basis (§ 59 stk. 1, 2, 3 or the agreement's clause)", da ? "Hjemmel" : "Legal basis", p.ByLegalBasis, false, Same);

@@ -108,7 +108,7 @@ public static class ForecastReport
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(portfolio);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var sb = new StringBuilder();
         string[] figures = da
             ? ["LEDIGE/ÅR", "KOMMUNALE/ÅR", "FLEKSIBLE/ÅR", "VENTELISTE/ÅR"]
@@ -150,7 +150,7 @@ public static class ForecastReport
             }
 
             var why = missing.Count > 0
-                ? (da ? "mangler: " : "missing: ") + FactGlossary.Missing(missing, language.Code())
+                ? (da ? "mangler: " : "missing: ") + FactGlossary.Missing(missing, language)
                 : ResultJson.Name(d.Placement.Outcome);
             notCounted.Add($"  {d.DepartmentId ?? "-"}: {why}");
         }

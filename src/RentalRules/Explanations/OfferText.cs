@@ -17,7 +17,7 @@ public static class OfferText
     public static string Vacancy(VacancyOffer offer, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(offer);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var d = offer.Decision;
         var sb = new StringBuilder();
         sb.Append(d.VacancyId ?? "-").Append("  ").Append(d.DepartmentId ?? "-").Append("  ").Append(ResultJson.Name(d.Route));
@@ -69,7 +69,7 @@ public static class OfferText
             {
                 sb.Append("     ? ").Append(Id(c));
                 Details(sb, c, da);
-                sb.Append(" — ").AppendLine(c.Reason?.In(language.Code()));
+                sb.Append(" — ").AppendLine(c.Reason?.In(language));
             }
         }
 
@@ -79,7 +79,7 @@ public static class OfferText
         if (offer.MostOftenMissing.Count > 0)
         {
             sb.Append("  ").Append(da ? "Oftest manglende oplysninger: " : "Facts most often missing: ")
-                .AppendLine(string.Join(", ", offer.MostOftenMissing.Select(m => $"{Facts.FactGlossary.Missing(m.Fact, language.Code())} ({m.Households.ToString(CultureInfo.InvariantCulture)})")));
+                .AppendLine(string.Join(", ", offer.MostOftenMissing.Select(m => $"{Facts.FactGlossary.Missing(m.Fact, language)} ({m.Households.ToString(CultureInfo.InvariantCulture)})")));
         }
 
         if (offer.CandidatesNotFound.Count > 0)
@@ -98,7 +98,7 @@ public static class OfferText
     public static string Offers(OfferResult result, string title, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var sb = new StringBuilder();
         sb.AppendLine(title);
         sb.Append(result.PackId).Append(da ? ", pr. " : ", on ").Append(result.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(": ")

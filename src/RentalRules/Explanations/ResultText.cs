@@ -16,7 +16,7 @@ public static class ResultText
     public static string Line(Explanation x, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return $"{x.RuleId} ({x.Source} {x.Clause}): {x.Reason.In(language.Code())}";
+        return $"{x.RuleId} ({x.Source} {x.Clause}): {x.Reason.In(language)}";
     }
 
     /// <summary>A table of placements with the reason for each.</summary>
@@ -26,7 +26,7 @@ public static class ResultText
     public static string Placements(IReadOnlyList<PlacementResult> placements, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(placements);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var rows = new List<string[]>
         {
             da ? ["AFDELING", "INDPLACERING", "KOMMUNAL ANDEL", "FLEKSIBEL", "KRITERIESÆT", "REGEL"] : ["DEPARTMENT", "TIER", "MUNICIPAL SHARE", "FLEXIBLE", "CRITERIA SET", "RULE"],
@@ -75,11 +75,11 @@ public static class ResultText
     public static string Eligibility(EligibilityResult e, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var sb = new StringBuilder();
         sb.Append(da ? "Husstand " : "Household ").Append(e.HouseholdId ?? "-")
             .Append(" → ").Append(da ? "afdeling " : "department ").Append(e.DepartmentId ?? "-")
-            .Append(" [").Append(e.Placement.TierLabel?.In(language.Code()) ?? e.Placement.Tier ?? ResultJson.Name(e.Placement.Outcome)).Append("], ")
+            .Append(" [").Append(e.Placement.TierLabel?.In(language) ?? e.Placement.Tier ?? ResultJson.Name(e.Placement.Outcome)).Append("], ")
             .Append(da ? "vej: " : "route: ").Append(RouteLabel(e.Route, da)).Append(": ")
             .AppendLine(OverallLabel(e.Outcome, da));
         sb.AppendLine(da ? "  Begrundelse:" : "  Why:");
@@ -107,7 +107,7 @@ public static class ResultText
             sb.AppendLine(da ? "  Dokumentation der skal indhentes:" : "  Documents to request:");
             foreach (var d in e.Documents)
             {
-                sb.Append("    - ").AppendLine(d.In(language.Code()));
+                sb.Append("    - ").AppendLine(d.In(language));
             }
         }
 
@@ -132,7 +132,7 @@ public static class ResultText
     public static string Decisions(IReadOnlyList<RoutingDecision> decisions, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        var da = language.Code() == "da";
+        var da = language == Language.Danish;
         var rows = new List<string[]>
         {
             da ? ["LEDIG BOLIG", "AFDELING", "INDPLACERING", "TÆLLING", "NR.", "VEJ", "SÆRLIGE KRITERIER", "MÆRKER"] : ["VACANCY", "DEPARTMENT", "TIER", "COUNTER", "K", "ROUTE", "SPECIAL CRITERIA", "MARKS"],
@@ -232,10 +232,10 @@ public static class ResultText
     /// paths; the result's <c>Missing</c> (and the JSON's <c>missing</c>) keeps them.
     /// </summary>
     /// <param name="missing">The missing facts, as results name them (<c>member.convictions</c>).</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the words.</param>
     /// <returns>The facts in words, separated by commas.</returns>
     internal static string MissingWords(IEnumerable<string> missing, Language language)
-        => Facts.FactGlossary.Missing(missing, language.Code());
+        => Facts.FactGlossary.Missing(missing, language);
 
     private static string RouteLabel(LettingRoute route, bool da) => (route, da) switch
     {

@@ -22,32 +22,32 @@ internal static class FactGlossary
     private static readonly Lazy<Data> Loaded = new(Load);
 
     /// <summary>The noun of a record type or root (<c>member</c>, <c>applicant</c>, <c>conviction</c>, …), or null.</summary>
-    public static Noun? NounOf(string name, string language)
-        => Loaded.Value.Nouns.TryGetValue(name + "|" + Lang(language), out var n) ? n : null;
+    public static Noun? NounOf(string name, Language language)
+        => Loaded.Value.Nouns.TryGetValue(name + "|" + language.Code(), out var n) ? n : null;
 
     /// <summary>The words of a fact (<c>TYPE.FIELD</c>, e.g. <c>conviction.act</c>) without its owner, or null. A leading <c>~</c> marks a predicate.</summary>
-    public static string? Fact(string key, string language)
-        => Loaded.Value.Facts.TryGetValue(key + "|" + Lang(language), out var f) ? f : null;
+    public static string? Fact(string key, Language language)
+        => Loaded.Value.Facts.TryGetValue(key + "|" + language.Code(), out var f) ? f : null;
 
     /// <summary>The words of a value (<paramref name="domain"/>: an enum's name, or <c>TYPE.FIELD</c> of a free-text fact with known values), or null.</summary>
-    public static string? Value(string domain, string value, string language)
-        => Loaded.Value.Values.TryGetValue(domain + "|" + value + "|" + Lang(language), out var v) ? v : null;
+    public static string? Value(string domain, string value, Language language)
+        => Loaded.Value.Values.TryGetValue(domain + "|" + value + "|" + language.Code(), out var v) ? v : null;
 
     /// <summary>The template naming one record of a list (<c>dom[ efter {act}][ af {date}]</c>), or null.</summary>
-    public static string? Item(string type, string language)
-        => Loaded.Value.Items.TryGetValue(type + "|" + Lang(language), out var t) ? t : null;
+    public static string? Item(string type, Language language)
+        => Loaded.Value.Items.TryGetValue(type + "|" + language.Code(), out var t) ? t : null;
 
     /// <summary>The noun of the records of a fact type (a list's items), by the type's name; null when the glossary has none.</summary>
-    public static Noun? NounOf(FactType type, string language) => NounOf(type.Name, language);
+    public static Noun? NounOf(FactType type, Language language) => NounOf(type.Name, language);
 
     /// <summary>
     /// A fact by the name results list it under (<c>member.convictions</c>, <c>applicant.employment[].workplaceMunicipality</c>,
     /// <c>department.keyFigures</c>, <c>vacancy</c>) in words: "medlemmets domme", "arbejdsstedets kommune (ansøgerens
     /// ansættelser)". A name the glossary cannot read comes back in spaced words, never as the path.
     /// </summary>
-    public static string Missing(string name, string language)
+    public static string Missing(string name, Language language)
     {
-        var da = Lang(language) == "da";
+        var da = language == Language.Danish;
         if (name.StartsWith("param.", StringComparison.Ordinal))
         {
             return da ? "en værdi, aftalen ikke giver på datoen" : "a value the agreement does not give on the date";
@@ -79,7 +79,7 @@ internal static class FactGlossary
 
             if (i == segments.Length - 1)
             {
-                var phrase = Phrase(owner, words, da, asQuestion: true);
+                var phrase = Phrase(owner, words, language, asQuestion: true);
                 return context is null ? phrase : phrase + " (" + context + ")";
             }
 
@@ -90,7 +90,7 @@ internal static class FactGlossary
 
             if (field.Type.Kind == VKind.List)
             {
-                context = Phrase(owner, words, da, asQuestion: true);
+                context = Phrase(owner, words, language, asQuestion: true);
                 owner = NounOf(inner, language) ?? owner;
             }
 
@@ -100,21 +100,21 @@ internal static class FactGlossary
         return Spaced(name);
     }
 
-    /// <summary>Missing facts in words, separated by commas, each once (<see cref="Missing(string, string)"/>).</summary>
-    public static string Missing(IEnumerable<string> names, string language)
+    /// <summary>Missing facts in words, separated by commas, each once (<see cref="Missing(string, Language)"/>).</summary>
+    public static string Missing(IEnumerable<string> names, Language language)
         => string.Join(", ", names.Select(n => Missing(n, language)).Distinct(StringComparer.Ordinal));
 
     /// <summary>A fact's words with its owner: "medlemmets domme"; a predicate "om medlemmet har …" (as a question) or "medlemmet har …".</summary>
-    public static string Phrase(Noun owner, string words, bool da, bool asQuestion = false)
+    public static string Phrase(Noun owner, string words, Language language, bool asQuestion = false)
         => words.StartsWith('~')
-            ? (asQuestion ? (da ? "om " : "whether ") : "") + owner.The + " " + words[1..]
+            ? (asQuestion ? (language == Language.Danish ? "om " : "whether ") : "") + owner.The + " " + words[1..]
             : owner.Of + " " + words;
 
     /// <summary>Names one record of a list by its template: "dom efter straffeloven af 2024-11-03".</summary>
     /// <param name="type">The record's type.</param>
-    /// <param name="language"><c>da</c> or <c>en</c>.</param>
+    /// <param name="language">The language of the words.</param>
     /// <param name="valueOf">A field's value in words, or null when unknown; <c>period</c> gives the record's period.</param>
-    public static string? Describe(FactType type, string language, Func<string, string?> valueOf)
+    public static string? Describe(FactType type, Language language, Func<string, string?> valueOf)
     {
         if (Item(type.Name, language) is not { } template)
         {
@@ -178,8 +178,6 @@ internal static class FactGlossary
 
         return sb.ToString();
     }
-
-    private static string Lang(string language) => language == "da" ? "da" : "en";
 
     /// <summary><c>member.releasedFromPrison</c> → <c>member released from prison</c> (a name the glossary does not know).</summary>
     private static string Spaced(string name)

@@ -137,17 +137,5 @@ public sealed partial class RulePack
     }
 
     private static IEnumerable<CriterionNode> Flatten(IEnumerable<CriterionNode> nodes)
-    {
-        foreach (var n in nodes)
-        {
-            yield return n;
-            if (n is GroupCriterion g)
-            {
-                foreach (var c in Flatten(g.Children))
-                {
-                    yield return c;
-                }
-            }
-        }
-    }
+        => Trees.PreOrder(nodes, n => n is GroupCriterion g ? g.Children : []);
 }

@@ -12,7 +12,4 @@ public sealed record LocalizedText(string Da, string En)
     /// <param name="language">The language.</param>
     /// <returns>The text.</returns>
     public string In(Language language) => language == Language.Danish ? Da : En;
-
-    /// <summary>The text in the language of a code (<c>"da"</c>; anything else is English), for the renderers inside the library.</summary>
-    internal string In(string language) => language == "da" ? Da : En;
 }

@@ -109,13 +109,13 @@ public sealed partial class CaseworkerProseTests
         }
 
         var missing = new List<string>();
-        foreach (var language in new[] { "da", "en" })
+        foreach (var language in new[] { Language.Danish, Language.English })
         {
             foreach (var root in FactSchema.RootNames)
             {
                 if (FactGlossary.NounOf(root, language) is null)
                 {
-                    missing.Add($"{language}: noun {root}");
+                    missing.Add($"{language.Code()}: noun {root}");
                 }
             }
 
@@ -125,19 +125,19 @@ public sealed partial class CaseworkerProseTests
                 {
                     if (FactGlossary.Fact(t.Name + "." + f.Name, language) is null)
                     {
-                        missing.Add($"{language}: fact {t.Name}.{f.Name}");
+                        missing.Add($"{language.Code()}: fact {t.Name}.{f.Name}");
                     }
 
                     if (f.Type is { Kind: VKind.List, Object: { } item } && (FactGlossary.NounOf(item, language) is null || FactGlossary.Item(item.Name, language) is null))
                     {
-                        missing.Add($"{language}: record {item.Name}");
+                        missing.Add($"{language.Code()}: record {item.Name}");
                     }
 
                     foreach (var value in f.Type.EnumValues ?? [])
                     {
                         if (FactGlossary.Value(f.Type.EnumName!, value, language) is null)
                         {
-                            missing.Add($"{language}: value {f.Type.EnumName}.{value}");
+                            missing.Add($"{language.Code()}: value {f.Type.EnumName}.{value}");
                         }
                     }
                 }
@@ -160,8 +160,8 @@ public sealed partial class CaseworkerProseTests
     [InlineData("vacancy", "boligen", "the dwelling")]
     public void Glossary_MissingFact_IsNamedInWords(string name, string da, string en)
     {
-        Assert.Equal(da, FactGlossary.Missing(name, "da"));
-        Assert.Equal(en, FactGlossary.Missing(name, "en"));
+        Assert.Equal(da, FactGlossary.Missing(name, Language.Danish));
+        Assert.Equal(en, FactGlossary.Missing(name, Language.English));
     }
 
     public static TheoryData<string, string, string, string, string> Representative => new()
