@@ -84,7 +84,7 @@ internal static class PackEvaluation
         }
 
         var missing = unknownRule is null ? [] : Evaluator.Names(pack, scope, 0);
-        var result = Evaluator.Placement(pack, task.Department, task.On, scope, warnings => Evaluator.Decide(pack, task.Department, scope, warnings, hit, second, unknownRule, missing));
+        var result = Evaluator.Placement(pack, task.Department, task.On, scope, 0, (_, warnings) => Evaluator.Decide(pack, task.Department, scope, warnings, hit, second, unknownRule, missing));
         return new Placed(task, result, scope.MissingSince(0).ToArray());
     }
 

@@ -16,29 +16,35 @@ internal static partial class Evaluator
     public static PlacementResult Place(RulePack pack, Department department, DateOnly on, EvalScope scope)
     {
         scope.Department = department;
-        return Placement(pack, department, on, scope, warnings => PlaceByTable(pack, department, on, scope, warnings));
+        // A static lambda over a state struct: a placement allocates no closure for its table.
+        return Placement(pack, department, on, scope, (pack, department, on, scope), static (s, warnings) => PlaceByTable(s.pack, s.department, s.on, s.scope, warnings));
     }
 
     /// <summary>
     /// A placement: by the decided tier in force where the pack says it rules, else by the table (<paramref name="byTable"/>,
-    /// given the warnings so far), with the warnings about decided tiers and the key figures' dates. Shared by every backend.
+    /// given <paramref name="state"/> and the warnings so far), with the warnings about decided tiers and the key figures'
+    /// dates. Shared by every backend.
     /// </summary>
-    internal static PlacementResult Placement(RulePack pack, Department department, DateOnly on, EvalScope scope, Func<IReadOnlyList<string>, PlacementResult> byTable)
+    internal static PlacementResult Placement<TState>(RulePack pack, Department department, DateOnly on, EvalScope scope, TState state, Func<TState, IReadOnlyList<string>, PlacementResult> byTable)
     {
-        var placement = PlacementByRule(pack, department, on, scope, byTable);
-        return pack.Obligations.Count == 0 || placement.Tier is not { } id || pack.TierDefs[id] is not { } tier || !pack.ObligationCheck.Unmet(tier) ? placement : WithObligations(pack, department, on, placement, tier);
+        var placement = PlacementByRule(pack, department, on, scope, state, byTable);
+        return pack.Obligations.Count == 0 || placement.Tier is not { } id || pack.TierDefs[id] is not { } tier || !pack.ObligationCheck.Unmet(tier) ? placement : WithObligations(pack, department, placement, tier, scope);
     }
 
     /// <summary>The placement with a warning for each statutory obligation that covers the department and its tier's letting does not meet (e.g. § 60 stk. 4).</summary>
-    private static PlacementResult WithObligations(RulePack pack, Department department, DateOnly on, PlacementResult placement, TierDef tier)
+    /// <remarks>
+    /// It runs on the placement's own scope: whether an obligation covers the department is asked with the facts the
+    /// placement was given, and leaves the scope's missing facts as they were. Most placements of a tier that lacks
+    /// something are of departments no obligation covers, so this allocates nothing unless it warns.
+    /// </remarks>
+    private static PlacementResult WithObligations(RulePack pack, Department department, PlacementResult placement, TierDef tier, EvalScope scope)
     {
-        var scope = pack.NewScope(on);
         scope.Department = department;
-        var more = pack.ObligationCheck.PlacementWarnings(department, tier, scope).ToList();
+        var more = pack.ObligationCheck.PlacementWarnings(department, tier, scope);
         return more.Count == 0 ? placement : placement with { Warnings = [.. placement.Warnings, .. more] };
     }
 
-    private static PlacementResult PlacementByRule(RulePack pack, Department department, DateOnly on, EvalScope scope, Func<IReadOnlyList<string>, PlacementResult> byTable)
+    private static PlacementResult PlacementByRule<TState>(RulePack pack, Department department, DateOnly on, EvalScope scope, TState state, Func<TState, IReadOnlyList<string>, PlacementResult> byTable)
     {
         var warnings = Warnings(pack, on);
         var decided = DecidedOn(department, on);
@@ -47,7 +53,7 @@ internal static partial class Evaluator
             return PlaceAsDecided(pack, department, decided, rule, scope, warnings);
         }
 
-        var tablePlacement = byTable(warnings);
+        var tablePlacement = byTable(state, warnings);
         if (tablePlacement.Outcome != PlacementOutcome.Placed)
         {
             return tablePlacement;

@@ -101,16 +101,19 @@ internal sealed class ObligationCheck
     }
 
     /// <summary>The placement warnings for a department placed in <paramref name="tier"/> on the scope's date: one per obligation that covers it and that the tier's letting does not meet.</summary>
-    public IEnumerable<string> PlacementWarnings(Department department, TierDef tier, EvalScope scope)
+    public IReadOnlyList<string> PlacementWarnings(Department department, TierDef tier, EvalScope scope)
     {
+        List<string>? warnings = null;
         for (var i = 0; i < _pack.Obligations.Count; i++)
         {
             var obligation = _pack.Obligations[i];
             if (_tierLacks[i].TryGetValue(tier.Id, out var lacks) && Covers(obligation, scope))
             {
-                yield return $"{Cited(obligation)} covers the department '{department.Id}' (designation {DesignationName(department)}), and its tier '{tier.Id}' does not meet it: {lacks}.";
+                (warnings ??= []).Add($"{Cited(obligation)} covers the department '{department.Id}' (designation {DesignationName(department)}), and its tier '{tier.Id}' does not meet it: {lacks}.");
             }
         }
+
+        return warnings ?? (IReadOnlyList<string>)[];
     }
 
     /// <summary>
