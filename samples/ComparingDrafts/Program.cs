@@ -205,7 +205,7 @@ internal static class Program
             PrintHouseholds(comparison, stdout);
         }
 
-        foreach (var warning in comparison.Base.Departments.Concat(comparison.Draft.Departments).SelectMany(d => d.Placement.Warnings).Distinct(StringComparer.Ordinal))
+        foreach (var warning in comparison.Base.Departments.Concat(comparison.Draft.Departments).SelectMany(d => d.Placement.Warnings).Select(w => w.En).Distinct(StringComparer.Ordinal))
         {
             stdout.WriteLine($"note: {warning}");
         }

@@ -146,7 +146,7 @@ internal static class AgreementCheck
         Same(what, "placement.routes", Describe(expected.Routes), Describe(actual.Routes), differences);
         SameList(what, "placement.explanation", expected.Explanation, actual.Explanation, differences);
         SameList(what, "placement.missing", expected.Missing, actual.Missing, differences);
-        SameList(what, "placement.warnings", expected.Warnings, actual.Warnings, differences);
+        SameList(what, "placement.warnings", expected.Warnings.Select(w => w.Da + " | " + w.En).ToList(), actual.Warnings.Select(w => w.Da + " | " + w.En).ToList(), differences);
     }
 
     private static void CompareEligibility(string what, EligibilityResult expected, EligibilityResult actual, List<string> differences)

@@ -12,6 +12,7 @@ namespace RentalRules.Evaluation;
 internal static partial class Evaluator
 {
     private static readonly IReadOnlyList<string> NoStrings = [];
+    private static readonly IReadOnlyList<LocalizedText> NoWarnings = [];
 
     public static PlacementResult Place(RulePack pack, Department department, DateOnly on, EvalScope scope)
     {
@@ -25,7 +26,7 @@ internal static partial class Evaluator
     /// given <paramref name="state"/> and the warnings so far), with the warnings about decided tiers and the key figures'
     /// dates. Shared by every backend.
     /// </summary>
-    internal static PlacementResult Placement<TState>(RulePack pack, Department department, DateOnly on, EvalScope scope, TState state, Func<TState, IReadOnlyList<string>, PlacementResult> byTable)
+    internal static PlacementResult Placement<TState>(RulePack pack, Department department, DateOnly on, EvalScope scope, TState state, Func<TState, IReadOnlyList<LocalizedText>, PlacementResult> byTable)
     {
         var placement = PlacementByRule(pack, department, on, scope, state, byTable);
         return pack.Obligations.Count == 0 || placement.Tier is not { } id || pack.TierDefs[id] is not { } tier || !pack.ObligationCheck.Unmet(tier) ? placement : WithObligations(pack, department, placement, tier, scope);
@@ -44,7 +45,7 @@ internal static partial class Evaluator
         return more.Count == 0 ? placement : placement with { Warnings = [.. placement.Warnings, .. more] };
     }
 
-    private static PlacementResult PlacementByRule<TState>(RulePack pack, Department department, DateOnly on, EvalScope scope, TState state, Func<TState, IReadOnlyList<string>, PlacementResult> byTable)
+    private static PlacementResult PlacementByRule<TState>(RulePack pack, Department department, DateOnly on, EvalScope scope, TState state, Func<TState, IReadOnlyList<LocalizedText>, PlacementResult> byTable)
     {
         var warnings = Warnings(pack, on);
         var decided = DecidedOn(department, on);
@@ -59,25 +60,36 @@ internal static partial class Evaluator
             return tablePlacement;
         }
 
-        var more = new List<string>(tablePlacement.Warnings);
+        var more = new List<LocalizedText>(tablePlacement.Warnings);
         if (decided is not null && pack.Decided is null)
         {
-            more.Add($"The department states a decided tier ('{decided.Tier}' from {decided.From:yyyy-MM-dd}), but this pack places by its table (it has no placement.decided).");
+            var stated = TierWords(pack, decided.Tier);
+            more.Add(new LocalizedText(
+                $"Afdelingen angiver en besluttet placering ('{stated.Da}' fra {decided.From:yyyy-MM-dd}), men denne pakke placerer kun efter sin tabel over nøgletallene.",
+                $"The department states a decided tier ('{stated.En}' from {decided.From:yyyy-MM-dd}), but this pack places by its table of key figures only."));
         }
         else if (decided is not null && decided.Tier != tablePlacement.Tier)
         {
-            more.Add($"The decided tier '{decided.Tier}' (from {decided.From:yyyy-MM-dd}) differs from the tier the key figures give, '{tablePlacement.Tier}'; the pack places by the key figures here.");
+            var stated = TierWords(pack, decided.Tier);
+            var byFigures = tablePlacement.TierLabel ?? TierWords(pack, tablePlacement.Tier);
+            more.Add(new LocalizedText(
+                $"Den besluttede placering '{stated.Da}' (fra {decided.From:yyyy-MM-dd}) er en anden end den, nøgletallene giver, '{byFigures.Da}'; pakken placerer her efter nøgletallene.",
+                $"The decided tier '{stated.En}' (from {decided.From:yyyy-MM-dd}) differs from the tier the key figures give, '{byFigures.En}'; the pack places by the key figures here."));
         }
 
         if (department.KeyFigures?.AsOf is { } asOf)
         {
             if (asOf > on)
             {
-                more.Add($"The key figures are dated {asOf:yyyy-MM-dd}, after the evaluation date {on:yyyy-MM-dd}: they describe a later time than the placement is for.");
+                more.Add(new LocalizedText(
+                    $"Nøgletallene er dateret {asOf:yyyy-MM-dd}, efter evalueringsdatoen {on:yyyy-MM-dd}: de beskriver et senere tidspunkt end det, placeringen gælder.",
+                    $"The key figures are dated {asOf:yyyy-MM-dd}, after the evaluation date {on:yyyy-MM-dd}: they describe a later time than the placement is for."));
             }
             else if (pack.KeyFiguresCycle is { } cycle && asOf < on.AddMonths(-cycle.MaxAgeMonths))
             {
-                more.Add($"The key figures are dated {asOf:yyyy-MM-dd}, more than {cycle.MaxAgeMonths} months before the evaluation date {on:yyyy-MM-dd}: older than the pack's update cycle allows ({cycle.Clause.Id}).");
+                more.Add(new LocalizedText(
+                    $"Nøgletallene er dateret {asOf:yyyy-MM-dd}, mere end {cycle.MaxAgeMonths} måneder før evalueringsdatoen {on:yyyy-MM-dd}: ældre end pakkens opdateringscyklus tillader ({cycle.Clause.Id}).",
+                    $"The key figures are dated {asOf:yyyy-MM-dd}, more than {cycle.MaxAgeMonths} months before the evaluation date {on:yyyy-MM-dd}: older than the pack's update cycle allows ({cycle.Clause.Id})."));
             }
         }
 
@@ -107,7 +119,7 @@ internal static partial class Evaluator
         return r == Tri.True;
     }
 
-    private static PlacementResult PlaceAsDecided(RulePack pack, Department department, DecidedTier decided, DecidedPlacement rule, EvalScope scope, IReadOnlyList<string> warnings)
+    private static PlacementResult PlaceAsDecided(RulePack pack, Department department, DecidedTier decided, DecidedPlacement rule, EvalScope scope, IReadOnlyList<LocalizedText> warnings)
     {
         var from = decided.From!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         if (!pack.TierDefs.TryGetValue(decided.Tier!, out var tier))
@@ -126,7 +138,7 @@ internal static partial class Evaluator
         return new PlacementResult(department.Id, PlacementOutcome.Placed, tier.Id, tier.Label, ShareOf(tier, scope), FlexiblePolicy(pack, tier, department), criteriaSet, tier.SpecialCriteria, routes, [explanation], NoStrings, warnings);
     }
 
-    private static PlacementResult PlaceByTable(RulePack pack, Department department, DateOnly on, EvalScope scope, IReadOnlyList<string> warnings)
+    private static PlacementResult PlaceByTable(RulePack pack, Department department, DateOnly on, EvalScope scope, IReadOnlyList<LocalizedText> warnings)
     {
         PlacementRule? hit = null;
         PlacementRule? second = null;
@@ -167,7 +179,7 @@ internal static partial class Evaluator
     /// rule that could not be decided, and the missing facts noted so far. Shared with the NRules backend, which
     /// evaluates the rules in its own session and decides here, so that both build the same result.
     /// </summary>
-    internal static PlacementResult Decide(RulePack pack, Department department, EvalScope scope, IReadOnlyList<string> warnings, PlacementRule? hit, PlacementRule? second, PlacementRule? unknownRule, IReadOnlyList<string> missingSoFar)
+    internal static PlacementResult Decide(RulePack pack, Department department, EvalScope scope, IReadOnlyList<LocalizedText> warnings, PlacementRule? hit, PlacementRule? second, PlacementRule? unknownRule, IReadOnlyList<string> missingSoFar)
     {
         if (unknownRule is not null && (pack.HitPolicy != HitPolicy.First || hit is null))
         {
@@ -217,18 +229,24 @@ internal static partial class Evaluator
             warnings);
     }
 
-    internal static IReadOnlyList<string> Warnings(RulePack pack, DateOnly on)
+    internal static IReadOnlyList<LocalizedText> Warnings(RulePack pack, DateOnly on)
     {
         var m = pack.Metadata;
         if ((m.ValidFrom is { } from && on < from) || (m.ValidTo is { } to && on > to))
         {
-            return [$"The evaluation date {on:yyyy-MM-dd} is outside the pack's validity period ({m.ValidFrom:yyyy-MM-dd} to {m.ValidTo:yyyy-MM-dd})."];
+            return [new LocalizedText(
+                $"Evalueringsdatoen {on:yyyy-MM-dd} ligger uden for pakkens gyldighedsperiode ({m.ValidFrom:yyyy-MM-dd} til {m.ValidTo:yyyy-MM-dd}).",
+                $"The evaluation date {on:yyyy-MM-dd} is outside the pack's validity period ({m.ValidFrom:yyyy-MM-dd} to {m.ValidTo:yyyy-MM-dd}).")];
         }
 
-        return NoStrings;
+        return NoWarnings;
     }
 
-    private static PlacementResult Unplaced(Department d, PlacementOutcome outcome, IReadOnlyList<Explanation> explanation, IReadOnlyList<string> missing, IReadOnlyList<string> warnings)
+    /// <summary>A tier by its label when the pack has it, else as the department states it.</summary>
+    private static LocalizedText TierWords(RulePack pack, string? tier)
+        => tier is not null && pack.TierDefs.TryGetValue(tier, out var def) ? def.Label : new LocalizedText(tier ?? "", tier ?? "");
+
+    private static PlacementResult Unplaced(Department d, PlacementOutcome outcome, IReadOnlyList<Explanation> explanation, IReadOnlyList<string> missing, IReadOnlyList<LocalizedText> warnings)
         => new(d.Id, outcome, null, null, null, null, null, null, new Dictionary<LettingRoute, RouteSummary>(), explanation, missing, warnings);
 
     /// <summary>The tier's municipal share on the evaluation date (a parameter share resolves by date; null when it has no value then).</summary>

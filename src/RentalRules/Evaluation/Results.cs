@@ -8,7 +8,7 @@ namespace RentalRules.Evaluation;
 /// </summary>
 public sealed record PlacementResult
 {
-    internal PlacementResult(string? DepartmentId, PlacementOutcome Outcome, string? Tier, LocalizedText? TierLabel, Fraction? MunicipalShare, FlexibleLettingPolicy? FlexibleLetting, string? CriteriaSet, SpecialCriteriaPolicy? SpecialCriteria, IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, IReadOnlyList<Explanation> Explanation, IReadOnlyList<string> Missing, IReadOnlyList<string> Warnings)
+    internal PlacementResult(string? DepartmentId, PlacementOutcome Outcome, string? Tier, LocalizedText? TierLabel, Fraction? MunicipalShare, FlexibleLettingPolicy? FlexibleLetting, string? CriteriaSet, SpecialCriteriaPolicy? SpecialCriteria, IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, IReadOnlyList<Explanation> Explanation, IReadOnlyList<string> Missing, IReadOnlyList<LocalizedText> Warnings)
     {
         this.DepartmentId = DepartmentId;
         this.Outcome = Outcome;
@@ -57,8 +57,12 @@ public sealed record PlacementResult
     /// <summary>Facts whose absence left the placement undetermined.</summary>
     public IReadOnlyList<string> Missing { get; internal init; }
 
-    /// <summary>Warnings, e.g. an evaluation date outside the pack's validity.</summary>
-    public IReadOnlyList<string> Warnings { get; internal init; }
+    /// <summary>
+    /// Warnings in Danish and English, in words for the caseworker: an evaluation date outside the pack's validity, key
+    /// figures dated after the date or older than the pack's update cycle, a decided tier the pack does not place by, a
+    /// statutory obligation (§ 60 stk. 4) that covers the department and that its tier's letting does not meet.
+    /// </summary>
+    public IReadOnlyList<LocalizedText> Warnings { get; internal init; }
 }
 
 /// <summary>

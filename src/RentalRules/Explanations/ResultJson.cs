@@ -98,7 +98,7 @@ public static class ResultJson
         w.WriteEndObject();
         WriteExplanation(w, p.Explanation);
         WriteStrings(w, "missing", p.Missing);
-        WriteStrings(w, "warnings", p.Warnings);
+        WriteTexts(w, "warnings", p.Warnings);
         w.WriteEndObject();
     }
 
@@ -131,7 +131,7 @@ public static class ResultJson
 
         w.WriteEndArray();
         WriteExplanation(w, e.Explanation);
-        WriteStrings(w, "warnings", e.Placement.Warnings);
+        WriteTexts(w, "warnings", e.Placement.Warnings);
         if (e.Routes.Count > 0)
         {
             w.WriteStartArray("routes");
@@ -350,6 +350,18 @@ public static class ResultJson
         w.WriteString("da", text.Da);
         w.WriteString("en", text.En);
         w.WriteEndObject();
+    }
+
+    /// <summary>Texts as an array of <c>{ "da", "en" }</c> objects, as every other text of a result.</summary>
+    private static void WriteTexts(Utf8JsonWriter w, string name, IReadOnlyList<LocalizedText> items)
+    {
+        w.WriteStartArray(name);
+        foreach (var text in items)
+        {
+            WriteOwnText(w, text);
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> items)

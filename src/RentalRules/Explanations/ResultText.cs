@@ -61,7 +61,7 @@ public static class ResultText
 
             foreach (var w in p.Warnings)
             {
-                sb.Append("    ").Append(da ? "advarsel: " : "warning: ").AppendLine(w);
+                sb.Append("    ").Append(da ? "advarsel: " : "warning: ").AppendLine(w.In(language));
             }
         }
 
@@ -119,7 +119,7 @@ public static class ResultText
 
         foreach (var w in e.Placement.Warnings)
         {
-            sb.Append(da ? "  Advarsel: " : "  Warning: ").AppendLine(w);
+            sb.Append(da ? "  Advarsel: " : "  Warning: ").AppendLine(w.In(language));
         }
 
         return sb.ToString();

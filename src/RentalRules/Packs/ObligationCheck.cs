@@ -19,8 +19,8 @@ internal sealed class ObligationCheck
     /// <summary>Per obligation (by index), per policy key: what the policy lacks (empty when it meets the obligation).</summary>
     private readonly Dictionary<string, IReadOnlyList<Problem>>[] _problems;
 
-    /// <summary>Per obligation (by index), per tier id: what the tier's covered dwellings lack, for the placement warning (absent when they meet it).</summary>
-    private readonly Dictionary<string, string>[] _tierLacks;
+    /// <summary>Per obligation (by index), per tier id: what the tier's covered dwellings lack, in words for the placement warning (absent when they meet it).</summary>
+    private readonly Dictionary<string, LocalizedText>[] _tierLacks;
 
     private ObligationCheck(RulePack pack)
     {
@@ -35,16 +35,19 @@ internal sealed class ObligationCheck
 
         // Decided once here, so that a placement only evaluates whether an obligation covers the department, and only
         // where its tier does not meet it.
-        _tierLacks = new Dictionary<string, string>[pack.Obligations.Count];
+        _tierLacks = new Dictionary<string, LocalizedText>[pack.Obligations.Count];
         for (var i = 0; i < pack.Obligations.Count; i++)
         {
-            _tierLacks[i] = new Dictionary<string, string>(StringComparer.Ordinal);
+            _tierLacks[i] = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
             foreach (var tier in pack.TierDefs.Values)
             {
-                var lacks = CoveredPolicies(pack.Obligations[i], tier).SelectMany(p => _problems[i][p.Policy.Key].Select(x => $"{p.What}: {x.Text.En}")).Distinct(StringComparer.Ordinal).ToList();
+                var lacks = CoveredPolicies(pack.Obligations[i], tier)
+                    .SelectMany(p => _problems[i][p.Policy.Key].Select(x => (Da: $"{p.Words.Da}: {x.Text.Da}", En: $"{p.Words.En}: {x.Text.En}")))
+                    .Distinct()
+                    .ToList();
                 if (lacks.Count > 0)
                 {
-                    _tierLacks[i][tier.Id] = string.Join("; ", lacks);
+                    _tierLacks[i][tier.Id] = new LocalizedText(string.Join("; ", lacks.Select(l => l.Da)), string.Join("; ", lacks.Select(l => l.En)));
                 }
             }
         }
@@ -73,7 +76,7 @@ internal sealed class ObligationCheck
             var unmet = new List<string>();
             foreach (var tier in ReachableTiers(obligation))
             {
-                foreach (var (policy, what) in CoveredPolicies(obligation, tier))
+                foreach (var (policy, what, _) in CoveredPolicies(obligation, tier))
                 {
                     var problems = _problems[i][policy.Key];
                     if (problems.Count == 0)
@@ -101,19 +104,26 @@ internal sealed class ObligationCheck
     }
 
     /// <summary>The placement warnings for a department placed in <paramref name="tier"/> on the scope's date: one per obligation that covers it and that the tier's letting does not meet.</summary>
-    public IReadOnlyList<string> PlacementWarnings(Department department, TierDef tier, EvalScope scope)
+    /// <remarks>
+    /// In words for the caseworker who reads the placement: the clause and its source, the department's designation and
+    /// the tier by their names, what the letting lacks; no ids of the pack.
+    /// </remarks>
+    public IReadOnlyList<LocalizedText> PlacementWarnings(Department department, TierDef tier, EvalScope scope)
     {
-        List<string>? warnings = null;
+        List<LocalizedText>? warnings = null;
         for (var i = 0; i < _pack.Obligations.Count; i++)
         {
             var obligation = _pack.Obligations[i];
             if (_tierLacks[i].TryGetValue(tier.Id, out var lacks) && Covers(obligation, scope))
             {
-                (warnings ??= []).Add($"{Cited(obligation)} covers the department '{department.Id}' (designation {DesignationName(department)}), and its tier '{tier.Id}' does not meet it: {lacks}.");
+                var clause = $"{obligation.Clause.Id} ({obligation.Clause.Source})";
+                (warnings ??= []).Add(new LocalizedText(
+                    $"{clause} gælder for afdelingen ({DesignationWords(department, Language.Danish)}), men udlejningen i dens placering '{tier.Label.Da}' opfylder den ikke: {lacks.Da}.",
+                    $"{clause} covers the department ({DesignationWords(department, Language.English)}), but the letting of its tier '{tier.Label.En}' does not meet it: {lacks.En}."));
             }
         }
 
-        return warnings ?? (IReadOnlyList<string>)[];
+        return warnings ?? (IReadOnlyList<LocalizedText>)[];
     }
 
     /// <summary>
@@ -162,10 +172,23 @@ internal sealed class ObligationCheck
         return covers;
     }
 
+    /// <summary>The covered dwellings in words (the diagnostics' <c>what</c> names the routing rule by id; this does not).</summary>
+    private static LocalizedText CategoryWords(DwellingCategory category, bool tiersOwnLetting)
+    {
+        var name = EnumNames<DwellingCategory>.Name(category);
+        var da = FactGlossary.Value(nameof(DwellingCategory), name, Language.Danish) ?? name;
+        var en = FactGlossary.Value(nameof(DwellingCategory), name, Language.English) ?? name;
+        return tiersOwnLetting
+            ? new LocalizedText($"boligtypen {da}", $"{en}s")
+            : new LocalizedText($"boligtypen {da}, udlejet efter pakkens særlige regel for den", $"{en}s, let under the pack's own rule for them");
+    }
+
     private static string Cited(Obligation obligation) => $"{obligation.Clause.Id} ({obligation.Clause.Source}, obligation '{obligation.Id}')";
 
-    private static string DesignationName(Department department)
-        => department.Designation is { } d ? EnumNames<Designation>.Name(d) : "unknown";
+    private static string DesignationWords(Department department, Language language)
+        => department.Designation is { } d && FactGlossary.Value(nameof(Designation), EnumNames<Designation>.Name(d), language) is { } words
+            ? words
+            : language == Language.Danish ? "udpegning ukendt" : "designation unknown";
 
     /// <summary>
     /// The tiers a department the obligation may cover can be placed in: the placement rules evaluated, three-valued,
@@ -226,7 +249,7 @@ internal sealed class ObligationCheck
     /// the routing rules that may route it (first match, three-valued): a rule with its own letting gives that
     /// policy, a counting rule the tier's own; a rule that gives the municipality every such dwelling leaves nothing to let.
     /// </summary>
-    private IEnumerable<(TierDef Policy, string What)> CoveredPolicies(Obligation obligation, TierDef tier)
+    private IEnumerable<(TierDef Policy, string What, LocalizedText Words)> CoveredPolicies(Obligation obligation, TierDef tier)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var category in obligation.Dwellings.Order())
@@ -243,12 +266,13 @@ internal sealed class ObligationCheck
 
                 var allMunicipal = rule.Share is { Fixed: { } share } && share == Fraction.One;
                 var policy = _pack.LettingFor(rule, tier);
-                var what = ReferenceEquals(policy, tier)
+                var own = ReferenceEquals(policy, tier);
+                var what = own
                     ? $"{EnumNames<DwellingCategory>.Name(category)} dwellings"
                     : $"the dwellings of routing rule '{rule.Id}'";
                 if (!allMunicipal && seen.Add(policy.Key + "|" + what))
                 {
-                    yield return (policy, what);
+                    yield return (policy, what, CategoryWords(category, own));
                 }
 
                 if (r == Tri.True)

@@ -37,6 +37,7 @@ internal static class HolbaekRules
     private const decimal FixedWorkMonthlyIncome = 16408m;
 
     private static readonly IReadOnlyList<string> NoStrings = [];
+    private static readonly IReadOnlyList<LocalizedText> NoWarnings = [];
     private static readonly IReadOnlyList<MemberResult> NoMembers = [];
     private static readonly IReadOnlyList<CriterionResult> NoCriteria = [];
     private static readonly IReadOnlyList<LocalizedText> NoDocuments = [];
@@ -204,9 +205,11 @@ internal static class HolbaekRules
     /// <returns>The placement, with the same content as <c>RulePack.Place</c>.</returns>
     public static PlacementResult Place(Department department, DateOnly on)
     {
-        var warnings = on < ValidFrom || on > ValidTo
-            ? [$"The evaluation date {on:yyyy-MM-dd} is outside the pack's validity period ({ValidFrom:yyyy-MM-dd} to {ValidTo:yyyy-MM-dd})."]
-            : NoStrings;
+        IReadOnlyList<LocalizedText> warnings = on < ValidFrom || on > ValidTo
+            ? [new LocalizedText(
+                $"Evalueringsdatoen {on:yyyy-MM-dd} ligger uden for pakkens gyldighedsperiode ({ValidFrom:yyyy-MM-dd} til {ValidTo:yyyy-MM-dd}).",
+                $"The evaluation date {on:yyyy-MM-dd} is outside the pack's validity period ({ValidFrom:yyyy-MM-dd} to {ValidTo:yyyy-MM-dd}).")]
+            : NoWarnings;
 
         // Rule 1, missing(...), is never undetermined; the bands are undetermined only when greenMax has no value yet.
         var share = department.KeyFigures?.OutsideLabourMarketShare;

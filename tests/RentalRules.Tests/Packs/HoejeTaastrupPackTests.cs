@@ -1221,7 +1221,8 @@ public sealed partial class HoejeTaastrupPackTests : AgreementTests<HoejeTaastru
 
         Assert.Empty(inside.Warnings);
         Assert.Equal("level-1", after.Tier);
-        Assert.Equal(["The evaluation date 2027-01-01 is outside the pack's validity period (2023-01-01 to 2026-12-31)."], after.Warnings);
+        Assert.Equal(["The evaluation date 2027-01-01 is outside the pack's validity period (2023-01-01 to 2026-12-31)."], after.Warnings.Select(w => w.En));
+        Assert.Equal(["Evalueringsdatoen 2027-01-01 ligger uden for pakkens gyldighedsperiode (2023-01-01 til 2026-12-31)."], after.Warnings.Select(w => w.Da));
     }
 
     [Fact]

@@ -341,7 +341,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         Assert.Equal("green", placement.Tier);
         Assert.Equal(
             ["The evaluation date 2028-01-01 is outside the pack's validity period (2024-07-01 to 2027-12-31)."],
-            placement.Warnings);
+            placement.Warnings.Select(w => w.En));
         Assert.Empty(Pack.Place(new PlacementRequest(Department("HB-101", 0.30m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.30m, AsOf = new DateOnly(2026, 12, 1) } }, new DateOnly(2027, 12, 31))).Warnings);
     }
 
@@ -1395,7 +1395,8 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
         var result = Pack.Place(new PlacementRequest(department, new DateOnly(2025, 2, 1)));
 
         Assert.Equal("green", result.Tier);
-        Assert.Contains("The key figures are dated 2026-12-01, after the evaluation date 2025-02-01: they describe a later time than the placement is for.", result.Warnings);
+        Assert.Contains("The key figures are dated 2026-12-01, after the evaluation date 2025-02-01: they describe a later time than the placement is for.", result.Warnings.Select(w => w.En));
+        Assert.Contains("Nøgletallene er dateret 2026-12-01, efter evalueringsdatoen 2025-02-01: de beskriver et senere tidspunkt end det, placeringen gælder.", result.Warnings.Select(w => w.Da));
     }
 
     [Theory]
@@ -1406,7 +1407,7 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     {
         var result = Pack.Place(new PlacementRequest(Department("HB-123", 0.20m), DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)));
 
-        Assert.Equal(warns, result.Warnings.Any(w => w.StartsWith("The key figures are dated 2023-12-01, more than 16 months before the evaluation date", StringComparison.Ordinal)));
+        Assert.Equal(warns, result.Warnings.Any(w => w.En.StartsWith("The key figures are dated 2023-12-01, more than 16 months before the evaluation date", StringComparison.Ordinal)));
     }
 
     #endregion

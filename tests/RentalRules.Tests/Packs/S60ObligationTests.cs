@@ -181,9 +181,12 @@ public sealed class S60ObligationTests
     {
         var placement = Repo.Pack("aalborg-2023").Place(new PlacementRequest(Department(designation), On));
 
-        var warning = Assert.Single(placement.Warnings, w => w.Contains("§ 60 stk. 4"));
-        Assert.Contains("'D-1'", warning);
-        Assert.Contains("waiting list", warning);
+        // In words for the caseworker: the designation and the tier by name, what the letting lacks; no ids of the pack.
+        var warning = Assert.Single(placement.Warnings, w => w.En.Contains("§ 60 stk. 4"));
+        Assert.Contains(DanishWords(designation), warning.Da);
+        Assert.Contains("waiting list", warning.En);
+        Assert.Contains("opfylder den ikke", warning.Da);
+        Assert.DoesNotContain("obligation '", warning.En);
     }
 
     [Fact]
@@ -192,7 +195,7 @@ public sealed class S60ObligationTests
     {
         var placement = Repo.Pack("aalborg-2023").Place(new PlacementRequest(Department(Designation.None), On));
 
-        Assert.DoesNotContain(placement.Warnings, w => w.Contains("§ 60"));
+        Assert.DoesNotContain(placement.Warnings, w => w.En.Contains("§ 60"));
     }
 
     [Fact]
@@ -257,7 +260,7 @@ public sealed class S60ObligationTests
         // The acknowledgement answers the pack's load, not a department that is designated on the date.
         var placement = Repo.Pack("holbaek-2024").Place(new PlacementRequest(Build.Department() with { Designation = Designation.Prevention }, On));
 
-        Assert.Contains(placement.Warnings, w => w.Contains("§ 60 stk. 4"));
+        Assert.Contains(placement.Warnings, w => w.En.Contains("§ 60 stk. 4") && w.Da.Contains("forebyggelsesområde"));
     }
 
     #endregion
@@ -411,6 +414,15 @@ public sealed class S60ObligationTests
     #endregion
 
     private static Department Department(Designation designation) => Build.Department() with { Designation = designation };
+
+    private static string DanishWords(Designation designation) => designation switch
+    {
+        Designation.Vulnerable => "(udsat boligområde)",
+        Designation.ParallelSociety => "(parallelsamfund)",
+        Designation.Transformation => "(omdannelsesområde)",
+        Designation.Prevention => "(forebyggelsesområde)",
+        _ => throw new ArgumentOutOfRangeException(nameof(designation)),
+    };
 
     /// <summary>
     /// A draft on the statutory layer with one tier <c>t</c> (municipal share 1/4) placed by <paramref name="placedWhen"/>
