@@ -19,8 +19,12 @@ internal sealed class ObligationCheck
     /// <summary>Per obligation (by index), per policy key: what the policy lacks (empty when it meets the obligation).</summary>
     private readonly Dictionary<string, IReadOnlyList<Problem>>[] _problems;
 
-    /// <summary>Per obligation (by index), per tier id: what the tier's covered dwellings lack, in words for the placement warning (absent when they meet it).</summary>
-    private readonly Dictionary<string, LocalizedText>[] _tierLacks;
+    /// <summary>
+    /// Per obligation (by index), per tier id: what the tier's covered dwellings lack, in words for the placement warning
+    /// (absent when they meet it). The words are made when a placement first warns, so that a pack that never warns
+    /// never reads the fact glossary for them.
+    /// </summary>
+    private readonly Dictionary<string, Lazy<LocalizedText>>[] _tierLacks;
 
     private ObligationCheck(RulePack pack)
     {
@@ -35,19 +39,18 @@ internal sealed class ObligationCheck
 
         // Decided once here, so that a placement only evaluates whether an obligation covers the department, and only
         // where its tier does not meet it.
-        _tierLacks = new Dictionary<string, LocalizedText>[pack.Obligations.Count];
+        _tierLacks = new Dictionary<string, Lazy<LocalizedText>>[pack.Obligations.Count];
         for (var i = 0; i < pack.Obligations.Count; i++)
         {
-            _tierLacks[i] = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+            _tierLacks[i] = new Dictionary<string, Lazy<LocalizedText>>(StringComparer.Ordinal);
             foreach (var tier in pack.TierDefs.Values)
             {
                 var lacks = CoveredPolicies(pack.Obligations[i], tier)
-                    .SelectMany(p => _problems[i][p.Policy.Key].Select(x => (Da: $"{p.Words.Da}: {x.Text.Da}", En: $"{p.Words.En}: {x.Text.En}")))
-                    .Distinct()
+                    .SelectMany(p => _problems[i][p.Policy.Key].Select(x => (p.Category, p.Own, x.Text)))
                     .ToList();
                 if (lacks.Count > 0)
                 {
-                    _tierLacks[i][tier.Id] = new LocalizedText(string.Join("; ", lacks.Select(l => l.Da)), string.Join("; ", lacks.Select(l => l.En)));
+                    _tierLacks[i][tier.Id] = new Lazy<LocalizedText>(() => LacksWords(lacks));
                 }
             }
         }
@@ -76,7 +79,7 @@ internal sealed class ObligationCheck
             var unmet = new List<string>();
             foreach (var tier in ReachableTiers(obligation))
             {
-                foreach (var (policy, what, _) in CoveredPolicies(obligation, tier))
+                foreach (var (policy, what, _, _) in CoveredPolicies(obligation, tier))
                 {
                     var problems = _problems[i][policy.Key];
                     if (problems.Count == 0)
@@ -117,9 +120,10 @@ internal sealed class ObligationCheck
             if (_tierLacks[i].TryGetValue(tier.Id, out var lacks) && Covers(obligation, scope))
             {
                 var clause = $"{obligation.Clause.Id} ({obligation.Clause.Source})";
+                var words = lacks.Value;
                 (warnings ??= []).Add(new LocalizedText(
-                    $"{clause} gælder for afdelingen ({DesignationWords(department, Language.Danish)}), men udlejningen i dens placering '{tier.Label.Da}' opfylder den ikke: {lacks.Da}.",
-                    $"{clause} covers the department ({DesignationWords(department, Language.English)}), but the letting of its tier '{tier.Label.En}' does not meet it: {lacks.En}."));
+                    $"{clause} gælder for afdelingen ({DesignationWords(department, Language.Danish)}), men udlejningen i dens placering '{tier.Label.Da}' opfylder den ikke: {words.Da}.",
+                    $"{clause} covers the department ({DesignationWords(department, Language.English)}), but the letting of its tier '{tier.Label.En}' does not meet it: {words.En}."));
             }
         }
 
@@ -170,6 +174,16 @@ internal sealed class ObligationCheck
         var covers = obligation.When.Evaluate(scope) == Tri.True;
         scope.ResetMissing(mark);
         return covers;
+    }
+
+    /// <summary>What a tier's covered dwellings lack, each problem after the dwellings it concerns, each once.</summary>
+    private static LocalizedText LacksWords(IReadOnlyList<(DwellingCategory Category, bool Own, LocalizedText Problem)> lacks)
+    {
+        var words = lacks.Select(l => (Dwellings: CategoryWords(l.Category, l.Own), l.Problem))
+            .Select(l => (Da: $"{l.Dwellings.Da}: {l.Problem.Da}", En: $"{l.Dwellings.En}: {l.Problem.En}"))
+            .Distinct()
+            .ToList();
+        return new LocalizedText(string.Join("; ", words.Select(w => w.Da)), string.Join("; ", words.Select(w => w.En)));
     }
 
     /// <summary>The covered dwellings in words (the diagnostics' <c>what</c> names the routing rule by id; this does not).</summary>
@@ -249,7 +263,7 @@ internal sealed class ObligationCheck
     /// the routing rules that may route it (first match, three-valued): a rule with its own letting gives that
     /// policy, a counting rule the tier's own; a rule that gives the municipality every such dwelling leaves nothing to let.
     /// </summary>
-    private IEnumerable<(TierDef Policy, string What, LocalizedText Words)> CoveredPolicies(Obligation obligation, TierDef tier)
+    private IEnumerable<(TierDef Policy, string What, DwellingCategory Category, bool Own)> CoveredPolicies(Obligation obligation, TierDef tier)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var category in obligation.Dwellings.Order())
@@ -272,7 +286,7 @@ internal sealed class ObligationCheck
                     : $"the dwellings of routing rule '{rule.Id}'";
                 if (!allMunicipal && seen.Add(policy.Key + "|" + what))
                 {
-                    yield return (policy, what, CategoryWords(category, own));
+                    yield return (policy, what, category, own);
                 }
 
                 if (r == Tri.True)
