@@ -62,11 +62,11 @@ internal static class CommonOptions
         },
     };
 
-    /// <summary><c>--lang</c>: en or da, in any case.</summary>
     /// <summary>The renderers' language of a <c>--lang</c> value (<c>da</c> or <c>en</c>).</summary>
     public static RentalRules.Language ToLanguage(string code)
         => Languages.TryParse(code, out var language) ? language : throw new CliUsageException($"--lang must be {string.Join(" or ", Languages.Codes)}, not '{code}'.");
 
+    /// <summary><c>--lang</c>: en or da, in any case.</summary>
     public static Option<string> Language() => Choice("--lang", "Language of the readable output.", "en", ["en", "da"]);
 
     /// <summary>
