@@ -56,19 +56,20 @@ internal sealed class ValueTrace
         var mark = scope.MissingCount;
         try
         {
-            var on = DateOnly.FromDayNumber(scope.On);
-            var da = new List<string>();
-            var en = new List<string>();
-            var truth = _root.Truth(scope);
-            _root.Explain(truth, scope, new ConditionWords(_pack, Language.Danish, on, forCaseworker: true), da);
-            _root.Explain(truth, scope, new ConditionWords(_pack, Language.English, on, forCaseworker: true), en);
-            return da.Count == 0 ? null : new LocalizedText(string.Join("; ", da), string.Join("; ", en));
+            // One pass for both languages: every part is evaluated once, and its words come from the part's cache.
+            var pass = new Pass(_pack, scope);
+            var da = new List<string>(2);
+            var en = new List<string>(2);
+            _root.Explain(_root.Truth(scope), pass, da, en);
+            return da.Count == 0 ? null : new LocalizedText(Join(da), Join(en));
         }
         finally
         {
             scope.ResetMissing(mark);
         }
     }
+
+    private static string Join(List<string> texts) => texts.Count == 1 ? texts[0] : string.Join("; ", texts);
 
     private static Node? BuildNode(RulePack pack, Ast ast, CompileContext context) => new Builder(pack, context).Visit(ast);
 
@@ -151,7 +152,7 @@ internal sealed class ValueTrace
     private static ParameterUnit? UnitOf(RulePack pack, Ast ast)
         => ast is PathExpr { Segments: [("param", _), var (name, _)] } && pack.Parameters.TryGetValue(name, out var p) ? p.Unit : null;
 
-    private static string TriWord(Tri t, Language language) => (t, language == Language.Danish) switch
+    private static string TriWord(Tri t, bool da) => (t, da) switch
     {
         (Tri.True, true) => "ja",
         (Tri.False, true) => "nej",
@@ -161,12 +162,61 @@ internal sealed class ValueTrace
         _ => "unknown",
     };
 
+    /// <summary>
+    /// One explanation: the scope it reads, and the words of both languages for the date. The words are made only when a
+    /// value has to be named (an enum value, a record's noun); a part's own words come from its cache.
+    /// </summary>
+    private sealed class Pass(RulePack pack, EvalScope scope)
+    {
+        private ConditionWords? _da;
+        private ConditionWords? _en;
+
+        public EvalScope Scope { get; } = scope;
+
+        public int Day { get; } = scope.On;
+
+        public ConditionWords Words(bool da)
+            => da ? _da ??= new ConditionWords(pack, Language.Danish, DateOnly.FromDayNumber(Day), forCaseworker: true)
+                : _en ??= new ConditionWords(pack, Language.English, DateOnly.FromDayNumber(Day), forCaseworker: true);
+    }
+
+    /// <summary>A part's own words on one date (parameters are named by their value on it), in Danish and English.</summary>
+    private sealed class Phrases(int day, string?[] da, string?[] en)
+    {
+        public int Day { get; } = day;
+
+        public string?[] Da { get; } = da;
+
+        public string?[] En { get; } = en;
+
+        public string? In(bool danish, int i) => danish ? Da[i] : En[i];
+    }
+
     private abstract class Node
     {
+        /// <summary>The words of the last date explained: the same for every household checked on that date.</summary>
+        private Phrases? _phrases;
+
         public abstract Tri Truth(EvalScope scope);
 
-        /// <summary>Says in <paramref name="words"/>' language why the part had the outcome <paramref name="truth"/>, into <paramref name="into"/>.</summary>
-        public abstract void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into);
+        /// <summary>Says in both languages why the part had the outcome <paramref name="truth"/>, one text each into <paramref name="da"/> and <paramref name="en"/>.</summary>
+        public abstract void Explain(Tri truth, Pass pass, List<string> da, List<string> en);
+
+        /// <summary>The part's constant words in one language (none for a junction or a negation).</summary>
+        protected virtual string?[] Words(ConditionWords words) => [];
+
+        /// <summary>The part's words for the pass's date: made once per date, then shared by every thread (they are immutable).</summary>
+        protected Phrases PhrasesOf(Pass pass)
+        {
+            var p = Volatile.Read(ref _phrases);
+            if (p is null || p.Day != pass.Day)
+            {
+                p = new Phrases(pass.Day, Words(pass.Words(true)), Words(pass.Words(false)));
+                Volatile.Write(ref _phrases, p);
+            }
+
+            return p;
+        }
     }
 
     private sealed class Junction(bool all, Node[] parts) : Node
@@ -186,19 +236,26 @@ internal sealed class ValueTrace
             return acc;
         }
 
-        public override void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into)
+        public override void Explain(Tri truth, Pass pass, List<string> da, List<string> en)
         {
-            var da = words.Language == Language.Danish;
-            var parts = Parts.Select(p => (Part: p, Truth: p.Truth(scope))).ToList();
+            var truths = new Tri[Parts.Length];
+            for (var i = 0; i < Parts.Length; i++)
+            {
+                truths[i] = Parts[i].Truth(pass.Scope);
+            }
+
             if (!All && truth == Tri.True)
             {
                 // Which branch of the "or" held: the first that did.
-                var held = parts.First(p => p.Truth == Tri.True);
-                var inner = new List<string>();
-                held.Part.Explain(Tri.True, scope, words, inner);
-                if (inner.Count > 0)
+                var held = Array.IndexOf(truths, Tri.True);
+                var innerDa = new List<string>(1);
+                var innerEn = new List<string>(1);
+                Parts[held].Explain(Tri.True, pass, innerDa, innerEn);
+                if (innerDa.Count > 0)
                 {
-                    into.Add(parts.Count > 1 ? (da ? "opfyldt ved: " : "met by: ") + string.Join("; ", inner) : string.Join("; ", inner));
+                    var many = Parts.Length > 1;
+                    da.Add(many ? "opfyldt ved: " + string.Join("; ", innerDa) : string.Join("; ", innerDa));
+                    en.Add(many ? "met by: " + string.Join("; ", innerEn) : string.Join("; ", innerEn));
                 }
 
                 return;
@@ -206,20 +263,26 @@ internal sealed class ValueTrace
 
             // An "and" that failed: the parts that failed; one that held: every part; undecided: the open parts.
             // An "or" that failed: every branch, each failing.
-            var deciding = All && truth != Tri.True ? parts.Where(p => p.Truth == truth).ToList() : parts;
-            var texts = new List<string>();
-            foreach (var (part, t) in deciding)
+            var onlyDeciding = All && truth != Tri.True;
+            var textsDa = new List<string>(Parts.Length);
+            var textsEn = new List<string>(Parts.Length);
+            for (var i = 0; i < Parts.Length; i++)
             {
-                part.Explain(t, scope, words, texts);
+                if (!onlyDeciding || truths[i] == truth)
+                {
+                    Parts[i].Explain(truths[i], pass, textsDa, textsEn);
+                }
             }
 
-            if (!All && truth == Tri.False && texts.Count > 1)
+            if (!All && truth == Tri.False && textsDa.Count > 1)
             {
-                into.Add((da ? "ingen af mulighederne holdt: " : "none of the alternatives held: ") + string.Join("; ", texts));
+                da.Add("ingen af mulighederne holdt: " + string.Join("; ", textsDa));
+                en.Add("none of the alternatives held: " + string.Join("; ", textsEn));
             }
             else
             {
-                into.AddRange(texts);
+                da.AddRange(textsDa);
+                en.AddRange(textsEn);
             }
         }
     }
@@ -230,18 +293,22 @@ internal sealed class ValueTrace
 
         public override Tri Truth(EvalScope scope) => Kleene.Not(Inner.Truth(scope));
 
-        public override void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into)
-            => Inner.Explain(Kleene.Not(truth), scope, words, into);
+        public override void Explain(Tri truth, Pass pass, List<string> da, List<string> en)
+            => Inner.Explain(Kleene.Not(truth), pass, da, en);
     }
 
     private sealed class Test(Ast ast, ValueReader reader) : Node
     {
-        public Ast Ast { get; } = ast;
-
         public override Tri Truth(EvalScope scope) => reader.Read(scope) is Tri t ? t : Tri.Unknown;
 
-        public override void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into)
-            => into.Add(words.Of(Ast) + ": " + TriWord(truth, words.Language));
+        public override void Explain(Tri truth, Pass pass, List<string> da, List<string> en)
+        {
+            var words = PhrasesOf(pass);
+            da.Add(words.Da[0] + ": " + TriWord(truth, true));
+            en.Add(words.En[0] + ": " + TriWord(truth, false));
+        }
+
+        protected override string?[] Words(ConditionWords words) => [words.Of(ast)];
     }
 
     /// <summary>
@@ -250,36 +317,61 @@ internal sealed class ValueTrace
     /// </summary>
     private sealed class Quantified(QuantExpr ast, ValueReader whole, QuantifierReader records) : Node
     {
-        public QuantExpr Ast { get; } = ast;
-
         public override Tri Truth(EvalScope scope) => whole.Read(scope) is Tri t ? t : Tri.Unknown;
 
-        public override void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into)
-            => into.Add(words.Of(Ast) + ": " + TriWord(truth, words.Language) + Decided(scope, truth, words));
-
-        private string Decided(EvalScope scope, Tri truth, ConditionWords words)
+        public override void Explain(Tri truth, Pass pass, List<string> da, List<string> en)
         {
-            var da = words.Language == Language.Danish;
+            var words = PhrasesOf(pass);
+            var deciding = Deciding(pass.Scope, truth);
+            da.Add(words.Da[0] + ": " + TriWord(truth, true) + Decided(pass, truth, deciding, true));
+            en.Add(words.En[0] + ": " + TriWord(truth, false) + Decided(pass, truth, deciding, false));
+        }
+
+        protected override string?[] Words(ConditionWords words) => [words.Of(ast)];
+
+        /// <summary>The record that decided (null when none did on its own), and the records looked at (null when unknown).</summary>
+        private (object? Record, System.Collections.IList? Items) Deciding(EvalScope scope, Tri truth)
+        {
             if (truth == Tri.Unknown || records.Items(scope) is not { } items)
+            {
+                return (null, null);
+            }
+
+            var any = ast.Kind == Quantifier.Any;
+            if ((any && truth == Tri.True) || (!any && truth == Tri.False))
+            {
+                var wanted = any ? Tri.True : Tri.False;
+                foreach (var item in items)
+                {
+                    if (item is not null && records.Holds(scope, item) == wanted)
+                    {
+                        return (item, items);
+                    }
+                }
+            }
+
+            return (null, items);
+        }
+
+        private string Decided(Pass pass, Tri truth, (object? Record, System.Collections.IList? Items) deciding, bool da)
+        {
+            if (deciding.Items is not { } items)
             {
                 return "";
             }
 
-            var any = Ast.Kind == Quantifier.Any;
+            var any = ast.Kind == Quantifier.Any;
+            var words = pass.Words(da);
             var noun = words.NounOf(records.ItemType);
             if ((any && truth == Tri.True) || (!any && truth == Tri.False))
             {
-                var deciding = any ? Tri.True : Tri.False;
-                foreach (var item in items)
+                if (deciding.Record is not { } item)
                 {
-                    if (item is not null && records.Holds(scope, item) == deciding)
-                    {
-                        var named = Name(item, scope, words) ?? noun?.One ?? "";
-                        return any ? " (" + named + ")" : (da ? " (ikke for " : " (not for ") + named + ")";
-                    }
+                    return "";
                 }
 
-                return "";
+                var named = Name(item, pass.Scope, words) ?? noun?.One ?? "";
+                return any ? " (" + named + ")" : (da ? " (ikke for " : " (not for ") + named + ")";
             }
 
             // Nothing decided it on its own: how many records there were to look at.
@@ -326,54 +418,55 @@ internal sealed class ValueTrace
     /// <summary>A comparison of two values: quoted with both values and how they actually relate.</summary>
     private sealed class Comparison(BinaryExpr ast, ValueReader whole, ValueReader left, ValueReader right, ParameterUnit? unit) : Node
     {
+        /// <summary>Whether the right operand is named beside its value (it is not a literal or a parameter).</summary>
+        private readonly bool _nameRight = ast.Right is not (NumberLit or StringLit or BoolLit) && ast.Right is not PathExpr { Segments: [("param", _), _] };
+
         public override Tri Truth(EvalScope scope) => whole.Read(scope) is Tri t ? t : Tri.Unknown;
 
-        public override void Explain(Tri truth, EvalScope scope, ConditionWords words, List<string> into)
-            => into.Add(Describe(scope, words));
-
-        private string Describe(EvalScope scope, ConditionWords words)
+        public override void Explain(Tri truth, Pass pass, List<string> da, List<string> en)
         {
-            var da = words.Language == Language.Danish;
-            var l = left.Read(scope);
-            var r = right.Read(scope);
+            var words = PhrasesOf(pass);
+            var l = left.Read(pass.Scope);
+            var r = right.Read(pass.Scope);
+            da.Add(Describe(l, r, words, pass, true));
+            en.Add(Describe(l, r, words, pass, false));
+        }
+
+        /// <summary>[0] the left operand in words (a literal needs none: its value says it), [1] the right operand in words.</summary>
+        protected override string?[] Words(ConditionWords words)
+            => [ast.Left is NumberLit or StringLit ? (words.Language == Language.Danish ? "værdien" : "the value") : words.Of(ast.Left), words.Of(ast.Right)];
+
+        private string Describe(object? l, object? r, Phrases words, Pass pass, bool da)
+        {
             if (l is null || r is null)
             {
                 // An unknown side: say which is not known (a missing fact is listed as such beside it).
-                var unknown = l is null ? Quoted(ast.Left, left, words) : words.Of(ast.Right);
-                return unknown + (da ? " er ikke oplyst" : " is not known");
+                return words.In(da, l is null ? 0 : 1) + (da ? " er ikke oplyst" : " is not known");
             }
 
-            var sb = new StringBuilder();
-            sb.Append(Quoted(ast.Left, left, words)).Append(' ').Append(Format(l, left.Type, words))
-                .Append(' ').Append(Relation(l, r)).Append(' ').Append(Format(r, right.Type, words));
-            if (ast.Right is not (NumberLit or StringLit or BoolLit) && ast.Right is not PathExpr { Segments: [("param", _), _] })
+            var sb = new StringBuilder(128);
+            sb.Append(words.In(da, 0)).Append(' ').Append(Format(l, left.Type, pass, da))
+                .Append(' ').Append(Relation(l, r)).Append(' ').Append(Format(r, right.Type, pass, da));
+            if (_nameRight)
             {
-                sb.Append(" (").Append(words.Of(ast.Right)).Append(')');
+                sb.Append(" (").Append(words.In(da, 1)).Append(')');
             }
 
             return sb.ToString();
         }
 
-        /// <summary>The left operand in words; a literal needs none (its value says it).</summary>
-        private static string Quoted(Ast operand, ValueReader reader, ConditionWords words)
-            => operand is NumberLit or StringLit ? (words.Language == Language.Danish ? "værdien" : "the value") : words.Of(operand);
-
-        private string Format(object? value, VType type, ConditionWords words)
+        private string Format(object? value, VType type, Pass pass, bool da) => value switch
         {
-            var da = words.Language == Language.Danish;
-            return value switch
-            {
-                null => da ? "(ukendt)" : "(unknown)",
-                decimal d when type.IsShare => ReasonText.Format(ParameterUnit.Share, d, da),
-                decimal d when unit is ParameterUnit.Years => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? " år" : d == 1 ? " year" : " years"),
-                decimal d when unit is ParameterUnit.Months => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? (d == 1 ? " måned" : " måneder") : d == 1 ? " month" : " months"),
-                decimal d => ReasonText.Format(unit ?? ParameterUnit.Count, d, da),
-                int day when type.Kind == VKind.Date => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                string s => words.Value(s, type),
-                Tri t => TriWord(t, words.Language),
-                _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-            };
-        }
+            null => da ? "(ukendt)" : "(unknown)",
+            decimal d when type.IsShare => ReasonText.Format(ParameterUnit.Share, d, da),
+            decimal d when unit is ParameterUnit.Years => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? " år" : d == 1 ? " year" : " years"),
+            decimal d when unit is ParameterUnit.Months => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? (d == 1 ? " måned" : " måneder") : d == 1 ? " month" : " months"),
+            decimal d => ReasonText.Format(unit ?? ParameterUnit.Count, d, da),
+            int day when type.Kind == VKind.Date => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string s => pass.Words(da).Value(s, type),
+            Tri t => TriWord(t, da),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        };
 
         /// <summary>How the two values relate (not the operator the condition asks for): 9 000 &lt; 16 408.</summary>
         private static string Relation(object? l, object? r) => (l, r) switch
