@@ -24,6 +24,7 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor JsonShortUnicodeEscape = Error(DiagnosticCodes.JsonSyntax, "Invalid JSON: a \\u escape needs four hex digits.", "Write \\u followed by four hex digits, e.g. \\u00e6.");
     public static readonly DiagnosticDescriptor JsonLoneSurrogate = Error(DiagnosticCodes.JsonSyntax, "The text contains an invalid escape (a lone UTF-16 surrogate).", "Remove the \\uD800-\\uDFFF escape or complete the surrogate pair.");
     public static readonly DiagnosticDescriptor JsonNumberDelimiter = Error(DiagnosticCodes.JsonSyntax, "Invalid JSON: a number is followed by a character that cannot follow it.", NumberHint);
+    public static readonly DiagnosticDescriptor JsonLeadingZero = Error(DiagnosticCodes.JsonSyntax, "Invalid JSON: a number has a leading zero before another digit (like 025).", "Leave out the leading zero (25); write a number below 1 as 0.25.");
     public static readonly DiagnosticDescriptor JsonNumberIncomplete = Error(DiagnosticCodes.JsonSyntax, "Invalid JSON: a number is incomplete (a digit is expected).", NumberHint);
     public static readonly DiagnosticDescriptor JsonUnmatchedClose = Error(DiagnosticCodes.JsonSyntax, "Invalid JSON: a closing bracket without a matching opening one.", "Check that every }} and ] matches an earlier {{ or [.");
     public static readonly DiagnosticDescriptor JsonTruncated = Error(DiagnosticCodes.JsonSyntax, "Unexpected end of file: the JSON is incomplete.", TruncatedHint);

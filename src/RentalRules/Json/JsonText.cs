@@ -99,6 +99,11 @@ internal static class JsonText
     {
         var cut = message.LastIndexOf(" LineNumber:", StringComparison.Ordinal);
         var text = (cut > 0 ? message[..cut] : message).Trim();
+        if (text.StartsWith("Invalid leading zero before ", StringComparison.Ordinal))
+        {
+            return Descriptors.JsonLeadingZero;
+        }
+
         foreach (var (tail, ours) in KnownMessages)
         {
             if (text.EndsWith(tail, StringComparison.Ordinal))
@@ -125,6 +130,7 @@ internal static class JsonText
         ("is an invalid escapable character within a JSON string. The string should be correctly escaped.", Descriptors.JsonInvalidEscape),
         ("within a JSON string. The string should be correctly escaped.", Descriptors.JsonShortUnicodeEscape),
         ("Expected a delimiter.", Descriptors.JsonNumberDelimiter),
+        ("is an invalid end of a number. Expected 'E' or 'e'.", Descriptors.JsonNumberDelimiter),
         ("Expected a digit ('0'-'9').", Descriptors.JsonNumberIncomplete),
         ("is invalid without a matching open.", Descriptors.JsonUnmatchedClose),
         ("There is an open JSON object or array that should be closed.", Descriptors.JsonTruncated),

@@ -30,6 +30,8 @@ public sealed class DescriptorFixtureTests
         ["NoBuiltInPackClosest"] = "an argument, not a file, as NoBuiltInPack. BuiltInPacksTests.LoadBuiltIn_MisspeltId_SuggestsTheClosestIdAndThePacksCommand, PacksCommandTests",
         ["OlderThanBuiltIn"] = "a host's pack folder, not a pack: the hosting provider compares a valid pack's version with the built-in pack's. "
             + "FolderRulePackProviderTests.Provider_FolderPackWithAnEarlierVersion_IsListedInvalidAndTheBuiltInPackServes",
+        ["JsonInvalid"] = "the fallback for a System.Text.Json reader message that JsonText.Describe does not know; every message the reader "
+            + "gives for a file has its own descriptor and fixture (json-*.json). JsonTextTests.Describe_AnUnknownMessage_IsTheGenericInvalidJson",
         ["ExpressionTooDeepToCompile"] = "a guard against a thread with too little stack, not a property of pack text: the parser's limits (ExpressionTooDeep, "
             + "TooManyOperators, ExpressionTooLong) stop every condition long before the binder or emitter run short on an ordinary thread.",
     };
