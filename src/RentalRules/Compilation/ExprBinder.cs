@@ -415,13 +415,16 @@ internal sealed class ExprBinder : AstVisitor<BoundNode>
     {
         if (left.Type.Kind != VKind.Spell || right.Constant is not DurationLit d || b.Op is BinaryOp.Equal or BinaryOp.NotEqual)
         {
-            throw TypeError(b.Pos, Descriptors.SpellComparison, left.Type.Describe(), right.Type.Describe(), b.Symbol);
+            throw TypeError(b.Pos, Descriptors.SpellComparison, Operand(left.Type), Operand(right.Type), b.Symbol);
         }
 
         // lasted N: began on or before on − N; longer than N: began before on − N. '<' and '<=' are their negations.
         var strictly = b.Op is BinaryOp.Greater or BinaryOp.LessOrEqual;
         return new BoundSpellLasted(left, d, strictly, Negated: b.Op is BinaryOp.Less or BinaryOp.LessOrEqual);
     }
+
+    /// <summary>An operand of a spell comparison by its type: a spell by that word alone (the message already says how to compare one).</summary>
+    private static string Operand(VType type) => type.Kind == VKind.Spell ? "a spell" : type.Describe();
 
     private BoundNode BindPath(PathExpr path, bool noteMissing)
     {

@@ -64,7 +64,7 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor LastArgumentDate = Error(DiagnosticCodes.TypeMismatch, "The last argument of {0}(..) must be a date, e.g. on + 2 months, but this is {1}.", "Write a date, e.g. on + 2 months.");
     public static readonly DiagnosticDescriptor NeedsPeriod = Error(DiagnosticCodes.TypeMismatch, "{0} needs an employment, an enrolment or a benefit (a record with from and to), or a list of them, but this is {1}.", "Write e.g. current(member.education.enrolled) or any(e in member.employment: current(e)).");
     public static readonly DiagnosticDescriptor CalendarMonthsOnSpell = Error(DiagnosticCodes.TypeMismatch, "Calendar months measure a spell only: spell(..) >= 6 calendar months.", "Write months for a date: on - 6 months.");
-    public static readonly DiagnosticDescriptor SpellComparison = Error(DiagnosticCodes.TypeMismatch, "A spell is compared with a duration written out, using >=, >, < or <=: spell(..) >= 6 months; this compares {0} with {1} using '{2}'.", "Write the spell on the left and the duration on the right.");
+    public static readonly DiagnosticDescriptor SpellComparison = Error(DiagnosticCodes.TypeMismatch, "A spell can only be compared with a duration written out, using >=, >, < or <= (spell(..) >= 6 months); this compares {0} with {1} using '{2}'.", "Write the spell on the left and the duration on the right.");
 
     private const string WithinUsageText = "within(..) takes a date or a record, a duration and optionally the date the window ends on: within(c.date, 2 years), within(b, 2 years), within(household.divorce.date, 1 year, on).";
 

@@ -301,7 +301,7 @@ public sealed class PeriodsTests
     {
         var e = Error(CashSpell + " >= 6");
         Assert.Equal(DiagnosticCodes.TypeMismatch, e.Code);
-        Assert.StartsWith("A spell is compared with a duration written out, using >=, >, < or <=: spell(..) >= 6 months;", e.Message, StringComparison.Ordinal);
+        Assert.Equal("A spell can only be compared with a duration written out, using >=, >, < or <= (spell(..) >= 6 months); this compares a spell with a number using '>='.", e.Message);
     }
 
     [Fact]
