@@ -81,6 +81,13 @@ internal sealed partial class PackReader
             return null;
         }
 
+        if (node.Kind is not (JKind.Number or JKind.String))
+        {
+            // true, an object or a list: the share's own message, not the generic "put it in double quotes".
+            _r.Report(Descriptors.NotAFraction, node.Location, what);
+            return null;
+        }
+
         var text = node.Kind == JKind.Number ? node.Text : _r.String(node);
         if (text is null)
         {
