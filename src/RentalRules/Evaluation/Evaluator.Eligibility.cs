@@ -11,16 +11,19 @@ internal static partial class Evaluator
     {
         var placement = placed ?? Place(pack, request.Department, request.On, scope);
         // Placing sets the department in the scope; a placement made once for several routes did so in another scope.
+        // The household comes in after settling: whether an obligation covers the department is asked on this scope
+        // with the department's facts alone, as on a scope of its own.
         scope.Department = request.Department;
         scope.Explain = request.Explain;
-        scope.Household = request.Household;
-        scope.Applicant = request.Household.Applicant;
-        if (Settled(pack, request, placement, scope.Parameters, out var tier, out var explanation) is { } settled)
+        if (Settled(pack, request, placement, scope.Parameters, scope, out var runtime, out var explanation) is { } settled)
         {
             return settled;
         }
 
-        var requirements = RequirementsFor(pack, tier, request);
+        scope.Household = request.Household;
+        scope.Applicant = request.Household.Applicant;
+        var tier = runtime.Tier;
+        var requirements = RequirementsFor(pack, runtime, request);
         var overall = Tri.True;
         List<CriterionResult>? criteria = null;
         var applied = new List<Requirement>(requirements.Count);
@@ -69,16 +72,30 @@ internal static partial class Evaluator
     /// </summary>
     internal static EligibilityResult? Settled(RulePack pack, EligibilityRequest request, PlacementResult placement, decimal?[] parameters, out TierDef tier, out List<Explanation> explanation)
     {
+        var settled = Settled(pack, request, placement, parameters, null, out var runtime, out explanation);
+        tier = runtime?.Tier!;
+        return settled;
+    }
+
+    /// <summary>
+    /// As above, giving the runtime of the letting policy the check is under (the tier's, or the dwelling's), and asking
+    /// whether an obligation covers the department on <c>departmentScope</c> when given: a scope that holds the
+    /// request's department and no household (null: a new scope).
+    /// </summary>
+    private static EligibilityResult? Settled(RulePack pack, EligibilityRequest request, PlacementResult placement, decimal?[] parameters, EvalScope? departmentScope, out TierRuntime runtime, out List<Explanation> explanation)
+    {
         var householdId = request.Household.Id;
-        tier = null!;
+        runtime = null!;
         explanation = null!;
         if (placement.Outcome != PlacementOutcome.Placed)
         {
             return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Undetermined, placement, [], placement.Missing, [], placement.Explanation);
         }
 
-        tier = pack.TierDefs[placement.Tier!];
-        explanation = new List<Explanation>(placement.Explanation.Count + 5);
+        runtime = pack.RuntimeOf(placement.Tier!);
+        var tier = runtime.Tier;
+        // Room for what a check adds: the dwelling's rule, the obligations, and each requirement (or the route's reason).
+        explanation = new List<Explanation>(placement.Explanation.Count + (request.Vacancy is null ? 0 : 1) + pack.Obligations.Count + Math.Max(1, runtime.Requirements[(int)request.Route].Length + (request.SpecialCriteria ? 1 : 0)));
         explanation.AddRange(placement.Explanation);
         if (request.Vacancy is { } vacancy)
         {
@@ -98,15 +115,25 @@ internal static partial class Evaluator
             if (match.Rule is { } rule)
             {
                 explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, pack.Reasons.Render(rule.Reason, parameters)));
-                tier = pack.LettingFor(rule, tier);
+                var letting = pack.LettingFor(rule, tier);
+                if (!ReferenceEquals(letting, tier))
+                {
+                    runtime = pack.TierRuntimes[letting.Key];
+                    tier = letting;
+                }
             }
         }
 
-        if (pack.Obligations.Count > 0 && pack.ObligationCheck.Unmet(tier.Key))
+        if (pack.Obligations.Count > 0 && runtime.ObligationsIn(pack) is { MayExplain: true } obligations)
         {
-            var scope = pack.NewScope(request.On);
-            scope.Department = request.Department;
-            explanation.AddRange(pack.ObligationCheck.CheckExplanations(request.Route, tier, request.Vacancy, scope));
+            var scope = departmentScope;
+            if (scope is null)
+            {
+                scope = pack.NewScope(request.On);
+                scope.Department = request.Department;
+            }
+
+            pack.ObligationCheck.AddCheckExplanations(explanation, request.Route, obligations, request.Vacancy, scope);
         }
 
         var policy = tier.Routes[request.Route];
@@ -122,8 +149,12 @@ internal static partial class Evaluator
 
     /// <summary>The requirements of the request's route into a department of the tier, in order: the tier's, the pack-wide ones, then the special criteria when this municipal allocation is under them.</summary>
     internal static IReadOnlyList<Requirement> RequirementsFor(RulePack pack, TierDef tier, EligibilityRequest request)
+        => RequirementsFor(pack, pack.TierRuntimes[tier.Key], request);
+
+    private static IReadOnlyList<Requirement> RequirementsFor(RulePack pack, TierRuntime runtime, EligibilityRequest request)
     {
-        IReadOnlyList<Requirement> requirements = Applicable(pack, tier, request.Route);
+        var tier = runtime.Tier;
+        IReadOnlyList<Requirement> requirements = runtime.Requirements[(int)request.Route];
         if (request.SpecialCriteria && request.Route == LettingRoute.Municipal && tier.SpecialCriteria is not null)
         {
             requirements = [.. requirements, SpecialRequirement(pack, tier)];

@@ -42,6 +42,7 @@ public sealed partial class RulePack
         TierDefs = tiers;
         HitPolicy = hitPolicy;
         PlacementRules = placementRules;
+        PlacementRuleArray = placementRules.ToArray();
         Requirements = requirements;
         CriteriaSets = criteriaSets;
         FactNames = factNames;
@@ -75,6 +76,29 @@ public sealed partial class RulePack
                 rule.Target = runtime;
             }
         }
+
+        _tierRuntimeList = tiers.Values.Select(t => TierRuntimes[t.Key]).ToArray();
+    }
+
+    /// <summary>The tiers' runtimes (not the dwellings' policies), in the pack's order, for <see cref="RuntimeOf"/>.</summary>
+    private readonly TierRuntime[] _tierRuntimeList;
+
+    /// <summary>
+    /// The runtime of a tier by its id, as a placement gives it. The id a placement gives is the tier's own string, so
+    /// a few reference comparisons find it without hashing the name; any other string is looked up by name.
+    /// </summary>
+    internal TierRuntime RuntimeOf(string tierId)
+    {
+        var list = _tierRuntimeList;
+        for (var i = 0; i < list.Length && i < 16; i++)
+        {
+            if (ReferenceEquals(list[i].Tier.Id, tierId))
+            {
+                return list[i];
+            }
+        }
+
+        return TierRuntimes[tierId];
     }
 
     /// <summary>Per letting policy key (tier id, or <c>tier@rule</c> for a dwelling's policy): what evaluation needs of the policy, looked up once per placement (see <see cref="PlacementRule.Target"/>).</summary>
@@ -135,6 +159,9 @@ public sealed partial class RulePack
     internal HitPolicy HitPolicy { get; }
 
     internal IReadOnlyList<PlacementRule> PlacementRules { get; }
+
+    /// <summary><see cref="PlacementRules"/> as an array, which a placement walks without an enumerator.</summary>
+    internal PlacementRule[] PlacementRuleArray { get; }
 
     internal IReadOnlyList<RouteRequirement> Requirements { get; }
 
