@@ -25,11 +25,15 @@ internal static partial class Evaluator
         var tier = runtime.Tier;
         var requirements = RequirementsFor(pack, runtime, request);
         var overall = Tri.True;
-        List<CriterionResult>? criteria = null;
-        var applied = new List<Requirement>(requirements.Count);
+        // The first requirement's results are kept as they are; a list is made only when a second one applies. The
+        // requirements that apply are the route's own list until one does not.
+        IReadOnlyList<CriterionResult>? criteria = null;
+        List<CriterionResult>? joined = null;
+        List<Requirement>? applied = null;
         List<string>? applicabilityMissing = null;
-        foreach (var req in requirements)
+        for (var i = 0; i < requirements.Count; i++)
         {
+            var req = requirements[i];
             var applies = Tri.True;
             if (req.When is not null)
             {
@@ -43,11 +47,20 @@ internal static partial class Evaluator
                 scope.ResetMissing(mark);
                 if (applies == Tri.False)
                 {
+                    if (applied is null)
+                    {
+                        applied = new List<Requirement>(requirements.Count);
+                        for (var j = 0; j < i; j++)
+                        {
+                            applied.Add(requirements[j]);
+                        }
+                    }
+
                     continue;
                 }
             }
 
-            applied.Add(req);
+            applied?.Add(req);
             explanation.Add(RequirementExplanation(pack, req, scope.Parameters));
             var set = pack.CriteriaSets[req.CriteriaSet];
             var (outcome, results) = EvaluateSet(pack, set, scope, 0);
@@ -57,13 +70,15 @@ internal static partial class Evaluator
             }
             else
             {
-                criteria.AddRange(results);
+                joined ??= [.. criteria];
+                joined.AddRange(results);
+                criteria = joined;
             }
 
             overall = Kleene.And(overall, Effective(applies, outcome));
         }
 
-        return Finish(pack, request, placement, tier, requirements.Count, explanation, applied, criteria ?? [], overall, applicabilityMissing);
+        return Finish(pack, request, placement, tier, requirements.Count, explanation, applied ?? requirements, criteria ?? [], overall, applicabilityMissing);
     }
 
     /// <summary>
@@ -198,8 +213,8 @@ internal static partial class Evaluator
         TierDef tier,
         int requirementCount,
         List<Explanation> explanation,
-        List<Requirement> applied,
-        List<CriterionResult> criteria,
+        IReadOnlyList<Requirement> applied,
+        IReadOnlyList<CriterionResult> criteria,
         Tri overall,
         List<string>? applicabilityMissing)
     {
@@ -221,25 +236,38 @@ internal static partial class Evaluator
         {
             // Documents: for an eligible household, what proves the criteria it meets; for an undetermined one, also
             // what would settle the open criteria. Missing facts: those of the undetermined leaves. One walk for both.
-            var docs = new List<LocalizedText>(8);
+            var docs = DocumentsBuffer();
             var missingFacts = result == Outcome.Undetermined ? new List<string>(applicabilityMissing ?? []) : null;
-            foreach (var r in applied)
+            for (var i = 0; i < applied.Count; i++)
             {
-                AddDistinct(docs, pack.CriteriaSets[r.CriteriaSet].Documents);
+                AddDistinct(docs, pack.CriteriaSets[applied[i].CriteriaSet].Documents);
             }
 
             Walk(criteria, result, docs, missingFacts);
-            documents = docs;
+            documents = applied.Count > 0 ? applied[0].Documents.Same(docs) : [.. docs];
+            docs.Clear();
             missing = missingFacts is null ? NoStrings : Distinct(missingFacts);
         }
 
         return new EligibilityResult(request.Household.Id, request.Department.Id, request.Route, result, placement, criteria, missing, documents, explanation);
     }
 
+    /// <summary>The documents of a check, gathered on this thread before they are kept (see <see cref="DocumentsCache"/>).</summary>
+    [ThreadStatic]
+    private static List<LocalizedText>? t_documents;
+
+    private static List<LocalizedText> DocumentsBuffer()
+    {
+        var docs = t_documents ??= new List<LocalizedText>(8);
+        docs.Clear();
+        return docs;
+    }
+
     private static void Walk(IReadOnlyList<CriterionResult> results, Outcome result, List<LocalizedText> docs, List<string>? missingFacts)
     {
-        foreach (var c in results)
+        for (var i = 0; i < results.Count; i++)
         {
+            var c = results[i];
             if (c.Outcome == Outcome.Eligible || (result == Outcome.Undetermined && c.Outcome == Outcome.Undetermined))
             {
                 AddDistinct(docs, c.Documents);
@@ -265,8 +293,9 @@ internal static partial class Evaluator
     /// <summary>Adds the items not yet in the list; documents come from the pack, so the same one is the same instance.</summary>
     private static void AddDistinct(List<LocalizedText> list, IReadOnlyList<LocalizedText> items)
     {
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             var seen = false;
             foreach (var existing in list)
             {

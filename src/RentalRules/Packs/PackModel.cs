@@ -123,6 +123,41 @@ internal sealed record Requirement(string Id, ClauseInfo Clause, Condition? When
 
     /// <summary>The explanation last built for this requirement, with the parameter set it was rendered for.</summary>
     public ExplanationCache Cache { get; } = new();
+
+    /// <summary>The documents of the last check whose first applied requirement this is.</summary>
+    public DocumentsCache Documents { get; } = new();
+}
+
+/// <summary>
+/// The documents a check asked for last, kept by the first requirement that applied: a check's documents depend only on
+/// the requirements that apply and the criteria met, so most checks under a requirement ask for the same list, which
+/// they then share rather than each allocating one. Thread-safe: the list is immutable once kept.
+/// </summary>
+internal sealed class DocumentsCache
+{
+    private volatile LocalizedText[]? _last;
+
+    /// <summary>The kept list when it holds the same documents as <paramref name="documents"/> (the same instances, in order), else a copy of them, kept.</summary>
+    public IReadOnlyList<LocalizedText> Same(List<LocalizedText> documents)
+    {
+        if (_last is { } last && last.Length == documents.Count)
+        {
+            var same = true;
+            for (var i = 0; i < last.Length && same; i++)
+            {
+                same = ReferenceEquals(last[i], documents[i]);
+            }
+
+            if (same)
+            {
+                return last;
+            }
+        }
+
+        var copy = documents.ToArray();
+        _last = copy;
+        return copy;
+    }
 }
 
 /// <summary>A pack-wide requirement on a route (e.g. the statutory restrictions in designated areas).</summary>
