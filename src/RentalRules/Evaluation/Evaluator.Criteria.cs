@@ -7,14 +7,16 @@ namespace RentalRules.Evaluation;
 /// <summary>Criteria: criteria sets, single criteria, member bands and their results, with why an outcome is unknown.</summary>
 internal static partial class Evaluator
 {
-    private static (Tri, List<CriterionResult>) EvaluateSet(RulePack pack, CriteriaSetDef set, EvalScope scope, int depth)
+    /// <summary>A criteria set's outcome and its criteria's results, one array of the set's size.</summary>
+    private static (Tri, CriterionResult[]) EvaluateSet(RulePack pack, CriteriaSetDef set, EvalScope scope, int depth)
     {
         var acc = set.All ? Tri.True : Tri.False;
-        var results = new List<CriterionResult>(set.Criteria.Count);
-        foreach (var c in set.Criteria)
+        var criteria = set.Criteria;
+        var results = new CriterionResult[criteria.Count];
+        for (var i = 0; i < results.Length; i++)
         {
-            var (r, result) = EvaluateCriterion(pack, c, scope, depth);
-            results.Add(result);
+            var (r, result) = EvaluateCriterion(pack, criteria[i], scope, depth);
+            results[i] = result;
             acc = set.All ? Kleene.And(acc, r) : Kleene.Or(acc, r);
         }
 
@@ -99,7 +101,7 @@ internal static partial class Evaluator
         return result with { Assumptions = assumptions };
     }
 
-    private static IReadOnlyList<string> MissingOf(Tri r, List<CriterionResult> children)
+    private static IReadOnlyList<string> MissingOf(Tri r, IReadOnlyList<CriterionResult> children)
         => r == Tri.Unknown ? Distinct(children.Where(c => c.Outcome == Outcome.Undetermined).SelectMany(c => c.Missing)) : NoStrings;
 
     /// <summary>Every member in the age band must meet the condition; a member of unknown age counts when the condition fails.</summary>

@@ -11,22 +11,29 @@ internal static partial class Evaluator
     {
         var placement = placed ?? Place(pack, request.Department, request.On, scope);
         // Placing sets the department in the scope; a placement made once for several routes did so in another scope.
+        // The household comes in after settling: whether an obligation covers the department is asked on this scope
+        // with the department's facts alone, as on a scope of its own.
         scope.Department = request.Department;
         scope.Explain = request.Explain;
-        scope.Household = request.Household;
-        scope.Applicant = request.Household.Applicant;
-        if (Settled(pack, request, placement, scope.Parameters, out var tier, out var explanation) is { } settled)
+        if (Settled(pack, request, placement, scope.Parameters, scope, out var runtime, out var explanation) is { } settled)
         {
             return settled;
         }
 
-        var requirements = RequirementsFor(pack, tier, request);
+        scope.Household = request.Household;
+        scope.Applicant = request.Household.Applicant;
+        var tier = runtime.Tier;
+        var requirements = RequirementsFor(pack, runtime, request);
         var overall = Tri.True;
-        List<CriterionResult>? criteria = null;
-        var applied = new List<Requirement>(requirements.Count);
+        // The first requirement's results are kept as they are; a list is made only when a second one applies. The
+        // requirements that apply are the route's own list until one does not.
+        IReadOnlyList<CriterionResult>? criteria = null;
+        List<CriterionResult>? joined = null;
+        List<Requirement>? applied = null;
         List<string>? applicabilityMissing = null;
-        foreach (var req in requirements)
+        for (var i = 0; i < requirements.Count; i++)
         {
+            var req = requirements[i];
             var applies = Tri.True;
             if (req.When is not null)
             {
@@ -40,11 +47,20 @@ internal static partial class Evaluator
                 scope.ResetMissing(mark);
                 if (applies == Tri.False)
                 {
+                    if (applied is null)
+                    {
+                        applied = new List<Requirement>(requirements.Count);
+                        for (var j = 0; j < i; j++)
+                        {
+                            applied.Add(requirements[j]);
+                        }
+                    }
+
                     continue;
                 }
             }
 
-            applied.Add(req);
+            applied?.Add(req);
             explanation.Add(RequirementExplanation(pack, req, scope.Parameters));
             var set = pack.CriteriaSets[req.CriteriaSet];
             var (outcome, results) = EvaluateSet(pack, set, scope, 0);
@@ -54,13 +70,15 @@ internal static partial class Evaluator
             }
             else
             {
-                criteria.AddRange(results);
+                joined ??= [.. criteria];
+                joined.AddRange(results);
+                criteria = joined;
             }
 
             overall = Kleene.And(overall, Effective(applies, outcome));
         }
 
-        return Finish(pack, request, placement, tier, requirements.Count, explanation, applied, criteria ?? [], overall, applicabilityMissing);
+        return Finish(pack, request, placement, tier, requirements.Count, explanation, applied ?? requirements, criteria ?? [], overall, applicabilityMissing);
     }
 
     /// <summary>
@@ -69,16 +87,30 @@ internal static partial class Evaluator
     /// </summary>
     internal static EligibilityResult? Settled(RulePack pack, EligibilityRequest request, PlacementResult placement, decimal?[] parameters, out TierDef tier, out List<Explanation> explanation)
     {
+        var settled = Settled(pack, request, placement, parameters, null, out var runtime, out explanation);
+        tier = runtime?.Tier!;
+        return settled;
+    }
+
+    /// <summary>
+    /// As above, giving the runtime of the letting policy the check is under (the tier's, or the dwelling's), and asking
+    /// whether an obligation covers the department on <c>departmentScope</c> when given: a scope that holds the
+    /// request's department and no household (null: a new scope).
+    /// </summary>
+    private static EligibilityResult? Settled(RulePack pack, EligibilityRequest request, PlacementResult placement, decimal?[] parameters, EvalScope? departmentScope, out TierRuntime runtime, out List<Explanation> explanation)
+    {
         var householdId = request.Household.Id;
-        tier = null!;
+        runtime = null!;
         explanation = null!;
         if (placement.Outcome != PlacementOutcome.Placed)
         {
             return new EligibilityResult(householdId, request.Department.Id, request.Route, Outcome.Undetermined, placement, [], placement.Missing, [], placement.Explanation);
         }
 
-        tier = pack.TierDefs[placement.Tier!];
-        explanation = new List<Explanation>(placement.Explanation.Count + 5);
+        runtime = pack.RuntimeOf(placement.Tier!);
+        var tier = runtime.Tier;
+        // Room for what a check adds: the dwelling's rule, the obligations, and each requirement (or the route's reason).
+        explanation = new List<Explanation>(placement.Explanation.Count + (request.Vacancy is null ? 0 : 1) + pack.Obligations.Count + Math.Max(1, runtime.Requirements[(int)request.Route].Length + (request.SpecialCriteria ? 1 : 0)));
         explanation.AddRange(placement.Explanation);
         if (request.Vacancy is { } vacancy)
         {
@@ -98,15 +130,25 @@ internal static partial class Evaluator
             if (match.Rule is { } rule)
             {
                 explanation.Add(new Explanation(rule.Id, rule.Clause.Id, rule.Clause.Source, pack.Reasons.Render(rule.Reason, parameters)));
-                tier = pack.LettingFor(rule, tier);
+                var letting = pack.LettingFor(rule, tier);
+                if (!ReferenceEquals(letting, tier))
+                {
+                    runtime = pack.TierRuntimes[letting.Key];
+                    tier = letting;
+                }
             }
         }
 
-        if (pack.Obligations.Count > 0 && pack.ObligationCheck.Unmet(tier.Key))
+        if (pack.Obligations.Count > 0 && runtime.ObligationsIn(pack) is { MayExplain: true } obligations)
         {
-            var scope = pack.NewScope(request.On);
-            scope.Department = request.Department;
-            explanation.AddRange(pack.ObligationCheck.CheckExplanations(request.Route, tier, request.Vacancy, scope));
+            var scope = departmentScope;
+            if (scope is null)
+            {
+                scope = pack.NewScope(request.On);
+                scope.Department = request.Department;
+            }
+
+            pack.ObligationCheck.AddCheckExplanations(explanation, request.Route, obligations, request.Vacancy, scope);
         }
 
         var policy = tier.Routes[request.Route];
@@ -122,8 +164,12 @@ internal static partial class Evaluator
 
     /// <summary>The requirements of the request's route into a department of the tier, in order: the tier's, the pack-wide ones, then the special criteria when this municipal allocation is under them.</summary>
     internal static IReadOnlyList<Requirement> RequirementsFor(RulePack pack, TierDef tier, EligibilityRequest request)
+        => RequirementsFor(pack, pack.TierRuntimes[tier.Key], request);
+
+    private static IReadOnlyList<Requirement> RequirementsFor(RulePack pack, TierRuntime runtime, EligibilityRequest request)
     {
-        IReadOnlyList<Requirement> requirements = Applicable(pack, tier, request.Route);
+        var tier = runtime.Tier;
+        IReadOnlyList<Requirement> requirements = runtime.Requirements[(int)request.Route];
         if (request.SpecialCriteria && request.Route == LettingRoute.Municipal && tier.SpecialCriteria is not null)
         {
             requirements = [.. requirements, SpecialRequirement(pack, tier)];
@@ -167,8 +213,8 @@ internal static partial class Evaluator
         TierDef tier,
         int requirementCount,
         List<Explanation> explanation,
-        List<Requirement> applied,
-        List<CriterionResult> criteria,
+        IReadOnlyList<Requirement> applied,
+        IReadOnlyList<CriterionResult> criteria,
         Tri overall,
         List<string>? applicabilityMissing)
     {
@@ -190,25 +236,38 @@ internal static partial class Evaluator
         {
             // Documents: for an eligible household, what proves the criteria it meets; for an undetermined one, also
             // what would settle the open criteria. Missing facts: those of the undetermined leaves. One walk for both.
-            var docs = new List<LocalizedText>(8);
+            var docs = DocumentsBuffer();
             var missingFacts = result == Outcome.Undetermined ? new List<string>(applicabilityMissing ?? []) : null;
-            foreach (var r in applied)
+            for (var i = 0; i < applied.Count; i++)
             {
-                AddDistinct(docs, pack.CriteriaSets[r.CriteriaSet].Documents);
+                AddDistinct(docs, pack.CriteriaSets[applied[i].CriteriaSet].Documents);
             }
 
             Walk(criteria, result, docs, missingFacts);
-            documents = docs;
+            documents = applied.Count > 0 ? applied[0].Documents.Same(docs) : [.. docs];
+            docs.Clear();
             missing = missingFacts is null ? NoStrings : Distinct(missingFacts);
         }
 
         return new EligibilityResult(request.Household.Id, request.Department.Id, request.Route, result, placement, criteria, missing, documents, explanation);
     }
 
+    /// <summary>The documents of a check, gathered on this thread before they are kept (see <see cref="DocumentsCache"/>).</summary>
+    [ThreadStatic]
+    private static List<LocalizedText>? t_documents;
+
+    private static List<LocalizedText> DocumentsBuffer()
+    {
+        var docs = t_documents ??= new List<LocalizedText>(8);
+        docs.Clear();
+        return docs;
+    }
+
     private static void Walk(IReadOnlyList<CriterionResult> results, Outcome result, List<LocalizedText> docs, List<string>? missingFacts)
     {
-        foreach (var c in results)
+        for (var i = 0; i < results.Count; i++)
         {
+            var c = results[i];
             if (c.Outcome == Outcome.Eligible || (result == Outcome.Undetermined && c.Outcome == Outcome.Undetermined))
             {
                 AddDistinct(docs, c.Documents);
@@ -234,8 +293,9 @@ internal static partial class Evaluator
     /// <summary>Adds the items not yet in the list; documents come from the pack, so the same one is the same instance.</summary>
     private static void AddDistinct(List<LocalizedText> list, IReadOnlyList<LocalizedText> items)
     {
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             var seen = false;
             foreach (var existing in list)
             {

@@ -29,7 +29,14 @@ internal static partial class Evaluator
     internal static PlacementResult Placement<TState>(RulePack pack, Department department, DateOnly on, EvalScope scope, TState state, Func<TState, IReadOnlyList<LocalizedText>, PlacementResult> byTable)
     {
         var placement = PlacementByRule(pack, department, on, scope, state, byTable);
-        return pack.Obligations.Count == 0 || placement.Tier is not { } id || pack.TierDefs[id] is not { } tier || !pack.ObligationCheck.Unmet(tier) ? placement : WithObligations(pack, department, placement, tier, scope);
+        if (pack.Obligations.Count == 0 || placement.Tier is not { } id)
+        {
+            return placement;
+        }
+
+        var runtime = pack.RuntimeOf(id);
+        var obligations = runtime.ObligationsIn(pack);
+        return obligations.MayWarn ? WithObligations(pack, department, placement, runtime.Tier, obligations, scope) : placement;
     }
 
     /// <summary>The placement with a warning for each statutory obligation that covers the department and its tier's letting does not meet (e.g. § 60 stk. 4).</summary>
@@ -38,10 +45,10 @@ internal static partial class Evaluator
     /// placement was given, and leaves the scope's missing facts as they were. Most placements of a tier that lacks
     /// something are of departments no obligation covers, so this allocates nothing unless it warns.
     /// </remarks>
-    private static PlacementResult WithObligations(RulePack pack, Department department, PlacementResult placement, TierDef tier, EvalScope scope)
+    private static PlacementResult WithObligations(RulePack pack, Department department, PlacementResult placement, TierDef tier, PolicyObligations obligations, EvalScope scope)
     {
         scope.Department = department;
-        var more = pack.ObligationCheck.PlacementWarnings(department, tier, scope);
+        var more = pack.ObligationCheck.PlacementWarnings(department, tier, obligations, scope);
         return more.Count == 0 ? placement : placement with { Warnings = [.. placement.Warnings, .. more] };
     }
 
@@ -99,8 +106,13 @@ internal static partial class Evaluator
     /// <summary>The decided tier in force on the date: the one with the latest <c>from</c> on or before it.</summary>
     private static DecidedTier? DecidedOn(Department department, DateOnly on)
     {
+        if (department.DecidedTiers is not { Count: > 0 } decided)
+        {
+            return null;
+        }
+
         DecidedTier? best = null;
-        foreach (var d in department.DecidedTiers ?? [])
+        foreach (var d in decided)
         {
             if (d?.Tier is { Length: > 0 } && d.From is { } from && from <= on && (best is null || from >= best.From))
             {
@@ -143,7 +155,7 @@ internal static partial class Evaluator
         PlacementRule? hit = null;
         PlacementRule? second = null;
         PlacementRule? unknownRule = null;
-        foreach (var rule in pack.PlacementRules)
+        foreach (var rule in pack.PlacementRuleArray)
         {
             var r = rule.When.Evaluate(scope);
             if (r == Tri.True)
@@ -317,12 +329,12 @@ internal static partial class Evaluator
             }
         }
 
-        if (runtime.Routes.TryGetValue(applies, out var cached))
+        if (runtime.LastRoutes(applies) is { } last)
         {
-            return cached;
+            return last;
         }
 
-        return runtime.Routes.GetOrAdd(applies, BuildRoutes(pack, tier, scope));
+        return runtime.RememberRoutes(applies, runtime.Routes.TryGetValue(applies, out var cached) ? cached : runtime.Routes.GetOrAdd(applies, BuildRoutes(pack, tier, scope)));
     }
 
     private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) BuildRoutes(RulePack pack, TierDef tier, EvalScope scope)

@@ -31,6 +31,30 @@ internal sealed class EvalScope
     /// <summary>The household members' ages on <see cref="On"/>, computed once per evaluation (null: unknown).</summary>
     public int?[]? MemberAges { get; set; }
 
+    /// <summary>
+    /// Makes the scope as new for another evaluation on the same thread (see <c>RulePack.RentScope</c>): no facts, no
+    /// missing facts noted (the buffer for them is kept), no member ages, not explained.
+    /// </summary>
+    public void Reset(int on, decimal?[] parameters)
+    {
+        Clear();
+        On = on;
+        Parameters = parameters;
+        MissingCount = 0;
+        Explain = false;
+    }
+
+    /// <summary>Lets go of the facts of the evaluation that is over, so that a kept scope holds no household alive.</summary>
+    public void Clear()
+    {
+        Department = null;
+        Household = null;
+        Applicant = null;
+        Member = null;
+        Vacancy = null;
+        MemberAges = null;
+    }
+
     public void NoteMissing(int factId)
     {
         for (var i = 0; i < MissingCount; i++)

@@ -56,11 +56,31 @@ internal sealed class ObligationCheck
         }
     }
 
-    /// <summary>Whether some obligation is not met by the tier's letting (only then can a placement in it carry a warning).</summary>
-    public bool Unmet(TierDef tier) => _tierLacks.Any(t => t.ContainsKey(tier.Id));
+    /// <summary>
+    /// What placements and checks under one letting policy need of the obligations, decided once: per obligation, what
+    /// a placement in the tier warns of (the words made on first warning) and the explanation a check on each kind of
+    /// route adds. Evaluation reads it from the policy's runtime (<see cref="TierRuntime.ObligationsIn"/>), so a
+    /// placement or check asks only whether an obligation covers the department, with no lookup by name, closure or list.
+    /// </summary>
+    public PolicyObligations For(TierDef policy)
+    {
+        var count = _pack.Obligations.Count;
+        var lacks = new Lazy<LocalizedText>?[count];
+        var onRoutes = new Explanation?[count];
+        var onTransfers = new Explanation?[count];
+        for (var i = 0; i < count; i++)
+        {
+            var obligation = _pack.Obligations[i];
+            lacks[i] = _pack.TierDefs.TryGetValue(policy.Id, out var tier) && ReferenceEquals(tier, policy) && _tierLacks[i].TryGetValue(policy.Id, out var l) ? l : null;
+            if (_problems[i].TryGetValue(policy.Key, out var all))
+            {
+                onRoutes[i] = CheckExplanation(obligation, all.Where(p => p.Route != LettingRoute.InternalTransfer).ToList());
+                onTransfers[i] = CheckExplanation(obligation, all.Where(p => p.Route == LettingRoute.InternalTransfer).ToList());
+            }
+        }
 
-    /// <summary>Whether some obligation is not met by the letting policy (only then can a check under it be explained by one).</summary>
-    public bool Unmet(string policyKey) => _problems.Any(p => p.TryGetValue(policyKey, out var problems) && problems.Count > 0);
+        return new PolicyObligations(lacks, onRoutes, onTransfers);
+    }
 
     public static ObligationCheck Build(RulePack pack) => new(pack);
 
@@ -111,13 +131,13 @@ internal sealed class ObligationCheck
     /// In words for the caseworker who reads the placement: the clause and its source, the department's designation and
     /// the tier by their names, what the letting lacks; no ids of the pack.
     /// </remarks>
-    public IReadOnlyList<LocalizedText> PlacementWarnings(Department department, TierDef tier, EvalScope scope)
+    public IReadOnlyList<LocalizedText> PlacementWarnings(Department department, TierDef tier, PolicyObligations decided, EvalScope scope)
     {
         List<LocalizedText>? warnings = null;
         for (var i = 0; i < _pack.Obligations.Count; i++)
         {
             var obligation = _pack.Obligations[i];
-            if (_tierLacks[i].TryGetValue(tier.Id, out var lacks) && Covers(obligation, scope))
+            if (decided.PlacementLacks[i] is { } lacks && Covers(obligation, scope))
             {
                 var clause = $"{obligation.Clause.Id} ({obligation.Clause.Source})";
                 var words = lacks.Value;
@@ -131,17 +151,20 @@ internal sealed class ObligationCheck
     }
 
     /// <summary>
-    /// The explanations for an eligibility check on <paramref name="route"/> of a dwelling let under
-    /// <paramref name="policy"/> (the tier's, or a routing rule's for the dwelling): one per obligation that covers
-    /// the department and the dwelling and that the policy does not meet.
+    /// Adds the explanations for an eligibility check on <paramref name="route"/> of a dwelling let under a policy
+    /// (the tier's, or a routing rule's for the dwelling; <paramref name="decided"/> is its <see cref="For"/>): one per
+    /// obligation that covers the department and the dwelling and that the policy does not meet.
     /// </summary>
-    public IEnumerable<Explanation> CheckExplanations(LettingRoute route, TierDef policy, Vacancy? vacancy, EvalScope scope)
+    public void AddCheckExplanations(List<Explanation> into, LettingRoute route, PolicyObligations decided, Vacancy? vacancy, EvalScope scope)
     {
         if (route == LettingRoute.Municipal)
         {
-            yield break;
+            return;
         }
 
+        // A check on a route is told what the letting on that route lacks: on internal transfers, the transfers'
+        // own problems; on the flexible and waiting-list routes, theirs.
+        var onRoute = route == LettingRoute.InternalTransfer ? decided.OnTransfers : decided.OnRoutes;
         for (var i = 0; i < _pack.Obligations.Count; i++)
         {
             var obligation = _pack.Obligations[i];
@@ -150,22 +173,26 @@ internal sealed class ObligationCheck
                 continue;
             }
 
-            // A check on a route is told what the letting on that route lacks: on internal transfers, the transfers'
-            // own problems; on the flexible and waiting-list routes, theirs.
-            var onRoute = _problems[i].TryGetValue(policy.Key, out var all)
-                ? all.Where(p => (p.Route == LettingRoute.InternalTransfer) == (route == LettingRoute.InternalTransfer)).ToList()
-                : [];
-            if (onRoute.Count == 0 || !Covers(obligation, scope))
+            if (onRoute[i] is { } explanation && Covers(obligation, scope))
             {
-                continue;
+                into.Add(explanation);
             }
-
-            var da = string.Join("; ", onRoute.Select(p => p.Text.Da));
-            var en = string.Join("; ", onRoute.Select(p => p.Text.En));
-            yield return new Explanation(obligation.Id, obligation.Clause.Id, obligation.Clause.Source, new LocalizedText(
-                $"{obligation.Reason.Da} Aftalens udlejning af boligen opfylder ikke forpligtelsen: {da}. Udfaldet er aftalens; kriterierne skal aftales.",
-                $"{obligation.Reason.En} The agreement's letting of the dwelling does not meet the obligation: {en}. The outcome is the agreement's; the criteria must be agreed."));
         }
+    }
+
+    /// <summary>The explanation of a check on a route whose letting lacks <paramref name="onRoute"/> (null when it lacks nothing).</summary>
+    private static Explanation? CheckExplanation(Obligation obligation, List<Problem> onRoute)
+    {
+        if (onRoute.Count == 0)
+        {
+            return null;
+        }
+
+        var da = string.Join("; ", onRoute.Select(p => p.Text.Da));
+        var en = string.Join("; ", onRoute.Select(p => p.Text.En));
+        return new Explanation(obligation.Id, obligation.Clause.Id, obligation.Clause.Source, new LocalizedText(
+            $"{obligation.Reason.Da} Aftalens udlejning af boligen opfylder ikke forpligtelsen: {da}. Udfaldet er aftalens; kriterierne skal aftales.",
+            $"{obligation.Reason.En} The agreement's letting of the dwelling does not meet the obligation: {en}. The outcome is the agreement's; the criteria must be agreed."));
     }
 
     private static bool Covers(Obligation obligation, EvalScope scope)
@@ -416,4 +443,25 @@ internal sealed class ObligationCheck
             }
         }
     }
+}
+
+/// <summary>
+/// What the obligations mean for one letting policy, decided once (<see cref="ObligationCheck.For"/>), by obligation
+/// index: what a placement in the tier warns of when the obligation covers the department (null: nothing, or not a
+/// tier), and the explanation a check on the flexible and waiting-list routes or on internal transfers adds (null: the
+/// letting on those routes lacks nothing). Immutable.
+/// </summary>
+internal sealed class PolicyObligations(Lazy<LocalizedText>?[] placementLacks, Explanation?[] onRoutes, Explanation?[] onTransfers)
+{
+    public Lazy<LocalizedText>?[] PlacementLacks { get; } = placementLacks;
+
+    public Explanation?[] OnRoutes { get; } = onRoutes;
+
+    public Explanation?[] OnTransfers { get; } = onTransfers;
+
+    /// <summary>Whether a placement in the tier can carry a warning.</summary>
+    public bool MayWarn { get; } = placementLacks.Any(l => l is not null);
+
+    /// <summary>Whether a check under the policy can be explained by an obligation (some obligation is not met by it).</summary>
+    public bool MayExplain { get; } = onRoutes.Any(e => e is not null) || onTransfers.Any(e => e is not null);
 }

@@ -57,6 +57,8 @@ internal sealed record PlacementRule(string Id, ClauseInfo Clause, Condition Whe
 internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, FlexibleLettingPolicy defaultFlexible)
 {
     private volatile FlexibleEntry? _flexible;
+    private volatile PolicyObligations? _obligations;
+    private volatile RoutesEntry? _lastRoutes;
 
     public TierDef Tier { get; } = tier;
 
@@ -68,6 +70,18 @@ internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, Fl
     /// <summary>Route summaries by the bit set of conditional requirements that apply.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<ulong, (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> Routes { get; } = new();
 
+    /// <summary>The route summaries last built or found for a bit set (most departments of a tier share one), before <see cref="Routes"/> is asked.</summary>
+    public (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)? LastRoutes(ulong applies) => _lastRoutes is { } e && e.Applies == applies ? e.Value : null;
+
+    public (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) RememberRoutes(ulong applies, (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) value)
+    {
+        _lastRoutes = new RoutesEntry(applies, value);
+        return value;
+    }
+
+    /// <summary>What the pack's statutory obligations mean for this policy, decided on first use (two threads may both decide it; they decide the same).</summary>
+    public PolicyObligations ObligationsIn(RulePack pack) => _obligations ??= pack.ObligationCheck.For(Tier);
+
     /// <summary>The flexible-letting policy for a department's own share, when it is the one last asked for.</summary>
     public FlexibleLettingPolicy? FlexibleFor(decimal share) => _flexible is { } e && e.Share == share && e.Scale == share.Scale ? e.Policy : null;
 
@@ -78,6 +92,8 @@ internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, Fl
     }
 
     private sealed record FlexibleEntry(decimal Share, int Scale, FlexibleLettingPolicy Policy);
+
+    private sealed record RoutesEntry(ulong Applies, (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) Value);
 }
 
 /// <summary>A rule's explanation, cached for the parameter values it was rendered with (the last set asked for).</summary>
@@ -107,6 +123,41 @@ internal sealed record Requirement(string Id, ClauseInfo Clause, Condition? When
 
     /// <summary>The explanation last built for this requirement, with the parameter set it was rendered for.</summary>
     public ExplanationCache Cache { get; } = new();
+
+    /// <summary>The documents of the last check whose first applied requirement this is.</summary>
+    public DocumentsCache Documents { get; } = new();
+}
+
+/// <summary>
+/// The documents a check asked for last, kept by the first requirement that applied: a check's documents depend only on
+/// the requirements that apply and the criteria met, so most checks under a requirement ask for the same list, which
+/// they then share rather than each allocating one. Thread-safe: the list is immutable once kept.
+/// </summary>
+internal sealed class DocumentsCache
+{
+    private volatile LocalizedText[]? _last;
+
+    /// <summary>The kept list when it holds the same documents as <paramref name="documents"/> (the same instances, in order), else a copy of them, kept.</summary>
+    public IReadOnlyList<LocalizedText> Same(List<LocalizedText> documents)
+    {
+        if (_last is { } last && last.Length == documents.Count)
+        {
+            var same = true;
+            for (var i = 0; i < last.Length && same; i++)
+            {
+                same = ReferenceEquals(last[i], documents[i]);
+            }
+
+            if (same)
+            {
+                return last;
+            }
+        }
+
+        var copy = documents.ToArray();
+        _last = copy;
+        return copy;
+    }
 }
 
 /// <summary>A pack-wide requirement on a route (e.g. the statutory restrictions in designated areas).</summary>

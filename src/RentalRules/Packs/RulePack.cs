@@ -42,6 +42,7 @@ public sealed partial class RulePack
         TierDefs = tiers;
         HitPolicy = hitPolicy;
         PlacementRules = placementRules;
+        PlacementRuleArray = placementRules.ToArray();
         Requirements = requirements;
         CriteriaSets = criteriaSets;
         FactNames = factNames;
@@ -75,6 +76,29 @@ public sealed partial class RulePack
                 rule.Target = runtime;
             }
         }
+
+        _tierRuntimeList = tiers.Values.Select(t => TierRuntimes[t.Key]).ToArray();
+    }
+
+    /// <summary>The tiers' runtimes (not the dwellings' policies), in the pack's order, for <see cref="RuntimeOf"/>.</summary>
+    private readonly TierRuntime[] _tierRuntimeList;
+
+    /// <summary>
+    /// The runtime of a tier by its id, as a placement gives it. The id a placement gives is the tier's own string, so
+    /// a few reference comparisons find it without hashing the name; any other string is looked up by name.
+    /// </summary>
+    internal TierRuntime RuntimeOf(string tierId)
+    {
+        var list = _tierRuntimeList;
+        for (var i = 0; i < list.Length && i < 16; i++)
+        {
+            if (ReferenceEquals(list[i].Tier.Id, tierId))
+            {
+                return list[i];
+            }
+        }
+
+        return TierRuntimes[tierId];
     }
 
     /// <summary>Per letting policy key (tier id, or <c>tier@rule</c> for a dwelling's policy): what evaluation needs of the policy, looked up once per placement (see <see cref="PlacementRule.Target"/>).</summary>
@@ -136,6 +160,9 @@ public sealed partial class RulePack
 
     internal IReadOnlyList<PlacementRule> PlacementRules { get; }
 
+    /// <summary><see cref="PlacementRules"/> as an array, which a placement walks without an enumerator.</summary>
+    internal PlacementRule[] PlacementRuleArray { get; }
+
     internal IReadOnlyList<RouteRequirement> Requirements { get; }
 
     internal IReadOnlyDictionary<string, CriteriaSetDef> CriteriaSets { get; }
@@ -174,7 +201,8 @@ public sealed partial class RulePack
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Department);
-        return Evaluator.Place(this, request.Department, request.On, NewScope(request.On));
+        var scope = RentScope(request.On);
+        return Returned(scope, Evaluator.Place(this, request.Department, request.On, scope));
     }
 
     /// <summary>Checks whether a household may take a route into a department.</summary>
@@ -185,7 +213,13 @@ public sealed partial class RulePack
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Department);
         ArgumentNullException.ThrowIfNull(request.Household);
-        return Evaluator.Check(this, request, NewScope(request.On));
+        if (request.Explain)
+        {
+            return Evaluator.Check(this, request, NewScope(request.On));
+        }
+
+        var scope = RentScope(request.On);
+        return Returned(scope, Evaluator.Check(this, request, scope));
     }
 
     /// <summary>
@@ -312,6 +346,36 @@ public sealed partial class RulePack
     internal string? ParameterUnit(string name) => Parameters.TryGetValue(name, out var p) ? PackNames.Name(p.Unit) : null;
 
     internal EvalScope NewScope(DateOnly on) => new() { On = on.DayNumber, Parameters = ParametersOn(on) };
+
+    /// <summary>This thread's spare scope (see <see cref="RentScope"/>); a scope is never seen by two threads.</summary>
+    [ThreadStatic]
+    private static EvalScope? t_spareScope;
+
+    /// <summary>
+    /// A scope for one placement or check on this thread: the thread's spare one, reset, when no evaluation on this
+    /// thread holds it, else a new one. <see cref="Returned"/> gives it back once the result is built; nothing in a
+    /// result refers to its scope. An evaluation that throws does not give it back, and the next one makes a new one.
+    /// Explained checks do not use it (their value traces are built from the scope).
+    /// </summary>
+    private EvalScope RentScope(DateOnly on)
+    {
+        var scope = t_spareScope;
+        if (scope is null)
+        {
+            return NewScope(on);
+        }
+
+        t_spareScope = null;
+        scope.Reset(on.DayNumber, ParametersOn(on));
+        return scope;
+    }
+
+    private static T Returned<T>(EvalScope scope, T result)
+    {
+        scope.Clear();
+        t_spareScope = scope;
+        return result;
+    }
 
     /// <summary>
     /// Every parameter's value on a date, in <see cref="ParameterOrder"/>. Computed at load for each period between two
