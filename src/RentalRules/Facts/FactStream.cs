@@ -58,7 +58,7 @@ public sealed class FactStream<T> : IDisposable
     private readonly string _what;
 
     /// <summary>Each id read so far and the index of the first item that had it.</summary>
-    private readonly Dictionary<string, int> _firstWithId = new(StringComparer.Ordinal);
+    private readonly FactIdTable _firstWithId = new();
 
     internal FactStream(Stream utf8, string file, bool leaveOpen, Func<NodeReader, JNode, T?> read, JsonItemStream.ItemMapper direct, Func<T, string?> idOf, string what)
     {
@@ -92,9 +92,9 @@ public sealed class FactStream<T> : IDisposable
     public FactItem<T>? Read()
     {
         var item = ReadItem();
-        if (item?.Value is { } value && _idOf(value) is { } id && !_firstWithId.TryAdd(id, item.Index))
+        if (item?.Value is { } value && _idOf(value) is { } id && !_firstWithId.TryAdd(id, item.Index, out var first))
         {
-            var twice = Descriptors.DuplicateFactId.At(item.LocationOf("id"), _what, $"$[{_firstWithId[id]}]");
+            var twice = Descriptors.DuplicateFactId.At(item.LocationOf("id"), _what, $"$[{first}]");
             return new FactItem<T>(item.Index, null, [.. item.Diagnostics, twice], item.Location, item.LocationOf);
         }
 
