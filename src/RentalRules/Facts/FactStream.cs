@@ -58,7 +58,7 @@ public sealed class FactStream<T> : IDisposable
     private readonly string _what;
 
     /// <summary>Each id read so far and the index of the first item that had it.</summary>
-    private readonly Dictionary<string, int> _firstWithId = new(StringComparer.Ordinal);
+    private readonly FactIdTable _firstWithId = new();
 
     internal FactStream(Stream utf8, string file, bool leaveOpen, Func<NodeReader, JNode, T?> read, JsonItemStream.ItemMapper direct, Func<T, string?> idOf, string what)
     {
@@ -92,9 +92,9 @@ public sealed class FactStream<T> : IDisposable
     public FactItem<T>? Read()
     {
         var item = ReadItem();
-        if (item?.Value is { } value && _idOf(value) is { } id && !_firstWithId.TryAdd(id, item.Index))
+        if (item?.Value is { } value && _idOf(value) is { } id && !_firstWithId.TryAdd(id, item.Index, out var first))
         {
-            var twice = Descriptors.DuplicateFactId.At(item.LocationOf("id"), _what, $"$[{_firstWithId[id]}]");
+            var twice = Descriptors.DuplicateFactId.At(item.LocationOf("id"), _what, $"$[{first}]");
             return new FactItem<T>(item.Index, null, [.. item.Diagnostics, twice], item.Location, item.LocationOf);
         }
 
@@ -108,13 +108,14 @@ public sealed class FactStream<T> : IDisposable
             return syntax is null ? null : new FactItem<T>(_items.Count, null, [syntax], syntax.Location, null) { EndsFile = true };
         }
 
-        var path = item.Index >= 0 ? $"$[{item.Index}]" : "$";
-        var location = new SourceLocation(File, path, item.Line, item.Column);
         if (item.Value is T direct)
         {
-            var (utf8, line, column, file, strings) = (item.Utf8, item.Line, item.Column, File, _items.Strings);
-            return new FactItem<T>(Math.Max(0, item.Index), direct, [], location, p => new SourceText(utf8, file, strings, line, column).LocationOfProperty(0, path, p));
+            // The common case: no path string, location or locator closure is made unless someone asks where it is.
+            return new FactItem<T>(direct, new FactItem<T>.Origin(item.Utf8, File, _items.Strings, item.Index, item.Line, item.Column));
         }
+
+        var path = PathOf(item.Index);
+        var location = new SourceLocation(File, path, item.Line, item.Column);
 
         var (node, error) = _items.Parse(item);
         if (node is null)
@@ -142,6 +143,9 @@ public sealed class FactStream<T> : IDisposable
 
     /// <summary>Disposes the stream (unless it was opened to be left open).</summary>
     public void Dispose() => _items.Dispose();
+
+    /// <summary>The JSON path of item <paramref name="index"/> (-1: the root value).</summary>
+    internal static string PathOf(int index) => index >= 0 ? $"$[{index}]" : "$";
 }
 
 /// <summary>
@@ -153,15 +157,29 @@ public sealed class FactItem<T>
     where T : class
 {
     private readonly Func<string, SourceLocation>? _propertyLocator;
+    private readonly Origin? _origin;
+    private SourceLocation? _location;
 
     internal FactItem(int index, T? value, IReadOnlyList<Diagnostic> diagnostics, SourceLocation location, Func<string, SourceLocation>? propertyLocator)
     {
         Index = index;
         Value = value;
         Diagnostics = diagnostics;
-        Location = location;
+        _location = location;
         _propertyLocator = propertyLocator;
     }
+
+    /// <summary>A valid item mapped straight from its text: where it is is worked out only when asked.</summary>
+    internal FactItem(T value, Origin origin)
+    {
+        Index = Math.Max(0, origin.Index);
+        Value = value;
+        Diagnostics = [];
+        _origin = origin;
+    }
+
+    /// <summary>Where a directly mapped item's text is, to locate it (and its properties) on demand.</summary>
+    internal readonly record struct Origin(byte[] Utf8, string File, JsonText.StringTable Strings, int Index, int Line, int Column);
 
     /// <summary>The item's index in the file's array (0 for a file holding one object).</summary>
     public int Index { get; }
@@ -173,7 +191,8 @@ public sealed class FactItem<T>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Where the item starts (file, <c>$[i]</c>, line, column).</summary>
-    public SourceLocation Location { get; }
+    public SourceLocation Location
+        => _location ??= new SourceLocation(_origin!.Value.File, FactStream<T>.PathOf(_origin.Value.Index), _origin.Value.Line, _origin.Value.Column);
 
     /// <summary>Whether this is a syntax error after which nothing more of the file can be read.</summary>
     public bool EndsFile { get; init; }
@@ -182,5 +201,12 @@ public sealed class FactItem<T>
     /// <param name="property">The property name, e.g. <c>department</c>.</param>
     /// <returns>The location.</returns>
     public SourceLocation LocationOf(string property)
-        => _propertyLocator?.Invoke(property) ?? Location with { JsonPath = Location.JsonPath + "." + property };
+    {
+        if (_origin is { } o)
+        {
+            return new SourceText(o.Utf8, o.File, o.Strings, o.Line, o.Column).LocationOfProperty(0, FactStream<T>.PathOf(o.Index), property);
+        }
+
+        return _propertyLocator?.Invoke(property) ?? Location with { JsonPath = Location.JsonPath + "." + property };
+    }
 }
