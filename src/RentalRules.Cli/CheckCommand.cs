@@ -88,7 +88,7 @@ internal static class CheckCommand
                 return ExitCodes.InvalidInput;
             }
 
-            // One household at a time: read, checked, written, dropped.
+            // Households stream through, a bounded number at a time: read, checked, written, dropped.
             var useSpecial = parse.GetValue(special);
             var counts = new int[3];
             using var households = FactStream.Households(input, CommonOptions.DisplayName(householdPath));
