@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.CommandLine;
+using System.Text.Json;
 using RentalRules.Evaluation;
 using RentalRules.Explanations;
 using RentalRules.Facts;
@@ -86,11 +88,11 @@ internal static class CheckCommand
                 return ExitCodes.InvalidInput;
             }
 
-            // One household at a time: read, checked, written, dropped.
+            // Households stream through, a bounded number at a time: read, checked, written, dropped.
             var useSpecial = parse.GetValue(special);
             var counts = new int[3];
             using var households = FactStream.Households(input, CommonOptions.DisplayName(householdPath));
-            using var output = new ResultStream<EligibilityResult>(
+            using var output = new ResultStream<Checked>(
                 stdout,
                 format,
                 w =>
@@ -99,10 +101,10 @@ internal static class CheckCommand
                     w.WriteString("on", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                 },
                 "results",
-                ResultJson.WriteEligibility,
-                (o, r) =>
+                static (w, c) => c.WriteJson(w),
+                static (o, c) =>
                 {
-                    o.Write(ResultText.Eligibility(r, CommonOptions.ToLanguage(language)));
+                    o.Write(c.Text);
                     o.WriteLine();
                 },
                 envelopeAlways: false);
@@ -110,12 +112,37 @@ internal static class CheckCommand
             var batch = new CheckBatch(loaded, d, date);
             var errors = new InputErrors(stderr);
             var progress = new Progress(stderr, language == "da" ? "husstande" : "households");
+
+            // Households are checked on the other cores while this thread reads the file and writes the results, in
+            // the file's order; a bounded number are in flight, so memory stays flat. Each result is also rendered
+            // there (compact JSON as UTF-8, or text), so that this thread only copies its bytes out.
+            var textLanguage = CommonOptions.ToLanguage(language);
+            var added = 0;
+            var pipeline = new OrderedPipeline<(int Index, Household Household), Checked>(
+                item =>
+                {
+                    var (index, h) = item;
+                    var r = named is { } letting
+                        ? batch.Check(new EligibilityRequest(d, h, letting, date, useSpecial) { Vacancy = dwelling, Explain = true })
+                        : batch.CheckEveryRoute(new EligibilityRequest(d, h, loaded.DefaultRoute, date, useSpecial) { Vacancy = dwelling, Explain = true });
+                    return Checked.Of(r, index, format, textLanguage);
+                },
+                c =>
+                {
+                    output.IsArray = households.IsArray;
+                    counts[c.Outcome switch { Outcome.Eligible => 0, Outcome.Ineligible => 1, _ => 2 }]++;
+                    output.Add(c);
+                    progress.Tick(output.Count);
+                },
+                Environment.ProcessorCount);
             while (households.Read() is { } item)
             {
-                output.IsArray = households.IsArray;
                 if (item.Value is null || errors.Items > 0)
                 {
-                    // After the first invalid household nothing more is checked, but the rest is read for its errors.
+                    // After the first invalid household nothing more is checked, but the rest is read for its errors;
+                    // the households before it are all checked and written.
+                    pipeline.Drain();
+                    output.IsArray = households.IsArray;
                     if (item.Value is null)
                     {
                         errors.Add(item.Diagnostics);
@@ -124,14 +151,10 @@ internal static class CheckCommand
                     continue;
                 }
 
-                var r = named is { } letting
-                    ? batch.Check(new EligibilityRequest(d, item.Value, letting, date, useSpecial) { Vacancy = dwelling, Explain = true })
-                    : batch.CheckEveryRoute(new EligibilityRequest(d, item.Value, loaded.DefaultRoute, date, useSpecial) { Vacancy = dwelling, Explain = true });
-                counts[r.Outcome switch { Outcome.Eligible => 0, Outcome.Ineligible => 1, _ => 2 }]++;
-                output.Add(r);
-                progress.Tick(output.Count);
+                pipeline.Add((added++, item.Value));
             }
 
+            pipeline.Drain();
             progress.Done();
             errors.Finish();
             if (errors.First is { } first)
@@ -152,5 +175,76 @@ internal static class CheckCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A household's outcome with what is written for it: its compact JSON (UTF-8, in a pooled array given back once
+    /// written) or its text. The result itself is kept only for the results <see cref="ResultStream{T}"/> may hold back
+    /// and write indented; the others die young on the thread that checked them.
+    /// </summary>
+    private sealed class Checked
+    {
+        private EligibilityResult? _result;
+        private byte[]? _json;
+        private int _length;
+
+        private Checked(Outcome outcome) => Outcome = outcome;
+
+        /// <summary>The household's outcome.</summary>
+        public Outcome Outcome { get; }
+
+        /// <summary>The result as text (text output only).</summary>
+        public string? Text { get; private init; }
+
+        /// <summary>Renders <paramref name="r"/>, the <paramref name="index"/>-th result, for <paramref name="format"/>.</summary>
+        public static Checked Of(EligibilityResult r, int index, OutputFormat format, Language language)
+        {
+            if (format == OutputFormat.Text)
+            {
+                return new Checked(r.Outcome) { Text = ResultText.Eligibility(r, language) };
+            }
+
+            var c = new Checked(r.Outcome) { _result = index <= ResultStream<Checked>.IndentedUpTo ? r : null };
+            (c._json, c._length) = CompactJson.Encode(r);
+            return c;
+        }
+
+        /// <summary>Writes the result: its bytes where the writer would write exactly them (compact), else afresh.</summary>
+        public void WriteJson(Utf8JsonWriter w)
+        {
+            if (_json is { } json && EncodedTexts.Fits(w))
+            {
+                w.WriteRawValue(json.AsSpan(0, _length), skipInputValidation: true);
+                _json = null;
+                ArrayPool<byte>.Shared.Return(json);
+                return;
+            }
+
+            ResultJson.WriteEligibility(w, _result ?? throw new InvalidOperationException("A streamed result is written once, compact."));
+        }
+    }
+
+    /// <summary>A result's compact JSON, written on the thread that checked it into a buffer of that thread's own.</summary>
+    private static class CompactJson
+    {
+        [ThreadStatic]
+        private static ArrayBufferWriter<byte>? _buffer;
+
+        [ThreadStatic]
+        private static Utf8JsonWriter? _writer;
+
+        /// <summary>The JSON in a pooled array, and its length.</summary>
+        public static (byte[] Json, int Length) Encode(EligibilityResult r)
+        {
+            var buffer = _buffer ??= new ArrayBufferWriter<byte>(1 << 14);
+            var w = _writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            buffer.ResetWrittenCount();
+            w.Reset(buffer);
+            ResultJson.WriteEligibility(w, r);
+            w.Flush();
+            var json = ArrayPool<byte>.Shared.Rent(buffer.WrittenCount);
+            buffer.WrittenSpan.CopyTo(json);
+            return (json, buffer.WrittenCount);
+        }
     }
 }

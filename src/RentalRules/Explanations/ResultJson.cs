@@ -110,20 +110,20 @@ public static class ResultJson
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(e);
         w.WriteStartObject();
-        w.WriteString("household", e.HouseholdId);
-        w.WriteString("department", e.DepartmentId);
-        w.WriteString("route", RouteName(e.Route));
-        w.WriteString("outcome", Name(e.Outcome));
-        w.WriteString("tier", e.Placement.Tier);
-        w.WriteStartArray("criteria");
+        w.WriteString(Names.Household, e.HouseholdId);
+        w.WriteString(Names.Department, e.DepartmentId);
+        w.WriteString(Names.Route, RouteName(e.Route));
+        w.WriteString(Names.Outcome, Name(e.Outcome));
+        w.WriteString(Names.Tier, e.Placement.Tier);
+        w.WriteStartArray(Names.Criteria);
         foreach (var c in e.Criteria)
         {
             WriteCriterion(w, c);
         }
 
         w.WriteEndArray();
-        WriteStrings(w, "missing", e.Missing);
-        w.WriteStartArray("documents");
+        WriteStrings(w, Names.Missing, e.Missing);
+        w.WriteStartArray(Names.Documents);
         foreach (var d in e.Documents)
         {
             WriteText(w, d);
@@ -131,17 +131,17 @@ public static class ResultJson
 
         w.WriteEndArray();
         WriteExplanation(w, e.Explanation);
-        WriteTexts(w, "warnings", e.Placement.Warnings);
+        WriteTexts(w, Names.Warnings, e.Placement.Warnings);
         if (e.Routes.Count > 0)
         {
-            w.WriteStartArray("routes");
+            w.WriteStartArray(Names.Routes);
             foreach (var r in e.Routes)
             {
                 w.WriteStartObject();
-                w.WriteString("route", RouteName(r.Route));
-                w.WriteString("outcome", Name(r.Outcome));
-                w.WriteBoolean("closed", r.Closed);
-                WriteStrings(w, "missing", r.Missing);
+                w.WriteString(Names.Route, RouteName(r.Route));
+                w.WriteString(Names.Outcome, Name(r.Outcome));
+                w.WriteBoolean(Names.Closed, r.Closed);
+                WriteStrings(w, Names.Missing, r.Missing);
                 w.WriteEndObject();
             }
 
@@ -223,32 +223,32 @@ public static class ResultJson
     private static void WriteCriterion(Utf8JsonWriter w, CriterionResult c)
     {
         w.WriteStartObject();
-        w.WriteString("id", c.Id);
-        w.WriteString("clause", c.Clause);
-        w.WriteString("source", c.Source);
-        w.WriteString("outcome", Name(c.Outcome));
-        w.WritePropertyName("title");
+        w.WriteString(Names.Id, c.Id);
+        w.WriteString(Names.Clause, c.Clause);
+        w.WriteString(Names.Source, c.Source);
+        w.WriteString(Names.Outcome, Name(c.Outcome));
+        w.WritePropertyName(Names.Title);
         WriteText(w, c.Title);
-        w.WriteStartArray("members");
+        w.WriteStartArray(Names.Members);
         foreach (var m in c.Members)
         {
             w.WriteStartObject();
-            w.WriteString("member", m.MemberId);
+            w.WriteString(Names.Member, m.MemberId);
             if (m.Age is { } age)
             {
-                w.WriteNumber("age", age);
+                w.WriteNumber(Names.Age, age);
             }
 
             if (m.BirthDate is { } born)
             {
-                w.WriteString("birthDate", born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteString(Names.BirthDate, born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            w.WriteString("outcome", Name(m.Outcome));
-            WriteStrings(w, "missing", m.Missing);
+            w.WriteString(Names.Outcome, Name(m.Outcome));
+            WriteStrings(w, Names.Missing, m.Missing);
             if (m.Detail is { } detail)
             {
-                w.WritePropertyName("detail");
+                w.WritePropertyName(Names.Detail);
                 WriteOwnText(w, detail);
             }
 
@@ -256,34 +256,34 @@ public static class ResultJson
         }
 
         w.WriteEndArray();
-        WriteStrings(w, "missing", c.Missing);
+        WriteStrings(w, Names.Missing, c.Missing);
         if (c.Detail is { } why)
         {
-            w.WritePropertyName("detail");
+            w.WritePropertyName(Names.Detail);
             WriteOwnText(w, why);
         }
 
         if (c.Assumptions.Count > 0)
         {
-            w.WriteStartArray("assumptions");
+            w.WriteStartArray(Names.Assumptions);
             foreach (var a in c.Assumptions)
             {
                 w.WriteStartObject();
                 if (a.Parameter is { } parameter)
                 {
-                    w.WriteString("parameter", parameter);
+                    w.WriteString(Names.Parameter, parameter);
                 }
 
                 if (a.Value is { } v)
                 {
-                    w.WriteNumber("value", v);
+                    w.WriteNumber(Names.Value, v);
                 }
                 else
                 {
-                    w.WriteNull("value");
+                    w.WriteNull(Names.Value);
                 }
 
-                w.WritePropertyName("reason");
+                w.WritePropertyName(Names.Reason);
                 WriteText(w, a.Reason);
                 w.WriteEndObject();
             }
@@ -291,7 +291,7 @@ public static class ResultJson
             w.WriteEndArray();
         }
 
-        w.WriteStartArray("documents");
+        w.WriteStartArray(Names.Documents);
         foreach (var d in c.Documents)
         {
             WriteText(w, d);
@@ -300,7 +300,7 @@ public static class ResultJson
         w.WriteEndArray();
         if (c.Children.Count > 0)
         {
-            w.WriteStartArray("criteria");
+            w.WriteStartArray(Names.Criteria);
             foreach (var child in c.Children)
             {
                 WriteCriterion(w, child);
@@ -356,6 +356,17 @@ public static class ResultJson
     private static void WriteTexts(Utf8JsonWriter w, string name, IReadOnlyList<LocalizedText> items)
     {
         w.WriteStartArray(name);
+        WriteTextItems(w, items);
+    }
+
+    private static void WriteTexts(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<LocalizedText> items)
+    {
+        w.WriteStartArray(name);
+        WriteTextItems(w, items);
+    }
+
+    private static void WriteTextItems(Utf8JsonWriter w, IReadOnlyList<LocalizedText> items)
+    {
         foreach (var text in items)
         {
             WriteOwnText(w, text);
@@ -367,6 +378,17 @@ public static class ResultJson
     private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> items)
     {
         w.WriteStartArray(name);
+        WriteStringItems(w, items);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, JsonEncodedText name, IEnumerable<string> items)
+    {
+        w.WriteStartArray(name);
+        WriteStringItems(w, items);
+    }
+
+    private static void WriteStringItems(Utf8JsonWriter w, IEnumerable<string> items)
+    {
         foreach (var i in items)
         {
             w.WriteStringValue(i);
@@ -399,4 +421,37 @@ public static class ResultJson
     /// <param name="route">The route.</param>
     /// <returns>The name.</returns>
     public static string RouteName(LettingRoute route) => RouteNames.Name(route);
+
+    /// <summary>
+    /// The property names of an eligibility result, encoded once: a run of a million results would otherwise transcode
+    /// and check for escaping each of its hundred-odd names per result. The names are plain ASCII, so every encoder
+    /// writes them the same.
+    /// </summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Age = JsonEncodedText.Encode("age");
+        public static readonly JsonEncodedText Assumptions = JsonEncodedText.Encode("assumptions");
+        public static readonly JsonEncodedText BirthDate = JsonEncodedText.Encode("birthDate");
+        public static readonly JsonEncodedText Clause = JsonEncodedText.Encode("clause");
+        public static readonly JsonEncodedText Closed = JsonEncodedText.Encode("closed");
+        public static readonly JsonEncodedText Criteria = JsonEncodedText.Encode("criteria");
+        public static readonly JsonEncodedText Department = JsonEncodedText.Encode("department");
+        public static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
+        public static readonly JsonEncodedText Documents = JsonEncodedText.Encode("documents");
+        public static readonly JsonEncodedText Household = JsonEncodedText.Encode("household");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Member = JsonEncodedText.Encode("member");
+        public static readonly JsonEncodedText Members = JsonEncodedText.Encode("members");
+        public static readonly JsonEncodedText Missing = JsonEncodedText.Encode("missing");
+        public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
+        public static readonly JsonEncodedText Parameter = JsonEncodedText.Encode("parameter");
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+        public static readonly JsonEncodedText Route = JsonEncodedText.Encode("route");
+        public static readonly JsonEncodedText Routes = JsonEncodedText.Encode("routes");
+        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+        public static readonly JsonEncodedText Tier = JsonEncodedText.Encode("tier");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+        public static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings");
+    }
 }
