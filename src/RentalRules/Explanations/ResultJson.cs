@@ -91,14 +91,14 @@ public static class ResultJson
         {
             w.WriteStartObject(RouteName(route));
             w.WriteBoolean("open", summary.Open);
-            WriteStrings(w, "criteriaSets", summary.CriteriaSets);
+            WriteStrings(w, Names.CriteriaSets, summary.CriteriaSets);
             w.WriteEndObject();
         }
 
         w.WriteEndObject();
         WriteExplanation(w, p.Explanation);
-        WriteStrings(w, "missing", p.Missing);
-        WriteTexts(w, "warnings", p.Warnings);
+        WriteStrings(w, Names.Missing, p.Missing);
+        WriteTexts(w, Names.Warnings, p.Warnings);
         w.WriteEndObject();
     }
 
@@ -198,9 +198,9 @@ public static class ResultJson
         }
 
         w.WriteString("municipalShare", d.MunicipalShare?.ToString());
-        WriteStrings(w, "marks", d.Marks);
+        WriteStrings(w, Names.Marks, d.Marks);
         WriteExplanation(w, d.Explanation);
-        WriteStrings(w, "missing", d.Missing);
+        WriteStrings(w, Names.Missing, d.Missing);
         w.WriteEndObject();
     }
 
@@ -353,20 +353,9 @@ public static class ResultJson
     }
 
     /// <summary>Texts as an array of <c>{ "da", "en" }</c> objects, as every other text of a result.</summary>
-    private static void WriteTexts(Utf8JsonWriter w, string name, IReadOnlyList<LocalizedText> items)
-    {
-        w.WriteStartArray(name);
-        WriteTextItems(w, items);
-    }
-
     private static void WriteTexts(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<LocalizedText> items)
     {
         w.WriteStartArray(name);
-        WriteTextItems(w, items);
-    }
-
-    private static void WriteTextItems(Utf8JsonWriter w, IReadOnlyList<LocalizedText> items)
-    {
         foreach (var text in items)
         {
             WriteOwnText(w, text);
@@ -375,20 +364,9 @@ public static class ResultJson
         w.WriteEndArray();
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> items)
-    {
-        w.WriteStartArray(name);
-        WriteStringItems(w, items);
-    }
-
     private static void WriteStrings(Utf8JsonWriter w, JsonEncodedText name, IEnumerable<string> items)
     {
         w.WriteStartArray(name);
-        WriteStringItems(w, items);
-    }
-
-    private static void WriteStringItems(Utf8JsonWriter w, IEnumerable<string> items)
-    {
         foreach (var i in items)
         {
             w.WriteStringValue(i);
@@ -423,9 +401,9 @@ public static class ResultJson
     public static string RouteName(LettingRoute route) => RouteNames.Name(route);
 
     /// <summary>
-    /// The property names of an eligibility result, encoded once: a run of a million results would otherwise transcode
-    /// and check for escaping each of its hundred-odd names per result. The names are plain ASCII, so every encoder
-    /// writes them the same.
+    /// The property names of an eligibility result, and the array-valued ones of placements and decisions, encoded once:
+    /// a run of a million results would otherwise transcode and check for escaping each of its hundred-odd names per
+    /// result. The names are plain ASCII, so every encoder writes them the same.
     /// </summary>
     private static class Names
     {
@@ -435,11 +413,13 @@ public static class ResultJson
         public static readonly JsonEncodedText Clause = JsonEncodedText.Encode("clause");
         public static readonly JsonEncodedText Closed = JsonEncodedText.Encode("closed");
         public static readonly JsonEncodedText Criteria = JsonEncodedText.Encode("criteria");
+        public static readonly JsonEncodedText CriteriaSets = JsonEncodedText.Encode("criteriaSets");
         public static readonly JsonEncodedText Department = JsonEncodedText.Encode("department");
         public static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
         public static readonly JsonEncodedText Documents = JsonEncodedText.Encode("documents");
         public static readonly JsonEncodedText Household = JsonEncodedText.Encode("household");
         public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Marks = JsonEncodedText.Encode("marks");
         public static readonly JsonEncodedText Member = JsonEncodedText.Encode("member");
         public static readonly JsonEncodedText Members = JsonEncodedText.Encode("members");
         public static readonly JsonEncodedText Missing = JsonEncodedText.Encode("missing");
