@@ -38,7 +38,7 @@ internal static class PackEvaluation
     public static Placed Decide(RulePack pack, PlacementTask task, IEnumerable<RuleOutcome> outcomes)
     {
         var rules = pack.PlacementRules;
-        var byIndex = new RuleOutcome[rules.Count];
+        var byIndex = new RuleOutcome[rules.Length];
         foreach (var o in outcomes)
         {
             byIndex[o.Index] = o;
@@ -50,7 +50,7 @@ internal static class PackEvaluation
         PlacementRule? hit = null;
         PlacementRule? second = null;
         PlacementRule? unknownRule = null;
-        for (var i = 0; i < rules.Count; i++)
+        for (var i = 0; i < rules.Length; i++)
         {
             var o = byIndex[i];
             foreach (var id in o.Missing)

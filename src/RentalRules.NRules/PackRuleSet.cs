@@ -47,7 +47,7 @@ public static class PackRuleSet
         var rules = new List<IRuleDefinition>();
         rules.Add(StartPlacement(pack, names));
         rules.Add(StartEligibility(pack, names));
-        for (var i = 0; i < pack.PlacementRules.Count; i++)
+        for (var i = 0; i < pack.PlacementRules.Length; i++)
         {
             rules.Add(Placement(pack, i, names));
         }
@@ -110,7 +110,7 @@ public static class PackRuleSet
 
     private static IRuleDefinition PlacementDecision(RulePack pack, HashSet<string> names)
     {
-        var count = pack.PlacementRules.Count;
+        var count = pack.PlacementRules.Length;
         var b = Builder($"{pack.Id}.placement", null, DecisionPriority, $"The placement under the hit policy '{PackNames.Name(pack.HitPolicy)}', once every placement rule has answered.", names);
         var lhs = b.LeftHandSide();
         lhs.Pattern(typeof(PlacementTask), "task");

@@ -33,7 +33,7 @@ internal static class PlacementGaps
     /// <param name="alreadyUnreachable">Rules already reported unreachable (e.g. after an always-true rule); not reported again.</param>
     public static IEnumerable<Diagnostic> Analyse(RulePack pack, IReadOnlySet<string> alreadyUnreachable)
     {
-        var rules = pack.PlacementRules;
+        IReadOnlyList<PlacementRule> rules = pack.PlacementRules;
         if (rules.Count == 0)
         {
             yield break;

@@ -155,7 +155,7 @@ internal static partial class Evaluator
         PlacementRule? hit = null;
         PlacementRule? second = null;
         PlacementRule? unknownRule = null;
-        foreach (var rule in pack.PlacementRuleArray)
+        foreach (var rule in pack.PlacementRules)
         {
             var r = rule.When.Evaluate(scope);
             if (r == Tri.True)

@@ -41,8 +41,7 @@ public sealed partial class RulePack
         Parameters = parameters;
         TierDefs = tiers;
         HitPolicy = hitPolicy;
-        PlacementRules = placementRules;
-        PlacementRuleArray = placementRules.ToArray();
+        PlacementRules = [.. placementRules];
         Requirements = requirements;
         CriteriaSets = criteriaSets;
         FactNames = factNames;
@@ -158,10 +157,8 @@ public sealed partial class RulePack
 
     internal HitPolicy HitPolicy { get; }
 
-    internal IReadOnlyList<PlacementRule> PlacementRules { get; }
-
-    /// <summary><see cref="PlacementRules"/> as an array, which a placement walks without an enumerator.</summary>
-    internal PlacementRule[] PlacementRuleArray { get; }
+    /// <summary>The placement table in order; an array, which a placement walks without an enumerator.</summary>
+    internal PlacementRule[] PlacementRules { get; }
 
     internal IReadOnlyList<RouteRequirement> Requirements { get; }
 
