@@ -54,7 +54,8 @@ internal static partial class Evaluator
 
     private static PlacementResult PlacementByRule<TState>(RulePack pack, Department department, DateOnly on, EvalScope scope, TState state, Func<TState, IReadOnlyList<LocalizedText>, PlacementResult> byTable)
     {
-        var warnings = Warnings(pack, on);
+        var day = pack.DayOf(on);
+        var warnings = day.Warnings;
         var decided = DecidedOn(department, on);
         if (decided is not null && pack.Decided is { Rules: true } rule && (rule.When is null || DecidedApplies(rule, scope)))
         {
@@ -67,11 +68,12 @@ internal static partial class Evaluator
             return tablePlacement;
         }
 
-        var more = new List<LocalizedText>(tablePlacement.Warnings);
+        // Most placements add no warning: the list is made only for one that does.
+        List<LocalizedText>? more = null;
         if (decided is not null && pack.Decided is null)
         {
             var stated = TierWords(pack, decided.Tier);
-            more.Add(new LocalizedText(
+            Add(ref more, tablePlacement, new LocalizedText(
                 $"Afdelingen angiver en besluttet placering ('{stated.Da}' fra {decided.From:yyyy-MM-dd}), men denne pakke placerer kun efter sin tabel over nøgletallene.",
                 $"The department states a decided tier ('{stated.En}' from {decided.From:yyyy-MM-dd}), but this pack places by its table of key figures only."));
         }
@@ -79,7 +81,7 @@ internal static partial class Evaluator
         {
             var stated = TierWords(pack, decided.Tier);
             var byFigures = tablePlacement.TierLabel ?? TierWords(pack, tablePlacement.Tier);
-            more.Add(new LocalizedText(
+            Add(ref more, tablePlacement, new LocalizedText(
                 $"Den besluttede placering '{stated.Da}' (fra {decided.From:yyyy-MM-dd}) er en anden end den, nøgletallene giver, '{byFigures.Da}'; pakken placerer her efter nøgletallene.",
                 $"The decided tier '{stated.En}' (from {decided.From:yyyy-MM-dd}) differs from the tier the key figures give, '{byFigures.En}'; the pack places by the key figures here."));
         }
@@ -88,19 +90,23 @@ internal static partial class Evaluator
         {
             if (asOf > on)
             {
-                more.Add(new LocalizedText(
+                Add(ref more, tablePlacement, new LocalizedText(
                     $"Nøgletallene er dateret {asOf:yyyy-MM-dd}, efter evalueringsdatoen {on:yyyy-MM-dd}: de beskriver et senere tidspunkt end det, placeringen gælder.",
                     $"The key figures are dated {asOf:yyyy-MM-dd}, after the evaluation date {on:yyyy-MM-dd}: they describe a later time than the placement is for."));
             }
-            else if (pack.KeyFiguresCycle is { } cycle && asOf < on.AddMonths(-cycle.MaxAgeMonths))
+            else if (day.OldestKeyFigures is { } oldest && asOf < oldest)
             {
-                more.Add(new LocalizedText(
+                var cycle = pack.KeyFiguresCycle!;
+                Add(ref more, tablePlacement, new LocalizedText(
                     $"Nøgletallene er dateret {asOf:yyyy-MM-dd}, mere end {cycle.MaxAgeMonths} måneder før evalueringsdatoen {on:yyyy-MM-dd}: ældre end pakkens opdateringscyklus tillader ({cycle.Clause.Id}).",
                     $"The key figures are dated {asOf:yyyy-MM-dd}, more than {cycle.MaxAgeMonths} months before the evaluation date {on:yyyy-MM-dd}: older than the pack's update cycle allows ({cycle.Clause.Id})."));
             }
         }
 
-        return more.Count == tablePlacement.Warnings.Count ? tablePlacement : tablePlacement with { Warnings = more };
+        return more is null ? tablePlacement : tablePlacement with { Warnings = more };
+
+        static void Add(ref List<LocalizedText>? more, PlacementResult placement, LocalizedText warning)
+            => (more ??= [.. placement.Warnings]).Add(warning);
     }
 
     /// <summary>The decided tier in force on the date: the one with the latest <c>from</c> on or before it.</summary>
@@ -231,7 +237,7 @@ internal static partial class Evaluator
             PlacementOutcome.Placed,
             tier.Id,
             tier.Label,
-            ShareOf(tier, scope),
+            runtime.ShareUnder(scope.Parameters),
             FlexiblePolicy(runtime, department),
             criteriaSet,
             tier.SpecialCriteria,
@@ -262,9 +268,12 @@ internal static partial class Evaluator
         => new(d.Id, outcome, null, null, null, null, null, null, new Dictionary<LettingRoute, RouteSummary>(), explanation, missing, warnings);
 
     /// <summary>The tier's municipal share on the evaluation date (a parameter share resolves by date; null when it has no value then).</summary>
-    internal static Fraction? ShareOf(TierDef tier, EvalScope scope)
+    internal static Fraction? ShareOf(TierDef tier, EvalScope scope) => ShareOf(tier, scope.Parameters);
+
+    /// <summary>The tier's municipal share under a date's parameter values.</summary>
+    internal static Fraction? ShareOf(TierDef tier, decimal?[] parameters)
         => tier.MunicipalShareParameter is { } slot
-            ? scope.Parameters[slot] is { } value && Fraction.TryFromDecimal(value, out var f) ? f : null
+            ? parameters[slot] is { } value && Fraction.TryFromDecimal(value, out var f) ? f : null
             : tier.MunicipalShare;
 
     /// <summary>The flexible-letting policy of a letting policy (a tier, or a dwelling's by its key) for the department.</summary>

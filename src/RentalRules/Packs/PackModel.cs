@@ -59,8 +59,31 @@ internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, Fl
     private volatile FlexibleEntry? _flexible;
     private volatile PolicyObligations? _obligations;
     private volatile RoutesEntry? _lastRoutes;
+    private volatile ShareEntry? _share;
 
     public TierDef Tier { get; } = tier;
+
+    /// <summary>
+    /// The tier's municipal share under a period's parameter values (<see cref="RulePack.DayOf"/>: one array per
+    /// period), remembered for the last array asked, so that a share given by a parameter is not converted to a
+    /// fraction on every placement.
+    /// </summary>
+    public Fraction? ShareUnder(decimal?[] parameters)
+    {
+        if (Tier.MunicipalShareParameter is null)
+        {
+            return Tier.MunicipalShare;
+        }
+
+        if (_share is { } e && ReferenceEquals(e.Parameters, parameters))
+        {
+            return e.Share;
+        }
+
+        var share = Evaluation.Evaluator.ShareOf(Tier, parameters);
+        _share = new ShareEntry(parameters, share);
+        return share;
+    }
 
     /// <summary>Per route (indexed by <see cref="LettingRoute"/>): the tier's requirements, then the pack-wide ones.</summary>
     public Requirement[][] Requirements { get; } = requirements;
@@ -92,6 +115,8 @@ internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, Fl
     }
 
     private sealed record FlexibleEntry(decimal Share, int Scale, FlexibleLettingPolicy Policy);
+
+    private sealed record ShareEntry(decimal?[] Parameters, Fraction? Share);
 
     private sealed record RoutesEntry(ulong Applies, (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) Value);
 }
@@ -341,3 +366,10 @@ internal sealed record DecidedPlacement(bool Rules, Condition? When, ClauseInfo 
 
 /// <summary>How old key figures may be, by the pack's update cycle (e.g. Holbæk: data as of 1 December, agreed in March).</summary>
 internal sealed record KeyFiguresCycle(int MaxAgeMonths, ClauseInfo Clause);
+
+/// <summary>What a date means to the evaluations on it (see <c>RulePack.DayOf</c>).</summary>
+/// <param name="Day">The date's day number.</param>
+/// <param name="Parameters">Every parameter's value on the date.</param>
+/// <param name="Warnings">The placement warnings every result on the date carries (outside the validity period), or none.</param>
+/// <param name="OldestKeyFigures">The oldest key figures the pack's update cycle accepts on the date; null without a cycle.</param>
+internal sealed record DayFacts(int Day, decimal?[] Parameters, IReadOnlyList<LocalizedText> Warnings, DateOnly? OldestKeyFigures);

@@ -342,7 +342,37 @@ public sealed partial class RulePack
     /// <summary>A parameter's unit (e.g. <c>share</c>), or <c>null</c> when the pack has no such parameter.</summary>
     internal string? ParameterUnit(string name) => Parameters.TryGetValue(name, out var p) ? PackNames.Name(p.Unit) : null;
 
-    internal EvalScope NewScope(DateOnly on) => new() { On = on.DayNumber, Parameters = ParametersOn(on) };
+    internal EvalScope NewScope(DateOnly on) => new() { On = on.DayNumber, Parameters = DayOf(on).Parameters };
+
+    /// <summary>The oldest key figures the update cycle accepts on a date; null without a cycle, or when no date is that much older.</summary>
+    private DateOnly? OldestKeyFiguresOn(DateOnly on)
+        => KeyFiguresCycle is { } cycle && cycle.MaxAgeMonths <= ((on.Year - 1) * 12) + on.Month - 1 ? on.AddMonths(-cycle.MaxAgeMonths) : null;
+
+    /// <summary>The last date an evaluation asked about, with what it means (see <see cref="DayOf"/>).</summary>
+    private DayFacts? _lastDay;
+
+    /// <summary>
+    /// What a date means to every evaluation on it: the parameters' values, the warning that it lies outside the
+    /// validity period, and the oldest key figures the update cycle accepts. Kept for the last date asked, since a run
+    /// (a file of departments, households or vacancies) evaluates every item on one date; another date is computed
+    /// afresh and replaces it. Immutable, so threads that share the pack may read it at once.
+    /// </summary>
+    internal DayFacts DayOf(DateOnly on)
+    {
+        var last = Volatile.Read(ref _lastDay);
+        if (last is not null && last.Day == on.DayNumber)
+        {
+            return last;
+        }
+
+        var day = new DayFacts(
+            on.DayNumber,
+            ParametersOn(on),
+            Evaluator.Warnings(this, on),
+            OldestKeyFiguresOn(on));
+        Volatile.Write(ref _lastDay, day);
+        return day;
+    }
 
     /// <summary>This thread's spare scope (see <see cref="RentScope"/>); a scope is never seen by two threads.</summary>
     [ThreadStatic]
@@ -363,7 +393,7 @@ public sealed partial class RulePack
         }
 
         t_spareScope = null;
-        scope.Reset(on.DayNumber, ParametersOn(on));
+        scope.Reset(on.DayNumber, DayOf(on).Parameters);
         return scope;
     }
 

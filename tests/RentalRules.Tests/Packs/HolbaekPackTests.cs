@@ -1403,11 +1403,32 @@ public sealed partial class HolbaekPackTests : AgreementTests<HolbaekPackTests>,
     [Clause(PackId, "§ 8.2")]
     [InlineData("2025-03-31", false)] // figures as of 2023-12-01 serve until the March 2025 meeting: 16 months
     [InlineData("2025-04-02", true)]  // past the March meeting a year and four months on: the update was missed
+    [InlineData("2025-04-01", false)] // exactly 16 months after 2023-12-01: not more than 16 months
     public void Place_KeyFiguresOlderThanTheYearlyCycleAllows_Warns(string on, bool warns)
     {
         var result = Pack.Place(new PlacementRequest(Department("HB-123", 0.20m), DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal(warns, result.Warnings.Any(w => w.En.StartsWith("The key figures are dated 2023-12-01, more than 16 months before the evaluation date", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    [Clause(PackId, "§ 8.2")]
+    public void Place_OnTheFirstDatesOfTheCalendar_IsUndeterminedByTheMissingBandsAndDoesNotThrow()
+    {
+        // The update cycle's cut-off (16 months before the date) is worked out once per date, for every placement on
+        // it, and 16 months before 0001-03-01 is no date at all: subtracting the months would throw. A placement on
+        // such a date is the plain answer for a date before the bands have values: undetermined, naming the missing
+        // parameter.
+        foreach (var on in new[] { DateOnly.MinValue, new DateOnly(1, 3, 1), new DateOnly(2, 4, 30), new DateOnly(2, 5, 2) })
+        {
+            var department = Department("HB-124", 0.20m) with { KeyFigures = new KeyFigures { OutsideLabourMarketShare = 0.20m, AsOf = DateOnly.MinValue } };
+
+            var result = Pack.Place(new PlacementRequest(department, on));
+
+            Assert.Equal(PlacementOutcome.Undetermined, result.Outcome);
+            Assert.Equal(["param.greenMax"], result.Missing);
+            Assert.DoesNotContain(result.Warnings, w => w.En.Contains("update cycle", StringComparison.Ordinal));
+        }
     }
 
     #endregion
