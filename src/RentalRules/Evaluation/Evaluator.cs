@@ -310,31 +310,21 @@ internal static partial class Evaluator
     private static (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) RouteSummaries(RulePack pack, TierRuntime runtime, EvalScope scope)
     {
         var tier = runtime.Tier;
-        var applies = 0UL;
-        var bit = 0;
-        foreach (var reqs in runtime.Requirements)
+        var whens = runtime.ConditionalWhens;
+        if (whens.Length > 64)
         {
-            foreach (var req in reqs)
+            return BuildRoutes(pack, tier, scope);
+        }
+
+        var applies = 0UL;
+        for (var bit = 0; bit < whens.Length; bit++)
+        {
+            var mark = scope.MissingCount;
+            var r = whens[bit].Evaluate(scope);
+            scope.ResetMissing(mark);
+            if (r != Tri.False)
             {
-                if (req.When is null)
-                {
-                    continue;
-                }
-
-                if (bit == 64)
-                {
-                    return BuildRoutes(pack, tier, scope);
-                }
-
-                var mark = scope.MissingCount;
-                var r = req.When.Evaluate(scope);
-                scope.ResetMissing(mark);
-                if (r != Tri.False)
-                {
-                    applies |= 1UL << bit;
-                }
-
-                bit++;
+                applies |= 1UL << bit;
             }
         }
 

@@ -88,6 +88,12 @@ internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, Fl
     /// <summary>Per route (indexed by <see cref="LettingRoute"/>): the tier's requirements, then the pack-wide ones.</summary>
     public Requirement[][] Requirements { get; } = requirements;
 
+    /// <summary>
+    /// The conditions of the conditional requirements, over every route in <see cref="Requirements"/>' order: bit i of
+    /// a route-summary key says whether the i-th applies. Collected once, so that a placement walks only these.
+    /// </summary>
+    public Condition[] ConditionalWhens { get; } = [.. requirements.SelectMany(r => r).Where(r => r.When is not null).Select(r => r.When!)];
+
     public FlexibleLettingPolicy DefaultFlexible { get; } = defaultFlexible;
 
     /// <summary>Route summaries by the bit set of conditional requirements that apply.</summary>
