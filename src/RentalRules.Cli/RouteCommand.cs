@@ -167,7 +167,9 @@ internal static class RouteCommand
                     progress.Tick(output.Count);
                 },
                 Environment.ProcessorCount);
-            while (vacancies.Read() is { } item)
+            // The file is read (and each vacancy mapped and checked) on a thread of its own, ahead of the deciding.
+            using var ahead = new ReadAhead<Vacancy>(vacancies);
+            while (ahead.Read() is { } item)
             {
                 if (item.Value is null)
                 {
