@@ -36,10 +36,11 @@ internal static class PlaceCommand
                 return ExitCodes.InvalidInput;
             }
 
-            // One department at a time: read, placed, written (JSON) or kept for the table (text), dropped.
+            // Departments stream through, a bounded number at a time: read here, placed and rendered (compact JSON) on
+            // the other cores, written here in the file's order, dropped; or kept for the table (text).
             using var facts = FactStream.Departments(input, CommonOptions.DisplayName(path));
             var table = format == OutputFormat.Text ? new List<PlacementResult>() : null;
-            using var output = new ResultStream<PlacementResult>(
+            using var output = new ResultStream<Rendered<PlacementResult>>(
                 stdout,
                 format,
                 w =>
@@ -49,24 +50,36 @@ internal static class PlaceCommand
                     w.WriteString("on", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                 },
                 "placements",
-                ResultJson.WritePlacement,
-                (_, p) => table!.Add(p),
+                static (w, p) => p.WriteJson(w),
+                (_, p) => table!.Add(p.Result!),
                 envelopeAlways: true);
             var errors = new InputErrors(stderr);
             var progress = new Progress(stderr, language == "da" ? "afdelinger" : "departments");
+            var added = 0;
+            var pipeline = new OrderedPipeline<(int Index, Department Department), Rendered<PlacementResult>>(
+                item => Rendered<PlacementResult>.Of(loaded.Place(new PlacementRequest(item.Department, date)), item.Index, format, ResultJson.WritePlacement),
+                p =>
+                {
+                    output.Add(p);
+                    progress.Tick(output.Count);
+                },
+                Environment.ProcessorCount);
             while (facts.Read() is { } item)
             {
                 if (item.Value is null)
                 {
+                    // Nothing after the first invalid department is placed, but the rest is read for its errors; the
+                    // departments before it are all placed and written.
+                    pipeline.Drain();
                     errors.Add(item.Diagnostics);
                 }
                 else if (errors.Items == 0)
                 {
-                    output.Add(loaded.Place(new PlacementRequest(item.Value, date)));
-                    progress.Tick(output.Count);
+                    pipeline.Add((added++, item.Value));
                 }
             }
 
+            pipeline.Drain();
             progress.Done();
             errors.Finish();
             if (errors.First is { } first)

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using RentalRules.Diagnostics;
@@ -236,15 +238,16 @@ internal sealed record Incomplete(int Written, int Errors, Diagnostic First, str
 }
 
 /// <summary>
-/// UTF-8 JSON written in 64 KiB chunks: straight to the byte stream under a <see cref="StreamWriter"/> (stdout), else
+/// UTF-8 JSON written in 64 KiB chunks: straight to the byte stream under a <see cref="StreamWriter"/> (stdout), by a
+/// thread of its own (<see cref="ChunkWriter"/>), so that the thread producing the JSON does not wait for the pipe; else
 /// decoded into the <see cref="TextWriter"/> (tests).
 /// </summary>
 internal sealed class JsonSink : IDisposable
 {
     private const int ChunkBytes = 1 << 16;
-    private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes * 2);
+    private readonly ChunkBuffer _buffer = new(ChunkBytes * 2);
     private readonly TextWriter _text;
-    private readonly Stream? _stream;
+    private readonly ChunkWriter? _stream;
     private bool _finished;
 
     public JsonSink(TextWriter target, bool indented)
@@ -253,7 +256,7 @@ internal sealed class JsonSink : IDisposable
         if (target is StreamWriter sw)
         {
             sw.Flush();
-            _stream = sw.BaseStream;
+            _stream = new ChunkWriter(sw.BaseStream);
         }
 
         Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -282,7 +285,7 @@ internal sealed class JsonSink : IDisposable
         }
     }
 
-    /// <summary>Writes the rest (and a final newline).</summary>
+    /// <summary>Writes the rest (and a final newline), and waits until it is written.</summary>
     public void Finish(bool newline)
     {
         Writer.Flush();
@@ -292,8 +295,8 @@ internal sealed class JsonSink : IDisposable
         }
 
         Drain();
-        _stream?.Flush();
         _finished = true;
+        _stream?.Complete();
     }
 
     public void Dispose()
@@ -301,7 +304,14 @@ internal sealed class JsonSink : IDisposable
         if (!_finished)
         {
             // An exception left the document open: pass on what was written, never a silent truncation of it.
-            Drain();
+            try
+            {
+                Drain();
+            }
+            finally
+            {
+                _stream?.Complete();
+            }
         }
 
         Writer.Dispose();
@@ -312,14 +322,142 @@ internal sealed class JsonSink : IDisposable
         Writer.Flush();
         if (_stream is not null)
         {
-            _stream.Write(_buffer.WrittenSpan);
+            if (_buffer.WrittenCount > 0)
+            {
+                _stream.Write(_buffer.Take(_stream.Spare()));
+            }
         }
         else
         {
             _text.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+            _buffer.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The buffer the JSON is written into: a byte array that can be handed over whole once full (to be written by
+    /// another thread) and replaced by a spare one, without copying and without the JSON writer noticing.
+    /// </summary>
+    private sealed class ChunkBuffer(int capacity) : IBufferWriter<byte>
+    {
+        private byte[] _array = new byte[capacity];
+
+        public int WrittenCount { get; private set; }
+
+        public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, WrittenCount);
+
+        public void Advance(int count) => WrittenCount += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            // Reserve first: it may replace the array.
+            var start = Reserve(sizeHint);
+            return _array.AsMemory(start);
         }
 
-        _buffer.ResetWrittenCount();
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            var start = Reserve(sizeHint);
+            return _array.AsSpan(start);
+        }
+
+        public void Write(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(GetSpan(bytes.Length));
+            Advance(bytes.Length);
+        }
+
+        public void Clear() => WrittenCount = 0;
+
+        /// <summary>The written bytes, whole; <paramref name="spare"/> (or a new array) takes their place.</summary>
+        public ArraySegment<byte> Take(byte[]? spare)
+        {
+            var written = new ArraySegment<byte>(_array, 0, WrittenCount);
+            _array = spare ?? new byte[_array.Length];
+            WrittenCount = 0;
+            return written;
+        }
+
+        private int Reserve(int sizeHint)
+        {
+            var needed = WrittenCount + Math.Max(sizeHint, 1);
+            if (needed > _array.Length)
+            {
+                Array.Resize(ref _array, Math.Max(_array.Length * 2, needed));
+            }
+
+            return WrittenCount;
+        }
+    }
+}
+
+/// <summary>
+/// Writes chunks to a stream on a thread of its own, in the order they were given, at most <see cref="InFlight"/> at a
+/// time (so memory stays bounded when the reader of a pipe is slow); written arrays come back as spares. A failure to
+/// write (e.g. the reader closed the pipe) stops the writing and is rethrown, with its stack, by the next call.
+/// </summary>
+internal sealed class ChunkWriter
+{
+    private const int InFlight = 4;
+    private readonly Stream _stream;
+    private readonly BlockingCollection<ArraySegment<byte>> _chunks = new(InFlight);
+    private readonly ConcurrentBag<byte[]> _spares = [];
+    private readonly Thread _thread;
+    private volatile ExceptionDispatchInfo? _failure;
+    private bool _completed;
+
+    public ChunkWriter(Stream stream)
+    {
+        _stream = stream;
+        _thread = new Thread(Run) { IsBackground = true, Name = "rentalrules output" };
+        _thread.Start();
+    }
+
+    /// <summary>An array written before, to be filled again, or null.</summary>
+    public byte[]? Spare() => _spares.TryTake(out var spare) ? spare : null;
+
+    /// <summary>Queues a chunk; waits while <see cref="InFlight"/> chunks are queued.</summary>
+    public void Write(ArraySegment<byte> chunk)
+    {
+        _failure?.Throw();
+        _chunks.Add(chunk);
+    }
+
+    /// <summary>Waits until every chunk is written and the stream flushed; rethrows a failure to write.</summary>
+    public void Complete()
+    {
+        if (!_completed)
+        {
+            _completed = true;
+            _chunks.CompleteAdding();
+            _thread.Join();
+            _chunks.Dispose();
+        }
+
+        _failure?.Throw();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            foreach (var chunk in _chunks.GetConsumingEnumerable())
+            {
+                _stream.Write(chunk);
+                _spares.Add(chunk.Array!);
+            }
+
+            _stream.Flush();
+        }
+        catch (Exception ex)
+        {
+            _failure = ExceptionDispatchInfo.Capture(ex);
+
+            // Take what is still queued, so that the producer is never left waiting for room.
+            foreach (var _ in _chunks.GetConsumingEnumerable())
+            {
+            }
+        }
     }
 }
 

@@ -139,7 +139,7 @@ internal static class RouteCommand
         public int Run(Ledger start, string? ledgerPath)
         {
             var table = format == OutputFormat.Text ? new List<RoutingDecision>() : null;
-            using var output = new ResultStream<RoutingDecision>(
+            using var output = new ResultStream<Rendered<RoutingDecision>>(
                 stdout,
                 format,
                 w =>
@@ -148,18 +148,32 @@ internal static class RouteCommand
                     w.WriteString("version", pack.Version);
                 },
                 "decisions",
-                ResultJson.WriteDecision,
-                (_, d) => table!.Add(d),
+                static (w, d) => d.WriteJson(w),
+                (_, d) => table!.Add(d.Result!),
                 envelopeAlways: true);
             // One counting state for the whole run: the same decisions and final ledger as routing one by one
-            // through pack.Route, without building an immutable ledger per vacancy.
+            // through pack.Route, without building an immutable ledger per vacancy. The counts depend on the order, so
+            // every vacancy is decided here, in the file's order; only rendering the decisions (compact JSON) runs on
+            // the other cores, and they are written here in the same order.
             var batch = new RouteBatch(pack, start);
             var errors = new InputErrors(stderr);
             var progress = new Progress(stderr, language == "da" ? "ledige boliger" : "vacancies");
-            while (vacancies.Read() is { } item)
+            var decided = 0;
+            var pipeline = new OrderedPipeline<(int Index, RoutingDecision Decision), Rendered<RoutingDecision>>(
+                item => Rendered<RoutingDecision>.Of(item.Decision, item.Index, format, ResultJson.WriteDecision),
+                d =>
+                {
+                    output.Add(d);
+                    progress.Tick(output.Count);
+                },
+                Environment.ProcessorCount);
+            // The file is read (and each vacancy mapped and checked) on a thread of its own, ahead of the deciding.
+            using var ahead = new ReadAhead<Vacancy>(vacancies);
+            while (ahead.Read() is { } item)
             {
                 if (item.Value is null)
                 {
+                    pipeline.Drain();
                     errors.Add(item.Diagnostics);
                     continue;
                 }
@@ -167,6 +181,7 @@ internal static class RouteCommand
                 var v = item.Value;
                 if (v.Department is not { } id || !byId.TryGetValue(id, out var department))
                 {
+                    pipeline.Drain();
                     errors.Add([v.Department is { } named ? Descriptors.VacancyDepartmentUnknown.At(item.LocationOf("department"), named, departmentPath) : Descriptors.VacancyWithoutDepartment.At(item.LocationOf("department"))]);
                     continue;
                 }
@@ -176,10 +191,10 @@ internal static class RouteCommand
                     continue;
                 }
 
-                output.Add(batch.Route(department, v, v.VacatedOn ?? date));
-                progress.Tick(output.Count);
+                pipeline.Add((decided++, batch.Route(department, v, v.VacatedOn ?? date)));
             }
 
+            pipeline.Drain();
             progress.Done();
             errors.Finish();
             var ledger = batch.Ledger;

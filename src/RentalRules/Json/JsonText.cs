@@ -240,8 +240,11 @@ internal static class JsonText
         private readonly string _file = file;
 
         private const int MaxLength = 24;
-        private const int Buckets = 4096;
-        private readonly (byte[] Utf8, string Text)?[] _entries = new (byte[], string)?[Buckets];
+
+        // Enough that the ids a file refers to again and again (5 000 departments of a million vacancies) keep their
+        // slots while ids seen once (the vacancies' own) pass through.
+        private const int Buckets = 1 << 14;
+        private readonly Entry[] _entries = new Entry[Buckets];
 
         public string Get(ref Utf8JsonReader reader)
         {
@@ -272,15 +275,27 @@ internal static class JsonText
                 hash = (hash * 31) + b;
             }
 
-            var slot = (int)(hash % Buckets);
-            if (_entries[slot] is { } entry && span.SequenceEqual(entry.Utf8))
+            ref var entry = ref _entries[(int)(hash % Buckets)];
+            if (entry.Text is { } known && span.SequenceEqual(entry.Utf8.AsSpan(0, entry.Length)))
             {
-                return entry.Text;
+                return known;
             }
 
             var text = reader.TokenType == JsonTokenType.Number ? Encoding.UTF8.GetString(span) : reader.GetString()!;
-            _entries[slot] = (span.ToArray(), text);
+
+            // The slot's bytes are overwritten in place: a token seen once costs its string, not also a copy of its bytes.
+            entry.Utf8 ??= new byte[MaxLength];
+            span.CopyTo(entry.Utf8);
+            entry.Length = span.Length;
+            entry.Text = text;
             return text;
+        }
+
+        private struct Entry
+        {
+            public byte[]? Utf8;
+            public int Length;
+            public string? Text;
         }
     }
 
