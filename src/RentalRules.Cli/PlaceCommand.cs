@@ -63,7 +63,8 @@ internal static class PlaceCommand
                     output.Add(p);
                     progress.Tick(output.Count);
                 },
-                Environment.ProcessorCount);
+                Environment.ProcessorCount,
+                chunkSize: 128);
             while (facts.Read() is { } item)
             {
                 if (item.Value is null)

@@ -166,7 +166,8 @@ internal static class RouteCommand
                     output.Add(d);
                     progress.Tick(output.Count);
                 },
-                Environment.ProcessorCount);
+                Environment.ProcessorCount,
+                chunkSize: 128);
             // The file is read (and each vacancy mapped and checked) on a thread of its own, ahead of the deciding.
             using var ahead = new ReadAhead<Vacancy>(vacancies);
             while (ahead.Read() is { } item)

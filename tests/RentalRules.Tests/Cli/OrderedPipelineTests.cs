@@ -71,7 +71,7 @@ public sealed class OrderedPipelineTests
         pipeline.Drain();
 
         Assert.Equal(5000, consumed);
-        Assert.True(most <= (pipeline.Window + 1) * OrderedPipeline<int, int>.ChunkSize, $"{most} items were in flight at once.");
+        Assert.True(most <= (pipeline.Window + 1) * pipeline.ChunkSize, $"{most} items were in flight at once.");
     }
 
     [Fact]
