@@ -268,13 +268,7 @@ internal static partial class Evaluator
         => new(d.Id, outcome, null, null, null, null, null, null, new Dictionary<LettingRoute, RouteSummary>(), explanation, missing, warnings);
 
     /// <summary>The tier's municipal share on the evaluation date (a parameter share resolves by date; null when it has no value then).</summary>
-    internal static Fraction? ShareOf(TierDef tier, EvalScope scope) => ShareOf(tier, scope.Parameters);
-
-    /// <summary>The tier's municipal share under a date's parameter values.</summary>
-    internal static Fraction? ShareOf(TierDef tier, decimal?[] parameters)
-        => tier.MunicipalShareParameter is { } slot
-            ? parameters[slot] is { } value && Fraction.TryFromDecimal(value, out var f) ? f : null
-            : tier.MunicipalShare;
+    internal static Fraction? ShareOf(TierDef tier, EvalScope scope) => TierRuntime.ShareOf(tier, scope.Parameters);
 
     /// <summary>The flexible-letting policy of a letting policy (a tier, or a dwelling's by its key) for the department.</summary>
     internal static FlexibleLettingPolicy FlexiblePolicy(RulePack pack, TierDef tier, Department d) => FlexiblePolicy(pack.TierRuntimes[tier.Key], d);

@@ -11,8 +11,12 @@ namespace RentalRules.Evaluation;
 /// </summary>
 internal sealed class LedgerBuilder
 {
-    private readonly Dictionary<(string Department, string Counter), LedgerCounter> _counters = [];
-    private readonly Dictionary<(string Department, string Stairwell), ImmutableArray<DateOnly>> _allocations = [];
+    // By department, then by counter or stairwell: a string key hashes with the fast ordinal hash (and switches to a
+    // randomized one by itself should a file's ids collide), where a tuple of two strings would hash both with the
+    // randomized hash on every lookup. A run has many vacancies per department, so the inner table is found once per vacancy.
+    private readonly Dictionary<string, Dictionary<string, LedgerCounter>> _counters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, ImmutableArray<DateOnly>>> _allocations = new(StringComparer.Ordinal);
+    private int _changes;
     private Ledger _ledger;
     private string _packVersion;
 
@@ -32,38 +36,62 @@ internal sealed class LedgerBuilder
 
     /// <summary>The counter for a department and counting scope as it stands now, or <c>null</c>.</summary>
     public LedgerCounter? Find(string department, string counter)
-        => _counters.TryGetValue((department, counter), out var changed) ? changed : _ledger.Find(department, counter);
+        => _counters.TryGetValue(department, out var of) && of.TryGetValue(counter, out var changed) ? changed : _ledger.Find(department, counter);
 
     /// <summary>The recent allocation dates as they stand now, oldest first.</summary>
     public IReadOnlyList<DateOnly> AllocationsIn(string department, string stairwell)
-        => _allocations.TryGetValue((department, stairwell), out var changed) ? changed : _ledger.AllocationsIn(department, stairwell);
+        => _allocations.TryGetValue(department, out var of) && of.TryGetValue(stairwell, out var changed) ? changed : _ledger.AllocationsIn(department, stairwell);
 
     /// <summary>Sets the counter of a counted vacancy: the change counter goes up by one and the pack version is the router's.</summary>
     public void Count(LedgerCounter counter, string packVersion)
     {
-        _counters[(counter.Department, counter.Counter)] = counter;
+        Set(counter);
         _packVersion = packVersion;
         ChangeCounter++;
     }
 
     /// <summary>Sets a counter without counting a change (a second counter updated by the same routing).</summary>
-    public void Set(LedgerCounter counter) => _counters[(counter.Department, counter.Counter)] = counter;
+    public void Set(LedgerCounter counter) => Put(_counters, counter.Department, counter.Counter, counter);
 
     /// <summary>Adds a municipal allocation's date, dropping the dates before <paramref name="keepFrom"/>.</summary>
     public void AddAllocation(string department, string stairwell, DateOnly on, DateOnly keepFrom)
-        => _allocations[(department, stairwell)] = Ledger.KeepAllocations(AllocationsIn(department, stairwell), on, keepFrom);
+        => Put(_allocations, department, stairwell, Ledger.KeepAllocations(AllocationsIn(department, stairwell), on, keepFrom));
 
     /// <summary>The ledger with every change so far; the same instance as before when nothing changed.</summary>
     public Ledger ToLedger()
     {
-        if (_counters.Count == 0 && _allocations.Count == 0 && ChangeCounter == _ledger.ChangeCounter)
+        if (_changes == 0 && ChangeCounter == _ledger.ChangeCounter)
         {
             return _ledger;
         }
 
-        _ledger = _ledger.With(_packVersion, ChangeCounter, _counters, _allocations);
+        _ledger = _ledger.With(_packVersion, ChangeCounter, Flatten(_counters), Flatten(_allocations));
         _counters.Clear();
         _allocations.Clear();
+        _changes = 0;
         return _ledger;
+    }
+
+    private void Put<T>(Dictionary<string, Dictionary<string, T>> table, string department, string key, T value)
+    {
+        if (!table.TryGetValue(department, out var of))
+        {
+            of = new Dictionary<string, T>(StringComparer.Ordinal);
+            table[department] = of;
+        }
+
+        of[key] = value;
+        _changes++;
+    }
+
+    private static IEnumerable<KeyValuePair<(string Department, string Key), T>> Flatten<T>(Dictionary<string, Dictionary<string, T>> table)
+    {
+        foreach (var (department, of) in table)
+        {
+            foreach (var (key, value) in of)
+            {
+                yield return new((department, key), value);
+            }
+        }
     }
 }

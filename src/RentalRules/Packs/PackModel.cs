@@ -80,7 +80,7 @@ internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, Fl
             return e.Share;
         }
 
-        var share = Evaluation.Evaluator.ShareOf(Tier, parameters);
+        var share = ShareOf(Tier, parameters);
         _share = new ShareEntry(parameters, share);
         return share;
     }
@@ -121,6 +121,12 @@ internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, Fl
     }
 
     private sealed record FlexibleEntry(decimal Share, int Scale, FlexibleLettingPolicy Policy);
+
+    /// <summary>A tier's municipal share under a date's parameter values (a parameter share resolves by date; null when it has no value then).</summary>
+    public static Fraction? ShareOf(TierDef tier, decimal?[] parameters)
+        => tier.MunicipalShareParameter is { } slot
+            ? parameters[slot] is { } value && Fraction.TryFromDecimal(value, out var f) ? f : null
+            : tier.MunicipalShare;
 
     private sealed record ShareEntry(decimal?[] Parameters, Fraction? Share);
 
