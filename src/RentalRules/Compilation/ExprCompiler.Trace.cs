@@ -1,6 +1,4 @@
-using System.Linq.Expressions;
 using RentalRules.Facts;
-using static System.Linq.Expressions.Expression;
 
 namespace RentalRules.Compilation;
 
@@ -27,7 +25,8 @@ internal static partial class ExprCompiler
                 return null;
             }
 
-            return new ValueReader(TieredLambda.Create(ExprEmitter.EmitBoxed(bound)), bound.Root.Type);
+            var root = bound.Root;
+            return new ValueReader(TieredLambda.Create(scope => BoundInterpreter.Value(root, scope), () => ExprEmitter.EmitBoxed(root)), root.Type);
         }
         catch (ExprException)
         {

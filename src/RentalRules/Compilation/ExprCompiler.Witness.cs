@@ -1,6 +1,5 @@
 using System.Collections;
 using RentalRules.Facts;
-using static System.Linq.Expressions.Expression;
 
 namespace RentalRules.Compilation;
 
@@ -41,7 +40,9 @@ internal static partial class ExprCompiler
                 return null;
             }
 
-            var (items, holds) = ExprEmitter.EmitRecords(bound);
+            var (interpretItems, interpretHolds) = BoundInterpreter.Records(bound);
+            var items = TieredLambda.Create(interpretItems, () => ExprEmitter.EmitItems(bound));
+            var holds = TieredLambda.Create(interpretHolds, () => ExprEmitter.EmitHolds(bound));
             var elementType = bound.Variable.Type;
             return new QuantifierReader(items, holds, elementType, FieldReaders(elementType), PeriodReader(elementType));
         }
@@ -51,15 +52,14 @@ internal static partial class ExprCompiler
         }
     }
 
+    // A field reads as the schema reads it, through the boxed accessor: one delegate call, as a compiled reader would be.
     private static Dictionary<string, Func<EvalScope, object, object?>> FieldReaders(FactType type)
     {
         var readers = new Dictionary<string, Func<EvalScope, object, object?>>(StringComparer.Ordinal);
         foreach (var field in type.Fields)
         {
-            var scope = Parameter(typeof(EvalScope), "scope");
-            var record = Parameter(typeof(object), "record");
-            var read = Invoke(Constant(field.Accessor), Convert(record, type.ClrType), scope);
-            readers[field.Name] = TieredLambda.Create(Lambda<Func<EvalScope, object, object?>>(Convert(read, typeof(object)), scope, record));
+            var read = field.Read;
+            readers[field.Name] = (scope, record) => read(record, scope);
         }
 
         return readers;
@@ -67,20 +67,15 @@ internal static partial class ExprCompiler
 
     private static Func<object, (int? From, int? End)>? PeriodReader(FactType type)
     {
-        if (type.PeriodOf is not { } of)
+        if (type.ReadPeriod is not { } of)
         {
             return null;
         }
 
-        var record = Parameter(typeof(object), "record");
-        var period = Variable(typeof(Period), "period");
-        var body = Block(
-            [period],
-            Assign(period, Invoke(Constant(of), Convert(record, type.ClrType))),
-            New(
-                typeof(ValueTuple<int?, int?>).GetConstructor([typeof(int?), typeof(int?)])!,
-                Property(period, nameof(Period.From)),
-                Property(period, nameof(Period.End))));
-        return TieredLambda.Create(Lambda<Func<object, (int? From, int? End)>>(body, record));
+        return record =>
+        {
+            var period = of(record);
+            return (period.From, period.End);
+        };
     }
 }

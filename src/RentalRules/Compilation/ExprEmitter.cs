@@ -56,10 +56,13 @@ internal sealed class ExprEmitter : BoundVisitor<Expression>
     }
 
     /// <summary>The expression tree of a bound condition.</summary>
-    public static Expression<Func<EvalScope, Tri>> EmitCondition(BoundExpression bound)
+    public static Expression<Func<EvalScope, Tri>> EmitCondition(BoundExpression bound) => EmitCondition(bound.Root);
+
+    /// <summary>The expression tree of a bound condition's root.</summary>
+    public static Expression<Func<EvalScope, Tri>> EmitCondition(BoundNode root)
     {
         var emitter = new ExprEmitter();
-        return Lambda<Func<EvalScope, Tri>>(emitter.Emit(bound.Root), emitter._scope);
+        return Lambda<Func<EvalScope, Tri>>(emitter.Emit(root), emitter._scope);
     }
 
     /// <summary>The expression tree of a bound numeric expression.</summary>
@@ -70,26 +73,33 @@ internal sealed class ExprEmitter : BoundVisitor<Expression>
     }
 
     /// <summary>
-    /// For explanations (<see cref="ExprCompiler.TryBuildQuantifier"/>): a bound any/all's list, and its body (the filter
-    /// folded in) over one record of it.
+    /// For explanations (<see cref="ExprCompiler.TryBuildQuantifier"/>): a bound any/all's list.
     /// </summary>
-    public static (Func<EvalScope, IList?> Items, Func<EvalScope, object, Tri> Holds) EmitRecords(BoundQuantifier q)
+    public static Expression<Func<EvalScope, IList?>> EmitItems(BoundQuantifier q)
     {
         var emitter = new ExprEmitter();
-        var items = TieredLambda.Create(Lambda<Func<EvalScope, IList?>>(TypeAs(emitter.Emit(q.Collection), typeof(IList)), emitter._scope));
+        return Lambda<Func<EvalScope, IList?>>(TypeAs(emitter.Emit(q.Collection), typeof(IList)), emitter._scope);
+    }
+
+    /// <summary>
+    /// For explanations (<see cref="ExprCompiler.TryBuildQuantifier"/>): a bound any/all's body (the filter folded in)
+    /// over one record of its list.
+    /// </summary>
+    public static Expression<Func<EvalScope, object, Tri>> EmitHolds(BoundQuantifier q)
+    {
+        var emitter = new ExprEmitter();
         var record = Parameter(typeof(object), "record");
         var item = Variable(q.Variable.Type.ClrType, q.Variable.Name);
         emitter._variables.Add(q.Variable, item);
         var body = emitter.Emit(q.Body);
-        var holds = TieredLambda.Create(Lambda<Func<EvalScope, object, Tri>>(Block([item], Assign(item, Convert(record, item.Type)), body), emitter._scope, record));
-        return (items, holds);
+        return Lambda<Func<EvalScope, object, Tri>>(Block([item], Assign(item, Convert(record, item.Type)), body), emitter._scope, record);
     }
 
     /// <summary>The expression tree reading a bound value of any type, boxed.</summary>
-    public static Expression<Func<EvalScope, object?>> EmitBoxed(BoundExpression bound)
+    public static Expression<Func<EvalScope, object?>> EmitBoxed(BoundNode root)
     {
         var emitter = new ExprEmitter();
-        return Lambda<Func<EvalScope, object?>>(Convert(emitter.Emit(bound.Root), typeof(object)), emitter._scope);
+        return Lambda<Func<EvalScope, object?>>(Convert(emitter.Emit(root), typeof(object)), emitter._scope);
     }
 
     private Expression Emit(BoundNode node)

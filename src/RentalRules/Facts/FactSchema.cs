@@ -66,6 +66,13 @@ internal sealed record FactField(string Name, VType Type, Delegate Accessor, Typ
 {
     /// <summary>The name to report when the value is missing.</summary>
     public string MissingName => Source ?? Name;
+
+    /// <summary>
+    /// <see cref="Accessor"/> over an untyped record, its value boxed (a null <c>Nullable</c> is null): for the
+    /// evaluator that walks a condition's bound tree before it is compiled, which calls it
+    /// without reflection.
+    /// </summary>
+    public required Func<object, EvalScope, object?> Read { get; init; }
 }
 
 /// <summary>A type of fact record (department, member, …) and its fields.</summary>
@@ -95,15 +102,19 @@ internal sealed class FactType
     /// <summary>For a period record (employment, enrolment, benefit): a <c>Func&lt;T, Period&gt;</c> giving its period; otherwise null.</summary>
     public Delegate? PeriodOf { get; private set; }
 
+    /// <summary><see cref="PeriodOf"/> over an untyped record (see <see cref="FactField.Read"/>).</summary>
+    public Func<object, Period>? ReadPeriod { get; private set; }
+
     public FactType WithPeriod<T>(Func<T, Period> of)
     {
         PeriodOf = of;
+        ReadPeriod = record => of((T)record);
         return this;
     }
 
     public FactType Add<T, TValue>(string name, VType type, Func<T, EvalScope, TValue> accessor, bool derived = false, string? source = null)
     {
-        var field = new FactField(name, type, accessor, typeof(TValue), derived, source);
+        var field = new FactField(name, type, accessor, typeof(TValue), derived, source) { Read = (record, scope) => accessor((T)record, scope) };
         _fields.Add(name, field);
         _ordered.Add(field);
         return this;

@@ -138,7 +138,7 @@ internal sealed partial class PackCompiler
         try
         {
             var bound = ExprBinder.BindCondition(source.Text, new CompileContext(_slots, _factNames, memberInScope));
-            return new Condition(source.Text, source.Origin.Location, _batch, _batch.Add(ExprEmitter.EmitCondition(bound)), bound.References);
+            return new Condition(source.Text, source.Origin.Location, _batch, _batch.Add(bound.Root), bound.References);
         }
         catch (ExprException ex)
         {
