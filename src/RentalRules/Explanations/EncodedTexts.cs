@@ -22,6 +22,9 @@ internal static class EncodedTexts
     /// <summary>Writes <paramref name="text"/> as a value from the cache.</summary>
     public static void Write(Utf8JsonWriter w, LocalizedText text) => w.WriteRawValue(Cache.GetValue(text, Encode), skipInputValidation: true);
 
+    /// <summary>The cached compact JSON of <paramref name="text"/>.</summary>
+    public static ReadOnlySpan<byte> Of(LocalizedText text) => Cache.GetValue(text, Encode);
+
     private static byte[] EncodeText(LocalizedText text)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(text.Da.Length + text.En.Length + 32);
