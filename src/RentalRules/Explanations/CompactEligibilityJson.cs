@@ -195,9 +195,19 @@ internal static class CompactEligibilityJson
         b.Raw((byte)'}');
     }
 
-    /// <summary>A text made for this one result: transcoded here, never kept in <see cref="EncodedTexts"/>.</summary>
+    /// <summary>
+    /// A text that may be made for this one result (a member's values): transcoded here unless it is a shared text that
+    /// is encoded already (an explanation that quotes no value is the same instance for every result that says it);
+    /// never added to <see cref="EncodedTexts"/>.
+    /// </summary>
     private static void WriteOwnText(CompactJsonBuffer b, LocalizedText text)
     {
+        if (EncodedTexts.TryOf(text, out var json))
+        {
+            b.Raw(json);
+            return;
+        }
+
         b.Raw("{\"da\":"u8);
         b.String(text.Da);
         b.Raw(",\"en\":"u8);
