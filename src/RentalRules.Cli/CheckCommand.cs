@@ -228,23 +228,18 @@ internal static class CheckCommand
     private static class CompactJson
     {
         [ThreadStatic]
-        private static ArrayBufferWriter<byte>? _buffer;
-
-        [ThreadStatic]
-        private static Utf8JsonWriter? _writer;
+        private static CompactJsonBuffer? _buffer;
 
         /// <summary>The JSON in a pooled array, and its length.</summary>
         public static (byte[] Json, int Length) Encode(EligibilityResult r)
         {
-            var buffer = _buffer ??= new ArrayBufferWriter<byte>(1 << 14);
-            var w = _writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            buffer.ResetWrittenCount();
-            w.Reset(buffer);
-            ResultJson.WriteEligibility(w, r);
-            w.Flush();
-            var json = ArrayPool<byte>.Shared.Rent(buffer.WrittenCount);
-            buffer.WrittenSpan.CopyTo(json);
-            return (json, buffer.WrittenCount);
+            var buffer = _buffer ??= new CompactJsonBuffer();
+            buffer.Clear();
+            CompactEligibilityJson.Write(buffer, r);
+            var written = buffer.Written;
+            var json = ArrayPool<byte>.Shared.Rent(written.Length);
+            written.CopyTo(json);
+            return (json, written.Length);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RentalRules.Compilation;
+using RentalRules.Explanations;
 using RentalRules.Facts;
 using RentalRules.Packs;
 
@@ -18,6 +19,9 @@ internal sealed class ValueTrace
 {
     private readonly RulePack _pack;
     private readonly Node _root;
+
+    /// <summary>The whole texts of the last date explained that quote no value (see <see cref="TextCache{T}"/>).</summary>
+    private Texts? _texts;
 
     private ValueTrace(RulePack pack, Node root)
     {
@@ -61,7 +65,33 @@ internal sealed class ValueTrace
             var da = new List<string>(2);
             var en = new List<string>(2);
             _root.Explain(_root.Truth(scope), pass, da, en);
-            return da.Count == 0 ? null : new LocalizedText(Join(da), Join(en));
+            if (da.Count == 0)
+            {
+                return null;
+            }
+
+            if (pass.Varying)
+            {
+                return new LocalizedText(Join(da), Join(en));
+            }
+
+            // Every part's words are the date's own instances: the same parts give the same text, shared by every
+            // result that says it, and encoded for the JSON once.
+            var texts = Volatile.Read(ref _texts);
+            if (texts is null || texts.Day != pass.Day)
+            {
+                texts = new Texts(pass.Day);
+                Volatile.Write(ref _texts, texts);
+            }
+
+            if (texts.Cache.Find(da, en) is { } known)
+            {
+                return known;
+            }
+
+            var text = new LocalizedText(Join(da), Join(en));
+            EncodedTexts.Of(text);
+            return texts.Cache.Add(da, en, text);
         }
         finally
         {
@@ -70,6 +100,76 @@ internal sealed class ValueTrace
     }
 
     private static string Join(List<string> texts) => texts.Count == 1 ? texts[0] : string.Join("; ", texts);
+
+    /// <summary>The slot of a truth value in a per-truth cache.</summary>
+    private static int Slot(Tri truth) => (int)truth;
+
+    private sealed class Texts(int day)
+    {
+        public int Day { get; } = day;
+
+        public TextCache<LocalizedText> Cache { get; } = new();
+    }
+
+    /// <summary>
+    /// What a part made from its parts' texts, found again by those texts' instances: a part's constant words are made
+    /// once per date (see <see cref="Node.PhrasesOf"/>), so the same instances mean the same text, and a check that says
+    /// what the last one said allocates nothing. Only texts that quote no value go in (a value is a new string every
+    /// time); at most <see cref="Max"/> entries, so that a condition with many outcomes cannot grow it without bound.
+    /// Thread-safe: the entries are an immutable array replaced whole.
+    /// </summary>
+    private sealed class TextCache<T>
+        where T : class
+    {
+        private const int Max = 64;
+
+        private Entry[] _entries = [];
+
+        public T? Find(List<string> da, List<string> en)
+        {
+            foreach (var e in Volatile.Read(ref _entries))
+            {
+                if (Same(e.Da, da) && Same(e.En, en))
+                {
+                    return e.Value;
+                }
+            }
+
+            return null;
+        }
+
+        public T Add(List<string> da, List<string> en, T value)
+        {
+            var entries = Volatile.Read(ref _entries);
+            if (entries.Length < Max)
+            {
+                // A lost race only drops an entry: it is made again next time.
+                Interlocked.CompareExchange(ref _entries, [.. entries, new Entry([.. da], [.. en], value)], entries);
+            }
+
+            return value;
+        }
+
+        private static bool Same(string[] key, List<string> texts)
+        {
+            if (key.Length != texts.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < key.Length; i++)
+            {
+                if (!ReferenceEquals(key[i], texts[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private sealed record Entry(string[] Da, string[] En, T Value);
+    }
 
     private static Node? BuildNode(RulePack pack, Ast ast, CompileContext context) => new Builder(pack, context).Visit(ast);
 
@@ -175,6 +275,9 @@ internal sealed class ValueTrace
 
         public int Day { get; } = scope.On;
 
+        /// <summary>Whether a text said so far quotes a value (a number, a date, a record): then it is made afresh, never cached.</summary>
+        public bool Varying { get; set; }
+
         public ConditionWords Words(bool da)
             => da ? _da ??= new ConditionWords(pack, Language.Danish, DateOnly.FromDayNumber(Day), forCaseworker: true)
                 : _en ??= new ConditionWords(pack, Language.English, DateOnly.FromDayNumber(Day), forCaseworker: true);
@@ -188,6 +291,18 @@ internal sealed class ValueTrace
         public string?[] Da { get; } = da;
 
         public string?[] En { get; } = en;
+
+        /// <summary>
+        /// The part's whole texts that quote no value, by a slot of the part's own (a truth, a side), Danish at 2 × slot and
+        /// English after it: made the first time they are said (two threads may both make one; either is kept).
+        /// </summary>
+        public string?[] Said { get; } = new string?[12];
+
+        /// <summary>What a junction made of its parts' texts, when it said the "or" that held.</summary>
+        public TextCache<string[]> Held { get; } = new();
+
+        /// <summary>What a junction made of its parts' texts, when it said the "or" that failed.</summary>
+        public TextCache<string[]> Failed { get; } = new();
 
         public string? In(bool danish, int i) => danish ? Da[i] : En[i];
     }
@@ -238,34 +353,45 @@ internal sealed class ValueTrace
 
         public override void Explain(Tri truth, Pass pass, List<string> da, List<string> en)
         {
-            var truths = new Tri[Parts.Length];
+            Span<Tri> truths = Parts.Length <= 16 ? stackalloc Tri[Parts.Length] : new Tri[Parts.Length];
             for (var i = 0; i < Parts.Length; i++)
             {
                 truths[i] = Parts[i].Truth(pass.Scope);
             }
 
+            var varying = pass.Varying;
+            pass.Varying = false;
             if (!All && truth == Tri.True)
             {
                 // Which branch of the "or" held: the first that did.
-                var held = Array.IndexOf(truths, Tri.True);
+                var held = 0;
+                while (truths[held] != Tri.True)
+                {
+                    held++;
+                }
+
                 var innerDa = new List<string>(1);
                 var innerEn = new List<string>(1);
                 Parts[held].Explain(Tri.True, pass, innerDa, innerEn);
                 if (innerDa.Count > 0)
                 {
                     var many = Parts.Length > 1;
-                    da.Add(many ? "opfyldt ved: " + string.Join("; ", innerDa) : string.Join("; ", innerDa));
-                    en.Add(many ? "met by: " + string.Join("; ", innerEn) : string.Join("; ", innerEn));
+                    var said = Said(pass, PhrasesOf(pass).Held, innerDa, innerEn, many ? "opfyldt ved: " : "", many ? "met by: " : "");
+                    da.Add(said[0]);
+                    en.Add(said[1]);
                 }
 
+                pass.Varying |= varying;
                 return;
             }
 
             // An "and" that failed: the parts that failed; one that held: every part; undecided: the open parts.
             // An "or" that failed: every branch, each failing.
             var onlyDeciding = All && truth != Tri.True;
-            var textsDa = new List<string>(Parts.Length);
-            var textsEn = new List<string>(Parts.Length);
+            // Only an "or" that failed says its branches' texts in one; the others add them as they are.
+            var joined = !All && truth == Tri.False;
+            var textsDa = joined ? new List<string>(Parts.Length) : da;
+            var textsEn = joined ? new List<string>(Parts.Length) : en;
             for (var i = 0; i < Parts.Length; i++)
             {
                 if (!onlyDeciding || truths[i] == truth)
@@ -274,16 +400,31 @@ internal sealed class ValueTrace
                 }
             }
 
-            if (!All && truth == Tri.False && textsDa.Count > 1)
+            if (joined && textsDa.Count > 1)
             {
-                da.Add("ingen af mulighederne holdt: " + string.Join("; ", textsDa));
-                en.Add("none of the alternatives held: " + string.Join("; ", textsEn));
+                var said = Said(pass, PhrasesOf(pass).Failed, textsDa, textsEn, "ingen af mulighederne holdt: ", "none of the alternatives held: ");
+                da.Add(said[0]);
+                en.Add(said[1]);
             }
-            else
+            else if (joined)
             {
                 da.AddRange(textsDa);
                 en.AddRange(textsEn);
             }
+
+            pass.Varying |= varying;
+        }
+
+        /// <summary>The parts' texts joined after a lead-in: the same instances as last time when no part quotes a value.</summary>
+        private static string[] Said(Pass pass, TextCache<string[]> cache, List<string> da, List<string> en, string leadDa, string leadEn)
+        {
+            if (!pass.Varying && cache.Find(da, en) is { } known)
+            {
+                return known;
+            }
+
+            string[] said = [leadDa + string.Join("; ", da), leadEn + string.Join("; ", en)];
+            return pass.Varying ? said : cache.Add(da, en, said);
         }
     }
 
@@ -304,8 +445,9 @@ internal sealed class ValueTrace
         public override void Explain(Tri truth, Pass pass, List<string> da, List<string> en)
         {
             var words = PhrasesOf(pass);
-            da.Add(words.Da[0] + ": " + TriWord(truth, true));
-            en.Add(words.En[0] + ": " + TriWord(truth, false));
+            var slot = 2 * Slot(truth);
+            da.Add(words.Said[slot] ??= words.Da[0] + ": " + TriWord(truth, true));
+            en.Add(words.Said[slot + 1] ??= words.En[0] + ": " + TriWord(truth, false));
         }
 
         protected override string?[] Words(ConditionWords words) => [words.Of(ast)];
@@ -323,9 +465,27 @@ internal sealed class ValueTrace
         {
             var words = PhrasesOf(pass);
             var deciding = Deciding(pass.Scope, truth);
-            da.Add(words.Da[0] + ": " + TriWord(truth, true) + Decided(pass, truth, deciding, true));
-            en.Add(words.En[0] + ": " + TriWord(truth, false) + Decided(pass, truth, deciding, false));
+            var decidedDa = Decided(pass, truth, deciding, true);
+            var decidedEn = Decided(pass, truth, deciding, false);
+            // Said without a record or a count (nothing decided it, or there was none): the same words every time.
+            var slot = decidedDa.Length == 0 && decidedEn.Length == 0 ? 2 * Slot(truth)
+                : ReferenceEquals(decidedDa, NoneRecordedDa) && ReferenceEquals(decidedEn, NoneRecordedEn) ? 6 + (2 * Slot(truth))
+                : -1;
+            if (slot < 0)
+            {
+                pass.Varying = true;
+                da.Add(words.Da[0] + ": " + TriWord(truth, true) + decidedDa);
+                en.Add(words.En[0] + ": " + TriWord(truth, false) + decidedEn);
+                return;
+            }
+
+            da.Add(words.Said[slot] ??= words.Da[0] + ": " + TriWord(truth, true) + decidedDa);
+            en.Add(words.Said[slot + 1] ??= words.En[0] + ": " + TriWord(truth, false) + decidedEn);
         }
+
+        private const string NoneRecordedDa = " (ingen registreret)";
+
+        private const string NoneRecordedEn = " (none recorded)";
 
         protected override string?[] Words(ConditionWords words) => [words.Of(ast)];
 
@@ -361,8 +521,6 @@ internal sealed class ValueTrace
             }
 
             var any = ast.Kind == Quantifier.Any;
-            var words = pass.Words(da);
-            var noun = words.NounOf(records.ItemType);
             if ((any && truth == Tri.True) || (!any && truth == Tri.False))
             {
                 if (deciding.Record is not { } item)
@@ -370,15 +528,17 @@ internal sealed class ValueTrace
                     return "";
                 }
 
-                var named = Name(item, pass.Scope, words) ?? noun?.One ?? "";
+                var named = Name(item, pass.Scope, pass.Words(da)) ?? pass.Words(da).NounOf(records.ItemType)?.One ?? "";
                 return any ? " (" + named + ")" : (da ? " (ikke for " : " (not for ") + named + ")";
             }
 
             // Nothing decided it on its own: how many records there were to look at.
             if (items.Count == 0)
             {
-                return da ? " (ingen registreret)" : " (none recorded)";
+                return da ? NoneRecordedDa : NoneRecordedEn;
             }
+
+            var noun = pass.Words(da).NounOf(records.ItemType);
 
             var n = items.Count.ToString(CultureInfo.InvariantCulture) + (noun is null ? "" : " " + (items.Count == 1 ? noun.One : noun.Many));
             return any ? (da ? $" ({n}, ingen opfylder det)" : $" ({n}, none meets it)") : (da ? $" ({n}, alle opfylder det)" : $" ({n}, every one meets it)");
@@ -428,6 +588,16 @@ internal sealed class ValueTrace
             var words = PhrasesOf(pass);
             var l = left.Read(pass.Scope);
             var r = right.Read(pass.Scope);
+            if (l is null || r is null)
+            {
+                // An unknown side quotes no value: the same words every time.
+                var slot = l is null ? 0 : 2;
+                da.Add(words.Said[slot] ??= Describe(l, r, words, pass, true));
+                en.Add(words.Said[slot + 1] ??= Describe(l, r, words, pass, false));
+                return;
+            }
+
+            pass.Varying = true;
             da.Add(Describe(l, r, words, pass, true));
             en.Add(Describe(l, r, words, pass, false));
         }

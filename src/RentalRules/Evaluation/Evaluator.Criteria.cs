@@ -165,8 +165,9 @@ internal static partial class Evaluator
             {
                 (allMissing ??= []).AddRange(missing);
             }
-            var member = new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] };
-            perMember[n++] = scope.Explain ? member with { BirthDate = m.BirthDate, Detail = pack.ExplainValues(leaf.Condition, true, scope) } : member;
+            perMember[n++] = scope.Explain
+                ? new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i], BirthDate = m.BirthDate, Detail = pack.ExplainValues(leaf.Condition, true, scope) }
+                : new MemberResult(m.Id ?? $"#{i + 1}", ToOutcome(r), missing) { Age = scope.MemberAges[i] };
             acc = Kleene.And(acc, r);
         }
 

@@ -22,6 +22,12 @@ internal static class EncodedTexts
     /// <summary>Writes <paramref name="text"/> as a value from the cache.</summary>
     public static void Write(Utf8JsonWriter w, LocalizedText text) => w.WriteRawValue(Cache.GetValue(text, Encode), skipInputValidation: true);
 
+    /// <summary>The compact JSON of <paramref name="text"/> when it is cached already (a text made for one result is not).</summary>
+    public static bool TryOf(LocalizedText text, out byte[] json) => Cache.TryGetValue(text, out json!);
+
+    /// <summary>The cached compact JSON of <paramref name="text"/>.</summary>
+    public static ReadOnlySpan<byte> Of(LocalizedText text) => Cache.GetValue(text, Encode);
+
     private static byte[] EncodeText(LocalizedText text)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(text.Da.Length + text.En.Length + 32);

@@ -1,0 +1,257 @@
+using RentalRules.Evaluation;
+
+namespace RentalRules.Explanations;
+
+/// <summary>
+/// An eligibility result as compact JSON into a <see cref="CompactJsonBuffer"/>: byte for byte what
+/// <see cref="ResultJson.WriteEligibility"/> writes through a compact writer with the relaxed encoder, the form the CLI's
+/// check streams a million times. The property names are UTF-8 literals, the pack's texts come from
+/// <see cref="EncodedTexts"/>, and every other string is transcoded straight into the buffer. A change to the shape of
+/// <see cref="ResultJson.WriteEligibility"/> must be made here too; the tests hold the two to the same bytes.
+/// </summary>
+internal static class CompactEligibilityJson
+{
+    /// <summary>Writes <paramref name="e"/> into <paramref name="b"/>.</summary>
+    public static void Write(CompactJsonBuffer b, EligibilityResult e)
+    {
+        b.Raw("{\"household\":"u8);
+        b.String(e.HouseholdId);
+        b.Raw(",\"department\":"u8);
+        b.String(e.DepartmentId);
+        b.Raw(",\"route\":"u8);
+        b.String(ResultJson.RouteName(e.Route));
+        b.Raw(",\"outcome\":"u8);
+        b.Raw(OutcomeValue(e.Outcome));
+        b.Raw(",\"tier\":"u8);
+        b.String(e.Placement.Tier);
+        b.Raw(",\"criteria\":["u8);
+        for (var i = 0; i < e.Criteria.Count; i++)
+        {
+            if (i > 0)
+            {
+                b.Raw((byte)',');
+            }
+
+            WriteCriterion(b, e.Criteria[i]);
+        }
+
+        b.Raw("],\"missing\":"u8);
+        WriteStrings(b, e.Missing);
+        b.Raw(",\"documents\":"u8);
+        WriteTexts(b, e.Documents);
+        b.Raw(",\"explanation\":["u8);
+        for (var i = 0; i < e.Explanation.Count; i++)
+        {
+            var x = e.Explanation[i];
+            b.Raw(i > 0 ? ",{\"ruleId\":"u8 : "{\"ruleId\":"u8);
+            b.String(x.RuleId);
+            b.Raw(",\"clause\":"u8);
+            b.String(x.Clause);
+            b.Raw(",\"source\":"u8);
+            b.String(x.Source);
+            b.Raw(",\"reason\":"u8);
+            b.Raw(EncodedTexts.Of(x.Reason));
+            b.Raw((byte)'}');
+        }
+
+        b.Raw("],\"warnings\":["u8);
+        var warnings = e.Placement.Warnings;
+        for (var i = 0; i < warnings.Count; i++)
+        {
+            if (i > 0)
+            {
+                b.Raw((byte)',');
+            }
+
+            WriteOwnText(b, warnings[i]);
+        }
+
+        b.Raw((byte)']');
+        if (e.Routes.Count > 0)
+        {
+            b.Raw(",\"routes\":["u8);
+            for (var i = 0; i < e.Routes.Count; i++)
+            {
+                var r = e.Routes[i];
+                b.Raw(i > 0 ? ",{\"route\":"u8 : "{\"route\":"u8);
+                b.String(ResultJson.RouteName(r.Route));
+                b.Raw(",\"outcome\":"u8);
+                b.Raw(OutcomeValue(r.Outcome));
+                b.Raw(r.Closed ? ",\"closed\":true,\"missing\":"u8 : ",\"closed\":false,\"missing\":"u8);
+                WriteStrings(b, r.Missing);
+                b.Raw((byte)'}');
+            }
+
+            b.Raw((byte)']');
+        }
+
+        b.Raw((byte)'}');
+    }
+
+    private static void WriteCriterion(CompactJsonBuffer b, CriterionResult c)
+    {
+        b.Raw("{\"id\":"u8);
+        b.String(c.Id);
+        b.Raw(",\"clause\":"u8);
+        b.String(c.Clause);
+        b.Raw(",\"source\":"u8);
+        b.String(c.Source);
+        b.Raw(",\"outcome\":"u8);
+        b.Raw(OutcomeValue(c.Outcome));
+        b.Raw(",\"title\":"u8);
+        b.Raw(EncodedTexts.Of(c.Title));
+        b.Raw(",\"members\":["u8);
+        for (var i = 0; i < c.Members.Count; i++)
+        {
+            var m = c.Members[i];
+            b.Raw(i > 0 ? ",{\"member\":"u8 : "{\"member\":"u8);
+            b.String(m.MemberId);
+            if (m.Age is { } age)
+            {
+                b.Raw(",\"age\":"u8);
+                b.Number(age);
+            }
+
+            if (m.BirthDate is { } born)
+            {
+                b.Raw(",\"birthDate\":"u8);
+                b.Date(born);
+            }
+
+            b.Raw(",\"outcome\":"u8);
+            b.Raw(OutcomeValue(m.Outcome));
+            b.Raw(",\"missing\":"u8);
+            WriteStrings(b, m.Missing);
+            if (m.Detail is { } detail)
+            {
+                b.Raw(",\"detail\":"u8);
+                WriteOwnText(b, detail);
+            }
+
+            b.Raw((byte)'}');
+        }
+
+        b.Raw("],\"missing\":"u8);
+        WriteStrings(b, c.Missing);
+        if (c.Detail is { } why)
+        {
+            b.Raw(",\"detail\":"u8);
+            WriteOwnText(b, why);
+        }
+
+        if (c.Assumptions.Count > 0)
+        {
+            b.Raw(",\"assumptions\":["u8);
+            for (var i = 0; i < c.Assumptions.Count; i++)
+            {
+                var a = c.Assumptions[i];
+                b.Raw(i > 0 ? ",{"u8 : "{"u8);
+                if (a.Parameter is { } parameter)
+                {
+                    b.Raw("\"parameter\":"u8);
+                    b.String(parameter);
+                    b.Raw(",\"value\":"u8);
+                }
+                else
+                {
+                    b.Raw("\"value\":"u8);
+                }
+
+                if (a.Value is { } v)
+                {
+                    b.Number(v);
+                }
+                else
+                {
+                    b.Raw("null"u8);
+                }
+
+                b.Raw(",\"reason\":"u8);
+                b.Raw(EncodedTexts.Of(a.Reason));
+                b.Raw((byte)'}');
+            }
+
+            b.Raw((byte)']');
+        }
+
+        b.Raw(",\"documents\":"u8);
+        WriteTexts(b, c.Documents);
+        if (c.Children.Count > 0)
+        {
+            b.Raw(",\"criteria\":["u8);
+            for (var i = 0; i < c.Children.Count; i++)
+            {
+                if (i > 0)
+                {
+                    b.Raw((byte)',');
+                }
+
+                WriteCriterion(b, c.Children[i]);
+            }
+
+            b.Raw((byte)']');
+        }
+
+        b.Raw((byte)'}');
+    }
+
+    /// <summary>
+    /// A text that may be made for this one result (a member's values): transcoded here unless it is a shared text that
+    /// is encoded already (an explanation that quotes no value is the same instance for every result that says it);
+    /// never added to <see cref="EncodedTexts"/>.
+    /// </summary>
+    private static void WriteOwnText(CompactJsonBuffer b, LocalizedText text)
+    {
+        if (EncodedTexts.TryOf(text, out var json))
+        {
+            b.Raw(json);
+            return;
+        }
+
+        b.Raw("{\"da\":"u8);
+        b.String(text.Da);
+        b.Raw(",\"en\":"u8);
+        b.String(text.En);
+        b.Raw((byte)'}');
+    }
+
+    /// <summary>The pack's texts (titles, documents): each encoded once.</summary>
+    private static void WriteTexts(CompactJsonBuffer b, IReadOnlyList<LocalizedText> texts)
+    {
+        b.Raw((byte)'[');
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (i > 0)
+            {
+                b.Raw((byte)',');
+            }
+
+            b.Raw(EncodedTexts.Of(texts[i]));
+        }
+
+        b.Raw((byte)']');
+    }
+
+    private static void WriteStrings(CompactJsonBuffer b, IReadOnlyList<string> items)
+    {
+        b.Raw((byte)'[');
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                b.Raw((byte)',');
+            }
+
+            b.String(items[i]);
+        }
+
+        b.Raw((byte)']');
+    }
+
+    private static ReadOnlySpan<byte> OutcomeValue(Outcome o) => o switch
+    {
+        Outcome.Eligible => "\"eligible\""u8,
+        Outcome.Ineligible => "\"ineligible\""u8,
+        _ => "\"undetermined\""u8,
+    };
+}
