@@ -20,6 +20,9 @@ internal sealed class Rendered<T>
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
+    [ThreadStatic]
+    private static CompactJsonBuffer? t_compact;
+
     private readonly Action<Utf8JsonWriter, T> _write;
     private T? _result;
     private byte[]? _json;
@@ -38,7 +41,12 @@ internal sealed class Rendered<T>
     /// Renders <paramref name="result"/>, the <paramref name="index"/>-th (from 0), as <paramref name="write"/> writes it
     /// compact; for text output it is only kept.
     /// </summary>
-    public static Rendered<T> Of(T result, int index, OutputFormat format, Action<Utf8JsonWriter, T> write)
+    /// <param name="result">The result.</param>
+    /// <param name="index">Its index in the output, from 0.</param>
+    /// <param name="format">The output format.</param>
+    /// <param name="write">Writes it through a JSON writer (compact here; indented for the first results).</param>
+    /// <param name="compact">Writes exactly what <paramref name="write"/> writes compact, by hand (faster), or null.</param>
+    public static Rendered<T> Of(T result, int index, OutputFormat format, Action<Utf8JsonWriter, T> write, Action<CompactJsonBuffer, T>? compact = null)
     {
         if (format == OutputFormat.Text)
         {
@@ -46,6 +54,18 @@ internal sealed class Rendered<T>
         }
 
         var rendered = new Rendered<T>(index <= ResultStream<T>.IndentedUpTo ? result : null, write);
+        if (compact is not null)
+        {
+            var b = t_compact ??= new CompactJsonBuffer();
+            b.Clear();
+            compact(b, result);
+            var written = b.Written;
+            rendered._json = ArrayPool<byte>.Shared.Rent(written.Length);
+            written.CopyTo(rendered._json);
+            rendered._length = written.Length;
+            return rendered;
+        }
+
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1 << 14);
         var w = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         buffer.ResetWrittenCount();

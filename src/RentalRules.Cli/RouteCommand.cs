@@ -160,7 +160,7 @@ internal static class RouteCommand
             var progress = new Progress(stderr, language == "da" ? "ledige boliger" : "vacancies");
             var decided = 0;
             var pipeline = new OrderedPipeline<(int Index, RoutingDecision Decision), Rendered<RoutingDecision>>(
-                item => Rendered<RoutingDecision>.Of(item.Decision, item.Index, format, ResultJson.WriteDecision),
+                item => Rendered<RoutingDecision>.Of(item.Decision, item.Index, format, ResultJson.WriteDecision, CompactDecisionJson.Write),
                 d =>
                 {
                     output.Add(d);

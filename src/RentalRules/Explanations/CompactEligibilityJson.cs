@@ -39,22 +39,9 @@ internal static class CompactEligibilityJson
         WriteStrings(b, e.Missing);
         b.Raw(",\"documents\":"u8);
         WriteTexts(b, e.Documents);
-        b.Raw(",\"explanation\":["u8);
-        for (var i = 0; i < e.Explanation.Count; i++)
-        {
-            var x = e.Explanation[i];
-            b.Raw(i > 0 ? ",{\"ruleId\":"u8 : "{\"ruleId\":"u8);
-            b.String(x.RuleId);
-            b.Raw(",\"clause\":"u8);
-            b.String(x.Clause);
-            b.Raw(",\"source\":"u8);
-            b.String(x.Source);
-            b.Raw(",\"reason\":"u8);
-            b.Raw(EncodedTexts.Of(x.Reason));
-            b.Raw((byte)'}');
-        }
-
-        b.Raw("],\"warnings\":["u8);
+        b.Raw(","u8);
+        WriteExplanation(b, e.Explanation);
+        b.Raw(",\"warnings\":["u8);
         var warnings = e.Placement.Warnings;
         for (var i = 0; i < warnings.Count; i++)
         {
@@ -232,7 +219,29 @@ internal static class CompactEligibilityJson
         b.Raw((byte)']');
     }
 
-    private static void WriteStrings(CompactJsonBuffer b, IReadOnlyList<string> items)
+    /// <summary>Writes <c>"explanation":[...]</c>: each line's rule, clause, source and reason (a pack's text, encoded once).</summary>
+    internal static void WriteExplanation(CompactJsonBuffer b, IReadOnlyList<Explanation> explanation)
+    {
+        b.Raw("\"explanation\":["u8);
+        for (var i = 0; i < explanation.Count; i++)
+        {
+            var x = explanation[i];
+            b.Raw(i > 0 ? ",{\"ruleId\":"u8 : "{\"ruleId\":"u8);
+            b.String(x.RuleId);
+            b.Raw(",\"clause\":"u8);
+            b.String(x.Clause);
+            b.Raw(",\"source\":"u8);
+            b.String(x.Source);
+            b.Raw(",\"reason\":"u8);
+            b.Raw(EncodedTexts.Of(x.Reason));
+            b.Raw((byte)'}');
+        }
+
+        b.Raw((byte)']');
+    }
+
+    /// <summary>Writes a list of strings as an array.</summary>
+    internal static void WriteStrings(CompactJsonBuffer b, IReadOnlyList<string> items)
     {
         b.Raw((byte)'[');
         for (var i = 0; i < items.Count; i++)

@@ -83,6 +83,13 @@ internal sealed class CompactJsonBuffer
         _length += n;
     }
 
+    /// <summary>Writes a whole number.</summary>
+    public void Number(long value)
+    {
+        Utf8Formatter.TryFormat(value, Room(20), out var n);
+        _length += n;
+    }
+
     /// <summary>Writes a decimal number as <see cref="Utf8JsonWriter.WriteNumberValue(decimal)"/> does.</summary>
     public void Number(decimal value)
     {
