@@ -57,7 +57,7 @@ internal static class PlaceCommand
             var progress = new Progress(stderr, language == "da" ? "afdelinger" : "departments");
             var added = 0;
             var pipeline = new OrderedPipeline<(int Index, Department Department), Rendered<PlacementResult>>(
-                item => Rendered<PlacementResult>.Of(loaded.Place(new PlacementRequest(item.Department, date)), item.Index, format, ResultJson.WritePlacement),
+                item => Rendered<PlacementResult>.Of(loaded.Place(new PlacementRequest(item.Department, date)), item.Index, format, ResultJson.WritePlacement, CompactPlacementJson.Write),
                 p =>
                 {
                     output.Add(p);

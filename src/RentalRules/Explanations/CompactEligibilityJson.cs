@@ -187,7 +187,7 @@ internal static class CompactEligibilityJson
     /// is encoded already (an explanation that quotes no value is the same instance for every result that says it);
     /// never added to <see cref="EncodedTexts"/>.
     /// </summary>
-    private static void WriteOwnText(CompactJsonBuffer b, LocalizedText text)
+    internal static void WriteOwnText(CompactJsonBuffer b, LocalizedText text)
     {
         if (EncodedTexts.TryOf(text, out var json))
         {
