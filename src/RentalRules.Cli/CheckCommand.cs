@@ -135,7 +135,10 @@ internal static class CheckCommand
                     progress.Tick(output.Count);
                 },
                 Environment.ProcessorCount);
-            while (households.Read() is { } item)
+            // The file is read (and each household mapped and checked for repeats) on a thread of its own, ahead of
+            // this one: reading is about a third of check's work, and this thread also hands out and writes the results.
+            using var ahead = new ReadAhead<Household>(households);
+            while (ahead.Read() is { } item)
             {
                 if (item.Value is null || errors.Items > 0)
                 {
