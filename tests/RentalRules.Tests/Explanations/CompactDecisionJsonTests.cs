@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -18,29 +15,9 @@ namespace RentalRules.Tests.Explanations;
 /// </summary>
 public sealed class CompactDecisionJsonTests
 {
-    private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static string Writer(RoutingDecision d) => CompactJson.Writer(w => ResultJson.WriteDecision(w, d));
 
-    private static readonly Gen<string> Strings = Gen.OneOf(
-        ArbMap.Default.GeneratorFor<string>().Where(s => s is not null),
-        Gen.ListOf(Gen.Elements<string>("HB-1", "æ", "Å", "\"", "\\", "\n", "\u0001", "\u00ad", "\u2028", "<", "&", "😀", "\ud800", " ")).Select(parts => string.Concat(parts.Take(10))));
-
-    private static string Writer(RoutingDecision d)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, Relaxed))
-        {
-            ResultJson.WriteDecision(w, d);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static string Compact(RoutingDecision d)
-    {
-        var b = new CompactJsonBuffer(8);
-        CompactDecisionJson.Write(b, d);
-        return Encoding.UTF8.GetString(b.Written);
-    }
+    private static string Compact(RoutingDecision d) => CompactJson.Buffer(b => CompactDecisionJson.Write(b, d));
 
     private static IReadOnlyList<RoutingDecision> SampleDecisions(string packId, string town, DateOnly on)
     {
@@ -81,10 +58,10 @@ public sealed class CompactDecisionJsonTests
     }
 
     private static readonly Gen<(string Vacancy, string Department, long? Count, IReadOnlyList<string> Marks, bool Special)> Varied =
-        from vacancy in Strings
-        from department in Strings
+        from vacancy in CompactJson.Strings
+        from department in CompactJson.Strings
         from count in Gen.OneOf(Gen.Constant<long?>(null), ArbMap.Default.GeneratorFor<long>().Select(k => (long?)k))
-        from marks in Gen.ListOf(Strings).Select(l => (IReadOnlyList<string>)l.Take(3).ToList())
+        from marks in Gen.ListOf(CompactJson.Strings).Select(l => (IReadOnlyList<string>)l.Take(3).ToList())
         from special in ArbMap.Default.GeneratorFor<bool>()
         select (vacancy, department, count, marks, special);
 

@@ -21,35 +21,15 @@ public sealed class CompactEligibilityJsonTests
 {
     private static readonly DateOnly On = new(2025, 3, 1);
 
-    private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static readonly Gen<string> Strings = Gen.OneOf(
-        ArbMap.Default.GeneratorFor<string>().Where(s => s is not null),
-        Gen.ListOf(Gen.Elements<string>("a", "æ", "ø", "Å", "\"", "\\", "\n", "\u0001", "\u007f", "\u00ad", "\u2028", "<", "&", "'", "≠", "€", "😀", "\ud800", "\udc00", "§", " ")).Select(parts => string.Concat(parts.Take(12))));
-
     /// <summary>A pack of its own, whose explanations have said nothing yet (<see cref="Repo.Pack"/> shares one per test run).</summary>
     private static RentalRules.Packs.RulePack Fresh() => RentalRules.Packs.RulePackLoader.Load(Repo.PackFile("holbaek-2024")).GetValueOrThrow();
 
-    private static string Writer(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, Relaxed))
-        {
-            write(w);
-        }
+    private static string Writer(Action<Utf8JsonWriter> write) => CompactJson.Writer(write);
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static string Compact(EligibilityResult r)
-    {
-        var b = new CompactJsonBuffer(16);
-        CompactEligibilityJson.Write(b, r);
-        return Encoding.UTF8.GetString(b.Written);
-    }
+    private static string Compact(EligibilityResult r) => CompactJson.Buffer(b => CompactEligibilityJson.Write(b, r), 16);
 
     [Property(MaxTest = 2000, Replay = Laws.Replay)]
-    public Property String_IsWhatUtf8JsonWriterWrites() => Prop.ForAll(Arb.From(Strings), s =>
+    public Property String_IsWhatUtf8JsonWriterWrites() => Prop.ForAll(Arb.From(CompactJson.Strings), s =>
     {
         var b = new CompactJsonBuffer(4);
         b.String(s);
