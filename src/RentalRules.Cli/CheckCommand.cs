@@ -208,7 +208,7 @@ internal static class CheckCommand
             }
 
             var c = new Checked(r.Outcome) { _result = index <= ResultStream<Checked>.IndentedUpTo ? r : null };
-            (c._json, c._length) = CompactJson.Encode(r);
+            (c._json, c._length) = CompactJsonBuffer.Pooled(CompactEligibilityJson.Write, r);
             return c;
         }
 
@@ -224,25 +224,6 @@ internal static class CheckCommand
             }
 
             ResultJson.WriteEligibility(w, _result ?? throw new InvalidOperationException("A streamed result is written once, compact."));
-        }
-    }
-
-    /// <summary>A result's compact JSON, written on the thread that checked it into a buffer of that thread's own.</summary>
-    private static class CompactJson
-    {
-        [ThreadStatic]
-        private static CompactJsonBuffer? _buffer;
-
-        /// <summary>The JSON in a pooled array, and its length.</summary>
-        public static (byte[] Json, int Length) Encode(EligibilityResult r)
-        {
-            var buffer = _buffer ??= new CompactJsonBuffer();
-            buffer.Clear();
-            CompactEligibilityJson.Write(buffer, r);
-            var written = buffer.Written;
-            var json = ArrayPool<byte>.Shared.Rent(written.Length);
-            written.CopyTo(json);
-            return (json, written.Length);
         }
     }
 }

@@ -14,15 +14,6 @@ namespace RentalRules.Cli;
 internal sealed class Rendered<T>
     where T : class
 {
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
-    [ThreadStatic]
-    private static CompactJsonBuffer? t_compact;
-
     private readonly Action<Utf8JsonWriter, T> _write;
     private T? _result;
     private byte[]? _json;
@@ -38,15 +29,15 @@ internal sealed class Rendered<T>
     public T? Result => _result;
 
     /// <summary>
-    /// Renders <paramref name="result"/>, the <paramref name="index"/>-th (from 0), as <paramref name="write"/> writes it
-    /// compact; for text output it is only kept.
+    /// Renders <paramref name="result"/>, the <paramref name="index"/>-th (from 0), as compact JSON; for text output it is
+    /// only kept.
     /// </summary>
     /// <param name="result">The result.</param>
     /// <param name="index">Its index in the output, from 0.</param>
     /// <param name="format">The output format.</param>
-    /// <param name="write">Writes it through a JSON writer (compact here; indented for the first results).</param>
-    /// <param name="compact">Writes exactly what <paramref name="write"/> writes compact, by hand (faster), or null.</param>
-    public static Rendered<T> Of(T result, int index, OutputFormat format, Action<Utf8JsonWriter, T> write, Action<CompactJsonBuffer, T>? compact = null)
+    /// <param name="write">Writes it through a JSON writer (for the first results when they are written indented).</param>
+    /// <param name="compact">Writes exactly what <paramref name="write"/> writes compact, by hand.</param>
+    public static Rendered<T> Of(T result, int index, OutputFormat format, Action<Utf8JsonWriter, T> write, Action<CompactJsonBuffer, T> compact)
     {
         if (format == OutputFormat.Text)
         {
@@ -54,27 +45,7 @@ internal sealed class Rendered<T>
         }
 
         var rendered = new Rendered<T>(index <= ResultStream<T>.IndentedUpTo ? result : null, write);
-        if (compact is not null)
-        {
-            var b = t_compact ??= new CompactJsonBuffer();
-            b.Clear();
-            compact(b, result);
-            var written = b.Written;
-            rendered._json = ArrayPool<byte>.Shared.Rent(written.Length);
-            written.CopyTo(rendered._json);
-            rendered._length = written.Length;
-            return rendered;
-        }
-
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1 << 14);
-        var w = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        buffer.ResetWrittenCount();
-        w.Reset(buffer);
-        write(w, result);
-        w.Flush();
-        rendered._json = ArrayPool<byte>.Shared.Rent(buffer.WrittenCount);
-        buffer.WrittenSpan.CopyTo(rendered._json);
-        rendered._length = buffer.WrittenCount;
+        (rendered._json, rendered._length) = CompactJsonBuffer.Pooled(compact, result);
         return rendered;
     }
 

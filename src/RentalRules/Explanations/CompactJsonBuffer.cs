@@ -33,6 +33,24 @@ internal sealed class CompactJsonBuffer
         _slowWriter = new Utf8JsonWriter(_slow, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
     }
 
+    /// <summary>This thread's buffer for <see cref="Pooled{T}"/>.</summary>
+    [ThreadStatic]
+    private static CompactJsonBuffer? t_buffer;
+
+    /// <summary>
+    /// Writes <paramref name="value"/> with <paramref name="write"/> into a buffer of this thread's own and returns the
+    /// bytes in an array from <see cref="ArrayPool{T}.Shared"/> (to be given back once written), with their length.
+    /// </summary>
+    public static (byte[] Json, int Length) Pooled<T>(Action<CompactJsonBuffer, T> write, T value)
+    {
+        var b = t_buffer ??= new CompactJsonBuffer();
+        b.Clear();
+        write(b, value);
+        var json = ArrayPool<byte>.Shared.Rent(b._length);
+        b.Written.CopyTo(json);
+        return (json, b._length);
+    }
+
     /// <summary>The bytes written since the last <see cref="Clear"/>.</summary>
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
