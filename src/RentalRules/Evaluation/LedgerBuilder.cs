@@ -16,7 +16,6 @@ internal sealed class LedgerBuilder
     // randomized hash on every lookup. A run has many vacancies per department, so the inner table is found once per vacancy.
     private readonly Dictionary<string, Dictionary<string, LedgerCounter>> _counters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, ImmutableArray<DateOnly>>> _allocations = new(StringComparer.Ordinal);
-    private int _changes;
     private Ledger _ledger;
     private string _packVersion;
 
@@ -60,7 +59,7 @@ internal sealed class LedgerBuilder
     /// <summary>The ledger with every change so far; the same instance as before when nothing changed.</summary>
     public Ledger ToLedger()
     {
-        if (_changes == 0 && ChangeCounter == _ledger.ChangeCounter)
+        if (_counters.Count == 0 && _allocations.Count == 0 && ChangeCounter == _ledger.ChangeCounter)
         {
             return _ledger;
         }
@@ -68,11 +67,10 @@ internal sealed class LedgerBuilder
         _ledger = _ledger.With(_packVersion, ChangeCounter, Flatten(_counters), Flatten(_allocations));
         _counters.Clear();
         _allocations.Clear();
-        _changes = 0;
         return _ledger;
     }
 
-    private void Put<T>(Dictionary<string, Dictionary<string, T>> table, string department, string key, T value)
+    private static void Put<T>(Dictionary<string, Dictionary<string, T>> table, string department, string key, T value)
     {
         if (!table.TryGetValue(department, out var of))
         {
@@ -81,7 +79,6 @@ internal sealed class LedgerBuilder
         }
 
         of[key] = value;
-        _changes++;
     }
 
     private static IEnumerable<KeyValuePair<(string Department, string Key), T>> Flatten<T>(Dictionary<string, Dictionary<string, T>> table)
