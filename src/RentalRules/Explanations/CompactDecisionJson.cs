@@ -38,11 +38,11 @@ internal static class CompactDecisionJson
         b.Raw(",\"municipalShare\":"u8);
         b.String(d.MunicipalShare?.ToString());
         b.Raw(",\"marks\":"u8);
-        CompactEligibilityJson.WriteStrings(b, d.Marks);
+        CompactResultParts.WriteStrings(b, d.Marks);
         b.Raw((byte)',');
-        CompactEligibilityJson.WriteExplanation(b, d.Explanation);
+        CompactResultParts.WriteExplanation(b, d.Explanation);
         b.Raw(",\"missing\":"u8);
-        CompactEligibilityJson.WriteStrings(b, d.Missing);
+        CompactResultParts.WriteStrings(b, d.Missing);
         b.Raw((byte)'}');
     }
 }

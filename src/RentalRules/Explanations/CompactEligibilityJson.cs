@@ -36,24 +36,13 @@ internal static class CompactEligibilityJson
         }
 
         b.Raw("],\"missing\":"u8);
-        WriteStrings(b, e.Missing);
+        CompactResultParts.WriteStrings(b, e.Missing);
         b.Raw(",\"documents\":"u8);
-        WriteTexts(b, e.Documents);
+        CompactResultParts.WriteTexts(b, e.Documents);
         b.Raw(","u8);
-        WriteExplanation(b, e.Explanation);
-        b.Raw(",\"warnings\":["u8);
-        var warnings = e.Placement.Warnings;
-        for (var i = 0; i < warnings.Count; i++)
-        {
-            if (i > 0)
-            {
-                b.Raw((byte)',');
-            }
-
-            WriteOwnText(b, warnings[i]);
-        }
-
-        b.Raw((byte)']');
+        CompactResultParts.WriteExplanation(b, e.Explanation);
+        b.Raw(",\"warnings\":"u8);
+        CompactResultParts.WriteOwnTexts(b, e.Placement.Warnings);
         if (e.Routes.Count > 0)
         {
             b.Raw(",\"routes\":["u8);
@@ -65,7 +54,7 @@ internal static class CompactEligibilityJson
                 b.Raw(",\"outcome\":"u8);
                 b.Raw(OutcomeValue(r.Outcome));
                 b.Raw(r.Closed ? ",\"closed\":true,\"missing\":"u8 : ",\"closed\":false,\"missing\":"u8);
-                WriteStrings(b, r.Missing);
+                CompactResultParts.WriteStrings(b, r.Missing);
                 b.Raw((byte)'}');
             }
 
@@ -108,22 +97,22 @@ internal static class CompactEligibilityJson
             b.Raw(",\"outcome\":"u8);
             b.Raw(OutcomeValue(m.Outcome));
             b.Raw(",\"missing\":"u8);
-            WriteStrings(b, m.Missing);
+            CompactResultParts.WriteStrings(b, m.Missing);
             if (m.Detail is { } detail)
             {
                 b.Raw(",\"detail\":"u8);
-                WriteOwnText(b, detail);
+                CompactResultParts.WriteOwnText(b, detail);
             }
 
             b.Raw((byte)'}');
         }
 
         b.Raw("],\"missing\":"u8);
-        WriteStrings(b, c.Missing);
+        CompactResultParts.WriteStrings(b, c.Missing);
         if (c.Detail is { } why)
         {
             b.Raw(",\"detail\":"u8);
-            WriteOwnText(b, why);
+            CompactResultParts.WriteOwnText(b, why);
         }
 
         if (c.Assumptions.Count > 0)
@@ -162,7 +151,7 @@ internal static class CompactEligibilityJson
         }
 
         b.Raw(",\"documents\":"u8);
-        WriteTexts(b, c.Documents);
+        CompactResultParts.WriteTexts(b, c.Documents);
         if (c.Children.Count > 0)
         {
             b.Raw(",\"criteria\":["u8);
@@ -180,81 +169,6 @@ internal static class CompactEligibilityJson
         }
 
         b.Raw((byte)'}');
-    }
-
-    /// <summary>
-    /// A text that may be made for this one result (a member's values): transcoded here unless it is a shared text that
-    /// is encoded already (an explanation that quotes no value is the same instance for every result that says it);
-    /// never added to <see cref="EncodedTexts"/>.
-    /// </summary>
-    internal static void WriteOwnText(CompactJsonBuffer b, LocalizedText text)
-    {
-        if (EncodedTexts.TryOf(text, out var json))
-        {
-            b.Raw(json);
-            return;
-        }
-
-        b.Raw("{\"da\":"u8);
-        b.String(text.Da);
-        b.Raw(",\"en\":"u8);
-        b.String(text.En);
-        b.Raw((byte)'}');
-    }
-
-    /// <summary>The pack's texts (titles, documents): each encoded once.</summary>
-    private static void WriteTexts(CompactJsonBuffer b, IReadOnlyList<LocalizedText> texts)
-    {
-        b.Raw((byte)'[');
-        for (var i = 0; i < texts.Count; i++)
-        {
-            if (i > 0)
-            {
-                b.Raw((byte)',');
-            }
-
-            b.Raw(EncodedTexts.Of(texts[i]));
-        }
-
-        b.Raw((byte)']');
-    }
-
-    /// <summary>Writes <c>"explanation":[...]</c>: each line's rule, clause, source and reason (a pack's text, encoded once).</summary>
-    internal static void WriteExplanation(CompactJsonBuffer b, IReadOnlyList<Explanation> explanation)
-    {
-        b.Raw("\"explanation\":["u8);
-        for (var i = 0; i < explanation.Count; i++)
-        {
-            var x = explanation[i];
-            b.Raw(i > 0 ? ",{\"ruleId\":"u8 : "{\"ruleId\":"u8);
-            b.String(x.RuleId);
-            b.Raw(",\"clause\":"u8);
-            b.String(x.Clause);
-            b.Raw(",\"source\":"u8);
-            b.String(x.Source);
-            b.Raw(",\"reason\":"u8);
-            b.Raw(EncodedTexts.Of(x.Reason));
-            b.Raw((byte)'}');
-        }
-
-        b.Raw((byte)']');
-    }
-
-    /// <summary>Writes a list of strings as an array.</summary>
-    internal static void WriteStrings(CompactJsonBuffer b, IReadOnlyList<string> items)
-    {
-        b.Raw((byte)'[');
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (i > 0)
-            {
-                b.Raw((byte)',');
-            }
-
-            b.String(items[i]);
-        }
-
-        b.Raw((byte)']');
     }
 
     private static ReadOnlySpan<byte> OutcomeValue(Outcome o) => o switch

@@ -83,25 +83,16 @@ internal static class CompactPlacementJson
             first = false;
             b.String(ResultJson.RouteName(route));
             b.Raw(summary.Open ? ":{\"open\":true,\"criteriaSets\":"u8 : ":{\"open\":false,\"criteriaSets\":"u8);
-            CompactEligibilityJson.WriteStrings(b, summary.CriteriaSets);
+            CompactResultParts.WriteStrings(b, summary.CriteriaSets);
             b.Raw((byte)'}');
         }
 
         b.Raw("},"u8);
-        CompactEligibilityJson.WriteExplanation(b, p.Explanation);
+        CompactResultParts.WriteExplanation(b, p.Explanation);
         b.Raw(",\"missing\":"u8);
-        CompactEligibilityJson.WriteStrings(b, p.Missing);
-        b.Raw(",\"warnings\":["u8);
-        for (var i = 0; i < p.Warnings.Count; i++)
-        {
-            if (i > 0)
-            {
-                b.Raw((byte)',');
-            }
-
-            CompactEligibilityJson.WriteOwnText(b, p.Warnings[i]);
-        }
-
-        b.Raw("]}"u8);
+        CompactResultParts.WriteStrings(b, p.Missing);
+        b.Raw(",\"warnings\":"u8);
+        CompactResultParts.WriteOwnTexts(b, p.Warnings);
+        b.Raw((byte)'}');
     }
 }
