@@ -31,7 +31,7 @@ internal static class CheckCommand
             var date = CliApp.ParseDate(parse.GetValue(on));
             var language = parse.GetValue(lang)!;
             CommonOptions.CheckLanguage(language);
-            var named = parse.GetValue(route);
+            var named = CommonOptions.ParseRoute(parse.GetValue(route));
             var loaded = CommonOptions.LoadPack(parse.GetValue(pack)!, stderr);
             var departmentPath = parse.GetValue(department)!;
             var householdPath = parse.GetValue(household)!;
@@ -118,7 +118,7 @@ internal static class CheckCommand
             // there (compact JSON as UTF-8, or text), so that this thread only copies its bytes out.
             var textLanguage = CommonOptions.ToLanguage(language);
             var added = 0;
-            var pipeline = new OrderedPipeline<(int Index, Household Household), Checked>(
+            var pipeline = new OrderedPipeline<Numbered<Household>, Checked>(
                 item =>
                 {
                     var (index, h) = item;
@@ -154,7 +154,7 @@ internal static class CheckCommand
                     continue;
                 }
 
-                pipeline.Add((added++, item.Value));
+                pipeline.Add(new Numbered<Household>(added++, item.Value));
             }
 
             pipeline.Drain();

@@ -59,9 +59,7 @@ internal static class CliApp
         }
     }
 
-    /// <summary>The date of <c>--on</c> (parsed and checked by the option), or today.</summary>
-    public static DateOnly ParseDate(DateOnly? date) => date ?? DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date);
-
+    /// <summary>The date of <c>--on</c> (checked by the option), or today.</summary>
     public static DateOnly ParseDate(string? text)
     {
         if (text is null)

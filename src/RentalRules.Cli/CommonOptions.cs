@@ -44,17 +44,21 @@ internal static class CommonOptions
         return named ?? OutputFormat.Text;
     }
 
-    /// <summary><c>--on</c>: a date yyyy-MM-dd, parsed by the option itself (a wrong date is a usage error naming the format).</summary>
-    public static Option<DateOnly?> On() => new("--on")
+    /// <summary>
+    /// <c>--on</c>: a date yyyy-MM-dd, checked by the option itself (a wrong date is a usage error naming the format) and
+    /// read by <see cref="CliApp.ParseDate(string?)"/>. A string option, not <c>Option&lt;DateOnly?&gt;</c>: System.CommandLine's
+    /// generic code over a value type is compiled when the tool starts, which ReadyToRun cannot spare it (issue 16 item 4).
+    /// </summary>
+    public static Option<string> On() => new("--on")
     {
         Description = "Evaluation date (default: today). Parameters resolve by it.",
         HelpName = "yyyy-MM-dd",
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
             {
-                return date;
+                return text;
             }
 
             result.AddError($"--on must be a date yyyy-MM-dd (e.g. 2025-03-01), not '{text}'.");
@@ -102,32 +106,33 @@ internal static class CommonOptions
     /// <summary>
     /// <c>--route</c>: a letting route by its JSON name (<c>municipal</c>, <c>flexible</c>, <c>waitingList</c>,
     /// <c>internalTransfer</c>; any case); absent is null. The names come from the library's one table of route names
-    /// (<see cref="ResultJson.RouteName"/>), so a new route is accepted here without a change.
+    /// (<see cref="ResultJson.RouteName"/>), so a new route is accepted here without a change. The value is the route's
+    /// name as given (checked); <see cref="ParseRoute"/> reads it (a string option, for the reason <see cref="On"/> gives).
     /// </summary>
-    public static Option<LettingRoute?> Route(string description) => new("--route")
+    public static Option<string> Route(string description) => new("--route")
     {
         Description = description,
         HelpName = string.Join('|', RouteNames),
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-            var route = ParseRoute(text);
-            if (route is null)
+            if (ParseRoute(text) is null)
             {
                 result.AddError($"--route must be {Alternatives(RouteNames)}, not '{text}'.");
+                return null;
             }
 
-            return route;
+            return text;
         },
     };
 
     /// <summary>The letting routes' names, in the library's order.</summary>
-    public static IReadOnlyList<string> RouteNames { get; } = Enum.GetValues<LettingRoute>().Select(ResultJson.RouteName).ToArray();
+    public static IReadOnlyList<string> RouteNames => RentalRules.RouteNames.Letting;
 
-    /// <summary>A letting route by its name in any case, or null.</summary>
-    public static LettingRoute? ParseRoute(string text)
+    /// <summary>A letting route by its name in any case, or null (also for null).</summary>
+    public static LettingRoute? ParseRoute(string? text)
     {
-        foreach (var route in Enum.GetValues<LettingRoute>())
+        foreach (var route in RentalRules.RouteNames.AllLetting)
         {
             if (string.Equals(ResultJson.RouteName(route), text, StringComparison.OrdinalIgnoreCase))
             {

@@ -127,3 +127,12 @@ internal sealed class OrderedPipeline<TIn, TOut>
 
     private readonly record struct Outcome(TOut? Value, ExceptionDispatchInfo? Error);
 }
+
+/// <summary>
+/// An item with its place in the input. A class, not a tuple: a generic of this program over a framework struct is
+/// compiled when the tool starts, which ReadyToRun cannot spare it (issue 16 item 4).
+/// </summary>
+/// <typeparam name="T">The item.</typeparam>
+internal sealed record Numbered<T>(int Index, T Item)
+    where T : class;
+

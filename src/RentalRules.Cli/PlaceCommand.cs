@@ -56,8 +56,8 @@ internal static class PlaceCommand
             var errors = new InputErrors(stderr);
             var progress = new Progress(stderr, language == "da" ? "afdelinger" : "departments");
             var added = 0;
-            var pipeline = new OrderedPipeline<(int Index, Department Department), Rendered<PlacementResult>>(
-                item => Rendered<PlacementResult>.Of(loaded.Place(new PlacementRequest(item.Department, date)), item.Index, format, ResultJson.WritePlacement, CompactPlacementJson.Write),
+            var pipeline = new OrderedPipeline<Numbered<Department>, Rendered<PlacementResult>>(
+                item => Rendered<PlacementResult>.Of(loaded.Place(new PlacementRequest(item.Item, date)), item.Index, format, ResultJson.WritePlacement, CompactPlacementJson.Write),
                 p =>
                 {
                     output.Add(p);
@@ -76,7 +76,7 @@ internal static class PlaceCommand
                 }
                 else if (errors.Items == 0)
                 {
-                    pipeline.Add((added++, item.Value));
+                    pipeline.Add(new Numbered<Department>(added++, item.Value));
                 }
             }
 

@@ -159,8 +159,8 @@ internal static class RouteCommand
             var errors = new InputErrors(stderr);
             var progress = new Progress(stderr, language == "da" ? "ledige boliger" : "vacancies");
             var decided = 0;
-            var pipeline = new OrderedPipeline<(int Index, RoutingDecision Decision), Rendered<RoutingDecision>>(
-                item => Rendered<RoutingDecision>.Of(item.Decision, item.Index, format, ResultJson.WriteDecision, CompactDecisionJson.Write),
+            var pipeline = new OrderedPipeline<Numbered<RoutingDecision>, Rendered<RoutingDecision>>(
+                item => Rendered<RoutingDecision>.Of(item.Item, item.Index, format, ResultJson.WriteDecision, CompactDecisionJson.Write),
                 d =>
                 {
                     output.Add(d);
@@ -192,7 +192,7 @@ internal static class RouteCommand
                     continue;
                 }
 
-                pipeline.Add((decided++, batch.Route(department, v, v.VacatedOn ?? date)));
+                pipeline.Add(new Numbered<RoutingDecision>(decided++, batch.Route(department, v, v.VacatedOn ?? date)));
             }
 
             pipeline.Drain();

@@ -66,7 +66,7 @@ internal sealed class ExprParser
         End,
     }
 
-    private readonly record struct Token(TokenKind Kind, string Text, int Pos);
+    private sealed record Token(TokenKind Kind, string Text, int Pos);
 
     private Token Peek => _tokens[_index];
 

@@ -18,8 +18,14 @@ internal static partial class Evaluator
     {
         scope.Department = department;
         // A static lambda over a state struct: a placement allocates no closure for its table.
-        return Placement(pack, department, on, scope, (pack, department, on, scope), static (s, warnings) => PlaceByTable(s.pack, s.department, s.on, s.scope, warnings));
+        return Placement(pack, department, on, scope, new TableState(pack, department, on, scope), static (s, warnings) => PlaceByTable(s.Pack, s.Department, s.On, s.Scope, warnings));
     }
+
+    /// <summary>
+    /// What a placement by the table needs. A struct of this library, not a tuple: a generic method over a framework
+    /// struct is compiled on first use, where ReadyToRun precompiles it over this one (issue 16 item 4).
+    /// </summary>
+    private readonly record struct TableState(RulePack Pack, Department Department, DateOnly On, EvalScope Scope);
 
     /// <summary>
     /// A placement: by the decided tier in force where the pack says it rules, else by the table (<paramref name="byTable"/>,
@@ -265,7 +271,7 @@ internal static partial class Evaluator
         => tier is not null && pack.TierDefs.TryGetValue(tier, out var def) ? def.Label : new LocalizedText(tier ?? "", tier ?? "");
 
     private static PlacementResult Unplaced(Department d, PlacementOutcome outcome, IReadOnlyList<Explanation> explanation, IReadOnlyList<string> missing, IReadOnlyList<LocalizedText> warnings)
-        => new(d.Id, outcome, null, null, null, null, null, null, new Dictionary<LettingRoute, RouteSummary>(), explanation, missing, warnings);
+        => new(d.Id, outcome, null, null, null, null, null, null, new RouteMap<RouteSummary>(), explanation, missing, warnings);
 
     /// <summary>The tier's municipal share on the evaluation date (a parameter share resolves by date; null when it has no value then).</summary>
     internal static Fraction? ShareOf(TierDef tier, EvalScope scope) => TierRuntime.ShareOf(tier, scope.Parameters);
@@ -327,12 +333,12 @@ internal static partial class Evaluator
             return last;
         }
 
-        return runtime.RememberRoutes(applies, runtime.Routes.TryGetValue(applies, out var cached) ? cached : runtime.Routes.GetOrAdd(applies, BuildRoutes(pack, tier, scope)));
+        return runtime.RememberRoutes(applies, runtime.RoutesFor(applies) ?? runtime.AddRoutes(applies, BuildRoutes(pack, tier, scope)));
     }
 
     private static (IReadOnlyDictionary<LettingRoute, RouteSummary>, string?) BuildRoutes(RulePack pack, TierDef tier, EvalScope scope)
     {
-        var routes = new Dictionary<LettingRoute, RouteSummary>();
+        var routes = new RouteMap<RouteSummary>();
         foreach (var route in RouteNames.AllLetting)
         {
             if (route == LettingRoute.InternalTransfer && !InternalTransferRoute.Stated(tier))

@@ -146,7 +146,11 @@ internal sealed class JNode
 }
 
 /// <summary>A property of a JSON object, with the offset of its name (-1 for synthetic properties).</summary>
-internal readonly record struct JProperty(string Name, int NameOffset, JNode Value)
+/// <remarks>
+/// A class, not a struct: the lists, dictionaries and LINQ over a struct of this library are framework code that
+/// ReadyToRun cannot precompile, and a first pack load compiled about 80 such methods (issue 16 item 4).
+/// </remarks>
+internal sealed record JProperty(string Name, int NameOffset, JNode Value)
 {
     public SourceLocation NameLocation => Value.NameLocation(NameOffset);
 }

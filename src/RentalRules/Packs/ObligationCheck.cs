@@ -45,9 +45,15 @@ internal sealed class ObligationCheck
             _tierLacks[i] = new Dictionary<string, Lazy<LocalizedText>>(StringComparer.Ordinal);
             foreach (var tier in pack.TierDefs.Values)
             {
-                var lacks = CoveredPolicies(pack.Obligations[i], tier)
-                    .SelectMany(p => _problems[i][p.Policy.Key].Select(x => (p.Category, p.Own, x.Text)))
-                    .ToList();
+                var lacks = new List<Lack>();
+                foreach (var covered in CoveredPolicies(pack.Obligations[i], tier))
+                {
+                    foreach (var problem in _problems[i][covered.Policy.Key])
+                    {
+                        lacks.Add(new Lack(covered.Category, covered.Own, problem.Text));
+                    }
+                }
+
                 if (lacks.Count > 0)
                 {
                     _tierLacks[i][tier.Id] = new Lazy<LocalizedText>(() => LacksWords(lacks));
@@ -168,7 +174,7 @@ internal sealed class ObligationCheck
         for (var i = 0; i < _pack.Obligations.Count; i++)
         {
             var obligation = _pack.Obligations[i];
-            if (vacancy?.Category is { } category && !obligation.Dwellings.Contains(category))
+            if (vacancy?.Category is { } category && !obligation.Covers(category))
             {
                 continue;
             }
@@ -204,13 +210,23 @@ internal sealed class ObligationCheck
     }
 
     /// <summary>What a tier's covered dwellings lack, each problem after the dwellings it concerns, each once.</summary>
-    private static LocalizedText LacksWords(IReadOnlyList<(DwellingCategory Category, bool Own, LocalizedText Problem)> lacks)
+    private static LocalizedText LacksWords(List<Lack> lacks)
     {
-        var words = lacks.Select(l => (Dwellings: CategoryWords(l.Category, l.Own), l.Problem))
-            .Select(l => (Da: $"{l.Dwellings.Da}: {l.Problem.Da}", En: $"{l.Dwellings.En}: {l.Problem.En}"))
-            .Distinct()
-            .ToList();
-        return new LocalizedText(string.Join("; ", words.Select(w => w.Da)), string.Join("; ", words.Select(w => w.En)));
+        var da = new List<string>();
+        var en = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var lack in lacks)
+        {
+            var dwellings = CategoryWords(lack.Category, lack.Own);
+            var (d, e) = ($"{dwellings.Da}: {lack.Problem.Da}", $"{dwellings.En}: {lack.Problem.En}");
+            if (seen.Add(d + "\n" + e))
+            {
+                da.Add(d);
+                en.Add(e);
+            }
+        }
+
+        return new LocalizedText(string.Join("; ", da), string.Join("; ", en));
     }
 
     /// <summary>The covered dwellings in words (the diagnostics' <c>what</c> names the routing rule by id; this does not).</summary>
@@ -290,10 +306,10 @@ internal sealed class ObligationCheck
     /// the routing rules that may route it (first match, three-valued): a rule with its own letting gives that
     /// policy, a counting rule the tier's own; a rule that gives the municipality every such dwelling leaves nothing to let.
     /// </summary>
-    private IEnumerable<(TierDef Policy, string What, DwellingCategory Category, bool Own)> CoveredPolicies(Obligation obligation, TierDef tier)
+    private IEnumerable<Covered> CoveredPolicies(Obligation obligation, TierDef tier)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var category in obligation.Dwellings.Order())
+        foreach (var category in obligation.Dwellings)
         {
             var scope = _pack.NewScope(_pack.ValidFrom ?? new DateOnly(2025, 1, 1));
             scope.Vacancy = new Vacancy { Category = category };
@@ -313,7 +329,7 @@ internal sealed class ObligationCheck
                     : $"the dwellings of routing rule '{rule.Id}'";
                 if (!allMunicipal && seen.Add(policy.Key + "|" + what))
                 {
-                    yield return (policy, what, category, own);
+                    yield return new Covered(policy, what, category, own);
                 }
 
                 if (r == Tri.True)
@@ -443,6 +459,12 @@ internal sealed class ObligationCheck
             }
         }
     }
+
+    /// <summary>A policy that lets dwellings an obligation covers (a class: tuples of an enum are compiled at start-up).</summary>
+    private sealed record Covered(TierDef Policy, string What, DwellingCategory Category, bool Own);
+
+    /// <summary>A problem of the policy that lets the covered dwellings of <see cref="Category"/>.</summary>
+    private sealed record Lack(DwellingCategory Category, bool Own, LocalizedText Problem);
 }
 
 /// <summary>

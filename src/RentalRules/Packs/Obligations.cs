@@ -45,9 +45,56 @@ internal sealed record Obligation(
     string Id,
     ClauseInfo Clause,
     Condition When,
-    IReadOnlySet<DwellingCategory> Dwellings,
+    DwellingCategory[] Dwellings,
     bool AllFlexible,
     IReadOnlyList<ObligationCriterion> Criteria,
     LocalizedText Reason,
     ObligationAcknowledgement? Acknowledged,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The dwelling categories of <paramref name="stated"/>, each once, in the order of their values.</summary>
+    /// <remarks>Loops rather than LINQ or a set: those are framework code over this library's enum, compiled at start-up (issue 16).</remarks>
+    public static DwellingCategory[] Categories(IReadOnlyList<DwellingCategory> stated)
+    {
+        var all = EnumNames<DwellingCategory>.Values;
+        var isStated = new bool[all.Length];
+        var count = 0;
+        for (var c = 0; c < all.Length; c++)
+        {
+            for (var i = 0; i < stated.Count; i++)
+            {
+                if (stated[i] == all[c])
+                {
+                    isStated[c] = true;
+                    count++;
+                    break;
+                }
+            }
+        }
+
+        var result = new DwellingCategory[count];
+        for (int c = 0, j = 0; c < all.Length; c++)
+        {
+            if (isStated[c])
+            {
+                result[j++] = all[c];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether the obligation covers dwellings of <paramref name="category"/>.</summary>
+    public bool Covers(DwellingCategory category)
+    {
+        foreach (var d in Dwellings)
+        {
+            if (d == category)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

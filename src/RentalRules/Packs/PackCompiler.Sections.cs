@@ -55,9 +55,9 @@ internal sealed partial class PackCompiler
     }
 
     /// <summary>A tier's routes (the internal-transfer route implied where the tier does not state it), or a dwelling's.</summary>
-    private Dictionary<LettingRoute, RoutePolicy> CompileRoutes(IEnumerable<RouteDefinition> definitions, bool all, string? ownerId)
+    private RouteMap<RoutePolicy> CompileRoutes(IEnumerable<RouteDefinition> definitions, bool all, string? ownerId)
     {
-        var routes = new Dictionary<LettingRoute, RoutePolicy>();
+        var routes = new RouteMap<RoutePolicy>();
         foreach (var r in definitions)
         {
             var requirements = r.Requirements.Select(CompileRequirement).OfType<Requirement>().ToList();
@@ -109,7 +109,7 @@ internal sealed partial class PackCompiler
         DwellingLetting? letting = null;
         if (r.Letting is { } l)
         {
-            var routes = l.Routes is null ? new Dictionary<LettingRoute, RoutePolicy>() : CompileRoutes(l.Routes, all: false, ownerId: r.Id);
+            var routes = l.Routes is null ? new RouteMap<RoutePolicy>() : CompileRoutes(l.Routes, all: false, ownerId: r.Id);
             letting = new DwellingLetting(l.FlexibleLetting?.Rule, l.FlexibleLetting?.MaxShare, l.FlexibleLetting?.Clause is { } fc ? Clause(fc) : null, routes)
             {
                 Tiers = l.Tiers?.ToHashSet(StringComparer.Ordinal),
@@ -146,11 +146,22 @@ internal sealed partial class PackCompiler
         var when = Compile(o.When, memberInScope: false);
         var criteria = o.Criteria.Select(c => new ObligationCriterion(c.Id, c.Reads, c.Title)).ToList();
         var acknowledged = o.Acknowledged is { } a ? new ObligationAcknowledgement(Clause(a.Clause), a.Reason) : null;
-        return when is null ? null : new Obligation(o.Id, Clause(o.Clause), when, o.Dwellings.ToHashSet(), o.AllFlexible, criteria, o.Reason, acknowledged, o.Origin.Location);
+        return when is null ? null : new Obligation(o.Id, Clause(o.Clause), when, Obligation.Categories(o.Dwellings), o.AllFlexible, criteria, o.Reason, acknowledged, o.Origin.Location);
     }
 
     private OfferPolicy CompileOffers(OffersDefinition offers)
-        => new(offers.Routes.ToDictionary(
-            r => r.Route,
-            r => new OfferRoutePolicy(r.Route, r.From, r.Order.Select(k => new OrderKey(k.By, k.Rank)).ToList(), Clause(r.Clause), r.Reason)));
+    {
+        var routes = new RouteMap<OfferRoutePolicy>();
+        foreach (var r in offers.Routes)
+        {
+            if (routes.ContainsKey(r.Route))
+            {
+                throw new ArgumentException($"The route '{RouteNames.Name(r.Route)}' is given twice.", nameof(offers));
+            }
+
+            routes[r.Route] = new OfferRoutePolicy(r.Route, r.From, r.Order.Select(k => new OrderKey(k.By, k.Rank)).ToList(), Clause(r.Clause), r.Reason);
+        }
+
+        return new(routes);
+    }
 }

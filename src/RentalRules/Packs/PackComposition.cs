@@ -124,8 +124,8 @@ internal static class PackComposition
     {
         var chain = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var todo = new Stack<(Pack Pack, int Index)>();
-        todo.Push((root, 0));
+        var todo = new Stack<Step>();
+        todo.Push(new Step(root, 0));
         while (todo.Count > 0)
         {
             var (pack, index) = todo.Pop();
@@ -134,17 +134,20 @@ internal static class PackComposition
                 continue;
             }
 
-            todo.Push((pack, index + 1));
+            todo.Push(new Step(pack, index + 1));
             var id = pack.Extends[index].Text!;
             if (seen.Add(id))
             {
                 chain.Add(id);
-                todo.Push((packs[pack.Bases[index]], 0));
+                todo.Push(new Step(packs[pack.Bases[index]], 0));
             }
         }
 
         return chain;
     }
+
+    /// <summary>A pack and the index of the next base to visit (a class: a stack of tuples is compiled at start-up).</summary>
+    private sealed record Step(Pack Pack, int Index);
 
     private static Diagnostic Cycle(List<Frame> stack, string id, SourceLocation at)
         => Descriptors.ExtendsCycle.At(at, Path(stack, id));

@@ -59,6 +59,8 @@ internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, Fl
     private volatile FlexibleEntry? _flexible;
     private volatile PolicyObligations? _obligations;
     private volatile RoutesEntry? _lastRoutes;
+    private readonly Lock _routesLock = new();
+    private RoutesEntry[] _routes = [];
     private volatile ShareEntry? _share;
 
     public TierDef Tier { get; } = tier;
@@ -96,10 +98,55 @@ internal sealed class TierRuntime(TierDef tier, Requirement[][] requirements, Fl
 
     public FlexibleLettingPolicy DefaultFlexible { get; } = defaultFlexible;
 
-    /// <summary>Route summaries by the bit set of conditional requirements that apply.</summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<ulong, (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)> Routes { get; } = new();
+    /// <summary>The most bit sets of conditional requirements a tier keeps route summaries for.</summary>
+    public const int MostRouteSets = 256;
 
-    /// <summary>The route summaries last built or found for a bit set (most departments of a tier share one), before <see cref="Routes"/> is asked.</summary>
+    /// <summary>
+    /// The route summaries built for a bit set of conditional requirements that apply, or null. Read without a lock
+    /// from an array replaced whole on each addition: a tier meets few such sets (one per combination of its
+    /// conditional requirements that some department meets). A dictionary keyed by <see cref="ulong"/> with a tuple
+    /// value was framework code compiled on each process's first placement (issue 16 item 4).
+    /// </summary>
+    public (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)? RoutesFor(ulong applies)
+    {
+        foreach (var e in Volatile.Read(ref _routes))
+        {
+            if (e.Applies == applies)
+            {
+                return e.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="value"/> for <paramref name="applies"/>, or gives the one another thread kept first. A tier
+    /// with more than <see cref="MostRouteSets"/> sets keeps no more: the rest are built per placement, and the scan stays short.
+    /// </summary>
+    public (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) AddRoutes(ulong applies, (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) value)
+    {
+        lock (_routesLock)
+        {
+            if (RoutesFor(applies) is { } kept)
+            {
+                return kept;
+            }
+
+            if (_routes.Length >= MostRouteSets)
+            {
+                return value;
+            }
+
+            var grown = new RoutesEntry[_routes.Length + 1];
+            _routes.CopyTo(grown, 0);
+            grown[^1] = new RoutesEntry(applies, value);
+            Volatile.Write(ref _routes, grown);
+            return value;
+        }
+    }
+
+    /// <summary>The route summaries last built or found for a bit set (most departments of a tier share one), before <see cref="RoutesFor"/> is asked.</summary>
     public (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet)? LastRoutes(ulong applies) => _lastRoutes is { } e && e.Applies == applies ? e.Value : null;
 
     public (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) RememberRoutes(ulong applies, (IReadOnlyDictionary<LettingRoute, RouteSummary> Routes, string? CriteriaSet) value)

@@ -30,8 +30,7 @@ internal sealed partial class PackReader
             var what = $"The obligation '{id}'";
             var clause = Cite(n, what);
             var when = ReadCondition(_r.Required(n, "when", what));
-            var dwellings = (_r.Array(_r.Required(n, "dwellings", what), d => OneOf(d, EnumNames<DwellingCategory>.Names)) ?? [])
-                .Select(PackNames.Parse<DwellingCategory>).OfType<DwellingCategory>().Distinct().ToValueList();
+            var dwellings = Categories(_r.Array(_r.Required(n, "dwellings", what), d => OneOf(d, EnumNames<DwellingCategory>.Names)) ?? []);
             var allFlexible = OneOf(_r.Required(n, "flexibleLetting", what), ObligationFlexibleRules) == "all";
             var criteria = ReadObligationCriteria(n["criteria"], what);
             var reason = ReadText(_r.Required(n, "reason", what), "reason");
@@ -44,6 +43,41 @@ internal sealed partial class PackReader
 
             return new ObligationDefinition(id, clause, when, dwellings, allFlexible, criteria, reason, acknowledged, _r.String(n["note"]), new Origin(n.Location));
         })?.ToValueList() ?? [];
+    }
+
+    /// <summary>The categories <paramref name="names"/> spell, each once, in their order (loops: LINQ over an enum is compiled at start-up).</summary>
+    private static ValueList<DwellingCategory> Categories(IReadOnlyList<string?> names)
+    {
+        var found = new DwellingCategory[names.Count];
+        var count = 0;
+        foreach (var name in names)
+        {
+            if (PackNames.Parse<DwellingCategory>(name) is { } c && !Contains(found, count, c))
+            {
+                found[count++] = c;
+            }
+        }
+
+        var categories = new DwellingCategory[count];
+        for (var i = 0; i < count; i++)
+        {
+            categories[i] = found[i];
+        }
+
+        return new ValueList<DwellingCategory>(categories);
+    }
+
+    private static bool Contains(DwellingCategory[] categories, int count, DwellingCategory category)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (categories[i] == category)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private ValueList<ObligationCriterionDefinition> ReadObligationCriteria(JNode? node, string what)

@@ -15,6 +15,18 @@ public sealed partial class RulePack
     internal TierDef LettingFor(RoutingRule? rule, TierDef tier)
         => rule is not null && DwellingTiers.TryGetValue((rule.Id, tier.Id), out var dwelling) ? dwelling : tier;
 
+    /// <summary>A closed dwelling's routes: every letting route closed by <paramref name="rule"/>.</summary>
+    private static RouteMap<RoutePolicy> Closed(RoutingRule rule)
+    {
+        var routes = new RouteMap<RoutePolicy>();
+        foreach (var route in RouteNames.AllLetting)
+        {
+            routes[route] = new RoutePolicy(true, rule.Clause, rule.Reason, []) { Owner = rule.Id };
+        }
+
+        return routes;
+    }
+
     private static Dictionary<(string, string), TierDef> BuildDwellingTiers(IReadOnlyDictionary<string, TierDef> tiers, IReadOnlyList<RoutingRule> rules)
     {
         var result = new Dictionary<(string, string), TierDef>();
@@ -23,15 +35,14 @@ public sealed partial class RulePack
             var letting = rule.Letting ?? rule.FixedRoute switch
             {
                 // Outside the agreement: the agreement sets no criteria (the law's pack-wide requirements still apply).
-                VacancyRoute.OutOfScope => new DwellingLetting(FlexibleRule.None, null, rule.Clause, new Dictionary<LettingRoute, RoutePolicy>
+                VacancyRoute.OutOfScope => new DwellingLetting(FlexibleRule.None, null, rule.Clause, new RouteMap<RoutePolicy>
                 {
                     [LettingRoute.Municipal] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                     [LettingRoute.Flexible] = new(true, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                     [LettingRoute.WaitingList] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                     [LettingRoute.InternalTransfer] = new(false, rule.Clause, rule.Reason, []) { Owner = rule.Id },
                 }),
-                VacancyRoute.Closed => new DwellingLetting(FlexibleRule.None, null, rule.Clause, RouteNames.AllLetting
-                    .ToDictionary(r => r, _ => new RoutePolicy(true, rule.Clause, rule.Reason, []) { Owner = rule.Id })),
+                VacancyRoute.Closed => new DwellingLetting(FlexibleRule.None, null, rule.Clause, Closed(rule)),
                 _ => null,
             };
             if (letting is null)
@@ -41,7 +52,7 @@ public sealed partial class RulePack
 
             foreach (var tier in tiers.Values.Where(t => letting.Tiers is null || letting.Tiers.Contains(t.Id)))
             {
-                var routes = new Dictionary<LettingRoute, RoutePolicy>(tier.Routes);
+                var routes = new RouteMap<RoutePolicy>(tier.Routes);
                 foreach (var (route, policy) in letting.Routes)
                 {
                     routes[route] = policy;

@@ -35,7 +35,7 @@ public sealed partial class RulePack
         _obligationCheck = new Lazy<ObligationCheck>(() => ObligationCheck.Build(this));
         RoutingRules = routingRules;
         TierChange = tierChange;
-        Reasons = new ReasonText(parameters.Values.Select(p => p.Name).ToArray(), parameters.Values.Select(p => p.Unit).ToArray());
+        Reasons = new ReasonText(parameters.Values.Select(p => p.Name).ToArray(), Units(parameters.Values.ToArray()));
         Metadata = metadata;
         Clauses = clauses;
         Parameters = parameters;
@@ -47,7 +47,7 @@ public sealed partial class RulePack
         FactNames = factNames;
         ParameterOrder = parameters.Values.ToArray();
         HasSpecialCriteria = tiers.Values.Any(t => t.SpecialCriteria is not null);
-        _changeDays = ParameterOrder.SelectMany(p => p.Values).Select(v => v.From.DayNumber).Distinct().Order().ToArray();
+        _changeDays = ChangeDays(ParameterOrder);
         _valuesFrom = _changeDays.Select(day => ParameterOrder.Select(p => p.ValueOn(DateOnly.FromDayNumber(day))).ToArray()).ToArray();
         _valuesBefore = new decimal?[ParameterOrder.Length];
         DwellingTiers = BuildDwellingTiers(tiers, routingRules);
@@ -395,6 +395,44 @@ public sealed partial class RulePack
         t_spareScope = null;
         scope.Reset(on.DayNumber, DayOf(on).Parameters);
         return scope;
+    }
+
+    /// <summary>The days on which some parameter's value changes, each once, in order.</summary>
+    private static int[] ChangeDays(ParameterDef[] parameters)
+    {
+        var days = new List<int>();
+        foreach (var p in parameters)
+        {
+            foreach (var v in p.Values)
+            {
+                days.Add(v.From.DayNumber);
+            }
+        }
+
+        days.Sort();
+        var distinct = new List<int>(days.Count);
+        foreach (var day in days)
+        {
+            if (distinct.Count == 0 || distinct[^1] != day)
+            {
+                distinct.Add(day);
+            }
+        }
+
+        return [.. distinct];
+    }
+
+    /// <summary>The parameters' units, in their order (a loop: LINQ over an enum of this library is compiled at start-up).</summary>
+    private static ParameterUnit[] Units(ParameterDef[] parameters)
+    {
+        var units = new ParameterUnit[parameters.Length];
+        var i = 0;
+        foreach (var p in parameters)
+        {
+            units[i++] = p.Unit;
+        }
+
+        return units;
     }
 
     private static T Returned<T>(EvalScope scope, T result)

@@ -12,9 +12,9 @@ namespace RentalRules;
 /// </summary>
 /// <param name="names">The parameters' names, by slot.</param>
 /// <param name="units">The parameters' units, by slot.</param>
-internal sealed partial class ReasonText(IReadOnlyList<string> names, IReadOnlyList<ParameterUnit> units)
+internal sealed partial class ReasonText(IReadOnlyList<string> names, ParameterUnit[] units)
 {
-    private readonly ConcurrentDictionary<LocalizedText, (decimal?[] Values, LocalizedText Text)> _rendered = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<LocalizedText, Rendering> _rendered = new(ReferenceEqualityComparer.Instance);
 
     [GeneratedRegex(@"\{param\.([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex Placeholder();
@@ -40,7 +40,7 @@ internal sealed partial class ReasonText(IReadOnlyList<string> names, IReadOnlyL
         }
 
         var rendered = new LocalizedText(Fill(text.Da, values, danish: true), Fill(text.En, values, danish: false));
-        _rendered[text] = (values, rendered);
+        _rendered[text] = new Rendering(values, rendered);
         return rendered;
     }
 
@@ -113,4 +113,7 @@ internal sealed partial class ReasonText(IReadOnlyList<string> names, IReadOnlyL
 
         return sb.ToString();
     }
+
+    /// <summary>A text rendered with one array of values (a class: a dictionary of tuples is compiled at start-up).</summary>
+    private sealed record Rendering(decimal?[] Values, LocalizedText Text);
 }
