@@ -19,7 +19,7 @@ internal sealed class ExprReferences
     public HashSet<string> Parameters { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Comparisons of a numeric or date fact with a constant or a parameter.</summary>
-    public List<(string Fact, decimal? Constant, string? Parameter)> Thresholds { get; } = [];
+    public List<Threshold> Thresholds { get; } = [];
 
     /// <summary>What the bound tree <paramref name="root"/> refers to.</summary>
     public static ExprReferences Of(BoundNode root)
@@ -74,11 +74,11 @@ internal sealed class ExprReferences
                 {
                     if (other.Constant is decimal c)
                     {
-                        References.Thresholds.Add((name, c, null));
+                        References.Thresholds.Add(new Threshold(name, c, null));
                     }
                     else if (other.FactName is { } p && p.StartsWith(ParameterPrefix, StringComparison.Ordinal))
                     {
-                        References.Thresholds.Add((name, null, p[ParameterPrefix.Length..]));
+                        References.Thresholds.Add(new Threshold(name, null, p[ParameterPrefix.Length..]));
                     }
                 }
             }
@@ -87,3 +87,6 @@ internal sealed class ExprReferences
         }
     }
 }
+
+/// <summary>A fact compared with a constant or a parameter (a class: a list of tuples is compiled at start-up, issue 16).</summary>
+internal sealed record Threshold(string Fact, decimal? Constant, string? Parameter);

@@ -64,7 +64,7 @@ internal sealed partial class PackCompiler
 
         foreach (var p in d.Parameters)
         {
-            var values = p.Values.OrderBy(v => v.From).Select(v => new ParameterValue(v.From, v.Value)).ToList();
+            var values = p.Values.OrderBy(v => v.From.DayNumber).Select(v => new ParameterValue(v.From, v.Value)).ToList();
             _parameters[p.Name] = new ParameterDef(p.Name, p.Unit, p.Clause, p.Note, p.Assumed, values, p.Origin.Location) { Title = p.Title };
             _slots[p.Name] = new ParameterSlot(_slots.Count, p.Unit == ParameterUnit.Share ? VType.Share : VType.Number);
         }

@@ -11,6 +11,8 @@ internal sealed partial class PackReader
     /// <summary>The routes an <c>offers</c> section may name (internal transfers have the organisation's list, not an offer order).</summary>
     internal static readonly LettingRoute[] OfferRoutes = [LettingRoute.Municipal, LettingRoute.Flexible, LettingRoute.WaitingList];
 
+    private static readonly string[] OfferProperties = ["municipal", "flexible", "waitingList", "note"];
+
     private OffersDefinition? ReadOffers(JNode? node, IReadOnlyDictionary<string, CriteriaSetDefinition> criteriaSets)
     {
         if (node is null || node.IsNull || !_r.ExpectObject(node, "offers"))
@@ -18,7 +20,7 @@ internal sealed partial class PackReader
             return null;
         }
 
-        _r.CheckProperties(node, "offers", [.. OfferRoutes.Select(RouteNames.Name), "note"]);
+        _r.CheckProperties(node, "offers", OfferProperties);
         var routes = new List<OfferRouteDefinition>();
         foreach (var route in OfferRoutes)
         {

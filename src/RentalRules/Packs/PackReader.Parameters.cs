@@ -40,7 +40,7 @@ internal sealed partial class PackReader
                 var value = unit == ParameterUnit.Share ? _r.Share(_r.Required(v, "value", "A parameter value")) : _r.Number(_r.Required(v, "value", "A parameter value"));
                 return from is null || value is null ? null : new ParameterValueDefinition(from.Value, value.Value, _r.String(v["note"]));
             }) ?? [];
-            var ordered = values.OrderBy(v => v.From).ToList();
+            var ordered = values.OrderBy(v => v.From.DayNumber).ToList();
             for (var i = 1; i < ordered.Count; i++)
             {
                 if (ordered[i].From == ordered[i - 1].From)

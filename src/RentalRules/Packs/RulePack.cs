@@ -54,11 +54,7 @@ public sealed partial class RulePack
         var policies = tiers.Values.Concat(DwellingTiers.Values).ToList();
         RouteRequirements = policies.ToDictionary(
             t => t.Key,
-            t => RouteNames.AllLetting
-                .Select(route => !t.Routes.TryGetValue(route, out var policy) || policy.Closed
-                    ? []
-                    : policy.Requirements.Concat(requirements.Where(r => r.Route == route).Select(r => r.Requirement)).ToArray())
-                .ToArray(),
+            t => RequirementsByRoute(t, requirements),
             StringComparer.Ordinal);
         DefaultFlexible = policies.ToDictionary(
             t => t.Key,
@@ -395,6 +391,22 @@ public sealed partial class RulePack
         t_spareScope = null;
         scope.Reset(on.DayNumber, DayOf(on).Parameters);
         return scope;
+    }
+
+    /// <summary>Per letting route (by its value), the requirements a check on it under <paramref name="policy"/> evaluates: none where it is closed.</summary>
+    private static Requirement[][] RequirementsByRoute(TierDef policy, IReadOnlyList<RouteRequirement> packWide)
+    {
+        var routes = RouteNames.AllLetting;
+        var result = new Requirement[routes.Length][];
+        for (var i = 0; i < routes.Length; i++)
+        {
+            var route = routes[i];
+            result[i] = !policy.Routes.TryGetValue(route, out var own) || own.Closed
+                ? []
+                : [.. own.Requirements, .. packWide.Where(r => r.Route == route).Select(r => r.Requirement)];
+        }
+
+        return result;
     }
 
     /// <summary>The days on which some parameter's value changes, each once, in order.</summary>

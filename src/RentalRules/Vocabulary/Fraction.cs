@@ -106,7 +106,20 @@ public readonly record struct Fraction
         return TryFrom(mantissa, BigInteger.Pow(10, scale), out fraction);
     }
 
-    private static readonly ulong[] Pow10 = [.. Enumerable.Range(0, 19).Select(i => (ulong)BigInteger.Pow(10, i))];
+    private static readonly ulong[] Pow10 = PowersOfTen();
+
+    /// <summary>10⁰ … 10¹⁸.</summary>
+    private static ulong[] PowersOfTen()
+    {
+        var powers = new ulong[19];
+        powers[0] = 1;
+        for (var i = 1; i < powers.Length; i++)
+        {
+            powers[i] = powers[i - 1] * 10;
+        }
+
+        return powers;
+    }
 
     private static ulong Gcd(ulong a, ulong b)
     {

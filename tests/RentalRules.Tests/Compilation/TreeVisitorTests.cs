@@ -83,7 +83,7 @@ public sealed class TreeVisitorTests
         Assert.Equal(["department.keyFigures.convictedShare", "household.members", "household.members[].age", "household.members[].birthDate", "applicant.age"], references.Facts);
         Assert.Equal(["limit", "age"], references.Parameters);
         Assert.Equal(
-            [("department.keyFigures.convictedShare", (decimal?)0.01m, (string?)null), ("applicant.age", null, "age")],
+            [new Threshold("department.keyFigures.convictedShare", 0.01m, null), new Threshold("applicant.age", null, "age")],
             references.Thresholds);
     }
 
