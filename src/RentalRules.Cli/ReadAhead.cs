@@ -22,6 +22,7 @@ internal sealed class ReadAhead<T> : IDisposable
     public const int Batches = 8;
 
     private readonly FactStream<T> _stream;
+    private readonly Func<T, object?>? _prepare;
     private readonly BlockingCollection<Batch> _batches = new(Batches);
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
@@ -29,12 +30,23 @@ internal sealed class ReadAhead<T> : IDisposable
     private int _next;
     private bool _ended;
 
-    public ReadAhead(FactStream<T> stream)
+    /// <param name="stream">The items.</param>
+    /// <param name="prepare">
+    /// Work done for each valid item on the reading thread, ahead of the using one, whose result <see cref="Prepared"/>
+    /// gives with the item (<c>route</c> looks up each vacancy's department there: the deciding thread is the one the
+    /// others wait for). It must only read what no other thread writes while items are read. An exception of it is
+    /// rethrown where its item would have come, as one of the reader's.
+    /// </param>
+    public ReadAhead(FactStream<T> stream, Func<T, object?>? prepare = null)
     {
         _stream = stream;
+        _prepare = prepare;
         _thread = new Thread(Run) { IsBackground = true, Name = "rentalrules input" };
         _thread.Start();
     }
+
+    /// <summary>What the preparation gave for the item <see cref="Read"/> gave last (null for an invalid item, or without one).</summary>
+    public object? Prepared { get; private set; }
 
     /// <summary>The next item, as <see cref="FactStream{T}.Read"/> gives it; null at the end.</summary>
     public FactItem<T>? Read()
@@ -43,6 +55,7 @@ internal sealed class ReadAhead<T> : IDisposable
         {
             if (_current is { } batch && _next < batch.Count)
             {
+                Prepared = batch.Prepared[_next];
                 return batch.Items[_next++];
             }
 
@@ -82,9 +95,14 @@ internal sealed class ReadAhead<T> : IDisposable
             while (true)
             {
                 FactItem<T>? item;
+                object? prepared = null;
                 try
                 {
                     item = _stream.Read();
+                    if (item?.Value is { } value && _prepare is { } prepare)
+                    {
+                        prepared = prepare(value);
+                    }
                 }
                 catch (Exception ex)
                 {
@@ -100,6 +118,7 @@ internal sealed class ReadAhead<T> : IDisposable
                     return;
                 }
 
+                batch.Prepared[batch.Count] = prepared;
                 batch.Items[batch.Count++] = item;
                 if (batch.Count == BatchSize)
                 {
@@ -117,6 +136,8 @@ internal sealed class ReadAhead<T> : IDisposable
     private sealed class Batch
     {
         public FactItem<T>[] Items { get; } = new FactItem<T>[BatchSize];
+
+        public object?[] Prepared { get; } = new object?[BatchSize];
 
         public int Count { get; set; }
 

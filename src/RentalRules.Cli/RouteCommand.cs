@@ -169,7 +169,8 @@ internal static class RouteCommand
                 Environment.ProcessorCount,
                 chunkSize: 128);
             // The file is read (and each vacancy mapped and checked) on a thread of its own, ahead of the deciding.
-            using var ahead = new ReadAhead<Vacancy>(vacancies);
+            // Each vacancy's department is looked up there too: deciding, on this thread, is what the others wait for.
+            using var ahead = new ReadAhead<Vacancy>(vacancies, v => v.Department is { } named && byId.TryGetValue(named, out var of) ? of : null);
             while (ahead.Read() is { } item)
             {
                 if (item.Value is null)
@@ -180,7 +181,7 @@ internal static class RouteCommand
                 }
 
                 var v = item.Value;
-                if (v.Department is not { } id || !byId.TryGetValue(id, out var department))
+                if (ahead.Prepared is not Department department)
                 {
                     pipeline.Drain();
                     errors.Add([v.Department is { } named ? Descriptors.VacancyDepartmentUnknown.At(item.LocationOf("department"), named, departmentPath) : Descriptors.VacancyWithoutDepartment.At(item.LocationOf("department"))]);

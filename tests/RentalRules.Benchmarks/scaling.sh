@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The CLI scaling table (issue 16 item 5): place, check and route over 1 / 1 000 / 100 000 / 1 000 000 items, with wall
-# time, max RSS and output size of the built executable (start-up included), as a Markdown table on stdout.
+# time, max RSS and output size of the tool as installed (start-up included), as a Markdown table on stdout.
 #
 #   tests/RentalRules.Benchmarks/scaling.sh                 # every command and size (about 2 GB of data in $DATA)
 #   SIZES="1 1000 100000" tests/RentalRules.Benchmarks/scaling.sh
@@ -49,8 +49,13 @@ for kind in $commands; do
   esac
 done
 
+# The tool as its package installs it: on linux-x64 the ReadyToRun build of the linux-x64 tool package (published the
+# same way into $DATA/tool), elsewhere the framework-dependent build every other platform installs.
 if [[ -n "${CLI:-}" ]]; then
   cli="$CLI"
+elif [[ "$(uname -s)" == Linux && "$(uname -m)" == x86_64 ]]; then
+  dotnet publish src/RentalRules.Cli -c Release -r linux-x64 --self-contained false -o "$data/tool" -nologo -v quiet > /dev/null
+  cli="$data/tool/RentalRules.Cli"
 else
   dotnet build -c Release src/RentalRules.Cli -nologo -v quiet > /dev/null
   cli="$root/src/RentalRules.Cli/bin/Release/net10.0/RentalRules.Cli"

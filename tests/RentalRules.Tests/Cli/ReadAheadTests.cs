@@ -90,6 +90,52 @@ public sealed class ReadAheadTests
         Assert.InRange(itemsRead, 1, (ReadAhead<Vacancy>.Batches + 2) * ReadAhead<Vacancy>.BatchSize);
     }
 
+    [Fact]
+    public void Read_WithAPreparation_GivesEachValidItemItsOwnPreparedValue_AndAnInvalidOneNone()
+    {
+        var text = Vacancies(700, i => i == 333 ? "{\"id\":\"V333\",\"rooms\":\"three\"}" : null);
+        var preparedOn = new HashSet<int>();
+        using var facts = FactStream.Vacancies(new MemoryStream(Encoding.UTF8.GetBytes(text)), "v.json");
+        using var ahead = new ReadAhead<Vacancy>(facts, v =>
+        {
+            lock (preparedOn)
+            {
+                preparedOn.Add(Environment.CurrentManagedThreadId);
+            }
+
+            return "for " + v.Id;
+        });
+        var seen = new List<string>();
+        while (ahead.Read() is { } item)
+        {
+            seen.Add(item.Value is { } v ? $"{v.Id}:{ahead.Prepared}" : $"invalid:{ahead.Prepared ?? "none"}");
+        }
+
+        Assert.Equal(700, seen.Count);
+        Assert.Equal(Enumerable.Range(0, 700).Select(i => i == 333 ? "invalid:none" : $"V{i}:for V{i}"), seen);
+        Assert.DoesNotContain(Environment.CurrentManagedThreadId, preparedOn);
+    }
+
+    [Fact]
+    public void Read_APreparationThatThrows_RethrowsAtItsItem_AfterEveryItemBeforeIt()
+    {
+        var text = Vacancies(500, _ => null);
+        using var facts = FactStream.Vacancies(new MemoryStream(Encoding.UTF8.GetBytes(text)), "v.json");
+        using var ahead = new ReadAhead<Vacancy>(facts, v => v.Id == "V250" ? throw new InvalidOperationException("no such department") : v.Id);
+        var read = 0;
+        var thrown = Assert.Throws<InvalidOperationException>(() =>
+        {
+            while (ahead.Read() is not null)
+            {
+                Assert.Equal("V" + read, ahead.Prepared);
+                read++;
+            }
+        });
+
+        Assert.Equal("no such department", thrown.Message);
+        Assert.Equal(250, read);
+    }
+
     private static string Vacancies(int count, Func<int, string?> special)
         => "[\n" + string.Join(",\n", Enumerable.Range(0, count).Select(i => special(i) ?? $"{{\"id\":\"V{i}\",\"department\":\"HB-10{1 + (i % 5)}\",\"category\":\"family\",\"rooms\":{1 + (i % 4)},\"rent\":{5000 + i}.5}}")) + "\n]";
 
