@@ -37,7 +37,19 @@ internal sealed class RouteMap<T> : IReadOnlyDictionary<LettingRoute, T>
     public int Count => _count;
 
     /// <inheritdoc/>
-    public IEnumerable<LettingRoute> Keys => _order.Take(_count);
+    public IEnumerable<LettingRoute> Keys
+    {
+        get
+        {
+            var keys = new LettingRoute[_count];
+            for (var i = 0; i < _count; i++)
+            {
+                keys[i] = _order[i];
+            }
+
+            return keys;
+        }
+    }
 
     /// <inheritdoc/>
     public IEnumerable<T> Values
