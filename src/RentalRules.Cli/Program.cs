@@ -16,7 +16,7 @@ internal static class Program
     }
 
     /// <summary>The pipe buffer asked for when standard output is a pipe (Linux's limit for an unprivileged process).</summary>
-    internal const int PipeBytes = 1 << 20;
+    private const int PipeBytes = 1 << 20;
 
     /// <summary>
     /// When standard output is a pipe on Linux, asks for a 1 MiB pipe buffer instead of the 64 KiB default: a streamed

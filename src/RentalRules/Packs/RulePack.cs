@@ -35,7 +35,8 @@ public sealed partial class RulePack
         _obligationCheck = new Lazy<ObligationCheck>(() => ObligationCheck.Build(this));
         RoutingRules = routingRules;
         TierChange = tierChange;
-        Reasons = new ReasonText(parameters.Values.Select(p => p.Name).ToArray(), Units(parameters.Values.ToArray()));
+        ParameterOrder = parameters.Values.ToArray();
+        Reasons = new ReasonText(ParameterOrder.Select(p => p.Name).ToArray(), Units(ParameterOrder));
         Metadata = metadata;
         Clauses = clauses;
         Parameters = parameters;
@@ -45,7 +46,6 @@ public sealed partial class RulePack
         Requirements = requirements;
         CriteriaSets = criteriaSets;
         FactNames = factNames;
-        ParameterOrder = parameters.Values.ToArray();
         HasSpecialCriteria = tiers.Values.Any(t => t.SpecialCriteria is not null);
         _changeDays = ChangeDays(ParameterOrder);
         _valuesFrom = _changeDays.Select(day => ParameterOrder.Select(p => p.ValueOn(DateOnly.FromDayNumber(day))).ToArray()).ToArray();

@@ -14,7 +14,7 @@ namespace RentalRules;
 internal sealed class RouteMap<T> : IReadOnlyDictionary<LettingRoute, T>
     where T : class
 {
-    private const int Slots = 4;
+    private static readonly int Slots = RouteNames.AllLetting.Length;
     private readonly T?[] _values = new T?[Slots];
     private readonly LettingRoute[] _order = new LettingRoute[Slots];
     private int _count;
@@ -72,13 +72,14 @@ internal sealed class RouteMap<T> : IReadOnlyDictionary<LettingRoute, T>
         get => TryGetValue(route, out var value) ? value : throw new KeyNotFoundException($"The route '{RouteNames.Name(route)}' is not in the map.");
         set
         {
+            ArgumentNullException.ThrowIfNull(value);
             var slot = Slot(route);
             if (_values[slot] is null)
             {
                 _order[_count++] = route;
             }
 
-            _values[slot] = value ?? throw new ArgumentNullException(nameof(value));
+            _values[slot] = value;
         }
     }
 

@@ -46,6 +46,8 @@ public sealed class RouteMapTests
         var e = Assert.Throws<KeyNotFoundException>(() => map[LettingRoute.WaitingList]);
         Assert.Contains("'waitingList'", e.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => map[(LettingRoute)17] = "x");
+        Assert.Throws<ArgumentNullException>(() => map[LettingRoute.Municipal] = null!);
+        Assert.Equal([LettingRoute.Flexible], map.Keys);
     }
 
     [Fact]
