@@ -101,6 +101,9 @@ internal sealed class ValueTrace
 
     private static string Join(List<string> texts) => texts.Count == 1 ? texts[0] : string.Join("; ", texts);
 
+    /// <summary>The most records a quantifier's text counts that is said once per date (more: made afresh).</summary>
+    private const int MostCounted = 8;
+
     /// <summary>The slot of a truth value in a per-truth cache.</summary>
     private static int Slot(Tri truth) => (int)truth;
 
@@ -252,6 +255,24 @@ internal sealed class ValueTrace
     private static ParameterUnit? UnitOf(RulePack pack, Ast ast)
         => ast is PathExpr { Segments: [("param", _), var (name, _)] } && pack.Parameters.TryGetValue(name, out var p) ? p.Unit : null;
 
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    /// <summary>
+    /// This thread's builder for a text that quotes values, emptied: one per thread instead of one per text (a check of a
+    /// household says a dozen). Only a text's own parts are appended to it before <c>ToString</c>; nothing it calls
+    /// while building uses it.
+    /// </summary>
+    private static StringBuilder TextBuilder() => (t_builder ??= new StringBuilder(256)).Clear();
+
+    /// <summary>Appends a day as ISO 8601 (yyyy-MM-dd) without a string of its own.</summary>
+    private static StringBuilder AppendDay(StringBuilder sb, int day)
+    {
+        Span<char> text = stackalloc char[10];
+        DateOnly.FromDayNumber(day).TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return sb.Append(text[..written]);
+    }
+
     private static string TriWord(Tri t, bool da) => (t, da) switch
     {
         (Tri.True, true) => "ja",
@@ -268,8 +289,8 @@ internal sealed class ValueTrace
     /// </summary>
     private sealed class Pass(RulePack pack, EvalScope scope)
     {
-        private ConditionWords? _da;
-        private ConditionWords? _en;
+        [ThreadStatic]
+        private static Vocabulary? t_words;
 
         public EvalScope Scope { get; } = scope;
 
@@ -278,9 +299,33 @@ internal sealed class ValueTrace
         /// <summary>Whether a text said so far quotes a value (a number, a date, a record): then it is made afresh, never cached.</summary>
         public bool Varying { get; set; }
 
+        /// <summary>
+        /// The words of the pack on the pass's date, kept per thread for the next pass of the same pack and date (a
+        /// <see cref="ConditionWords"/> binds quantifier variables while it names a record, so it is not shared
+        /// between threads; on one thread a binding is undone before the next text is said).
+        /// </summary>
         public ConditionWords Words(bool da)
-            => da ? _da ??= new ConditionWords(pack, Language.Danish, DateOnly.FromDayNumber(Day), forCaseworker: true)
-                : _en ??= new ConditionWords(pack, Language.English, DateOnly.FromDayNumber(Day), forCaseworker: true);
+        {
+            var words = t_words;
+            if (words is null || !ReferenceEquals(words.Pack, pack) || words.Day != Day)
+            {
+                t_words = words = new Vocabulary(pack, Day);
+            }
+
+            return da ? words.Da ??= new ConditionWords(pack, Language.Danish, DateOnly.FromDayNumber(Day), forCaseworker: true)
+                : words.En ??= new ConditionWords(pack, Language.English, DateOnly.FromDayNumber(Day), forCaseworker: true);
+        }
+
+        private sealed class Vocabulary(RulePack pack, int day)
+        {
+            public RulePack Pack { get; } = pack;
+
+            public int Day { get; } = day;
+
+            public ConditionWords? Da { get; set; }
+
+            public ConditionWords? En { get; set; }
+        }
     }
 
     /// <summary>A part's own words on one date (parameters are named by their value on it), in Danish and English.</summary>
@@ -297,6 +342,13 @@ internal sealed class ValueTrace
         /// English after it: made the first time they are said (two threads may both make one; either is kept).
         /// </summary>
         public string?[] Said { get; } = new string?[12];
+
+        /// <summary>
+        /// A quantifier's whole texts that say only how many records there were ("2 benefits, none meets it"), by count
+        /// (Danish at 2 × count, English after it), up to <see cref="MostCounted"/>: a count is a number, but one of a few,
+        /// so these are said once per date like the texts that quote no value.
+        /// </summary>
+        public string?[] Counted { get; } = new string?[2 * (MostCounted + 1)];
 
         /// <summary>What a junction made of its parts' texts, when it said the "or" that held.</summary>
         public TextCache<string[]> Held { get; } = new();
@@ -467,11 +519,17 @@ internal sealed class ValueTrace
             var deciding = Deciding(pass.Scope, truth);
             var decidedDa = Decided(pass, truth, deciding, true);
             var decidedEn = Decided(pass, truth, deciding, false);
-            // Said without a record or a count (nothing decided it, or there was none): the same words every time.
-            var slot = decidedDa.Length == 0 && decidedEn.Length == 0 ? 2 * Slot(truth)
-                : ReferenceEquals(decidedDa, NoneRecordedDa) && ReferenceEquals(decidedEn, NoneRecordedEn) ? 6 + (2 * Slot(truth))
-                : -1;
-            if (slot < 0)
+            // Said without a record (nothing decided it, or there was none), or with only how many there were: the same
+            // words every time for the same truth and count.
+            var said = decidedDa.Length == 0 && decidedEn.Length == 0 ? words.Said
+                : ReferenceEquals(decidedDa, NoneRecordedDa) && ReferenceEquals(decidedEn, NoneRecordedEn) ? words.Said
+                : deciding is { Record: null, Items.Count: > 0 and <= MostCounted } ? words.Counted
+                : null;
+            var slot = said is null ? -1
+                : ReferenceEquals(said, words.Counted) ? 2 * deciding.Items!.Count
+                : decidedDa.Length == 0 && decidedEn.Length == 0 ? 2 * Slot(truth)
+                : 6 + (2 * Slot(truth));
+            if (said is null)
             {
                 pass.Varying = true;
                 da.Add(words.Da[0] + ": " + TriWord(truth, true) + decidedDa);
@@ -479,8 +537,8 @@ internal sealed class ValueTrace
                 return;
             }
 
-            da.Add(words.Said[slot] ??= words.Da[0] + ": " + TriWord(truth, true) + decidedDa);
-            en.Add(words.Said[slot + 1] ??= words.En[0] + ": " + TriWord(truth, false) + decidedEn);
+            da.Add(said[slot] ??= words.Da[0] + ": " + TriWord(truth, true) + decidedDa);
+            en.Add(said[slot + 1] ??= words.En[0] + ": " + TriWord(truth, false) + decidedEn);
         }
 
         private const string NoneRecordedDa = " (ingen registreret)";
@@ -614,9 +672,10 @@ internal sealed class ValueTrace
                 return words.In(da, l is null ? 0 : 1) + (da ? " er ikke oplyst" : " is not known");
             }
 
-            var sb = new StringBuilder(128);
-            sb.Append(words.In(da, 0)).Append(' ').Append(Format(l, left.Type, pass, da))
-                .Append(' ').Append(Relation(l, r)).Append(' ').Append(Format(r, right.Type, pass, da));
+            var sb = TextBuilder();
+            sb.Append(words.In(da, 0)).Append(' ');
+            Append(sb, l, left.Type, pass, da).Append(' ').Append(Relation(l, r)).Append(' ');
+            Append(sb, r, right.Type, pass, da);
             if (_nameRight)
             {
                 sb.Append(" (").Append(words.In(da, 1)).Append(')');
@@ -625,17 +684,17 @@ internal sealed class ValueTrace
             return sb.ToString();
         }
 
-        private string Format(object? value, VType type, Pass pass, bool da) => value switch
+        /// <summary>A value in words, appended: numbers with their unit, dates, enum values in the language.</summary>
+        private StringBuilder Append(StringBuilder sb, object value, VType type, Pass pass, bool da) => value switch
         {
-            null => da ? "(ukendt)" : "(unknown)",
-            decimal d when type.IsShare => ReasonText.Format(ParameterUnit.Share, d, da),
-            decimal d when unit is ParameterUnit.Years => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? " år" : d == 1 ? " year" : " years"),
-            decimal d when unit is ParameterUnit.Months => ReasonText.Format(ParameterUnit.Count, d, da) + (da ? (d == 1 ? " måned" : " måneder") : d == 1 ? " month" : " months"),
-            decimal d => ReasonText.Format(unit ?? ParameterUnit.Count, d, da),
-            int day when type.Kind == VKind.Date => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            string s => pass.Words(da).Value(s, type),
-            Tri t => TriWord(t, da),
-            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+            decimal d when type.IsShare => ReasonText.Append(sb, ParameterUnit.Share, d, da),
+            decimal d when unit is ParameterUnit.Years => ReasonText.Append(sb, ParameterUnit.Count, d, da).Append(da ? " år" : d == 1 ? " year" : " years"),
+            decimal d when unit is ParameterUnit.Months => ReasonText.Append(sb, ParameterUnit.Count, d, da).Append(da ? (d == 1 ? " måned" : " måneder") : d == 1 ? " month" : " months"),
+            decimal d => ReasonText.Append(sb, unit ?? ParameterUnit.Count, d, da),
+            int day when type.Kind == VKind.Date => AppendDay(sb, day),
+            string s => sb.Append(pass.Words(da).Value(s, type)),
+            Tri t => sb.Append(TriWord(t, da)),
+            _ => sb.Append(Convert.ToString(value, CultureInfo.InvariantCulture)),
         };
 
         /// <summary>How the two values relate (not the operator the condition asks for): 9 000 &lt; 16 408.</summary>

@@ -49,14 +49,15 @@ public sealed record Household
     {
         get
         {
-            if (Members is null)
+            if (Members is not { } members)
             {
                 return null;
             }
 
-            foreach (var m in Members)
+            // By index: a foreach over the interface would allocate an enumerator on every check.
+            for (var i = 0; i < members.Count; i++)
             {
-                if (m.Role == MemberRole.Applicant)
+                if (members[i] is { Role: MemberRole.Applicant } m)
                 {
                     return m;
                 }

@@ -54,8 +54,8 @@ internal sealed partial class ReasonText(IReadOnlyList<string> names, ParameterU
         }
 
         return units[index] == ParameterUnit.Share
-            ? Number(value * 100m, danish) + " %"
-            : Number(value, danish);
+            ? Number(value * 100m, danish, " %")
+            : Number(value, danish, "");
     });
 
     private int IndexOf(string name)
@@ -72,12 +72,24 @@ internal sealed partial class ReasonText(IReadOnlyList<string> names, ParameterU
     }
 
     /// <summary>A parameter's value as a reason quotes it: a share as a percentage, an amount with its unit.</summary>
-    public static string Format(ParameterUnit unit, decimal value, bool danish) => unit switch
+    public static string Format(ParameterUnit unit, decimal value, bool danish)
+        => Number(unit == ParameterUnit.Share ? value * 100m : value, danish, UnitSuffix(unit, danish));
+
+    /// <summary>Appends <paramref name="value"/> as <see cref="Format"/> says it, without a string of its own.</summary>
+    internal static StringBuilder Append(StringBuilder text, ParameterUnit unit, decimal value, bool danish)
     {
-        ParameterUnit.Share => Number(value * 100m, danish) + " %",
-        ParameterUnit.DkkPerMonth => Number(value, danish) + (danish ? " kr. pr. måned" : " DKK a month"),
-        ParameterUnit.Dkk => Number(value, danish) + (danish ? " kr." : " DKK"),
-        _ => Number(value, danish),
+        Span<char> number = stackalloc char[NumberChars];
+        var length = WriteNumber(unit == ParameterUnit.Share ? value * 100m : value, danish, number);
+        return text.Append(number[..length]).Append(UnitSuffix(unit, danish));
+    }
+
+    /// <summary>What follows a number of the unit: " %", " kr. pr. måned", nothing for a count.</summary>
+    private static string UnitSuffix(ParameterUnit unit, bool danish) => unit switch
+    {
+        ParameterUnit.Share => " %",
+        ParameterUnit.DkkPerMonth => danish ? " kr. pr. måned" : " DKK a month",
+        ParameterUnit.Dkk => danish ? " kr." : " DKK",
+        _ => "",
     };
 
     /// <summary>The note that a criterion rests on an assumed number, with its value on the evaluation date.</summary>
@@ -96,22 +108,92 @@ internal sealed partial class ReasonText(IReadOnlyList<string> names, ParameterU
             $"Rests on an assumption that is not in the agreement's text: {en} ({valueEn})."));
     }
 
-    /// <summary>A number with up to two decimals and thousands separators: en "16,408.5", da "16.408,5".</summary>
-    private static string Number(decimal value, bool danish)
+    /// <summary>
+    /// A number with up to two decimals and thousands separators (en "16,408.5", da "16.408,5") followed by
+    /// <paramref name="suffix"/>, made as one string: explanations quote a member's income or age for every member
+    /// checked, so this is on the path a million checks take.
+    /// </summary>
+    internal static string Number(decimal value, bool danish, string suffix)
     {
-        var text = value.ToString("#,0.##", CultureInfo.InvariantCulture);
-        if (!danish)
+        Span<char> text = stackalloc char[NumberChars + 32];
+        var length = WriteNumber(value, danish, text);
+        if (suffix.Length == 0)
         {
-            return text;
+            return new string(text[..length]);
         }
 
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        if (length + suffix.Length > text.Length)
         {
-            sb.Append(c switch { ',' => '.', '.' => ',', _ => c });
+            return string.Concat(text[..length], suffix);
         }
 
-        return sb.ToString();
+        suffix.AsSpan().CopyTo(text[length..]);
+        return new string(text[..(length + suffix.Length)]);
+    }
+
+    /// <summary>The most characters <see cref="WriteNumber"/> writes: a decimal's 29 digits, 9 separators, a sign, a point and two decimals.</summary>
+    private const int NumberChars = 48;
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as the format <c>#,0.##</c> writes it (rounded to two decimals, thousands
+    /// separated), with the Danish separators swapped in: a whole number of fewer than 16 digits (every income, age and
+    /// count) by hand, any other through the format.
+    /// </summary>
+    internal static int WriteNumber(decimal value, bool danish, Span<char> into)
+    {
+        if (decimal.IsInteger(value) && value is > -1_000_000_000_000_000m and < 1_000_000_000_000_000m && !(value == 0m && decimal.IsNegative(value)))
+        {
+            return WriteWhole((long)value, danish ? '.' : ',', into);
+        }
+
+        if (!value.TryFormat(into, out var written, "#,0.##", CultureInfo.InvariantCulture))
+        {
+            // Cannot happen for a decimal within NumberChars; said plainly if it ever does.
+            var text = value.ToString("#,0.##", CultureInfo.InvariantCulture);
+            text.AsSpan(0, Math.Min(text.Length, into.Length)).CopyTo(into);
+            written = Math.Min(text.Length, into.Length);
+        }
+
+        if (danish)
+        {
+            foreach (ref var c in into[..written])
+            {
+                c = c switch { ',' => '.', '.' => ',', _ => c };
+            }
+        }
+
+        return written;
+    }
+
+    private static int WriteWhole(long value, char separator, Span<char> into)
+    {
+        var negative = value < 0;
+        var magnitude = negative ? (ulong)(-value) : (ulong)value;
+        Span<char> digits = stackalloc char[20];
+        var n = 0;
+        do
+        {
+            digits[n++] = (char)('0' + (int)(magnitude % 10));
+            magnitude /= 10;
+        }
+        while (magnitude != 0);
+
+        var at = 0;
+        if (negative)
+        {
+            into[at++] = '-';
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            into[at++] = digits[i];
+            if (i > 0 && i % 3 == 0)
+            {
+                into[at++] = separator;
+            }
+        }
+
+        return at;
     }
 
     /// <summary>A text rendered with one array of values (a class: a dictionary of tuples is compiled at start-up).</summary>

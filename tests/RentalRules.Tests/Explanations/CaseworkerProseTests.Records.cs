@@ -50,6 +50,33 @@ public sealed partial class CaseworkerProseTests
     }
 
     [Fact]
+    [Clause("holbaek-2024", "bilag 3 nr. 1")]
+    public void Check_MembersWithDifferentNumbersOfOldConvictions_EachSaysItsOwnCount()
+    {
+        // The count texts are said once per date and count (up to 8) and shared; each member must still get its own
+        // count, in any order, also past the counts kept (12) and back.
+        static Member Convicted(string id, int count) => Build.Worker(id, new DateOnly(1985, 2, 1)) with
+        {
+            Convictions = [.. Enumerable.Range(0, count).Select(i => new Conviction { Date = new DateOnly(2015, 1, 1).AddDays(i), Act = ConvictionAct.PenalCode })],
+        };
+
+        foreach (var counts in new[] { new[] { 1, 2, 8, 12, 2, 1 }, [12, 8, 1, 2] })
+        {
+            var result = Explained("holbaek-2024", Red(), Build.Household("case-915", [.. counts.Select((n, i) => Convicted($"m{i + 1}", n))]), LettingRoute.WaitingList);
+            var lines = Criteria.Find(result, "holbaek-b3-1-convictions").Members;
+
+            Assert.Equal(counts.Length, lines.Count);
+            for (var i = 0; i < counts.Length; i++)
+            {
+                var n = counts[i];
+                Assert.Equal(Outcome.Eligible, lines[i].Outcome);
+                Assert.EndsWith($": nej ({n} {(n == 1 ? "dom" : "domme")}, ingen opfylder det)", lines[i].Detail!.Da, StringComparison.Ordinal);
+                Assert.EndsWith($": no ({n} {(n == 1 ? "conviction" : "convictions")}, none meets it)", lines[i].Detail!.En, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     [Clause("holbaek-2024", "bilag 3 nr. 3")]
     public void Check_MemberOnCashBenefit_NamesTheBenefitAndItsPeriod()
     {
