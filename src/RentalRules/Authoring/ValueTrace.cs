@@ -58,12 +58,12 @@ internal sealed class ValueTrace
     public LocalizedText? Explain(EvalScope scope)
     {
         var mark = scope.MissingCount;
+        // One pass for both languages: every part is evaluated once, and its words come from the part's cache.
+        var pass = Pass.Begin(_pack, scope);
         try
         {
-            // One pass for both languages: every part is evaluated once, and its words come from the part's cache.
-            var pass = new Pass(_pack, scope);
-            var da = new List<string>(2);
-            var en = new List<string>(2);
+            var da = pass.Rent();
+            var en = pass.Rent();
             _root.Explain(_root.Truth(scope), pass, da, en);
             if (da.Count == 0)
             {
@@ -95,6 +95,7 @@ internal sealed class ValueTrace
         }
         finally
         {
+            pass.End();
             scope.ResetMissing(mark);
         }
     }
@@ -287,17 +288,70 @@ internal sealed class ValueTrace
     /// One explanation: the scope it reads, and the words of both languages for the date. The words are made only when a
     /// value has to be named (an enum value, a record's noun); a part's own words come from its cache.
     /// </summary>
-    private sealed class Pass(RulePack pack, EvalScope scope)
+    private sealed class Pass
     {
+        [ThreadStatic]
+        private static Pass? t_spare;
+
         [ThreadStatic]
         private static Vocabulary? t_words;
 
-        public EvalScope Scope { get; } = scope;
+        /// <summary>Lists given back, to be rented again (each cleared).</summary>
+        private readonly Stack<List<string>> _lists = new();
 
-        public int Day { get; } = scope.On;
+        /// <summary>Lists rented by this explanation, given back when it ends.</summary>
+        private readonly List<List<string>> _rented = [];
+
+        private RulePack _pack = null!;
+
+        private Pass()
+        {
+        }
+
+        public EvalScope Scope { get; private set; } = null!;
+
+        public int Day { get; private set; }
 
         /// <summary>Whether a text said so far quotes a value (a number, a date, a record): then it is made afresh, never cached.</summary>
         public bool Varying { get; set; }
+
+        /// <summary>
+        /// A pass for one explanation: this thread's spare one (an explanation allocates neither it nor its lists), or a
+        /// new one should an explanation on this thread still hold it. <see cref="End"/> gives it back.
+        /// </summary>
+        public static Pass Begin(RulePack pack, EvalScope scope)
+        {
+            var pass = t_spare ?? new Pass();
+            t_spare = null;
+            pass._pack = pack;
+            pass.Scope = scope;
+            pass.Day = scope.On;
+            pass.Varying = false;
+            return pass;
+        }
+
+        /// <summary>An empty list for a part's texts, until <see cref="End"/>.</summary>
+        public List<string> Rent()
+        {
+            var list = _lists.Count > 0 ? _lists.Pop() : new List<string>(4);
+            _rented.Add(list);
+            return list;
+        }
+
+        /// <summary>Gives back the lists (emptied: they hold a member's values) and the pass, for the next explanation on this thread.</summary>
+        public void End()
+        {
+            foreach (var list in _rented)
+            {
+                list.Clear();
+                _lists.Push(list);
+            }
+
+            _rented.Clear();
+            Scope = null!;
+            _pack = null!;
+            t_spare = this;
+        }
 
         /// <summary>
         /// The words of the pack on the pass's date, kept per thread for the next pass of the same pack and date (a
@@ -307,13 +361,13 @@ internal sealed class ValueTrace
         public ConditionWords Words(bool da)
         {
             var words = t_words;
-            if (words is null || !ReferenceEquals(words.Pack, pack) || words.Day != Day)
+            if (words is null || !ReferenceEquals(words.Pack, _pack) || words.Day != Day)
             {
-                t_words = words = new Vocabulary(pack, Day);
+                t_words = words = new Vocabulary(_pack, Day);
             }
 
-            return da ? words.Da ??= new ConditionWords(pack, Language.Danish, DateOnly.FromDayNumber(Day), forCaseworker: true)
-                : words.En ??= new ConditionWords(pack, Language.English, DateOnly.FromDayNumber(Day), forCaseworker: true);
+            return da ? words.Da ??= new ConditionWords(_pack, Language.Danish, DateOnly.FromDayNumber(Day), forCaseworker: true)
+                : words.En ??= new ConditionWords(_pack, Language.English, DateOnly.FromDayNumber(Day), forCaseworker: true);
         }
 
         private sealed class Vocabulary(RulePack pack, int day)
@@ -422,8 +476,8 @@ internal sealed class ValueTrace
                     held++;
                 }
 
-                var innerDa = new List<string>(1);
-                var innerEn = new List<string>(1);
+                var innerDa = pass.Rent();
+                var innerEn = pass.Rent();
                 Parts[held].Explain(Tri.True, pass, innerDa, innerEn);
                 if (innerDa.Count > 0)
                 {
@@ -442,8 +496,8 @@ internal sealed class ValueTrace
             var onlyDeciding = All && truth != Tri.True;
             // Only an "or" that failed says its branches' texts in one; the others add them as they are.
             var joined = !All && truth == Tri.False;
-            var textsDa = joined ? new List<string>(Parts.Length) : da;
-            var textsEn = joined ? new List<string>(Parts.Length) : en;
+            var textsDa = joined ? pass.Rent() : da;
+            var textsEn = joined ? pass.Rent() : en;
             for (var i = 0; i < Parts.Length; i++)
             {
                 if (!onlyDeciding || truths[i] == truth)
@@ -467,6 +521,23 @@ internal sealed class ValueTrace
             pass.Varying |= varying;
         }
 
+        /// <summary>The texts after a lead-in, joined by "; ", as one string.</summary>
+        private static string Joined(string lead, List<string> texts)
+        {
+            if (texts.Count == 1)
+            {
+                return lead + texts[0];
+            }
+
+            var sb = TextBuilder().Append(lead);
+            for (var i = 0; i < texts.Count; i++)
+            {
+                (i > 0 ? sb.Append("; ") : sb).Append(texts[i]);
+            }
+
+            return sb.ToString();
+        }
+
         /// <summary>The parts' texts joined after a lead-in: the same instances as last time when no part quotes a value.</summary>
         private static string[] Said(Pass pass, TextCache<string[]> cache, List<string> da, List<string> en, string leadDa, string leadEn)
         {
@@ -475,7 +546,7 @@ internal sealed class ValueTrace
                 return known;
             }
 
-            string[] said = [leadDa + string.Join("; ", da), leadEn + string.Join("; ", en)];
+            string[] said = [Joined(leadDa, da), Joined(leadEn, en)];
             return pass.Varying ? said : cache.Add(da, en, said);
         }
     }
@@ -492,7 +563,7 @@ internal sealed class ValueTrace
 
     private sealed class Test(Ast ast, ValueReader reader) : Node
     {
-        public override Tri Truth(EvalScope scope) => reader.Read(scope) is Tri t ? t : Tri.Unknown;
+        public override Tri Truth(EvalScope scope) => reader.TruthIn(scope);
 
         public override void Explain(Tri truth, Pass pass, List<string> da, List<string> en)
         {
@@ -511,7 +582,7 @@ internal sealed class ValueTrace
     /// </summary>
     private sealed class Quantified(QuantExpr ast, ValueReader whole, QuantifierReader records) : Node
     {
-        public override Tri Truth(EvalScope scope) => whole.Read(scope) is Tri t ? t : Tri.Unknown;
+        public override Tri Truth(EvalScope scope) => whole.TruthIn(scope);
 
         public override void Explain(Tri truth, Pass pass, List<string> da, List<string> en)
         {
@@ -639,7 +710,7 @@ internal sealed class ValueTrace
         /// <summary>Whether the right operand is named beside its value (it is not a literal or a parameter).</summary>
         private readonly bool _nameRight = ast.Right is not (NumberLit or StringLit or BoolLit) && ast.Right is not PathExpr { Segments: [("param", _), _] };
 
-        public override Tri Truth(EvalScope scope) => whole.Read(scope) is Tri t ? t : Tri.Unknown;
+        public override Tri Truth(EvalScope scope) => whole.TruthIn(scope);
 
         public override void Explain(Tri truth, Pass pass, List<string> da, List<string> en)
         {

@@ -23,19 +23,19 @@ internal static class FactGlossary
 
     /// <summary>The noun of a record type or root (<c>member</c>, <c>applicant</c>, <c>conviction</c>, …), or null.</summary>
     public static Noun? NounOf(string name, Language language)
-        => Loaded.Value.Nouns.TryGetValue(name + "|" + language.Code(), out var n) ? n : null;
+        => Loaded.Value.NounsIn[SlotOf(language)].TryGetValue(name, out var n) ? n : null;
 
     /// <summary>The words of a fact (<c>TYPE.FIELD</c>, e.g. <c>conviction.act</c>) without its owner, or null. A leading <c>~</c> marks a predicate.</summary>
     public static string? Fact(string key, Language language)
-        => Loaded.Value.Facts.TryGetValue(key + "|" + language.Code(), out var f) ? f : null;
+        => Loaded.Value.FactsIn[SlotOf(language)].TryGetValue(key, out var f) ? f : null;
 
     /// <summary>The words of a value (<paramref name="domain"/>: an enum's name, or <c>TYPE.FIELD</c> of a free-text fact with known values), or null.</summary>
     public static string? Value(string domain, string value, Language language)
-        => Loaded.Value.Values.TryGetValue(domain + "|" + value + "|" + language.Code(), out var v) ? v : null;
+        => Loaded.Value.ValuesIn[SlotOf(language)].TryGetValue(domain, out var values) && values.TryGetValue(value, out var v) ? v : null;
 
     /// <summary>The template naming one record of a list (<c>dom[ efter {act}][ af {date}]</c>), or null.</summary>
     public static string? Item(string type, Language language)
-        => Loaded.Value.Items.TryGetValue(type + "|" + language.Code(), out var t) ? t : null;
+        => Loaded.Value.ItemsIn[SlotOf(language)].TryGetValue(type, out var t) ? t : null;
 
     /// <summary>The noun of the records of a fact type (a list's items), by the type's name; null when the glossary has none.</summary>
     public static Noun? NounOf(FactType type, Language language) => NounOf(type.Name, language);
@@ -121,63 +121,113 @@ internal static class FactGlossary
             return null;
         }
 
-        var sb = new StringBuilder();
+        // A part in brackets is said only when every field in it is known; a field outside brackets that is not
+        // known is said as "?".
+        var parts = Templates.GetOrAdd(template, ParseTemplate);
+        var sb = (t_describe ??= new StringBuilder(96)).Clear();
+        var groupStart = -1;
+        var skipping = false;
+        foreach (var part in parts)
+        {
+            switch (part.Kind)
+            {
+                case TemplatePartKind.Open:
+                    groupStart = sb.Length;
+                    break;
+                case TemplatePartKind.Close:
+                    groupStart = -1;
+                    skipping = false;
+                    break;
+                case TemplatePartKind.Text when !skipping:
+                    sb.Append(part.Text);
+                    break;
+                case TemplatePartKind.Field when !skipping:
+                    if (valueOf(part.Text) is { } value)
+                    {
+                        sb.Append(value);
+                    }
+                    else if (groupStart >= 0)
+                    {
+                        sb.Length = groupStart;
+                        skipping = true;
+                    }
+                    else
+                    {
+                        sb.Append('?');
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>This thread's builder for <see cref="Describe"/> (a record is named for every member whose record decided).</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_describe;
+
+    /// <summary>The glossary's record templates, each parsed once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TemplatePart[]> Templates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A template as its parts: text, <c>{field}</c>, and <c>[</c> … <c>]</c> around an optional part (not nested: inside
+    /// one, a <c>[</c> is text; outside, a <c>]</c> is).
+    /// </summary>
+    private static TemplatePart[] ParseTemplate(string template)
+    {
+        var parts = new List<TemplatePart>();
+        var inGroup = false;
         var i = 0;
         while (i < template.Length)
         {
-            if (template[i] == '[')
+            var c = template[i];
+            if (c == '[' && !inGroup)
             {
-                var end = template.IndexOf(']', i);
-                var part = Fill(template[(i + 1)..end], valueOf, optional: true);
-                sb.Append(part);
-                i = end + 1;
-                continue;
+                parts.Add(new TemplatePart(TemplatePartKind.Open, ""));
+                inGroup = true;
+                i++;
             }
+            else if (c == ']' && inGroup)
+            {
+                parts.Add(new TemplatePart(TemplatePartKind.Close, ""));
+                inGroup = false;
+                i++;
+            }
+            else if (c == '{' && template.IndexOf('}', i) is var close and > 0)
+            {
+                parts.Add(new TemplatePart(TemplatePartKind.Field, template[(i + 1)..close]));
+                i = close + 1;
+            }
+            else
+            {
+                var next = i + 1;
+                while (next < template.Length && template[next] != '{' && !(template[next] == '[' && !inGroup) && !(template[next] == ']' && inGroup))
+                {
+                    next++;
+                }
 
-            var next = template.IndexOf('[', i);
-            var plain = next < 0 ? template[i..] : template[i..next];
-            sb.Append(Fill(plain, valueOf, optional: false) ?? "");
-            i = next < 0 ? template.Length : next;
+                parts.Add(new TemplatePart(TemplatePartKind.Text, template[i..next]));
+                i = next;
+            }
         }
 
-        return sb.ToString();
+        return [.. parts];
     }
+
+    private enum TemplatePartKind
+    {
+        Text,
+        Field,
+        Open,
+        Close,
+    }
+
+    /// <summary>A part of a record template (a class: see <c>RouteMap</c> on generics over the library's value types at start-up).</summary>
+    private sealed record TemplatePart(TemplatePartKind Kind, string Text);
 
     /// <summary>Every fact key, value and item the glossary holds, per language (for the test that holds it complete).</summary>
     internal static IReadOnlyCollection<string> Keys => Loaded.Value.Facts.Keys.Concat(Loaded.Value.Values.Keys).Concat(Loaded.Value.Nouns.Keys).Concat(Loaded.Value.Items.Keys).ToArray();
-
-    private static string? Fill(string part, Func<string, string?> valueOf, bool optional)
-    {
-        var sb = new StringBuilder();
-        var i = 0;
-        while (i < part.Length)
-        {
-            var open = part.IndexOf('{', i);
-            if (open < 0)
-            {
-                sb.Append(part, i, part.Length - i);
-                break;
-            }
-
-            sb.Append(part, i, open - i);
-            var close = part.IndexOf('}', open);
-            var value = valueOf(part[(open + 1)..close]);
-            if (value is null)
-            {
-                if (optional)
-                {
-                    return null;
-                }
-
-                value = "?";
-            }
-
-            sb.Append(value);
-            i = close + 1;
-        }
-
-        return sb.ToString();
-    }
 
     /// <summary><c>member.releasedFromPrison</c> → <c>member released from prison</c> (a name the glossary does not know).</summary>
     private static string Spaced(string name)
@@ -214,7 +264,12 @@ internal static class FactGlossary
             foreach (var lang in noun.Value.EnumerateObject())
             {
                 var v = lang.Value;
-                data.Nouns[noun.Name + "|" + lang.Name] = new Noun(Text(v, "one"), Text(v, "the"), Text(v, "of"), Text(v, "many"));
+                var words = new Noun(Text(v, "one"), Text(v, "the"), Text(v, "of"), Text(v, "many"));
+                data.Nouns[noun.Name + "|" + lang.Name] = words;
+                if (Slot(lang.Name) is { } slot)
+                {
+                    data.NounsIn[slot][noun.Name] = words;
+                }
             }
         }
 
@@ -223,6 +278,10 @@ internal static class FactGlossary
             foreach (var lang in fact.Value.EnumerateObject())
             {
                 data.Facts[fact.Name + "|" + lang.Name] = lang.Value.GetString()!;
+                if (Slot(lang.Name) is { } slot)
+                {
+                    data.FactsIn[slot][fact.Name] = lang.Value.GetString()!;
+                }
             }
         }
 
@@ -231,6 +290,10 @@ internal static class FactGlossary
             foreach (var lang in item.Value.EnumerateObject())
             {
                 data.Items[item.Name + "|" + lang.Name] = lang.Value.GetString()!;
+                if (Slot(lang.Name) is { } slot)
+                {
+                    data.ItemsIn[slot][item.Name] = lang.Value.GetString()!;
+                }
             }
         }
 
@@ -241,6 +304,15 @@ internal static class FactGlossary
                 foreach (var lang in value.Value.EnumerateObject())
                 {
                     data.Values[domain.Name + "|" + value.Name + "|" + lang.Name] = lang.Value.GetString()!;
+                    if (Slot(lang.Name) is { } slot)
+                    {
+                        if (!data.ValuesIn[slot].TryGetValue(domain.Name, out var values))
+                        {
+                            data.ValuesIn[slot][domain.Name] = values = new Dictionary<string, string>(StringComparer.Ordinal);
+                        }
+
+                        values[value.Name] = lang.Value.GetString()!;
+                    }
                 }
             }
         }
@@ -249,6 +321,12 @@ internal static class FactGlossary
     }
 
     private static string Text(JsonElement e, string name) => e.GetProperty(name).GetString()!;
+
+    /// <summary>The slot of a language in the per-language lookups: Danish's, English's for any other (as <c>Code()</c> says "en").</summary>
+    private static int SlotOf(Language language) => language == Language.Danish ? (int)Language.Danish : (int)Language.English;
+
+    /// <summary>The slot of a language code in the per-language lookups (by <see cref="Language"/>'s value), or null for another code.</summary>
+    private static int? Slot(string code) => code == Language.English.Code() ? (int)Language.English : code == Language.Danish.Code() ? (int)Language.Danish : null;
 
     /// <summary>Dates in words are ISO dates, as everywhere in the results.</summary>
     public static string Date(int day) => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -262,5 +340,15 @@ internal static class FactGlossary
         public Dictionary<string, string> Items { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
+
+        // The same words per language (by Language's value), found by their name alone: explanations look them up for
+        // every record they name, and a key made by joining strings would be a new string on every lookup.
+        public Dictionary<string, Noun>[] NounsIn { get; } = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
+        public Dictionary<string, string>[] FactsIn { get; } = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
+        public Dictionary<string, string>[] ItemsIn { get; } = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
+        public Dictionary<string, Dictionary<string, string>>[] ValuesIn { get; } = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
     }
 }

@@ -23,11 +23,15 @@ public sealed partial class RulePack
     /// </summary>
     private ValueTrace? TraceOf(Condition condition, bool memberInScope)
     {
-        if (_traces.TryGetValue(condition, out var trace))
-        {
-            return trace;
-        }
+        return _traces.TryGetValue(condition, out var trace) ? trace : BuildTrace(condition, memberInScope);
+    }
 
+    /// <summary>
+    /// Builds a trace the first time it is asked for: on its own, so that the closure it makes is not made on every
+    /// explanation (a lambda's captured parameter is allocated where the method starts).
+    /// </summary>
+    private ValueTrace? BuildTrace(Condition condition, bool memberInScope)
+    {
         lock (_traceBuild)
         {
             return _traces.GetOrAdd(condition, c => ValueTrace.Build(this, c.Text, memberInScope));
