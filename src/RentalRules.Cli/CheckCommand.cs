@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Text.Json;
 using RentalRules.Evaluation;
@@ -219,7 +218,7 @@ internal static class CheckCommand
             {
                 w.WriteRawValue(json.AsSpan(0, _length), skipInputValidation: true);
                 _json = null;
-                ArrayPool<byte>.Shared.Return(json);
+                CompactJsonBuffer.Return(json);
                 return;
             }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using RentalRules.Explanations;
 
@@ -57,7 +56,7 @@ internal sealed class Rendered<T>
             w.WriteRawValue(json.AsSpan(0, _length), skipInputValidation: true);
             _json = null;
             _result = null;
-            ArrayPool<byte>.Shared.Return(json);
+            CompactJsonBuffer.Return(json);
             return;
         }
 
