@@ -157,4 +157,20 @@ public sealed class CompactEligibilityJsonTests
             Assert.Equal(Writer(w => ResultJson.WriteEligibility(w, r)), parallel[i]);
         }
     }
+
+    [Fact]
+    public void Pooled_ResultsOfAnySize_OnManyThreads_EachKeepsItsOwnBytesUntilGivenBack()
+    {
+        // The thread's buffer is handed out whole and replaced from the pool; a result larger than the buffer grows it
+        // through the pool. Every handed-out array must hold exactly its own result, also while others are written.
+        var texts = Enumerable.Range(0, 64).Select(i => new string((char)('a' + (i % 26)), i * 997 % 40_000)).ToArray();
+        Parallel.For(0, 4_000, i =>
+        {
+            var text = texts[i % texts.Length];
+            var (json, length) = CompactJsonBuffer.Pooled(static (b, t) => b.String(t), text);
+            Thread.Yield();
+            Assert.Equal("\"" + text + "\"", Encoding.UTF8.GetString(json, 0, length));
+            CompactJsonBuffer.Return(json);
+        });
+    }
 }
