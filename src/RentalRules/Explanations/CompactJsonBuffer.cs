@@ -132,11 +132,23 @@ internal sealed class CompactJsonBuffer
     /// <summary>Writes a date as a quoted <c>yyyy-MM-dd</c> string.</summary>
     public void Date(DateOnly value)
     {
+        // By hand: every member of every criterion has a birth date, and the format string's parser cost more than the
+        // rest of the member's JSON.
+        var (year, month, day) = value;
         var room = Room(12);
         room[0] = (byte)'"';
-        value.TryFormat(room[1..], out var n, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        room[n + 1] = (byte)'"';
-        _length += n + 2;
+        room[1] = (byte)('0' + (year / 1000));
+        room[2] = (byte)('0' + (year / 100 % 10));
+        room[3] = (byte)('0' + (year / 10 % 10));
+        room[4] = (byte)('0' + (year % 10));
+        room[5] = (byte)'-';
+        room[6] = (byte)('0' + (month / 10));
+        room[7] = (byte)('0' + (month % 10));
+        room[8] = (byte)'-';
+        room[9] = (byte)('0' + (day / 10));
+        room[10] = (byte)('0' + (day % 10));
+        room[11] = (byte)'"';
+        _length += 12;
     }
 
     /// <summary>Whether every character of <paramref name="chars"/> is written as it is (only UTF-8 encoded).</summary>

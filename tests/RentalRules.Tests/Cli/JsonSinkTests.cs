@@ -18,12 +18,12 @@ public sealed class JsonSinkTests
         using (var stream = new StreamWriter(bytes, new UTF8Encoding(false), leaveOpen: true))
         {
             stream.Write("before ");
-            Produce(text, 10_000);
-            Produce(stream, 10_000);
+            Produce(text, 40_000);
+            Produce(stream, 40_000);
         }
 
         var written = Encoding.UTF8.GetString(bytes.ToArray());
-        Assert.True(written.Length > 20 * 65536, $"only {written.Length} characters: too few chunks to test.");
+        Assert.True(written.Length > 20 * JsonSink.ChunkBytes, $"only {written.Length} characters: too few chunks to test.");
         Assert.Equal("before " + text, written);
     }
 
@@ -43,7 +43,7 @@ public sealed class JsonSinkTests
         var stream = new GatedStream();
         var target = new StreamWriter(stream);
         var produced = 0L;
-        var producer = Task.Run(() => Produce(target, 30_000, bytes => Interlocked.Exchange(ref produced, bytes)));
+        var producer = Task.Run(() => Produce(target, 100_000, bytes => Interlocked.Exchange(ref produced, bytes)));
 
         // Wait until the producer stops getting anywhere: it waits for room behind the unread chunks.
         long last;
@@ -59,8 +59,8 @@ public sealed class JsonSinkTests
         stream.Open();
         await producer;
 
-        Assert.True(held < 10 * 65536, $"{held} bytes were produced while nothing was read.");
-        Assert.True(stream.Length > 100 * 65536, $"only {stream.Length} bytes were written in all.");
+        Assert.True(held < 10 * JsonSink.ChunkBytes, $"{held} bytes were produced while nothing was read.");
+        Assert.True(stream.Length > 40 * JsonSink.ChunkBytes, $"only {stream.Length} bytes were written in all.");
     }
 
     /// <summary>A compact document of <paramref name="count"/> objects with a little non-ASCII text, written through a sink.</summary>

@@ -173,4 +173,26 @@ public sealed class CompactEligibilityJsonTests
             CompactJsonBuffer.Return(json);
         });
     }
+
+    [Property(MaxTest = 2000, Replay = Laws.Replay)]
+    public Property Date_IsWhatTheWriterWritesForTheIsoDate() => Prop.ForAll(
+        Arb.From(Gen.Choose(DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber).Select(DateOnly.FromDayNumber)),
+        date =>
+        {
+            var b = new CompactJsonBuffer(1);
+            b.Date(date);
+            Assert.Equal(Writer(w => w.WriteStringValue(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))), Encoding.UTF8.GetString(b.Written));
+        });
+
+    [Theory]
+    [InlineData(1, 1, 1, "\"0001-01-01\"")]
+    [InlineData(999, 12, 31, "\"0999-12-31\"")]
+    [InlineData(2025, 3, 1, "\"2025-03-01\"")]
+    [InlineData(9999, 12, 31, "\"9999-12-31\"")]
+    public void Date_AtTheEdgesOfTheCalendar_IsFourTwoTwoDigits(int year, int month, int day, string expected)
+    {
+        var b = new CompactJsonBuffer(1);
+        b.Date(new DateOnly(year, month, day));
+        Assert.Equal(expected, Encoding.UTF8.GetString(b.Written));
+    }
 }
