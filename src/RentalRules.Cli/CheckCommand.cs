@@ -90,7 +90,10 @@ internal static class CheckCommand
             // Households stream through, a bounded number at a time: read, checked, written, dropped.
             var useSpecial = parse.GetValue(special);
             var counts = new int[3];
+            // Only the households' own diagnostics are printed (located as the stream reads them): no household keeps
+            // a copy of its text for locating a property later.
             using var households = FactStream.Households(input, CommonOptions.DisplayName(householdPath));
+            households.KeepsText = false;
             using var output = new ResultStream<Checked>(
                 stdout,
                 format,

@@ -71,6 +71,18 @@ public sealed class FactStream<T> : IDisposable
         _what = what;
     }
 
+    /// <summary>
+    /// Whether each valid item keeps its text, so that <see cref="FactItem{T}.LocationOf(string)"/> can find a property in it at
+    /// any time (true). A reader that only reads the items' diagnostics (the CLI's check of a million households) sets
+    /// false and spares a copy of every item: a property of a valid item is then located at the item's start, with
+    /// its path; the diagnostics the stream makes itself (a repeated id) are located exactly either way.
+    /// </summary>
+    internal bool KeepsText
+    {
+        get => _items.CopyMapped;
+        set => _items.CopyMapped = value;
+    }
+
     /// <summary>Whether items are first mapped straight from their text (true unless a test compares with the tree alone).</summary>
     internal bool DirectMapping
     {
@@ -94,7 +106,8 @@ public sealed class FactStream<T> : IDisposable
         var item = ReadItem();
         if (item?.Value is { } value && _idOf(value) is { } id && !_firstWithId.TryAdd(id, item.Index, out var first))
         {
-            var twice = Descriptors.DuplicateFactId.At(item.LocationOf("id"), _what, $"$[{first}]");
+            // Located in the item's text while it is still in the buffer, whether or not the item keeps it.
+            var twice = Descriptors.DuplicateFactId.At(item.LocationOf("id", KeepsText ? null : _items.LastItemText()), _what, $"$[{first}]");
             return new FactItem<T>(item.Index, null, [.. item.Diagnostics, twice], item.Location, item.LocationOf);
         }
 
@@ -179,7 +192,7 @@ public sealed class FactItem<T>
     }
 
     /// <summary>Where a directly mapped item's text is, to locate it (and its properties) on demand.</summary>
-    internal readonly record struct Origin(byte[] Utf8, string File, JsonText.StringTable Strings, int Index, int Line, int Column);
+    internal readonly record struct Origin(byte[]? Utf8, string File, JsonText.StringTable Strings, int Index, int Line, int Column);
 
     /// <summary>The item's index in the file's array (0 for a file holding one object).</summary>
     public int Index { get; }
@@ -200,11 +213,14 @@ public sealed class FactItem<T>
     /// <summary>Where the value of <paramref name="property"/> is, for a diagnostic about it; the item's location when absent.</summary>
     /// <param name="property">The property name, e.g. <c>department</c>.</param>
     /// <returns>The location.</returns>
-    public SourceLocation LocationOf(string property)
+    public SourceLocation LocationOf(string property) => LocationOf(property, null);
+
+    /// <summary>As <see cref="LocationOf(string)"/>; <paramref name="text"/> is the item's text when the item did not keep it.</summary>
+    internal SourceLocation LocationOf(string property, byte[]? text)
     {
-        if (_origin is { } o)
+        if (_origin is { } o && (o.Utf8 ?? text) is { } utf8)
         {
-            return new SourceText(o.Utf8, o.File, o.Strings, o.Line, o.Column).LocationOfProperty(0, FactStream<T>.PathOf(o.Index), property);
+            return new SourceText(utf8, o.File, o.Strings, o.Line, o.Column).LocationOfProperty(0, FactStream<T>.PathOf(o.Index), property);
         }
 
         return _propertyLocator?.Invoke(property) ?? Location with { JsonPath = Location.JsonPath + "." + property };

@@ -61,7 +61,7 @@ internal sealed class JsonItemStream : IDisposable
     /// One item: its bytes, its index in the root array (-1 for a root value that is not an array), where it starts, and
     /// what <see cref="Mapper"/> made of it (null when there is no mapper or it left the item to the tree).
     /// </summary>
-    public readonly record struct Item(byte[] Utf8, int Index, int Line, int Column, object? Value = null);
+    public readonly record struct Item(byte[]? Utf8, int Index, int Line, int Column, object? Value = null);
 
     /// <summary>
     /// Maps an object item straight from the reader standing at its <c>{</c>, leaving the reader at its <c>}</c>; or
@@ -72,6 +72,21 @@ internal sealed class JsonItemStream : IDisposable
 
     /// <summary>Maps object items as they are read (one tokenizer pass instead of two), or null.</summary>
     public ItemMapper? Mapper { get; set; }
+
+    /// <summary>
+    /// Whether an item the <see cref="Mapper"/> took comes with a copy of its bytes (true), or without (false: its
+    /// <see cref="Item.Utf8"/> is null, and <see cref="LastItemText"/> copies them until the next item is read). A
+    /// reader that never locates a property of a mapped item after reading it spares the copy: a million households
+    /// are 1.3 GB of it.
+    /// </summary>
+    public bool CopyMapped { get; set; } = true;
+
+    /// <summary>Where the last item's bytes are in the buffer (valid until the next <see cref="Next"/>).</summary>
+    private int _lastStart;
+    private int _lastLength;
+
+    /// <summary>A copy of the bytes of the item <see cref="Next"/> gave last (to locate something in it before reading on).</summary>
+    public byte[] LastItemText() => _buffer.AsSpan(_lastStart, _lastLength).ToArray();
 
     /// <summary>How much of the file is read ahead of an item before it is mapped, so that it rarely straddles the buffer's end.</summary>
     private const int MapAhead = 1 << 14;
@@ -161,7 +176,8 @@ internal sealed class JsonItemStream : IDisposable
                 var length = (int)reader.BytesConsumed - start;
                 Advance(_pos + start);
                 var (line, column) = (_line, _column);
-                var bytes = _buffer.AsSpan(_pos + start, length).ToArray();
+                (_lastStart, _lastLength) = (_pos + start, length);
+                var bytes = value is not null && !CopyMapped ? null : _buffer.AsSpan(_pos + start, length).ToArray();
                 Commit(reader);
                 _rootDone = IsArray == false;
                 item = new Item(bytes, IsArray == true ? Count : -1, line, column, value);
@@ -182,7 +198,7 @@ internal sealed class JsonItemStream : IDisposable
     /// <summary>Parses one item into a located tree (paths <c>$[i]…</c>), or returns its one located error.</summary>
     public (JNode? Node, Diagnostic? Error) Parse(in Item item)
     {
-        var source = new SourceText(item.Utf8, File, Strings, item.Line, item.Column);
+        var source = new SourceText(item.Utf8 ?? throw new InvalidOperationException("An item the mapper took without its bytes is not parsed again."), File, Strings, item.Line, item.Column);
         JNode? parent = null;
         if (item.Index >= 0)
         {

@@ -28,7 +28,7 @@ public sealed class FactStreamTests
     ];
 
     [Property(MaxTest = 40)]
-    public bool Stream_GivesTheWholeFileReadersErrors_WhereverTheBadHouseholdIs(PositiveInt count, NonNegativeInt at, NonNegativeInt mistake, bool oneLine)
+    public bool Stream_GivesTheWholeFileReadersErrors_WhereverTheBadHouseholdIs(PositiveInt count, NonNegativeInt at, NonNegativeInt mistake, bool oneLine, bool keepsText)
     {
         var n = 1 + (count.Get % 160);
         var bad = at.Get % n;
@@ -38,7 +38,7 @@ public sealed class FactStreamTests
         var text = Layout(items, oneLine);
 
         var whole = FactReader.ReadHouseholds(Encoding.UTF8.GetBytes(text), "hh.json").Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-        var streamed = ReadAll(text).SelectMany(i => i.Diagnostics).Where(d => d.Severity == Severity.Error).ToList();
+        var streamed = ReadAll(text, keepsText).SelectMany(i => i.Diagnostics).Where(d => d.Severity == Severity.Error).ToList();
 
         Assert.NotEmpty(whole);
         Assert.Equal(whole, streamed);
@@ -47,15 +47,17 @@ public sealed class FactStreamTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Stream_ReadsTheSameHouseholdsAsTheWholeFileReader_AcrossChunks(bool oneLine)
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    public void Stream_ReadsTheSameHouseholdsAsTheWholeFileReader_AcrossChunks(bool oneLine, bool keepsText)
     {
         // 200 households are about 250 KB: the reader refills its 64 KiB buffer several times, mid-item.
         var text = Layout(Enumerable.Range(0, 200).Select(Numbered).ToList(), oneLine);
 
         var whole = FactReader.ReadHouseholds(Encoding.UTF8.GetBytes(text), "hh.json").GetValueOrThrow().Items;
-        var streamed = ReadAll(text);
+        var streamed = ReadAll(text, keepsText);
 
         Assert.Equal(whole.Count, streamed.Count);
         Assert.All(streamed, i => Assert.Empty(i.Diagnostics));
@@ -129,13 +131,16 @@ public sealed class FactStreamTests
         Assert.Null(stream.Read());
     }
 
-    [Fact]
-    public void Stream_HouseholdWithTheIdOfAnEarlierOne_IsInvalid_NamingWhereTheFirstIs_NotTheId()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Stream_HouseholdWithTheIdOfAnEarlierOne_IsInvalid_NamingWhereTheFirstIs_NotTheId(bool keepsText)
     {
         // Results are keyed by the household's id: a second household with it would be answered for as the first.
+        // Located exactly also when the items keep no text (the id is found while the item is still in the buffer).
         var text = Layout([Renamed(Households[0], 0), Renamed(Households[1], 1), Renamed(Households[2], 0)], oneLine: false);
 
-        var items = ReadAll(text);
+        var items = ReadAll(text, keepsText);
 
         Assert.Equal(3, items.Count);
         Assert.NotNull(items[0].Value);
@@ -182,9 +187,24 @@ public sealed class FactStreamTests
         Assert.All(new[] { stream.Read()!, stream.Read()!, stream.Read()! }, i => Assert.Empty(i.Diagnostics));
     }
 
-    private static List<FactItem<RentalRules.Facts.Household>> ReadAll(string text)
+    [Fact]
+    public void Stream_ItemsThatKeepNoText_LocateAPropertyAtTheItem_AndThoseThatDo_AtTheProperty()
+    {
+        var text = Layout([Renamed(Households[0], 0), Renamed(Households[1], 1)], oneLine: false);
+
+        var kept = ReadAll(text, keepsText: true)[1];
+        var spared = ReadAll(text, keepsText: false)[1];
+
+        Assert.Equal(kept.Location, spared.Location);
+        Assert.Equal("$[1].members", kept.LocationOf("members").JsonPath);
+        Assert.True(kept.LocationOf("members").Line > kept.Location.Line, "the members are below the item's first line");
+        Assert.Equal(spared.Location with { JsonPath = "$[1].members" }, spared.LocationOf("members"));
+    }
+
+    private static List<FactItem<RentalRules.Facts.Household>> ReadAll(string text, bool keepsText = true)
     {
         using var stream = FactStream.Households(new MemoryStream(Encoding.UTF8.GetBytes(text)), "hh.json");
+        stream.KeepsText = keepsText;
         var items = new List<FactItem<RentalRules.Facts.Household>>();
         while (stream.Read() is { } item)
         {
