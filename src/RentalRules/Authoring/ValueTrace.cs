@@ -592,14 +592,10 @@ internal sealed class ValueTrace
             var decidedEn = Decided(pass, truth, deciding, false);
             // Said without a record (nothing decided it, or there was none), or with only how many there were: the same
             // words every time for the same truth and count.
-            var said = decidedDa.Length == 0 && decidedEn.Length == 0 ? words.Said
-                : ReferenceEquals(decidedDa, NoneRecordedDa) && ReferenceEquals(decidedEn, NoneRecordedEn) ? words.Said
-                : deciding is { Record: null, Items.Count: > 0 and <= MostCounted } ? words.Counted
-                : null;
-            var slot = said is null ? -1
-                : ReferenceEquals(said, words.Counted) ? 2 * deciding.Items!.Count
-                : decidedDa.Length == 0 && decidedEn.Length == 0 ? 2 * Slot(truth)
-                : 6 + (2 * Slot(truth));
+            var (said, slot) = decidedDa.Length == 0 && decidedEn.Length == 0 ? (words.Said, 2 * Slot(truth))
+                : ReferenceEquals(decidedDa, NoneRecordedDa) && ReferenceEquals(decidedEn, NoneRecordedEn) ? (words.Said, 6 + (2 * Slot(truth)))
+                : deciding is { Record: null, Items.Count: > 0 and <= MostCounted and var count } ? (words.Counted, 2 * count)
+                : (null, -1);
             if (said is null)
             {
                 pass.Varying = true;

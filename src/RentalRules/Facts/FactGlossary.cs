@@ -227,7 +227,15 @@ internal static class FactGlossary
     private sealed record TemplatePart(TemplatePartKind Kind, string Text);
 
     /// <summary>Every fact key, value and item the glossary holds, per language (for the test that holds it complete).</summary>
-    internal static IReadOnlyCollection<string> Keys => Loaded.Value.Facts.Keys.Concat(Loaded.Value.Values.Keys).Concat(Loaded.Value.Nouns.Keys).Concat(Loaded.Value.Items.Keys).ToArray();
+    internal static IReadOnlyCollection<string> Keys
+        => new[] { Language.English, Language.Danish }.SelectMany(language =>
+        {
+            var (data, slot, code) = (Loaded.Value, SlotOf(language), language.Code());
+            return data.FactsIn[slot].Keys.Select(k => k + "|" + code)
+                .Concat(data.ValuesIn[slot].SelectMany(d => d.Value.Keys.Select(v => d.Key + "|" + v + "|" + code)))
+                .Concat(data.NounsIn[slot].Keys.Select(k => k + "|" + code))
+                .Concat(data.ItemsIn[slot].Keys.Select(k => k + "|" + code));
+        }).ToArray();
 
     /// <summary><c>member.releasedFromPrison</c> → <c>member released from prison</c> (a name the glossary does not know).</summary>
     private static string Spaced(string name)
@@ -264,11 +272,9 @@ internal static class FactGlossary
             foreach (var lang in noun.Value.EnumerateObject())
             {
                 var v = lang.Value;
-                var words = new Noun(Text(v, "one"), Text(v, "the"), Text(v, "of"), Text(v, "many"));
-                data.Nouns[noun.Name + "|" + lang.Name] = words;
                 if (Slot(lang.Name) is { } slot)
                 {
-                    data.NounsIn[slot][noun.Name] = words;
+                    data.NounsIn[slot][noun.Name] = new Noun(Text(v, "one"), Text(v, "the"), Text(v, "of"), Text(v, "many"));
                 }
             }
         }
@@ -277,7 +283,6 @@ internal static class FactGlossary
         {
             foreach (var lang in fact.Value.EnumerateObject())
             {
-                data.Facts[fact.Name + "|" + lang.Name] = lang.Value.GetString()!;
                 if (Slot(lang.Name) is { } slot)
                 {
                     data.FactsIn[slot][fact.Name] = lang.Value.GetString()!;
@@ -289,7 +294,6 @@ internal static class FactGlossary
         {
             foreach (var lang in item.Value.EnumerateObject())
             {
-                data.Items[item.Name + "|" + lang.Name] = lang.Value.GetString()!;
                 if (Slot(lang.Name) is { } slot)
                 {
                     data.ItemsIn[slot][item.Name] = lang.Value.GetString()!;
@@ -303,7 +307,6 @@ internal static class FactGlossary
             {
                 foreach (var lang in value.Value.EnumerateObject())
                 {
-                    data.Values[domain.Name + "|" + value.Name + "|" + lang.Name] = lang.Value.GetString()!;
                     if (Slot(lang.Name) is { } slot)
                     {
                         if (!data.ValuesIn[slot].TryGetValue(domain.Name, out var values))
@@ -333,16 +336,9 @@ internal static class FactGlossary
 
     private sealed class Data
     {
-        public Dictionary<string, Noun> Nouns { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, string> Facts { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, string> Items { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
-
-        // The same words per language (by Language's value), found by their name alone: explanations look them up for
-        // every record they name, and a key made by joining strings would be a new string on every lookup.
+        // The words per language (by Language's value), found by their name alone: explanations look them up for every
+        // record they name, and a key made by joining strings would be a new string on every lookup. Words in a language
+        // other than Danish and English are not kept: no Language asks for them.
         public Dictionary<string, Noun>[] NounsIn { get; } = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
 
         public Dictionary<string, string>[] FactsIn { get; } = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
