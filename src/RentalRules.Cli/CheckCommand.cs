@@ -139,7 +139,8 @@ internal static class CheckCommand
                 Environment.ProcessorCount);
             // The file is read (and each household mapped and checked for repeats) on a thread of its own, ahead of
             // this one: reading is about a third of check's work, and this thread also hands out and writes the results.
-            using var ahead = new ReadAhead<Household>(households);
+            // Only two batches ahead: what is read ahead survives every collection (see ReadAhead's batches).
+            using var ahead = new ReadAhead<Household>(households, batches: 2);
             while (ahead.Read() is { } item)
             {
                 if (item.Value is null || errors.Items > 0)

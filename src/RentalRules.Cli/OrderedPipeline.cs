@@ -104,6 +104,10 @@ internal sealed class OrderedPipeline<TIn, TOut>
             try
             {
                 results[i] = new Outcome(_work(chunk[i]), null);
+
+                // The chunk stays reachable until its results are consumed; its items need not (a household is
+                // about 1.8 KB of objects that would otherwise survive every collection until then).
+                chunk[i] = default!;
             }
             catch (Exception ex)
             {

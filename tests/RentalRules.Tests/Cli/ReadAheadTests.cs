@@ -65,13 +65,16 @@ public sealed class ReadAheadTests
         Assert.Equal(directly, read);
     }
 
-    [Fact]
-    public void Read_ConsumerThatStopsEarly_ReadsOnlyABoundedNumberAhead_AndDisposeStopsTheReader()
+    [Theory]
+    [InlineData(ReadAhead<Vacancy>.DefaultBatches)]
+    [InlineData(2)]
+    [InlineData(1)]
+    public void Read_ConsumerThatStopsEarly_ReadsOnlyABoundedNumberAhead_AndDisposeStopsTheReader(int batches)
     {
         var text = Encoding.UTF8.GetBytes(Vacancies(20_000, _ => null));
         var source = new MemoryStream(text);
         using var facts = FactStream.Vacancies(source, "v.json");
-        var ahead = new ReadAhead<Vacancy>(facts);
+        var ahead = new ReadAhead<Vacancy>(facts, batches: batches);
         Assert.NotNull(ahead.Read());
 
         // Let the reader run until it waits for room.
@@ -87,7 +90,7 @@ public sealed class ReadAheadTests
         var itemsRead = facts.Count;
         ahead.Dispose();
 
-        Assert.InRange(itemsRead, 1, (ReadAhead<Vacancy>.Batches + 2) * ReadAhead<Vacancy>.BatchSize);
+        Assert.InRange(itemsRead, 1, (batches + 2) * ReadAhead<Vacancy>.BatchSize);
     }
 
     [Fact]
