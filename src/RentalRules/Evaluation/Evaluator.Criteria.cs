@@ -102,7 +102,23 @@ internal static partial class Evaluator
     }
 
     private static IReadOnlyList<string> MissingOf(Tri r, IReadOnlyList<CriterionResult> children)
-        => r == Tri.Unknown ? Distinct(children.Where(c => c.Outcome == Outcome.Undetermined).SelectMany(c => c.Missing)) : NoStrings;
+    {
+        if (r != Tri.Unknown)
+        {
+            return NoStrings;
+        }
+
+        List<string>? missing = null;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (children[i] is { Outcome: Outcome.Undetermined, Missing.Count: > 0 } c)
+            {
+                (missing ??= []).AddRange(c.Missing);
+            }
+        }
+
+        return missing is null ? NoStrings : Distinct(missing);
+    }
 
     /// <summary>Every member in the age band must meet the condition; a member of unknown age counts when the condition fails.</summary>
     private static (Tri, CriterionResult) EvaluateMembers(RulePack pack, LeafCriterion leaf, EvalScope scope)

@@ -127,6 +127,15 @@ public sealed class FactStream<T> : IDisposable
             return new FactItem<T>(direct, new FactItem<T>.Origin(item.Utf8, File, _items.Strings, item.Index, item.Line, item.Column));
         }
 
+        return ReadTree(item);
+    }
+
+    /// <summary>
+    /// An item the fast path left: parsed into a located tree and read from it. A method of its own, so that the
+    /// locator closure's captured state is made only for these items, not on entry for every item.
+    /// </summary>
+    private FactItem<T> ReadTree(in JsonItemStream.Item item)
+    {
         var path = PathOf(item.Index);
         var location = new SourceLocation(File, path, item.Line, item.Column);
 
