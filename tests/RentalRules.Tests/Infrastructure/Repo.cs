@@ -28,6 +28,13 @@ public static class Repo
     public static string[] PackFiles(params string[] folder)
         => Directory.GetFiles(Path(folder), "*.json").Where(f => !f.EndsWith(".tests.json", StringComparison.Ordinal)).ToArray();
 
+    /// <summary>The ids of every pack in <c>rules/</c> and <c>rules/examples/</c>, in ordinal order.</summary>
+    public static string[] PackIds()
+        => PackFiles("rules").Concat(PackFiles("rules", "examples"))
+            .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
     /// <summary>The illustrative example packs' folder, <c>rules/examples/</c>.</summary>
     public static string Examples(string file) => Path("rules", "examples", file);
 

@@ -17,11 +17,7 @@ namespace RentalRules.Tests.Properties;
 /// </summary>
 public sealed class MissingFactsPropertiesTests
 {
-    private static readonly string[] PackIds = Repo.PackFiles("rules")
-        .Concat(Repo.PackFiles("rules", "examples"))
-        .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
-        .Order(StringComparer.Ordinal)
-        .ToArray();
+    private static readonly string[] PackIds = Repo.PackIds();
 
     private static readonly Gen<(string Pack, Department Department, Household Household, LettingRoute Route, DateOnly On, bool Explain)> Cases =
         from pack in Gen.Elements(PackIds)

@@ -18,11 +18,7 @@ namespace RentalRules.Tests.Properties;
 /// </summary>
 public sealed class OfferEquivalenceTests
 {
-    private static readonly string[] PackIds = Repo.PackFiles("rules")
-        .Concat(Repo.PackFiles("rules", "examples"))
-        .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
-        .Order(StringComparer.Ordinal)
-        .ToArray();
+    private static readonly string[] PackIds = Repo.PackIds();
 
     private static readonly string[] FlexibleCriteria = ["holbaek-b4-1-work", "holbaek-b4-2-education", "holbaek-b4-3-divorce", "holbaek-b4-4-senior", "holbaek-b4-5-sold-home"];
 

@@ -16,11 +16,7 @@ namespace RentalRules.Tests.Properties;
 /// </summary>
 public sealed class RoutingEligibilityAgreementTests
 {
-    private static readonly string[] PackIds = Repo.PackFiles("rules")
-        .Concat(Repo.PackFiles("rules", "examples"))
-        .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
-        .Order(StringComparer.Ordinal)
-        .ToArray();
+    private static readonly string[] PackIds = Repo.PackIds();
 
     private static readonly Gen<Vacancy> AnyVacancy =
         from category in FactGenerators.Maybe(Gen.Elements(Enum.GetValues<DwellingCategory>()))
