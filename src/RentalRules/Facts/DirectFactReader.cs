@@ -52,7 +52,7 @@ internal static class DirectFactReader
     {
         value = null;
         string? id = null, resident = null, organisation = null;
-        List<Member>? members = null;
+        Member[]? members = null;
         Divorce? divorce = null;
         SoldHome? soldHome = null;
         bool? perspective = null;
@@ -133,10 +133,10 @@ internal static class DirectFactReader
     }
 
     /// <summary>At most one applicant, no member id twice (the located reader's RR0304 and RR0305).</summary>
-    private static bool MembersAreConsistent(List<Member> members)
+    private static bool MembersAreConsistent(Member[] members)
     {
         var applicants = 0;
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < members.Length; i++)
         {
             applicants += members[i].Role == MemberRole.Applicant ? 1 : 0;
             if (members[i].Id is { } id)
@@ -255,10 +255,10 @@ internal static class DirectFactReader
         string? id = null, citizenship = null;
         MemberRole? role = null;
         DateOnly? birth = null, prison = null, youth = null, breach = null;
-        List<Employment>? employment = null;
+        Employment[]? employment = null;
         Education? education = null;
-        List<Conviction>? convictions = null;
-        List<Benefit>? benefits = null;
+        Conviction[]? convictions = null;
+        Benefit[]? benefits = null;
         var props = new Props();
         var broken = false;
         while (AtProperty(ref r, ref broken))
@@ -417,7 +417,7 @@ internal static class DirectFactReader
     private static bool ReadEducation(ref Utf8JsonReader r, JsonText.StringTable s, out Education? value)
     {
         value = null;
-        List<Enrollment>? enrolled = null;
+        Enrollment[]? enrolled = null;
         CompletedEducation? highest = null;
         var props = new Props();
         var broken = false;
@@ -650,10 +650,10 @@ internal static class DirectFactReader
         decimal? turnover = null, flexibleShare = null, lowRent = null;
         Designation? designation = null;
         bool? plan = null, rehousing = null;
-        List<string>? flags = null, criteria = null;
+        string[]? flags = null, criteria = null;
         KeyFigures? keyFigures = null;
         DateOnly? takeover = null;
-        List<DecidedTier>? decided = null;
+        DecidedTier[]? decided = null;
         var props = new Props();
         var broken = false;
         while (AtProperty(ref r, ref broken))
@@ -1031,7 +1031,13 @@ internal static class DirectFactReader
     }
 
     /// <summary>An array (or null) of items that all read without a problem; a null item is for the located reader.</summary>
-    private static bool List<T>(ref Utf8JsonReader r, JsonText.StringTable s, out List<T>? value, Reader<T> item)
+    /// <remarks>
+    /// The items are gathered in a buffer of this thread's and copied out at their exact count, an empty array shared:
+    /// no list object and no spare capacity per list (a household's members have four lists each, most of them empty
+    /// or of one item). The buffer is taken while in use, so that a list inside a list of the same kind gets its own,
+    /// and cleared before it is put back, so that it holds no record.
+    /// </remarks>
+    private static bool List<T>(ref Utf8JsonReader r, JsonText.StringTable s, out T[]? value, Reader<T> item)
         where T : class
     {
         value = null;
@@ -1045,29 +1051,51 @@ internal static class DirectFactReader
             return false;
         }
 
-        var list = new List<T>();
-        while (true)
+        var buffer = Gathered<T>.Spare ?? new T[8];
+        Gathered<T>.Spare = null;
+        var count = 0;
+        try
         {
-            if (!r.Read())
+            while (true)
             {
-                return false;
+                if (!r.Read())
+                {
+                    return false;
+                }
+
+                if (r.TokenType == JsonTokenType.EndArray)
+                {
+                    break;
+                }
+
+                if (r.TokenType == JsonTokenType.Null || !item(ref r, s, out var one) || one is null)
+                {
+                    return false;
+                }
+
+                if (count == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                buffer[count++] = one;
             }
 
-            if (r.TokenType == JsonTokenType.EndArray)
-            {
-                break;
-            }
-
-            if (r.TokenType == JsonTokenType.Null || !item(ref r, s, out var one) || one is null)
-            {
-                return false;
-            }
-
-            list.Add(one);
+            value = count == 0 ? [] : buffer.AsSpan(0, count).ToArray();
+            return true;
         }
+        finally
+        {
+            buffer.AsSpan(0, count).Clear();
+            Gathered<T>.Spare = buffer;
+        }
+    }
 
-        value = list;
-        return true;
+    /// <summary>A thread's buffer for the items of a list of <typeparamref name="T"/> while it is read.</summary>
+    private static class Gathered<T>
+    {
+        [ThreadStatic]
+        public static T[]? Spare;
     }
 
     private static bool Str(ref Utf8JsonReader r, JsonText.StringTable s, out string? value)

@@ -128,6 +128,38 @@ public sealed class DirectFactReaderTests
         Assert.Equal(tree, fast);
     }
 
+    [Fact]
+    public void ManyThreadsReadingAtOnce_EachGetsTheTreesRecords()
+    {
+        // The fast path gathers each list's items in a buffer of its thread's: streams read on several threads at once
+        // (a host reading files side by side) must not see one another's items, and lists of any length come out whole.
+        var all = Samples("samples/holbaek/households.json", "samples/hoeje-taastrup/households.json");
+        var items = Enumerable.Range(0, 400).Select(i =>
+        {
+            var h = JsonNode.Parse(all[i % all.Length])!.AsObject();
+            h["id"] = $"t-{i:D4}";
+            var members = h["members"]!.AsArray();
+            var first = members[0]!.ToJsonString();
+            for (var extra = 0; extra < i % 13; extra++)
+            {
+                var copy = JsonNode.Parse(first)!.AsObject();
+                copy["id"] = $"x{extra}";
+                copy["role"] = "child";
+                members.Add(copy);
+            }
+
+            return h.ToJsonString(Relaxed);
+        });
+        var bytes = Encoding.UTF8.GetBytes("[\n" + string.Join(",\n", items) + "\n]\n");
+        var tree = Read(bytes, "household", direct: false);
+
+        var results = new List<(int, string, string, string, string)>[6];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = results.Length }, t => results[t] = Read(bytes, "household", direct: true));
+
+        Assert.Equal(400, tree.Count);
+        Assert.All(results, fast => Assert.Equal(tree, fast));
+    }
+
     [Theory]
     [InlineData("\"birthDate\": \"1988-04-02\"", "\"birthDate\": \"1988-02-30\"", "RR0303", ".members[0].birthDate")]
     [InlineData("\"role\": \"applicant\"", "\"role\": \"applicant\", \"role\": \"partner\"", "RR0001", ".members[0].role")]
