@@ -106,7 +106,7 @@ internal sealed class OrderedPipeline<TIn, TOut>
                 results[i] = new Outcome(_work(chunk[i]), null);
 
                 // The chunk stays reachable until its results are consumed; its items need not (a household is
-                // about 1.8 KB of objects that would otherwise survive every collection until then).
+                // over a kilobyte of objects that would otherwise survive every collection until then).
                 chunk[i] = default!;
             }
             catch (Exception ex)
