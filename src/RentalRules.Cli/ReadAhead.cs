@@ -39,10 +39,10 @@ internal sealed class ReadAhead<T> : IDisposable
     /// </param>
     /// <param name="batches">
     /// The most batches read ahead. Everything read ahead is alive at every collection, so large items want few: a
-    /// household was about 1.8 KB of objects when this was measured, and with 8 batches (512 households) read ahead nearly every collection of
-    /// check's young generation was also one of the older (270 of 345 in a million households, 0.9 s of pauses); with
-    /// 2, 30 of 393 (0.7 s), and the run was about a tenth faster (issue 16). Small items keep more: route's vacancies
-    /// with 2 batches were slower than with 8.
+    /// household was about 1.8 KB of objects when this was measured, and with 8 batches (512 households) read ahead
+    /// nearly every collection of check's young generation was also one of the older (270 of 345 in a million
+    /// households, 0.9 s of pauses); with 2, 30 of 393 (0.7 s), and the run was about a tenth faster (issue 16). Small
+    /// items keep more: route's vacancies with 2 batches were slower than with 8.
     /// </param>
     public ReadAhead(FactStream<T> stream, Func<T, object?>? prepare = null, int batches = DefaultBatches)
     {
