@@ -8,8 +8,8 @@ namespace RentalRules.Cli;
 /// Reads a fact file on a thread of its own, ahead of the thread that uses the items: the same
 /// <see cref="FactStream{T}"/>, read in the same order by one thread, so every item, error and location is exactly what
 /// reading it on the using thread gives; only the two overlap. At most a given number of batches (by default
-/// <see cref="DefaultBatches"/>) of <see cref="BatchSize"/> items are read ahead, so memory stays flat. An exception of the reader is rethrown, with its
-/// stack, where its item would have come. One thread reads the items from this object.
+/// <see cref="DefaultBatches"/>) of <see cref="BatchSize"/> items are read ahead, so memory stays flat. An exception of
+/// the reader is rethrown, with its stack, where its item would have come. One thread reads the items from this object.
 /// </summary>
 /// <typeparam name="T">Department, household or vacancy.</typeparam>
 internal sealed class ReadAhead<T> : IDisposable

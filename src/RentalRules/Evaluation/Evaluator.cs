@@ -381,7 +381,7 @@ internal static partial class Evaluator
     /// <summary>
     /// <paramref name="items"/> without repeats (ordinal), in the order first seen: the caller's own list, made for this
     /// result, with the later repeats taken out. A check's missing facts are a few names, so they are compared with those
-    /// kept so far (no hash set, iterator or second list); a long list goes through a hash set, so that no input makes
+    /// kept so far (ordinal: a string's default equality; no hash set, iterator or second list); a long list goes through a hash set, so that no input makes
     /// this quadratic.
     /// </summary>
     private static IReadOnlyList<string> Distinct(List<string> items)
@@ -396,7 +396,7 @@ internal static partial class Evaluator
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (seen is not null ? !seen.Add(item) : IndexOf(items, item, kept) >= 0)
+            if (seen is not null ? !seen.Add(item) : items.IndexOf(item, 0, kept) >= 0)
             {
                 continue;
             }
@@ -406,19 +406,6 @@ internal static partial class Evaluator
 
         items.RemoveRange(kept, items.Count - kept);
         return items;
-
-        static int IndexOf(List<string> items, string item, int count)
-        {
-            for (var j = 0; j < count; j++)
-            {
-                if (string.Equals(items[j], item, StringComparison.Ordinal))
-                {
-                    return j;
-                }
-            }
-
-            return -1;
-        }
     }
 
     private static Outcome ToOutcome(Tri t) => t switch
