@@ -112,14 +112,11 @@ public sealed class DirectFactReaderTests
     {
         // 3 000 households of the samples, on one line each and indented, each with an id of its own: well over the
         // stream's 64 KiB buffer, so that items are cut by the buffer's end and mapped after a refill.
-        var all = Samples("samples/holbaek/households.json", "samples/hoeje-taastrup/households.json");
-        var items = Enumerable.Range(0, 3000).Select(i =>
+        var bytes = GeneratedHouseholds(3000, (i, h) =>
         {
-            var h = JsonNode.Parse(all[i % all.Length])!.AsObject();
             h["id"] = $"g-{i:D5}";
             return h.ToJsonString(new JsonSerializerOptions { WriteIndented = i % 3 == 0, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         });
-        var bytes = Encoding.UTF8.GetBytes("[\n" + string.Join(",\n", items) + "\n]\n");
 
         var fast = Read(bytes, "household", direct: true);
         var tree = Read(bytes, "household", direct: false);
@@ -133,10 +130,8 @@ public sealed class DirectFactReaderTests
     {
         // The fast path gathers each list's items in a buffer of its thread's: streams read on several threads at once
         // (a host reading files side by side) must not see one another's items, and lists of any length come out whole.
-        var all = Samples("samples/holbaek/households.json", "samples/hoeje-taastrup/households.json");
-        var items = Enumerable.Range(0, 400).Select(i =>
+        var bytes = GeneratedHouseholds(400, (i, h) =>
         {
-            var h = JsonNode.Parse(all[i % all.Length])!.AsObject();
             h["id"] = $"t-{i:D4}";
             var members = h["members"]!.AsArray();
             var first = members[0]!.ToJsonString();
@@ -150,7 +145,6 @@ public sealed class DirectFactReaderTests
 
             return h.ToJsonString(Relaxed);
         });
-        var bytes = Encoding.UTF8.GetBytes("[\n" + string.Join(",\n", items) + "\n]\n");
         var tree = Read(bytes, "household", direct: false);
 
         var results = new List<(int, string, string, string, string)>[6];
@@ -221,6 +215,17 @@ public sealed class DirectFactReaderTests
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A file of <paramref name="count"/> households, one line or more each: the samples of both towns in turn, each
+    /// given to <paramref name="write"/> with its index to change and write.
+    /// </summary>
+    private static byte[] GeneratedHouseholds(int count, Func<int, JsonObject, string> write)
+    {
+        var all = Samples("samples/holbaek/households.json", "samples/hoeje-taastrup/households.json");
+        var items = Enumerable.Range(0, count).Select(i => write(i, JsonNode.Parse(all[i % all.Length])!.AsObject()));
+        return Encoding.UTF8.GetBytes("[\n" + string.Join(",\n", items) + "\n]\n");
     }
 
     private static bool SameWithAndWithout(string kind, byte[] utf8)
